@@ -1,0 +1,7 @@
+package dev.ftpkit.core.list;
+
+/** Placeholder until the listing parsers land. */
+final class ListingPlaceholder {
+    private ListingPlaceholder() {
+    }
+}
