@@ -1,0 +1,249 @@
+package dev.ftpkit.examples.bench;
+
+import dev.ftpkit.examples.ExitCode;
+import dev.ftpkit.examples.Subcommand;
+import dev.ftpkit.examples.Terminal;
+import dev.ftpkit.examples.UsageException;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code ftpkit bench [--quick]}: measures ftpkit's server and client against vsftpd, curl, Apache FtpServer and
+ * Apache Commons Net on loopback, prints the tables and writes them to BENCHMARKS.md.
+ */
+public final class BenchCommand implements Subcommand {
+
+    static final List<String> GROUPS = List.of(Benchmarks.SERVER, Benchmarks.CLIENT, Benchmarks.LIST, Benchmarks.LOGIN,
+            Benchmarks.CONCURRENT, Benchmarks.MEMORY);
+
+    @Override
+    public String name() {
+        return "bench";
+    }
+
+    @Override
+    public String summary() {
+        return "bench [--quick] [--out FILE|-] [--dir DIR] [--rounds N] [--size-mib N] [--only GROUP,...]"
+                + "   benchmark against vsftpd, curl, Apache FtpServer, Commons Net";
+    }
+
+    @Override
+    public int run(List<String> args, Terminal io) throws Exception {
+        Options options = Options.parse(args);
+        Instant started = Instant.now();
+        String loadAtStart = Machine.loadAverage();
+        BenchSettings settings = options.settings();
+        Contenders contenders = new Contenders();
+        List<String> notes = new ArrayList<>(contenders.absent());
+        if (settings.fileBytes() != (settings.quick() ? BenchSettings.quickRun() : BenchSettings.fullRun()).fileBytes()) {
+            notes.add("transfers scaled to " + BenchSettings.size(settings.fileBytes()) + " (--size-mib) instead of "
+                    + BenchSettings.size(BenchSettings.fullRun().fileBytes()));
+        }
+        if (settings.quick()) {
+            notes.add("--quick: small sizes (" + BenchSettings.size(settings.fileBytes()) + " transfers, "
+                    + settings.listEntries() + " entries, " + settings.concurrentClients() + " clients at once, "
+                    + settings.idleSessions() + " idle sessions): a smoke run of the harness, not the goals' figures");
+        }
+        for (String group : GROUPS) {
+            if (!options.groups().contains(group)) {
+                notes.add("benchmark group '" + group + "' not run (--only)");
+            }
+        }
+        PrintStream progress = io.err();
+        Path parent = options.dir();
+        progress.println("ftpkit bench: files under " + parent + " (" + Machine.filesystem(parent) + ")");
+        List<IdleMemory.Row> memory = new ArrayList<>();
+        Map<String, String> hashing = new LinkedHashMap<>();
+        Results results;
+        try (Workspace workspace = Workspace.create(parent, settings);
+             LoopbackCeiling ceiling = new LoopbackCeiling()) {
+            Benchmarks benchmarks = new Benchmarks(settings, workspace, contenders.clients(), contenders.curl(), progress);
+            try {
+                for (BenchServer server : contenders.servers()) {
+                    progress.println("starting " + server.name());
+                    benchmarks.start(server);
+                }
+                benchmarks.servers().forEach((name, running) -> hashing.put(name, running.passwordHashing().isEmpty()
+                        ? "no password account here" : running.passwordHashing()));
+                Set<String> groups = options.groups();
+                if (groups.contains(Benchmarks.SERVER)) {
+                    progress.println("(1) server throughput");
+                    benchmarks.serverThroughput(ceiling);
+                }
+                if (groups.contains(Benchmarks.CLIENT)) {
+                    progress.println("(2) client throughput");
+                    benchmarks.clientThroughput(ceiling);
+                }
+                if (groups.contains(Benchmarks.LIST)) {
+                    progress.println("(4) listings");
+                    benchmarks.listings();
+                }
+                if (groups.contains(Benchmarks.LOGIN)) {
+                    progress.println("(5) logins");
+                    benchmarks.logins();
+                }
+                if (groups.contains(Benchmarks.CONCURRENT)) {
+                    progress.println("(7) many clients at once");
+                    benchmarks.concurrency();
+                }
+                if (groups.contains(Benchmarks.MEMORY)) {
+                    progress.println("(8) idle sessions");
+                    for (Map.Entry<String, BenchServer.Running> entry : benchmarks.servers().entrySet()) {
+                        if (entry.getValue().inProcess()) {
+                            try {
+                                memory.add(IdleMemory.measure(entry.getKey(), Endpoint.anonymous(entry.getValue().port()),
+                                        settings.idleSessions()));
+                            } catch (Exception e) {
+                                notes.add("idle-session memory of " + entry.getKey() + " failed: " + e);
+                            }
+                        }
+                    }
+                }
+            } finally {
+                benchmarks.stopServers();
+            }
+            results = benchmarks.results();
+        }
+        if (!hashing.containsKey(Benchmarks.VSFTPD) || hashing.get(Benchmarks.VSFTPD).startsWith("no ")) {
+            notes.add("vsftpd password logins: not measured (a vsftpd password account is a system user checked by PAM "
+                    + "with SHA-512 crypt; the harness does not create system users)");
+        }
+        if (!hashing.containsKey(Goal.OURS)) {
+            notes.add("ftpkit's server and client are not in this build's contenders: every goal ratio is missing");
+        }
+        notes.add("vsftpd has no MLSD (RFC 3659); its LIST is the reference for MLSD times");
+        Duration took = Duration.between(started, Instant.now()).truncatedTo(ChronoUnit.SECONDS);
+        String header = header(options, settings, contenders, parent, loadAtStart, took);
+        String document = Report.render(results, settings, header, notes, memory, hashing);
+        io.out().print(document);
+        io.out().flush();
+        if (options.out() != null) {
+            Files.writeString(options.out(), document, StandardCharsets.UTF_8);
+            progress.println("written to " + options.out().toAbsolutePath());
+        }
+        return ExitCode.OK;
+    }
+
+    private static String header(Options options, BenchSettings settings, Contenders contenders, Path parent,
+            String loadAtStart, Duration took) {
+        StringBuilder out = new StringBuilder();
+        out.append("# Benchmarks\n\n");
+        out.append("Written by the benchmark harness (`dev.ftpkit.examples.bench`) at the end of its run, ")
+                .append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append("; no figure here is edited by hand.\n\n");
+        out.append("Command (from the repository root, after `mvn -B package -DskipTests`):\n\n```\n")
+                .append("java -jar examples/target/ftpkit.jar bench").append(options.commandLine()).append("\n```\n\n")
+                .append("The run took ").append(took.toMinutes()).append(" min ").append(took.toSecondsPart())
+                .append(" s.\n\n");
+        out.append("## Machine\n\n| | |\n|---|---|\n")
+                .append("| CPU | ").append(Machine.cpu()).append(" |\n")
+                .append("| memory | ").append(Machine.memory()).append(" |\n")
+                .append("| OS | ").append(Machine.os()).append(" |\n")
+                .append("| JDK | ").append(Machine.jdk()).append(" |\n")
+                .append("| vsftpd | ").append(Machine.programVersion(contenders.vsftpd(), "PROGRAM -v 0>&1")).append(" |\n")
+                .append("| curl | ").append(Machine.programVersion(contenders.curlPath(), "PROGRAM --version")).append(" |\n")
+                .append("| Apache FtpServer | ").append(Machine.peerVersion("ftpserver")).append(" |\n")
+                .append("| Apache Commons Net | ").append(Machine.peerVersion("commons-net")).append(" |\n")
+                .append("| files | ").append(parent).append(" (").append(Machine.filesystem(parent)).append(") |\n")
+                .append("| load average | ").append(loadAtStart).append(" at the start, ").append(Machine.loadAverage())
+                .append(" at the end (1, 5, 15 min) |\n\n");
+        out.append("## Method\n\n")
+                .append("All servers run on 127.0.0.1 at the same time for the whole run (the in-process ones in this JVM). ")
+                .append("Every benchmark runs its contenders in interleaved rounds (A B C, B C A, C A B, ...) after ")
+                .append(settings.warmups()).append(" unrecorded warm-up round(s); each figure is the median of ")
+                .append(settings.rounds()).append(" rounds (")
+                .append(settings.concurrentRounds()).append(" for the many-clients benchmark) with the minimum and maximum ")
+                .append("in parentheses. Ratios are taken within each round and then summarised the same way, because this ")
+                .append("machine is shared and noisy (±20–30 % from run to run): compare ratios, not absolute figures ")
+                .append("across runs. Transfers are sized ").append(BenchSettings.size(settings.fileBytes()))
+                .append(" of random bytes; every transfer is checked for its size.\n\n");
+        return out.toString();
+    }
+
+    /** The command line. */
+    private record Options(boolean quick, Path out, Path dir, Integer rounds, Long sizeMib, Set<String> groups,
+            String commandLine) {
+
+        static Options parse(List<String> args) throws UsageException {
+            boolean quick = false;
+            Path out = Path.of("BENCHMARKS.md");
+            Path dir = null;
+            Integer rounds = null;
+            Long sizeMib = null;
+            Set<String> groups = new LinkedHashSet<>(GROUPS);
+            StringBuilder commandLine = new StringBuilder();
+            for (int i = 0; i < args.size(); i++) {
+                String arg = args.get(i);
+                commandLine.append(' ').append(arg);
+                switch (arg) {
+                    case "--quick" -> quick = true;
+                    case "--out", "--dir", "--rounds", "--size-mib", "--only" -> {
+                        if (i + 1 >= args.size()) {
+                            throw new UsageException(arg + " needs a value");
+                        }
+                        String value = args.get(++i);
+                        commandLine.append(' ').append(value);
+                        switch (arg) {
+                            case "--out" -> out = value.equals("-") ? null : Path.of(value);
+                            case "--dir" -> dir = Path.of(value);
+                            case "--rounds" -> rounds = positive(arg, value, 5);
+                            case "--size-mib" -> sizeMib = (long) positive(arg, value, 1);
+                            default -> groups = groups(value);
+                        }
+                    }
+                    default -> throw new UsageException("unknown option '" + arg + "'");
+                }
+            }
+            if (dir == null) {
+                Path shm = Path.of("/dev/shm");
+                dir = Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
+            }
+            return new Options(quick, out, dir, rounds, sizeMib, groups, commandLine.toString());
+        }
+
+        BenchSettings settings() {
+            BenchSettings settings = quick ? BenchSettings.quickRun() : BenchSettings.fullRun();
+            if (sizeMib != null) {
+                settings = settings.withFileBytes(sizeMib * BenchSettings.MIB);
+            }
+            if (rounds != null) {
+                settings = settings.withRounds(rounds);
+            }
+            return settings;
+        }
+
+        private static int positive(String option, String value, int minimum) throws UsageException {
+            try {
+                int number = Integer.parseInt(value);
+                if (number >= minimum) {
+                    return number;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new UsageException(option + " must be a whole number ≥ " + minimum + ", not '" + value + "'");
+        }
+
+        private static Set<String> groups(String value) throws UsageException {
+            Set<String> groups = new LinkedHashSet<>();
+            for (String group : value.split(",")) {
+                if (!GROUPS.contains(group.trim())) {
+                    throw new UsageException("unknown group '" + group + "' (groups: " + String.join(",", GROUPS) + ")");
+                }
+                groups.add(group.trim());
+            }
+            return groups;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.ftpkit.examples.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Who is measured: ours first, then the servers and clients people would pick instead. */
+final class Contenders {
+
+    private final Optional<Path> vsftpd = Machine.find("vsftpd");
+    private final Optional<Path> curl = Machine.find("curl");
+
+    Optional<Path> vsftpd() {
+        return vsftpd;
+    }
+
+    Optional<Path> curlPath() {
+        return curl;
+    }
+
+    Optional<CurlClient> curl() {
+        return curl.map(CurlClient::new);
+    }
+
+    List<BenchServer> servers() {
+        List<BenchServer> servers = new ArrayList<>();
+        vsftpd.ifPresent(path -> servers.add(new VsftpdServer(path)));
+        servers.add(new ApacheFtpServer());
+        return servers;
+    }
+
+    List<BenchClient> clients() {
+        List<BenchClient> clients = new ArrayList<>();
+        curl().ifPresent(clients::add);
+        clients.add(new CommonsNetClient(0));
+        clients.add(new CommonsNetClient(64 * 1024));
+        return clients;
+    }
+
+    /** What could not be measured for want of a program. */
+    List<String> absent() {
+        List<String> notes = new ArrayList<>();
+        if (vsftpd.isEmpty()) {
+            notes.add("vsftpd is not installed: every vsftpd row and the client benchmarks (they run against vsftpd) are missing");
+        }
+        if (curl.isEmpty()) {
+            notes.add("curl is not installed: the server throughput benchmark (curl is its client) and curl's client rows are missing");
+        }
+        return notes;
+    }
+}

@@ -1,0 +1,100 @@
+package dev.ftpkit.examples.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * (8) Memory of idle logged-in sessions of an in-process server: the clients run in a child JVM
+ * ({@link IdleClients}) so this JVM's heap holds only the server's side; heap after a full GC, before and after the
+ * sessions are open, divided by their count. The resident set size of this JVM (thread stacks included) is shown
+ * beside it.
+ */
+final class IdleMemory {
+
+    static final String DESCRIPTION = "The clients (one logged-in control connection each, then idle) run in a child "
+            + "JVM, so this JVM's heap holds only the in-process server's side of them: used heap after System.gc(), "
+            + "with the sessions open minus before, divided by the number of sessions (median of three GCs each). "
+            + "RSS is this JVM's resident set size over the same span (it includes thread stacks). vsftpd "
+            + "(two processes per session) is not part of this comparison.";
+
+    /**
+     * One server's figures.
+     *
+     * @param server the server's name
+     * @param sessions sessions that were opened
+     * @param refused sessions the server refused or dropped
+     * @param perSessionBytes heap per session
+     * @param rssPerSessionBytes resident set size per session
+     */
+    record Row(String server, int sessions, int refused, Stats perSessionBytes, double rssPerSessionBytes) {
+        String formatKib() {
+            return Stats.number(perSessionBytes.median() / 1024.0) + String.format(Locale.ROOT, " (RSS %s)",
+                    Stats.number(rssPerSessionBytes / 1024.0));
+        }
+    }
+
+    private IdleMemory() {
+    }
+
+    static Row measure(String server, Endpoint endpoint, int sessions) throws Exception {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        double before = usedHeapAfterGc(memory);
+        long rssBefore = residentBytes();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process clients = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                IdleClients.class.getName(), endpoint.host(), Integer.toString(endpoint.port()), endpoint.user(),
+                endpoint.password(), Integer.toString(sessions))
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(clients.getInputStream(),
+                StandardCharsets.US_ASCII))) {
+            // The child prints "open N refused M" once every session is logged in (or refused), then waits for stdin.
+            String line = reader.readLine();
+            if (line == null || !line.startsWith("open ")) {
+                throw new IOException("idle clients did not report: " + line);
+            }
+            String[] words = line.split(" ");
+            int open = Integer.parseInt(words[1]);
+            int refused = Integer.parseInt(words[3]);
+            double after = usedHeapAfterGc(memory);
+            long rssAfter = residentBytes();
+            clients.getOutputStream().close();
+            if (!clients.waitFor(60, TimeUnit.SECONDS)) {
+                clients.destroyForcibly();
+            }
+            int counted = Math.max(open, 1);
+            return new Row(server, sessions, refused, Stats.of((after - before) / counted),
+                    (double) (rssAfter - rssBefore) / counted);
+        } finally {
+            clients.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static double usedHeapAfterGc(MemoryMXBean memory) {
+        List<Double> used = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            used.add((double) memory.getHeapMemoryUsage().getUsed());
+        }
+        return Stats.of(used).median();
+    }
+
+    private static long residentBytes() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        return 0;
+    }
+}

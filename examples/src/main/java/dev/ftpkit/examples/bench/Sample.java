@@ -1,0 +1,24 @@
+package dev.ftpkit.examples.bench;
+
+/**
+ * One repetition of one trial.
+ *
+ * @param seconds wall-clock time
+ * @param bytes bytes transferred (0 where nothing is)
+ * @param operations operations done (logins, listings; 1 for a transfer)
+ * @param cpuSeconds CPU time of the side under test, or NaN where not measured
+ * @param failures operations that failed within the repetition (the concurrency benchmark)
+ */
+record Sample(double seconds, long bytes, long operations, double cpuSeconds, long failures) {
+
+    static final double MIB = 1024.0 * 1024.0;
+    static final double GIB = 1024.0 * MIB;
+
+    static Sample transfer(long nanos, long bytes, long cpuNanos) {
+        return new Sample(nanos / 1e9, bytes, 1, cpuNanos / 1e9, 0);
+    }
+
+    static Sample operations(long nanos, long operations, long failures) {
+        return new Sample(nanos / 1e9, 0, operations, Double.NaN, failures);
+    }
+}

@@ -1,0 +1,179 @@
+package dev.ftpkit.examples.bench;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+/**
+ * vsftpd (the Debian package) as a child process with a configuration written here: anonymous, read-only root,
+ * writable {@code upload/}, otherwise its defaults (sendfile on, privilege-separated sessions, one process pair per
+ * session). It has no password account here: a local account would mean a system user and PAM.
+ */
+final class VsftpdServer implements BenchServer {
+
+    static final Path SECURE_CHROOT_DIR = Path.of("/var/run/vsftpd/empty");
+    private static final long START_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(15);
+
+    private final Path executable;
+
+    VsftpdServer(Path executable) {
+        this.executable = executable;
+    }
+
+    @Override
+    public String name() {
+        return "vsftpd";
+    }
+
+    @Override
+    public Running start(Path root, Path workDir) throws Exception {
+        Files.createDirectories(SECURE_CHROOT_DIR);
+        // vsftpd refuses a chroot root its session user could write to (PEERS.md).
+        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
+        IOException last = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                return startOnce(root, workDir, Ports.pickFree(), attempt);
+            } catch (IOException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private Running startOnce(Path root, Path workDir, int port, int attempt) throws IOException {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("listen", "YES");
+        options.put("listen_ipv6", "NO");
+        options.put("listen_address", "127.0.0.1");
+        options.put("listen_port", Integer.toString(port));
+        options.put("background", "NO");
+        options.put("seccomp_sandbox", "NO");
+        options.put("secure_chroot_dir", SECURE_CHROOT_DIR.toString());
+        options.put("xferlog_enable", "NO");
+        options.put("dirmessage_enable", "NO");
+        options.put("local_enable", "NO");
+        options.put("anonymous_enable", "YES");
+        options.put("anon_root", root.toString());
+        options.put("write_enable", "YES");
+        options.put("anon_upload_enable", "YES");
+        options.put("anon_mkdir_write_enable", "YES");
+        options.put("anon_other_write_enable", "YES");
+        options.put("anon_umask", "022");
+        options.put("anon_world_readable_only", "NO");
+        options.put("pasv_enable", "YES");
+        options.put("port_enable", "YES");
+        options.put("connect_from_port_20", "NO");
+        // Enough for the concurrency benchmark (its defaults cap sessions per client address).
+        options.put("max_clients", "2000");
+        options.put("max_per_ip", "2000");
+        Path config = workDir.resolve("vsftpd-" + attempt + ".conf");
+        Files.writeString(config, options.entrySet().stream()
+                .map(entry -> entry.getKey() + "=" + entry.getValue())
+                .collect(Collectors.joining("\n", "", "\n")), StandardCharsets.US_ASCII);
+        Path log = workDir.resolve("vsftpd-" + attempt + ".log");
+        // A direct child of this JVM (PEERS.md: a shell exec'ing into it may crash it).
+        Process process = new ProcessBuilder(executable.toString(), config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        RunningVsftpd running = new RunningVsftpd(process, port);
+        try {
+            awaitGreeting(process, port, log);
+            return running;
+        } catch (IOException e) {
+            running.close();
+            throw e;
+        }
+    }
+
+    private static void awaitGreeting(Process process, int port, Path log) throws IOException {
+        long deadline = System.nanoTime() + START_TIMEOUT_NANOS;
+        while (System.nanoTime() < deadline) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
+                socket.setSoTimeout(5_000);
+                String greeting = new String(socket.getInputStream().readNBytes(3), StandardCharsets.US_ASCII);
+                if (greeting.equals("220")) {
+                    return;
+                }
+                throw new IOException("vsftpd greeted with '" + greeting + "': " + Files.readString(log));
+            } catch (ConnectException notYetListening) {
+                try {
+                    // Waits for a failed start (the process exits) and paces the next attempt.
+                    if (process.waitFor(20, TimeUnit.MILLISECONDS)) {
+                        throw new IOException("vsftpd exited with " + process.exitValue() + ": " + Files.readString(log));
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while starting vsftpd", e);
+                }
+            }
+        }
+        throw new IOException("vsftpd did not greet within 15 s: " + Files.readString(log));
+    }
+
+    private record RunningVsftpd(Process process, int port) implements Running {
+
+        @Override
+        public boolean supportsMlsd() {
+            return false;
+        }
+
+        @Override
+        public String passwordHashing() {
+            return "";
+        }
+
+        @Override
+        public boolean inProcess() {
+            return false;
+        }
+
+        /**
+         * The listener's own time plus that of the session processes it has reaped; first waits (bounded) until the
+         * sessions of finished clients have exited and been reaped, so their time is in.
+         */
+        @Override
+        public long cpuNanos() throws Exception {
+            List<ProcessHandle> sessions = process.descendants().toList();
+            CompletableFuture<?>[] exits = sessions.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new);
+            try {
+                CompletableFuture.allOf(exits).get(5, TimeUnit.SECONDS);
+            } catch (TimeoutException stillRunning) {
+                // A session still open (an idle client): its time so far is added below.
+            }
+            long total = Cpu.processTreeNanos(process.pid());
+            for (ProcessHandle session : process.descendants().toList()) {
+                total += Cpu.processTreeNanos(session.pid());
+            }
+            return total;
+        }
+
+        @Override
+        public void close() {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+            try {
+                if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

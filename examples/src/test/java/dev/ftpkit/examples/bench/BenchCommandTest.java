@@ -1,0 +1,77 @@
+package dev.ftpkit.examples.bench;
+
+import dev.ftpkit.examples.ExitCode;
+import dev.ftpkit.examples.Main;
+import dev.ftpkit.examples.Terminal;
+import dev.ftpkit.testsupport.Peers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A smoke run of the benchmark harness: the quick mode, end to end, against the real peers. */
+class BenchCommandTest {
+
+    private static final Pattern RATIO = Pattern.compile("(-?[0-9.]+|NaN|Infinity)× \\((-?[0-9.]+|NaN|Infinity)–(-?[0-9.]+|NaN|Infinity)\\)");
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Terminal io = new Terminal(new ByteArrayInputStream(new byte[0]),
+            new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), false);
+
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void quickRunPrintsEveryTableWithPositiveRatiosAndWritesTheReport(@TempDir Path dir) throws Exception {
+        Peers.require("vsftpd");
+        Peers.require("curl");
+        Path report = dir.resolve("BENCHMARKS.md");
+
+        int code = Main.run(List.of("bench", "--quick", "--out", report.toString(), "--dir", dir.toString()), io);
+
+        String table = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(ExitCode.OK);
+        assertThat(Files.readString(report)).isEqualTo(table);
+        assertThat(table).contains("## Machine", "## Method", "## Goals", "java -jar examples/target/ftpkit.jar bench --quick",
+                "## 1. Server throughput", "## 2. Client throughput", "## 3. Loopback ceiling", "## 4. Listing",
+                "## 5. Logins per second", "## 7. ", "## 8. Memory", "## Missing, scaled or failed");
+        for (String server : List.of("vsftpd", "Apache FtpServer")) {
+            assertThat(table).contains("| RETR | " + server + " | ", "| STOR | " + server + " | ",
+                    "| LIST | " + server + " | ", "| anonymous, sequential | " + server + " | ");
+        }
+        for (String client : List.of("curl", "Commons Net (defaults)", "Commons Net (64 KiB buffer)")) {
+            assertThat(table).contains("| RETR | " + client + " | ", "| STOR | " + client + " | ");
+        }
+        assertThat(table).contains("| copy | loopback ceiling | ", "| MLSD | Apache FtpServer | ");
+        assertThat(table).doesNotContain("rounds failed; first error");
+        assertEveryRatioIsAPositiveNumber(table);
+        // The harness cleans up after itself: only the report is left.
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left).containsExactly(report);
+        }
+    }
+
+    private static void assertEveryRatioIsAPositiveNumber(String table) {
+        Matcher matcher = RATIO.matcher(table);
+        int ratios = 0;
+        while (matcher.find()) {
+            ratios++;
+            for (int group = 1; group <= 3; group++) {
+                assertThat(Double.parseDouble(matcher.group(group))).as(matcher.group()).isPositive().isFinite();
+            }
+        }
+        assertThat(ratios).as("ratios in the tables").isGreaterThan(20);
+    }
+}
