@@ -26,7 +26,7 @@ record BenchSettings(boolean quick, long fileBytes, int warmups, int rounds, int
 
     /** The full run: 1 GiB transfers, 10,000 listed entries, 300 clients at once. */
     static BenchSettings fullRun() {
-        return new BenchSettings(false, 1024 * MIB, 1, 7, 10_000, 3, Duration.ofMillis(1500), 50, 300, 10 * MIB, 5,
+        return new BenchSettings(false, 1024 * MIB, 1, 5, 10_000, 3, Duration.ofMillis(1000), 50, 300, 10 * MIB, 5,
                 10_000);
     }
 

@@ -16,7 +16,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The benchmarks themselves: each group builds its trials and hands them to {@link Interleaved}; the servers run
@@ -34,6 +36,9 @@ final class Benchmarks {
     static final String CEILING = "loopback ceiling";
     static final String VSFTPD = "vsftpd";
     static final String CURL = "curl";
+
+    /** Connections being opened at once in the many-clients benchmark. */
+    static final int CONNECTS_AT_ONCE = 16;
 
     private final BenchSettings settings;
     private final Workspace workspace;
@@ -156,7 +161,7 @@ final class Benchmarks {
             }
             long nanos = System.nanoTime() - start;
             ftp.quit();
-            return Sample.operations(nanos, settings.listRepeats(), 0);
+            return Sample.operations(nanos, settings.listRepeats(), 0, null);
         }
     }
 
@@ -190,6 +195,7 @@ final class Benchmarks {
         long deadline = start + settings.loginWindow().toNanos();
         AtomicLong done = new AtomicLong();
         AtomicLong failed = new AtomicLong();
+        AtomicReference<String> firstFailure = new AtomicReference<>();
         List<Future<?>> futures = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             futures.add(pool.submit(() -> {
@@ -201,6 +207,7 @@ final class Benchmarks {
                         done.incrementAndGet();
                     } catch (IOException e) {
                         failed.incrementAndGet();
+                        firstFailure.compareAndSet(null, e.toString());
                     }
                 }
                 return null;
@@ -211,7 +218,7 @@ final class Benchmarks {
         if (done.get() == 0) {
             throw new IOException("no login succeeded (" + failed.get() + " failed)");
         }
-        return Sample.operations(nanos, done.get(), failed.get());
+        return Sample.operations(nanos, done.get(), failed.get(), firstFailure.get());
     }
 
     /** (7) Many clients at once, each downloading (then uploading) the medium file; aggregate throughput. */
@@ -237,7 +244,12 @@ final class Benchmarks {
         long size = settings.concurrentFileBytes();
         CountDownLatch ready = new CountDownLatch(clients);
         CountDownLatch go = new CountDownLatch(1);
+        // Connections are opened CONNECTS_AT_ONCE at a time (each until its greeting), the way a pool ramps up: a
+        // burst of all of them at the same instant overflows vsftpd's listen backlog of 32 and measures the
+        // kernel's SYN retransmission timers instead of the servers.
+        Semaphore connecting = new Semaphore(CONNECTS_AT_ONCE);
         AtomicLong failed = new AtomicLong();
+        AtomicReference<String> firstFailure = new AtomicReference<>();
         List<Future<?>> futures = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             String target = "/upload/c-" + i + ".bin";
@@ -245,7 +257,21 @@ final class Benchmarks {
                 byte[] buffer = new byte[64 * 1024];
                 ready.countDown();
                 go.await(60, TimeUnit.SECONDS);
-                try (RawFtp ftp = RawFtp.connect(endpoint)) {
+                if (!connecting.tryAcquire(60, TimeUnit.SECONDS)) {
+                    failed.incrementAndGet();
+                    return null;
+                }
+                RawFtp connection;
+                try {
+                    connection = RawFtp.connect(endpoint);
+                } catch (IOException e) {
+                    failed.incrementAndGet();
+                    firstFailure.compareAndSet(null, "connect: " + e);
+                    return null;
+                } finally {
+                    connecting.release();
+                }
+                try (RawFtp ftp = connection) {
                     ftp.login(endpoint.user(), endpoint.password());
                     if (upload) {
                         ftp.store(target, workspace.mediumContent(), buffer.length);
@@ -255,6 +281,7 @@ final class Benchmarks {
                     ftp.quit();
                 } catch (IOException e) {
                     failed.incrementAndGet();
+                    firstFailure.compareAndSet(null, e.toString());
                 }
                 return null;
             }));
@@ -276,7 +303,7 @@ final class Benchmarks {
             failed.set(Math.min(failed.get(), clients));
         }
         long ok = clients - failed.get();
-        return new Sample(nanos / 1e9, ok * size, ok, Double.NaN, failed.get());
+        return new Sample(nanos / 1e9, ok * size, ok, Double.NaN, failed.get(), firstFailure.get());
     }
 
     private static Sample timedOnServer(BenchServer.Running server, long bytes, Action transfer)

@@ -2,13 +2,20 @@ package dev.ftpkit.examples.bench;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The client side of {@link IdleMemory}, run as a child JVM: opens N logged-in control connections, prints
- * {@code open N refused M}, holds them until standard input closes, then quits them.
+ * The client side of {@link IdleMemory}, run as a child JVM: opens N logged-in control connections (a few threads
+ * at a time), prints {@code open N refused M}, holds them until standard input closes, then closes them.
  */
 public final class IdleClients {
+
+    private static final int OPENERS = 8;
 
     private IdleClients() {
     }
@@ -18,22 +25,32 @@ public final class IdleClients {
      *
      * @param args host, port, user, password, number of sessions
      */
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
         Endpoint endpoint = new Endpoint(args[0], Integer.parseInt(args[1]), args[2], args[3]);
         int sessions = Integer.parseInt(args[4]);
-        List<RawFtp> open = new ArrayList<>(sessions);
-        int refused = 0;
+        List<RawFtp> open = Collections.synchronizedList(new ArrayList<>(sessions));
+        AtomicInteger refused = new AtomicInteger();
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService openers = Executors.newFixedThreadPool(OPENERS);
         try {
-            for (int i = 0; i < sessions; i++) {
-                try {
-                    RawFtp ftp = RawFtp.connect(endpoint);
-                    open.add(ftp);
-                    ftp.login(endpoint.user(), endpoint.password());
-                } catch (IOException e) {
-                    refused++;
-                }
+            for (int t = 0; t < OPENERS; t++) {
+                openers.execute(() -> {
+                    while (next.getAndIncrement() < sessions) {
+                        try {
+                            RawFtp ftp = RawFtp.connect(endpoint);
+                            open.add(ftp);
+                            ftp.login(endpoint.user(), endpoint.password());
+                        } catch (IOException e) {
+                            refused.incrementAndGet();
+                        }
+                    }
+                });
             }
-            // Every session has been answered with 230 by now: a no-op round trip proves they are all still there.
+            openers.shutdown();
+            if (!openers.awaitTermination(5, TimeUnit.MINUTES)) {
+                throw new IOException("opening the sessions took longer than 5 minutes");
+            }
+            // A round trip on every session proves they are all still there after the last one logged in.
             int alive = 0;
             for (RawFtp ftp : open) {
                 try {
@@ -44,11 +61,11 @@ public final class IdleClients {
                     // dropped while idle: counted as refused below
                 }
             }
-            refused += open.size() - alive;
-            System.out.println("open " + alive + " refused " + refused);
+            System.out.println("open " + alive + " refused " + (refused.get() + open.size() - alive));
             System.out.flush();
             System.in.readAllBytes();
         } finally {
+            openers.shutdownNow();
             for (RawFtp ftp : open) {
                 try {
                     ftp.close();

@@ -157,9 +157,10 @@ final class Report {
     private void concurrency() {
         section(String.format(Locale.ROOT, "7. %d clients at once, each transferring %s", settings.concurrentClients(),
                 BenchSettings.size(settings.concurrentFileBytes())));
-        out.append("All clients connect, log in and transfer at the same moment (this JVM's minimal client, one thread "
-                + "each); aggregate MiB/s of the successful transfers from the first connect to the last 226. No "
-                + "warm-up round.\n\n| op | server | aggregate MiB/s | × vsftpd | failed transfers |\n|---|---|---|---|---|\n");
+        out.append("All clients start at the same moment (this JVM's minimal client, one thread each), open their "
+                + "connections " + Benchmarks.CONNECTS_AT_ONCE + " at a time (until the greeting), log in and transfer; "
+                + "aggregate MiB/s of the successful transfers from the start to the last 226. The clients share this JVM "
+                + "with the in-process servers (ftpkit, Apache FtpServer) but not with vsftpd. No warm-up round.\n\n| op | server | aggregate MiB/s | × vsftpd | failed transfers |\n|---|---|---|---|---|\n");
         for (String operation : results.operations(Benchmarks.CONCURRENT)) {
             Optional<Series> base = results.find(Benchmarks.CONCURRENT, operation, Benchmarks.VSFTPD);
             for (String contender : results.contenders(Benchmarks.CONCURRENT, operation)) {
@@ -205,7 +206,8 @@ final class Report {
         out.append(" |\n");
         if (series.firstError() != null) {
             errors.add(operation + " " + contender + ": " + series.failedRounds() + " of " + series.rounds().size()
-                    + " rounds failed; first error: " + series.firstError().replace('\n', ' ').replace('|', '/'));
+                    + " rounds failed, " + series.failedOperations() + " operations within rounds failed; first error: "
+                    + series.firstError().replace('\n', ' ').replace('|', '/'));
         }
     }
 

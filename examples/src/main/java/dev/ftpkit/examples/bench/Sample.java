@@ -8,17 +8,18 @@ package dev.ftpkit.examples.bench;
  * @param operations operations done (logins, listings; 1 for a transfer)
  * @param cpuSeconds CPU time of the side under test, or NaN where not measured
  * @param failures operations that failed within the repetition (the concurrency benchmark)
+ * @param firstFailure the first of those failures, or null
  */
-record Sample(double seconds, long bytes, long operations, double cpuSeconds, long failures) {
+record Sample(double seconds, long bytes, long operations, double cpuSeconds, long failures, String firstFailure) {
 
     static final double MIB = 1024.0 * 1024.0;
     static final double GIB = 1024.0 * MIB;
 
     static Sample transfer(long nanos, long bytes, long cpuNanos) {
-        return new Sample(nanos / 1e9, bytes, 1, cpuNanos / 1e9, 0);
+        return new Sample(nanos / 1e9, bytes, 1, cpuNanos / 1e9, 0, null);
     }
 
-    static Sample operations(long nanos, long operations, long failures) {
-        return new Sample(nanos / 1e9, 0, operations, Double.NaN, failures);
+    static Sample operations(long nanos, long operations, long failures, String firstFailure) {
+        return new Sample(nanos / 1e9, 0, operations, Double.NaN, failures, firstFailure);
     }
 }

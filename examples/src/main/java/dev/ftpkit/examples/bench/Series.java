@@ -12,6 +12,9 @@ final class Series {
 
     void add(Sample sample) {
         rounds.add(sample);
+        if (firstError == null && sample.firstFailure() != null) {
+            firstError = "round " + rounds.size() + ": " + sample.firstFailure();
+        }
     }
 
     void fail(int round, Exception error) {
