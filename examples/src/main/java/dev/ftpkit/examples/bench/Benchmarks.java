@@ -303,24 +303,28 @@ final class Benchmarks {
             failed.set(Math.min(failed.get(), clients));
         }
         long ok = clients - failed.get();
-        return new Sample(nanos / 1e9, ok * size, ok, Double.NaN, failed.get(), firstFailure.get());
+        return new Sample(nanos / 1e9, ok * size, ok, Double.NaN, Double.NaN, failed.get(), firstFailure.get());
     }
 
     private static Sample timedOnServer(BenchServer.Running server, long bytes, Action transfer)
             throws Exception {
         long cpu = server.cpuNanos();
+        long machine = Cpu.machineNanos();
         long start = System.nanoTime();
         transfer.run();
         long nanos = System.nanoTime() - start;
-        return Sample.transfer(nanos, bytes, server.cpuNanos() - cpu);
+        long machineNanos = Cpu.machineNanos() - machine;
+        return Sample.transfer(nanos, bytes, server.cpuNanos() - cpu, machineNanos);
     }
 
     private static Sample timedOnClient(BenchClient client, long bytes, Action transfer) throws Exception {
         long cpu = client.cpuNanos();
+        long machine = Cpu.machineNanos();
         long start = System.nanoTime();
         transfer.run();
         long nanos = System.nanoTime() - start;
-        return Sample.transfer(nanos, bytes, client.cpuNanos() - cpu);
+        long machineNanos = Cpu.machineNanos() - machine;
+        return Sample.transfer(nanos, bytes, client.cpuNanos() - cpu, machineNanos);
     }
 
     private static void requireSize(Path file, long size) throws IOException {

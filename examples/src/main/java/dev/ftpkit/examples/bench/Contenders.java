@@ -10,6 +10,7 @@ final class Contenders {
 
     private final Optional<Path> vsftpd = Machine.find("vsftpd");
     private final Optional<Path> curl = Machine.find("curl");
+    private final Optional<Path> python = Machine.find("python3");
 
     Optional<Path> vsftpd() {
         return vsftpd;
@@ -25,7 +26,7 @@ final class Contenders {
 
     List<BenchServer> servers() {
         List<BenchServer> servers = new ArrayList<>();
-        vsftpd.ifPresent(path -> servers.add(new VsftpdServer(path)));
+        vsftpd.ifPresent(path -> servers.add(new VsftpdServer(path, python)));
         servers.add(new ApacheFtpServer());
         return servers;
     }
@@ -46,6 +47,10 @@ final class Contenders {
         }
         if (curl.isEmpty()) {
             notes.add("curl is not installed: the server throughput benchmark (curl is its client) and curl's client rows are missing");
+        }
+        if (vsftpd.isPresent() && python.isEmpty()) {
+            notes.add("python3 is not installed: vsftpd runs without the subreaper wrapper, and its CPU time misses "
+                    + "its orphaned session processes (undercounted)");
         }
         return notes;
     }

@@ -1,9 +1,15 @@
 package dev.ftpkit.examples.bench;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * CPU time from Linux's {@code /proc/PID/stat} (proc(5)): user and system time of a process, and the time of
@@ -29,14 +35,80 @@ final class Cpu {
         return (fields[2] + fields[3]) * TICK_NANOS;
     }
 
-    /** User + system time of process {@code pid} and of its children it has waited for, nanoseconds; 0 when gone. */
-    static long processTreeNanos(long pid) throws IOException {
-        try {
-            long[] fields = stat(Long.toString(pid));
-            return (fields[0] + fields[1] + fields[2] + fields[3]) * TICK_NANOS;
-        } catch (NoSuchFileException gone) {
-            return 0;
+    /**
+     * CPU time of process {@code root} and every process below it, alive or exited, nanoseconds. Each process counts
+     * its own time and that of the children it has already reaped; children not yet reaped (running, or zombies) are
+     * in the tree and count their own. So nothing is counted twice and nothing is lost while a parent is slow to
+     * reap (vsftpd's listener reaps its sessions only when the next connection arrives). A reap between two
+     * readings would move time from a child to its parent unseen: the reading is repeated when the root's reaped
+     * time changed meanwhile.
+     */
+    static long processTreeNanos(long root) throws IOException {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            long[] before = statOrZero(root);
+            long total = 0;
+            for (long pid : tree(root)) {
+                long[] fields = statOrZero(pid);
+                total += fields[0] + fields[1] + fields[2] + fields[3];
+            }
+            long[] after = statOrZero(root);
+            if (before[2] == after[2] && before[3] == after[3]) {
+                return total * TICK_NANOS;
+            }
         }
+        throw new IOException("the process tree of " + root + " kept changing while it was read");
+    }
+
+    /** {@code root} and its descendants, zombies included (ProcessHandle.descendants() leaves zombies out). */
+    private static List<Long> tree(long root) throws IOException {
+        Map<Long, List<Long>> children = new HashMap<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path entry : entries) {
+                long pid = Long.parseLong(entry.getFileName().toString());
+                try {
+                    String text = Files.readString(entry.resolve("stat"));
+                    String[] rest = text.substring(text.lastIndexOf(')') + 2).trim().split(" ");
+                    children.computeIfAbsent(Long.parseLong(rest[1]), parent -> new ArrayList<>()).add(pid);
+                } catch (NoSuchFileException | IndexOutOfBoundsException gone) {
+                    // exited while the directory was read
+                }
+            }
+        }
+        List<Long> tree = new ArrayList<>();
+        ArrayDeque<Long> pending = new ArrayDeque<>(List.of(root));
+        while (!pending.isEmpty() && tree.size() < 1_000_000) {
+            long pid = pending.poll();
+            tree.add(pid);
+            pending.addAll(children.getOrDefault(pid, List.of()));
+        }
+        return tree;
+    }
+
+    private static long[] statOrZero(long pid) throws IOException {
+        try {
+            return stat(Long.toString(pid));
+        } catch (NoSuchFileException gone) {
+            return new long[4];
+        }
+    }
+
+    /**
+     * Busy time of the whole machine (all CPUs: user, nice, system, irq, softirq, steal from {@code /proc/stat}),
+     * nanoseconds. It also counts the kernel's network work on loopback, which per-process figures attribute to
+     * whichever process happens to be running, and every other process on the machine.
+     */
+    static long machineNanos() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/stat"))) {
+            if (line.startsWith("cpu ")) {
+                String[] fields = line.trim().split(" +");
+                long busy = 0;
+                for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+                    busy += Long.parseLong(fields[i]);
+                }
+                return busy * TICK_NANOS;
+            }
+        }
+        throw new IOException("no cpu line in /proc/stat");
     }
 
     /** Whether CPU times can be read here. */

@@ -29,6 +29,7 @@ final class LoopbackCeiling implements AutoCloseable {
     /** Sends {@code bytes} over a fresh loopback connection and waits for the receiver's acknowledgement. */
     Sample copy(long bytes) throws IOException {
         byte[] buffer = new byte[BUFFER];
+        long machine = Cpu.machineNanos();
         long start = System.nanoTime();
         try (Socket socket = new Socket(listener.getInetAddress(), listener.getLocalPort())) {
             socket.setSoTimeout(RawFtp.TIMEOUT_MILLIS);
@@ -41,7 +42,8 @@ final class LoopbackCeiling implements AutoCloseable {
                 throw new IOException("the loopback sink did not acknowledge");
             }
         }
-        return Sample.transfer(System.nanoTime() - start, bytes, 0);
+        long nanos = System.nanoTime() - start;
+        return Sample.transfer(nanos, bytes, 0, Cpu.machineNanos() - machine);
     }
 
     /** Accepts one connection after the other, reads it to the end, acknowledges with one byte. */

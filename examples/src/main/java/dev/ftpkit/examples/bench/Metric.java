@@ -14,6 +14,10 @@ enum Metric {
     CPU_SECONDS_PER_GIB("CPU s/GiB", false, sample -> sample.cpuSeconds() > 0
             ? sample.cpuSeconds() / (sample.bytes() / Sample.GIB)
             // Zero clock ticks (a tiny transfer) is below the resolution of the reading, not free: unknown.
+            : Double.NaN),
+    /** Busy time of the whole machine per GiB moved. */
+    MACHINE_CPU_SECONDS_PER_GIB("machine CPU s/GiB", false, sample -> sample.machineCpuSeconds() > 0
+            ? sample.machineCpuSeconds() / (sample.bytes() / Sample.GIB)
             : Double.NaN);
 
     private final String unit;

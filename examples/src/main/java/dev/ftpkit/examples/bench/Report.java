@@ -8,6 +8,12 @@ import java.util.Optional;
 /** Renders a run's results as Markdown: machine, method, goals, one table per benchmark, what is missing. */
 final class Report {
 
+    private static final String CPU_CAVEAT = "On loopback the kernel does much of the network work in softirq "
+            + "context and charges it to whichever process runs at the time (the peer, or another program), so the "
+            + "per-process CPU figures are approximate; the machine CPU columns count every CPU's busy time during the "
+            + "transfer (client, server, kernel and anything else running) and are the steadier comparison when the "
+            + "machine is otherwise idle.";
+
     private final Results results;
     private final BenchSettings settings;
     private final StringBuilder out = new StringBuilder();
@@ -35,11 +41,12 @@ final class Report {
         report.out.append(header);
         report.goals(memory);
         report.throughput(Benchmarks.SERVER, "1. Server throughput: each server, curl as the client",
-                "curl downloads into /dev/null and uploads from a file; CPU is the server's (vsftpd: the listener and "
-                        + "its reaped session processes; in-process servers: this JVM).", Benchmarks.VSFTPD);
+                "curl downloads into /dev/null and uploads from a file. CPU is the server's user + system time from "
+                        + "/proc (vsftpd: its listener and every session process, orphans included, through a subreaper "
+                        + "wrapper; in-process servers: this JVM). " + CPU_CAVEAT, Benchmarks.VSFTPD);
         report.throughput(Benchmarks.CLIENT, "2. Client throughput: each client against vsftpd",
-                "Downloads into a local file, uploads from one; CPU is the client's (curl: the reaped child process; "
-                        + "in-process clients: this JVM).", Benchmarks.CURL);
+                "Downloads into a local file, uploads from one. CPU is the client's (curl: the reaped child process; "
+                        + "in-process clients: this JVM). " + CPU_CAVEAT, Benchmarks.CURL);
         report.ceiling();
         report.listings();
         report.logins();
@@ -84,7 +91,8 @@ final class Report {
         section(title + ", " + BenchSettings.size(settings.fileBytes()));
         out.append(note).append(" Higher MiB/s is better, lower CPU s/GiB is better.\n\n");
         out.append("| op | contender | MiB/s | × ").append(baseline).append(" | ÷ loopback ceiling | CPU s/GiB | CPU × ")
-                .append(baseline).append(" |\n|---|---|---|---|---|---|---|\n");
+                .append(baseline).append(" | machine CPU s/GiB | machine CPU × ").append(baseline)
+                .append(" |\n|---|---|---|---|---|---|---|---|---|\n");
         Optional<Series> ceiling = results.find(group, Benchmarks.COPY, Benchmarks.CEILING);
         for (String operation : results.operations(group)) {
             if (operation.equals(Benchmarks.COPY)) {
@@ -98,11 +106,14 @@ final class Report {
                         ratio(series, base, Metric.MIB_PER_SECOND),
                         ratio(series, ceiling, Metric.MIB_PER_SECOND),
                         series.stats(Metric.CPU_SECONDS_PER_GIB).format(),
-                        ratio(series, base, Metric.CPU_SECONDS_PER_GIB));
+                        ratio(series, base, Metric.CPU_SECONDS_PER_GIB),
+                        series.stats(Metric.MACHINE_CPU_SECONDS_PER_GIB).format(),
+                        ratio(series, base, Metric.MACHINE_CPU_SECONDS_PER_GIB));
             }
         }
         ceiling.ifPresent(series -> row(Benchmarks.COPY, Benchmarks.CEILING, series,
-                series.stats(Metric.MIB_PER_SECOND).format(), "", "1.00×", "", ""));
+                series.stats(Metric.MIB_PER_SECOND).format(), "", "1.00×", "", "",
+                series.stats(Metric.MACHINE_CPU_SECONDS_PER_GIB).format(), ""));
         out.append('\n');
     }
 

@@ -8,12 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
@@ -26,10 +26,51 @@ final class VsftpdServer implements BenchServer {
     static final Path SECURE_CHROOT_DIR = Path.of("/var/run/vsftpd/empty");
     private static final long START_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(15);
 
-    private final Path executable;
+    /**
+     * vsftpd's session processes outlive one another: one of each pair is orphaned, reparented to init and reaped
+     * there, and its CPU time is lost to whoever watches vsftpd. This small wrapper makes itself a child subreaper
+     * (prctl(2) PR_SET_CHILD_SUBREAPER) so the orphans come to it and their time stays in the tree that is measured.
+     * vsftpd remains the direct child of the process that waits for it (PEERS.md); the wrapper stops it on SIGTERM
+     * and when its standard input closes (this JVM is gone).
+     */
+    private static final String REAPER = """
+            import ctypes, os, signal, sys, threading
+            if ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0) != 0:
+                sys.exit("prctl(PR_SET_CHILD_SUBREAPER) failed")
+            child = os.fork()
+            if child == 0:
+                os.execv(sys.argv[1], sys.argv[1:])
+            def stop(*ignored):
+                try:
+                    os.kill(child, signal.SIGTERM)
+                except ProcessLookupError:
+                    pass
+            signal.signal(signal.SIGTERM, stop)
+            def watch_parent():
+                sys.stdin.buffer.read()
+                stop()
+            threading.Thread(target=watch_parent, daemon=True).start()
+            while True:
+                try:
+                    done, status = os.wait()
+                except ChildProcessError:
+                    break
+                except InterruptedError:
+                    continue
+                if done == child:
+                    break
+            """;
 
-    VsftpdServer(Path executable) {
+    private final Path executable;
+    private final Optional<Path> python;
+
+    /**
+     * @param executable vsftpd
+     * @param python python3, for the subreaper wrapper; without it vsftpd's CPU time is undercounted
+     */
+    VsftpdServer(Path executable, Optional<Path> python) {
         this.executable = executable;
+        this.python = python;
     }
 
     @Override
@@ -84,8 +125,14 @@ final class VsftpdServer implements BenchServer {
                 .map(entry -> entry.getKey() + "=" + entry.getValue())
                 .collect(Collectors.joining("\n", "", "\n")), StandardCharsets.US_ASCII);
         Path log = workDir.resolve("vsftpd-" + attempt + ".log");
-        // A direct child of this JVM (PEERS.md: a shell exec'ing into it may crash it).
-        Process process = new ProcessBuilder(executable.toString(), config.toString())
+        List<String> command = new ArrayList<>();
+        if (python.isPresent()) {
+            Path reaper = workDir.resolve("reaper.py");
+            Files.writeString(reaper, REAPER, StandardCharsets.US_ASCII);
+            command.addAll(List.of(python.get().toString(), reaper.toString()));
+        }
+        command.addAll(List.of(executable.toString(), config.toString()));
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -142,24 +189,10 @@ final class VsftpdServer implements BenchServer {
             return false;
         }
 
-        /**
-         * The listener's own time plus that of the session processes it has reaped; first waits (bounded) until the
-         * sessions of finished clients have exited and been reaped, so their time is in.
-         */
+        /** The time of the wrapper, the listener and every session process below them, finished or not (see {@link Cpu}). */
         @Override
-        public long cpuNanos() throws Exception {
-            List<ProcessHandle> sessions = process.descendants().toList();
-            CompletableFuture<?>[] exits = sessions.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new);
-            try {
-                CompletableFuture.allOf(exits).get(5, TimeUnit.SECONDS);
-            } catch (TimeoutException stillRunning) {
-                // A session still open (an idle client): its time so far is added below.
-            }
-            long total = Cpu.processTreeNanos(process.pid());
-            for (ProcessHandle session : process.descendants().toList()) {
-                total += Cpu.processTreeNanos(session.pid());
-            }
-            return total;
+        public long cpuNanos() throws IOException {
+            return Cpu.processTreeNanos(process.pid());
         }
 
         @Override
