@@ -55,7 +55,7 @@ public final class FtpTime {
                             number(text, 8, 10), number(text, 10, 12), second, nanos)
                     .toInstant(ZoneOffset.UTC);
         } catch (DateTimeException e) {
-            throw new FtpProtocolException("Invalid time value '" + shorten(text) + "': " + e.getMessage(), e);
+            throw new FtpProtocolException("Invalid time value " + Text.excerpt(text) + ": " + e.getMessage(), e);
         }
     }
 
@@ -120,8 +120,7 @@ public final class FtpTime {
 
     private static boolean allDigits(String s, int from, int to) {
         for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
+            if (!Text.isAsciiDigit(s.charAt(i))) {
                 return false;
             }
         }
@@ -138,10 +137,6 @@ public final class FtpTime {
     }
 
     private static FtpProtocolException invalid(String text, String why) {
-        return new FtpProtocolException("Invalid time value '" + shorten(text) + "': " + why);
-    }
-
-    private static String shorten(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
+        return new FtpProtocolException("Invalid time value " + Text.excerpt(text) + ": " + why);
     }
 }

@@ -18,8 +18,8 @@ import java.util.OptionalLong;
  * which they were given, and facts this class has no helper for (e.g. {@code unix.mode}) are kept as well.
  * The name is everything after the first space: it may contain {@code ;}, {@code =} and spaces.
  *
- * <p>The constructor refuses anything that could not be encoded back onto one line: a CR or LF in the name or in a
- * fact, a fact name containing {@code =}, {@code ;} or a space, a fact value containing {@code ;} or a space.
+ * <p>The constructor refuses anything that could not be encoded back onto one line: a CR, LF or NUL in the name or in
+ * a fact, a fact name containing {@code =}, {@code ;} or a space, a fact value containing {@code ;} or a space.
  *
  * @param facts the facts, lower-cased names in their original order (unmodifiable)
  * @param name the path name, never empty
@@ -37,8 +37,8 @@ public record MlsxEntry(Map<String, String> facts, String name) {
     public MlsxEntry {
         Objects.requireNonNull(facts, "facts");
         Objects.requireNonNull(name, "name");
-        if (name.isEmpty() || hasLineBreak(name)) {
-            throw new IllegalArgumentException("MLSx name must be non-empty and free of CR/LF");
+        if (name.isEmpty() || Text.hasLineBreakOrNul(name)) {
+            throw new IllegalArgumentException("MLSx name must be non-empty and free of CR, LF and NUL");
         }
         Map<String, String> normalized = new LinkedHashMap<>();
         facts.forEach((factName, value) -> {
@@ -78,7 +78,7 @@ public record MlsxEntry(Map<String, String> facts, String name) {
         }
         int space = s.indexOf(' ');
         if (space < 0) {
-            throw new FtpProtocolException("MLSx line has no space before the name: " + MlsxFacts.shorten(s));
+            throw new FtpProtocolException("MLSx line has no space before the name: " + Text.excerpt(s));
         }
         return build(MlsxFacts.parse(s.substring(0, space)), s.substring(space + 1));
     }

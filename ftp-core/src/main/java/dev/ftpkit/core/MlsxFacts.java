@@ -31,11 +31,11 @@ final class MlsxFacts {
             String fact = facts.substring(start, end);
             int eq = fact.indexOf('=');
             if (eq <= 0) {
-                throw new FtpProtocolException("MLSx fact without name=value: " + shorten(fact));
+                throw new FtpProtocolException("MLSx fact without name=value: " + Text.excerpt(fact));
             }
             String name = fact.substring(0, eq).toLowerCase(Locale.ROOT);
             if (result.putIfAbsent(name, fact.substring(eq + 1)) != null) {
-                throw new FtpProtocolException("Duplicate MLSx fact: " + shorten(name));
+                throw new FtpProtocolException("Duplicate MLSx fact: " + Text.excerpt(name));
             }
             start = end + 1;
         }
@@ -88,7 +88,4 @@ final class MlsxFacts {
         return -1;
     }
 
-    static String shorten(String text) {
-        return text.length() <= 60 ? text : text.substring(0, 60) + "...";
-    }
 }
