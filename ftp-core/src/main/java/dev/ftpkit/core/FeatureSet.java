@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The features a server announces in its FEAT reply (RFC 2389 §3).
@@ -127,7 +128,7 @@ public record FeatureSet(List<Feature> features) {
         return Reply.of(FEAT_OK, lines);
     }
 
-    private java.util.stream.Stream<Feature> find(String name) {
+    private Stream<Feature> find(String name) {
         String upper = Objects.requireNonNull(name, "name").toUpperCase(Locale.ROOT);
         return features.stream().filter(f -> f.name().equals(upper));
     }

@@ -26,6 +26,11 @@ class FeatureSetPropertiesTest {
     }
 
     @Property(tries = 1000)
+    void featuresSurviveTheWireFormat(@ForAll("featureSets") FeatureSet features) throws Exception {
+        assertThat(FeatureSet.parse(ReplyParser.parse(features.toReply().encode()))).isEqualTo(features);
+    }
+
+    @Property(tries = 1000)
     void everyAnnouncedFeatureIsFound(@ForAll("featureSets") FeatureSet features) {
         for (Feature f : features.features()) {
             assertThat(features.has(f.name().toLowerCase(java.util.Locale.ROOT))).isTrue();

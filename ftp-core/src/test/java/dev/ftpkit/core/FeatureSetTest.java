@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -93,12 +92,7 @@ class FeatureSetTest {
 
     static Reply replyFromResource(String name) throws Exception {
         try (InputStream in = FeatureSetTest.class.getResourceAsStream(name)) {
-            String[] raw = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\r?\n");
-            List<String> lines = new ArrayList<>();
-            for (int i = 0; i < raw.length; i++) {
-                lines.add(i == 0 || i == raw.length - 1 ? raw[i].substring(4) : raw[i]);
-            }
-            return Reply.of(Integer.parseInt(raw[0].substring(0, 3)), lines);
+            return ReplyParser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 }

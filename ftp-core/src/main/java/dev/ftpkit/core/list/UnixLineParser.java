@@ -39,8 +39,9 @@ final class UnixLineParser implements LineParser {
         if (tokens.size() < 5 || !PERMISSIONS.matcher(tokens.get(0)).matches()) {
             return Optional.empty();
         }
-        for (int month = 2; month < tokens.size() - 2; month++) {
-            Optional<ListEntry> entry = tryDateAt(line, tokens, month);
+        // the first position where size + date fit wins: a date-like text inside the name comes later
+        for (int dateIndex = 2; dateIndex < tokens.size() - 2; dateIndex++) {
+            Optional<ListEntry> entry = tryDateAt(line, tokens, dateIndex);
             if (entry.isPresent()) {
                 return entry;
             }

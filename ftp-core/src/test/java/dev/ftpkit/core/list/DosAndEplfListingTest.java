@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ftpkit.core.MlsxEntry;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DosAndEplfListingTest {
@@ -106,6 +107,22 @@ class DosAndEplfListingTest {
         assertThat(cdir.isDirectory()).isTrue();
         assertThat(device.type()).isEqualTo(EntryType.OTHER);
         assertThat(untyped.type()).isEqualTo(EntryType.UNKNOWN);
+    }
+
+    @Test
+    void mlsdListingFromRfc3659IsParsedAndBadLinesAreKept() {
+        // RFC 3659 §7.7.3, plus one broken line
+        List<ListEntry> entries = ListParser.parseMlsd(List.of(
+                "Type=cdir;Modify=19981107085215;Perm=el; tmp",
+                "Type=pdir;Modify=19990112030508;Perm=el; ..",
+                "Type=file;Size=25730;Modify=19940728095854;Perm=; capmux.tar.z\r",
+                "",
+                "this is not an MLSx entry"));
+
+        assertThat(entries).extracting(ListEntry::name).containsExactly("tmp", "..", "capmux.tar.z", "");
+        assertThat(entries.get(2).size()).hasValue(25730);
+        assertThat(entries.get(3).isParsed()).isFalse();
+        assertThat(entries.get(3).rawLine()).isEqualTo("this is not an MLSx entry");
     }
 
     @Test

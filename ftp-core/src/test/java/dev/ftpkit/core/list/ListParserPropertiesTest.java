@@ -153,6 +153,14 @@ class ListParserPropertiesTest {
     }
 
     @Property(tries = 1000)
+    void anyMlsdLineGivesAnEntryAndNeverAnException(@ForAll("listingJunk") String line) {
+        Optional<ListEntry> entry = ListParser.parseMlsdLine(line);
+
+        assertThat(entry.isEmpty()).isEqualTo(line.isBlank() || line.equals("\r"));
+        entry.ifPresent(e -> assertThat(e.format()).isIn(ListFormat.MLSD, ListFormat.UNPARSED));
+    }
+
+    @Property(tries = 1000)
     void wholeListingsNeverThrowAndKeepEveryNonBlankLine(@ForAll("listingJunk") String a,
             @ForAll("listingJunk") String b) {
         String listing = a + "\r\n" + b + "\n";
