@@ -12,7 +12,7 @@ class FeatureSetTest {
 
     @Test
     void rfc2389ExampleIsParsed() throws Exception {
-        // RFC 2389 §3.2 example
+        // the example of RFC 2389 §3
         Reply reply = Reply.of(211, List.of("Extensions supported:", " MLST size*;create;modify*;perm;media-type",
                 " SIZE", " COMPRESSION", " MDTM", "END"));
 

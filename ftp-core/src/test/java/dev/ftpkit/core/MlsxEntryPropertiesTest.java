@@ -2,6 +2,7 @@ package dev.ftpkit.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -18,8 +19,8 @@ class MlsxEntryPropertiesTest {
         Arbitrary<String> factName = Arbitraries.strings().ascii().excludeChars('=', ';', ' ', '\r', '\n', '\0')
                 .ofMinLength(1).ofMaxLength(12);
         Arbitrary<String> value = Arbitraries.strings().excludeChars(';', ' ', '\r', '\n', '\0').ofMaxLength(20);
-        Arbitrary<Map<String, String>> facts = Arbitraries.maps(factName.map(s -> s.toLowerCase(java.util.Locale.ROOT)), value)
-                .ofMaxSize(6);
+        Arbitrary<Map<String, String>> facts = Arbitraries
+                .maps(factName.map(s -> s.toLowerCase(Locale.ROOT)), value).ofMaxSize(6);
         Arbitrary<String> name = Arbitraries.strings().excludeChars('\r', '\n', '\0').ofMinLength(1).ofMaxLength(40);
         return Combinators.combine(facts, name).as(MlsxEntry::new);
     }

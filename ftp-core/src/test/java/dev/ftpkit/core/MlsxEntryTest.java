@@ -28,7 +28,8 @@ class MlsxEntryTest {
 
     @Test
     void rfc3659MlstReplyLineWithLeadingSpaceIsParsed() throws Exception {
-        // RFC 3659 §7.7.1: "250- Listing tmp" / " Type=dir;Modify=19981107085215;Perm=el; /tmp" / "250 End"
+        // RFC 3659 §7.7 (MLST example):
+        // "250- Listing tmp" / " Type=dir;Modify=19981107085215;Perm=el; /tmp" / "250 End"
         MlsxEntry e = MlsxEntry.parse(" Type=dir;Modify=19981107085215;Perm=el; /tmp");
 
         assertThat(e.name()).isEqualTo("/tmp");
@@ -132,7 +133,8 @@ class MlsxEntryTest {
         MlsxEntry e = MlsxEntry.builder("notes.txt").type("file").size(1024)
                 .modified(Instant.parse("2026-11-24T12:00:00Z")).perm("adfrw").fact("UNIX.mode", "0644").build();
 
-        assertThat(e.encode()).isEqualTo("type=file;size=1024;modify=20261124120000;perm=adfrw;unix.mode=0644; notes.txt");
+        assertThat(e.encode())
+                .isEqualTo("type=file;size=1024;modify=20261124120000;perm=adfrw;unix.mode=0644; notes.txt");
     }
 
     @Test
