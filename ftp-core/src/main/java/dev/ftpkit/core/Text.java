@@ -36,6 +36,25 @@ final class Text {
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     }
 
+    /**
+     * Parses 1..maxDigits ASCII digits (the whole string) as a decimal number, or returns -1.
+     * Never accepts signs, spaces or non-ASCII digits (unlike Integer.parseInt).
+     */
+    static int parseDecimal(CharSequence s, int maxDigits) {
+        if (s.length() < 1 || s.length() > maxDigits) {
+            return -1;
+        }
+        int value = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!isAsciiDigit(c)) {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
     /** Shortens untrusted input for inclusion in an exception message. */
     static String excerpt(CharSequence s) {
         String t = s.length() > 60 ? s.subSequence(0, 60) + "..." : s.toString();
