@@ -3,6 +3,7 @@ package dev.ftpkit.client.internal;
 import dev.ftpkit.client.FtpClientConfig;
 import dev.ftpkit.client.ProtocolListener;
 import dev.ftpkit.core.Command;
+import dev.ftpkit.core.FtpProtocolException;
 import dev.ftpkit.core.FtpReplyException;
 import dev.ftpkit.core.LineDecoder;
 import dev.ftpkit.core.Reply;
@@ -41,6 +42,7 @@ final class ControlConnection implements AutoCloseable {
     private final LineDecoder decoder;
     private final ReplyParser parser;
     private final int replyTimeoutMillis;
+    private final int maxLineLength;
     private final byte[] buffer = new byte[8192];
     private int position;
     private int limit;
@@ -55,6 +57,7 @@ final class ControlConnection implements AutoCloseable {
         this.decoder = new LineDecoder(config.maxLineLength());
         this.parser = new ReplyParser(config.maxLineLength(), config.maxReplyLines());
         this.replyTimeoutMillis = (int) config.replyTimeout().toMillis();
+        this.maxLineLength = config.maxLineLength();
     }
 
     static ControlConnection open(FtpClientConfig config, String host, int port) throws IOException {
@@ -162,7 +165,7 @@ final class ControlConnection implements AutoCloseable {
             }
         }
         close();
-        throw new dev.ftpkit.core.FtpProtocolException("more than 100 preliminary replies in a row");
+        throw new FtpProtocolException("more than 100 preliminary replies in a row");
     }
 
     /** Sends a command and returns its final reply. */
@@ -182,6 +185,7 @@ final class ControlConnection implements AutoCloseable {
     }
 
     private String readLine() throws IOException {
+        long partial = 0;
         while (true) {
             if (position == limit) {
                 int n = in.read(buffer);
@@ -191,7 +195,13 @@ final class ControlConnection implements AutoCloseable {
                 position = 0;
                 limit = n;
             }
-            position += decoder.feed(buffer, position, limit - position);
+            int consumed = decoder.feed(buffer, position, limit - position);
+            position += consumed;
+            partial += consumed;
+            if (!decoder.hasLine() && partial > maxLineLength + 2L) {
+                // Fail at once rather than reading an endless line to its (maybe never coming) end.
+                throw new FtpProtocolException("reply line longer than " + maxLineLength + " bytes");
+            }
             if (decoder.hasLine()) {
                 byte[] line = LineDecoder.stripTelnet(decoder.takeLine());
                 return new String(line, charset);

@@ -1,0 +1,437 @@
+package dev.ftpkit.client;
+
+import dev.ftpkit.core.FtpProtocolException;
+import dev.ftpkit.core.FtpReplyException;
+import dev.ftpkit.core.Reply;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The client against a scripted server: replies and faults real servers do not produce on demand. */
+class ScriptedServerClientTest {
+
+    @TempDir
+    Path dir;
+
+    private static final byte[] CONTENT = "0123456789abcdef".repeat(1000).getBytes(StandardCharsets.US_ASCII);
+
+    private static FtpClientConfig.Builder fast() {
+        return FtpClientConfig.builder().timeouts(Duration.ofSeconds(5));
+    }
+
+    private static String pasvArgument(String address, int port) {
+        return address.replace('.', ',') + "," + (port >> 8) + "," + (port & 0xff);
+    }
+
+    private static FtpClient loggedIn(ScriptedFtpServer server, FtpClientConfig config) throws Exception {
+        FtpClient client = FtpClient.connect(config, server.host(), server.port());
+        client.loginAnonymous();
+        return client;
+    }
+
+    /** RETR answered with the content over the data connection the client opened. */
+    private static void sendFile(ScriptedFtpServer.Session s, byte[] content) throws Exception {
+        s.expect("RETR").reply("150 here it comes (" + content.length + " bytes)");
+        try (Socket data = s.acceptData()) {
+            data.getOutputStream().write(content);
+        }
+        s.reply("226 done");
+    }
+
+    @Test
+    void passiveReplyWithForeignAddressIsIgnoredByDefault() throws Exception {
+        try (ScriptedFtpServer server = ScriptedFtpServer.start(s -> {
+            s.reply("220 ready").login();
+            int port = s.listenForData();
+            s.expect("PASV").reply("227 Entering Passive Mode (" + pasvArgument("10.254.253.252", port) + ").");
+            sendFile(s, CONTENT);
+        })) {
+            FtpClientConfig config = fast().connectTimeout(Duration.ofMillis(500))
+                    .dataConnectionMode(DataConnectionMode.passive().withoutEpsv()).build();
+            try (FtpClient client = loggedIn(server, config)) {
+                try (InputStream in = client.retrieve("file")) {
+                    assertThat(in.readAllBytes()).isEqualTo(CONTENT);
+                }
+            }
+            server.awaitScript();
+        }
+    }
+
+    @Test
+    void passiveReplyWithoutParenthesesIsStillParsed() throws Exception {
+        try (ScriptedFtpServer server = ScriptedFtpServer.start(s -> {
+            s.reply("220 ready").login();
+            int port = s.listenForData();
+            s.expect("PASV").reply("227 Entering Passive Mode " + pasvArgument("127.0.0.1", port));
+            sendFile(s, CONTENT);
+        })) {
+            FtpClientConfig config = fast().dataConnectionMode(DataConnectionMode.passive().withoutEpsv()).build();
+            try (FtpClient client = loggedIn(server, config)) {
+                Path local = dir.resolve("file");
+                assertThat(client.retrieve("file", local)).isEqualTo(CONTENT.length);
+                assertThat(Files.readAllBytes(local)).isEqualTo(CONTENT);
+            }
+            server.awaitScript();
+        }
+    }
+
+    @Test
+    void refusedEpsvFallsBackToPasvAndIsNotTriedAgain() throws Exception {
+        try (ScriptedFtpServer server = ScriptedFtpServer.start(s -> {
+            s.reply("220 ready").login();
+            for (int i = 0; i < 2; i++) {
+                if (i == 0) {
+                    s.expect("EPSV").reply("500 what is EPSV");
+                }
+                int port = s.listenForData();
+                s.expect("PASV").reply("227 Entering Passive Mode (" + pasvArgument("127.0.0.1", port) + ")");
+                sendFile(s, CONTENT);
+            }
+            s.expect("QUIT").reply("221 bye");
+        })) {
+            try (FtpClient client = loggedIn(server, fast().build())) {
+                assertThat(client.retrieve("a", OutputStream.nullOutputStream())).isEqualTo(CONTENT.length);
+                assertThat(client.retrieve("b", OutputStream.nullOutputStream())).isEqualTo(CONTENT.length);
+                client.quit();
+            }
+            server.awaitScript();
+        }
+    }
+
+    @Test
+    void multiLineReplyWithDigitLeadingLinesIsReadAsOneReply() throws Exception {
+        try (ScriptedFtpServer server = ScriptedFtpServer.start(s -> {
+            s.reply("220-Welcome\n220-second line\n220 ready").login();
+            s.expect("STAT").reply("211-Status follows\n200 this is not the end\n211-nor is this\n123 or this\n211 End");
+            s.expect("NOOP").reply("200 ok");
+        })) {
+            try (FtpClient client = loggedIn(server, fast().build())) {
+                assertThat(client.greeting().lines()).hasSize(3);
+
+                Reply status = client.status();
+
+                assertThat(status.codeValue()).isEqualTo(211);
+                assertThat(status.lines()).hasSize(5);
+                assertThat(status.lines().get(1)).isEqualTo("200 this is not the end");
+                client.noop();
+            }
+            server.awaitScript();
+        }
+    }
+
+    @Test
+    void serviceNotAvailableMidSessionThrowsAndClosesTheConnection() throws Exception {
+        try (ScriptedFtpServer server = ScriptedFtpServer.start(s -> {
+            s.reply("220 ready").login();
+            s.expect("NOOP").reply("421 Timeout, closing control connection.");
+            s.disconnect();
+        })) {
+            try (FtpClient client = loggedIn(server, fast().build())) {
+
+                assertThatThrownBy(client::noop)
+                        .isInstanceOfSatisfying(FtpReplyException.class, e -> assertThat(e.code()).isEqualTo(421));
+
+                assertThat(client.isConnected()).isFalse();
+            }
+            server.awaitScript();
+        }
+    }
+
+    @Test
+    void serviceNotAvailableAsTheTransfersFinalReplyFailsTheTransferAndCloses() throws Exception {
+        try (ScriptedFtpServer server = ScriptedFtpServer.start(s -> {
+            s.reply("220 ready").login();
+            int port = s.listenForData();
+            s.expect("EPSV").reply("229 Entering Extended Passive Mode (|||" + port + "|)");
+            s.expect("RETR").reply("150 go");
+            try (Socket data = s.acceptData()) {
+                data.getOutputStream().write(CONTENT);
+            }
+            s.reply("421 shutting down");
+        })) {
+            try (FtpClient client = loggedIn(server, fast().build())) {
+
+                assertThatThrownBy(() -> client.retrieve("f", dir.resolve("f")))
+                        .isInstanceOfSatisfying(FtpTransferException.class,
+                                e -> assertThat(e.bytesTransferred()).isEqualTo(CONTENT.length));
+
+                assertThat(client.isConnected()).isFalse();
+            }
+            server.awaitScript();
+        }
+    }
+
+    @Test
+    void serverThatNeverAnswersTimesOutQuickly() throws Exception {
+        try (ScriptedFtpServer server = ScriptedFtpServer.start(s -> {
+            s.reply("220 ready");
+            s.expect("USER");
+            s.hang();
+        })) {
+            FtpClientConfig config = fast().replyTimeout(Duration.ofMillis(300)).build();
+            try (FtpClient client = FtpClient.connect(config, server.host(), server.port())) {
+                long start = System.nanoTime();
+
+                assertThatThrownBy(client::loginAnonymous).isInstanceOf(SocketTimeoutException.class);
+
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+                assertThat(client.isConnected()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void serverThatNeverGreetsTimesOut() throws Exception {
+        try (ScriptedFtpServer server = ScriptedFtpServer.start(ScriptedFtpServer.Session::hang)) {
+            FtpClientConfig config = fast().replyTimeout(Duration.ofMillis(300)).build();
+
+            assertThatThrownBy(() -> FtpClient.connect(config, server.host(), server.port()))
+                    .isInstanceOf(SocketTimeoutException.class);
+        }
+    }
+
+    @Test
+    void disconnectMidTransferReportsThePartialFile() throws Exception {
+        int half = CONTENT.length / 2;
+        try (ScriptedFtpServer server = ScriptedFtpServer.start(s -> {
+            s.reply("220 ready").login();
+            int port = s.listenForData();
+            s.expect("EPSV").reply("229 Entering Extended Passive Mode (|||" + port + "|)");
+            s.expect("RETR").reply("150 go (" + CONTENT.length + " bytes)");
+            try (Socket data = s.acceptData()) {
+                data.getOutputStream().write(CONTENT, 0, half);
+            }
+            s.reply("426 Connection closed; transfer aborted.");
+            s.expect("NOOP").reply("200 still here");
+        })) {
+            Path local = dir.resolve("partial.bin");
+            try (FtpClient client = loggedIn(server, fast().build())) {
+
+                assertThatThrownBy(() -> client.retrieve("big", local))
+                        .isInstanceOfSatisfying(FtpTransferException.class, e -> {
+                            assertThat(e.bytesTransferred()).isEqualTo(half);
+                            assertThat(e.reply()).hasValueSatisfying(r -> assertThat(r.codeValue()).isEqualTo(426));
+                        });
+
+                assertThat(Files.readAllBytes(local)).isEqualTo(Arrays.copyOf(CONTENT, half));
+                client.noop();
+            }
+            server.awaitScript();
+        }
+    }
+
+    @Test
+    void serverCrashMidTransferFailsTheTransfer() throws Exception {
+        int part = 5000;
+        try (ScriptedFtpServer server = ScriptedFtpServer.start(s -> {
+            s.reply("220 ready").login();
+            int port = s.listenForData();
+            s.expect("EPSV").reply("229 Entering Extended Passive Mode (|||" + port + "|)");
+            s.expect("RETR").reply("150 go");
+            Socket data = s.acceptData();
+            data.getOutputStream().write(CONTENT, 0, part);
+            data.setSoLinger(true, 0);
+            data.close();
+            s.disconnect();
+        })) {
+            try (FtpClient client = loggedIn(server, fast().build())) {
+
+                assertThatThrownBy(() -> client.retrieve("big", dir.resolve("crash.bin")))
+                        .isInstanceOfSatisfying(FtpTransferException.class,
+                                e -> assertThat(e.bytesTransferred()).isLessThanOrEqualTo(part));
+
+                assertThat(client.isConnected()).isFalse();
+            }
+            server.awaitScript();
+        }
+    }
+
+    @Test
+    void endlessMultiLineReplyIsBounded() throws Exception {
+        try (ScriptedFtpServer server = ScriptedFtpServer.start(s -> {
+            s.reply("220 ready").login();
+            s.expect("STAT");
+            s.reply("211-here we go");
+            byte[] line = "211-again and again\r\n".getBytes(StandardCharsets.US_ASCII);
+            try {
+                for (int i = 0; i < 10_000_000; i++) {
+                    s.raw(line);
+                }
+            } catch (java.io.IOException clientGaveUp) {
+                // expected: the client closed the connection
+            }
+        })) {
+            FtpClientConfig config = fast().maxReplyLines(1000).build();
+            try (FtpClient client = loggedIn(server, config)) {
+
+                assertThatThrownBy(client::status).isInstanceOf(FtpProtocolException.class);
+
+                assertThat(client.isConnected()).isFalse();
+            }
+            server.awaitScript();
+        }
+    }
+
+    @Test
+    void endlessLineIsBounded() throws Exception {
+        try (ScriptedFtpServer server = ScriptedFtpServer.start(s -> {
+            s.reply("220 ready").login();
+            s.expect("NOOP");
+            byte[] chunk = new byte[8192];
+            Arrays.fill(chunk, (byte) 'x');
+            try {
+                for (int i = 0; i < 100_000; i++) {
+                    s.raw(chunk);
+                }
+            } catch (java.io.IOException clientGaveUp) {
+                // expected
+            }
+        })) {
+            try (FtpClient client = loggedIn(server, fast().build())) {
+                assertThatThrownBy(client::noop).isInstanceOf(FtpProtocolException.class);
+            }
+            server.awaitScript();
+        }
+    }
+
+    @Test
+    void garbledReplyIsAProtocolError() throws Exception {
+        try (ScriptedFtpServer server = ScriptedFtpServer.start(s -> {
+            s.reply("220 ready").login();
+            s.expect("NOOP").reply("hello there");
+        })) {
+            try (FtpClient client = loggedIn(server, fast().build())) {
+                assertThatThrownBy(client::noop).isInstanceOf(FtpProtocolException.class);
+            }
+            server.awaitScript();
+        }
+    }
+
+    @Test
+    void abortHandles426Then226AndLeavesTheConnectionUsable() throws Exception {
+        abortLeavesTheConnectionUsable("426 Connection closed; transfer aborted.", "226 Abort successful");
+    }
+
+    @Test
+    void abortHandles226AloneAndLeavesTheConnectionUsable() throws Exception {
+        abortLeavesTheConnectionUsable("226 Transfer complete.", null);
+    }
+
+    private void abortLeavesTheConnectionUsable(String first, String second) throws Exception {
+        try (ScriptedFtpServer server = ScriptedFtpServer.start(s -> {
+            s.reply("220 ready").login();
+            int port = s.listenForData();
+            s.expect("EPSV").reply("229 Entering Extended Passive Mode (|||" + port + "|)");
+            s.expect("RETR").reply("150 go");
+            Socket data = s.acceptData();
+            data.getOutputStream().write(CONTENT);
+            s.expect("ABOR");
+            data.close();
+            s.reply(first);
+            if (second != null) {
+                s.reply(second);
+            }
+            s.expect("NOOP").reply("200 NOOP ok");
+            s.expect("SIZE f").reply("213 42");
+        })) {
+            try (FtpClient client = loggedIn(server, fast().build())) {
+                InputStream in = client.retrieve("f");
+                assertThat(in.readNBytes(10)).hasSize(10);
+
+                in.close();
+
+                assertThat(client.size("f")).isEqualTo(42);
+            }
+            server.awaitScript();
+        }
+    }
+
+    @Test
+    void uploadSendsTheBytesAndChecksTheFinalReply() throws Exception {
+        byte[][] received = new byte[1][];
+        try (ScriptedFtpServer server = ScriptedFtpServer.start(s -> {
+            s.reply("220 ready").login();
+            int port = s.listenForData();
+            s.expect("EPSV").reply("229 Entering Extended Passive Mode (|||" + port + "|)");
+            s.expect("STOR up").reply("150 send it");
+            try (Socket data = s.acceptData()) {
+                received[0] = s.readAll(data);
+            }
+            s.reply("552 Exceeded storage allocation");
+        })) {
+            try (FtpClient client = loggedIn(server, fast().build())) {
+
+                assertThatThrownBy(() -> client.store(new java.io.ByteArrayInputStream(CONTENT), "up"))
+                        .isInstanceOfSatisfying(FtpTransferException.class, e -> {
+                            assertThat(e.bytesTransferred()).isEqualTo(CONTENT.length);
+                            assertThat(e.reply()).hasValueSatisfying(r -> assertThat(r.codeValue()).isEqualTo(552));
+                        });
+            }
+            server.awaitScript();
+            assertThat(received[0]).isEqualTo(CONTENT);
+        }
+    }
+
+    @Test
+    void virtualHostIsSentBeforeUserAndItsAbsenceTolerated() throws Exception {
+        try (ScriptedFtpServer server = ScriptedFtpServer.start(s -> {
+            s.reply("220 ready");
+            s.expect("HOST ftp.example.com").reply("502 HOST not implemented");
+            s.login();
+        })) {
+            FtpClientConfig config = fast().virtualHost("ftp.example.com").build();
+            try (FtpClient client = loggedIn(server, config)) {
+                assertThat(client.isConnected()).isTrue();
+            }
+            server.awaitScript();
+        }
+    }
+
+    @Test
+    void mlsdIsUsedWhenOfferedAndUnparseableLinesAreKept() throws Exception {
+        String listing = "type=file;size=12;modify=20240102030405; a.txt\r\n"
+                + "type=dir;modify=20240102030405; sub dir\r\n"
+                + "garbage without facts\r\n";
+        try (ScriptedFtpServer server = ScriptedFtpServer.start(s -> {
+            s.reply("220 ready");
+            s.expect("USER").reply("230 in");
+            s.expect("FEAT").reply("211-Features:\n MLST type*;size*;modify*;\n UTF8\n EPSV\n211 End");
+            s.expect("OPTS UTF8 ON").reply("200 ok");
+            s.expect("TYPE I").reply("200 binary");
+            int port = s.listenForData();
+            s.expect("EPSV").reply("229 Entering Extended Passive Mode (|||" + port + "|)");
+            s.expect("MLSD").reply("150 listing");
+            try (Socket data = s.acceptData()) {
+                data.getOutputStream().write(listing.getBytes(StandardCharsets.UTF_8));
+            }
+            s.reply("226 done");
+            s.expect("MLST a.txt").reply("250-Listing a.txt\n type=file;size=12; a.txt\n250 End");
+        })) {
+            try (FtpClient client = loggedIn(server, fast().build())) {
+                var entries = client.list("");
+
+                assertThat(entries).hasSize(3);
+                assertThat(entries.get(0).name()).isEqualTo("a.txt");
+                assertThat(entries.get(0).size()).hasValue(12);
+                assertThat(entries.get(1).isDirectory()).isTrue();
+                assertThat(entries.get(1).name()).isEqualTo("sub dir");
+                assertThat(entries.get(2).isParsed()).isFalse();
+                assertThat(entries.get(2).rawLine()).isEqualTo("garbage without facts");
+                assertThat(client.mlst("a.txt").size()).hasValue(12);
+            }
+            server.awaitScript();
+        }
+    }
+}
