@@ -364,8 +364,25 @@ public final class FtpSession implements FtpClient {
 
     @Override
     public long retrieve(String remote, Path local) throws IOException {
-        try (OutputStream out = Files.newOutputStream(local)) {
-            return retrieve(remote, out);
+        // The transfer opens first, so a refused RETR does not leave an empty local file behind.
+        DataTransfer transfer = openTransfer(Command.of("RETR", remote), 0, Direction.DOWNLOAD, OptionalLong.empty());
+        OutputStream out;
+        try {
+            out = Files.newOutputStream(local);
+        } catch (IOException | RuntimeException localFailure) {
+            abortQuietly(transfer, localFailure);
+            throw localFailure;
+        }
+        try (out) {
+            return copyDownload(transfer, out);
+        }
+    }
+
+    private static void abortQuietly(DataTransfer transfer, Exception failure) {
+        try {
+            transfer.abort();
+        } catch (IOException abortFailure) {
+            failure.addSuppressed(abortFailure);
         }
     }
 
