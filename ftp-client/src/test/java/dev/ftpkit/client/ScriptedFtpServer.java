@@ -51,9 +51,12 @@ final class ScriptedFtpServer implements AutoCloseable {
     private final CountDownLatch released = new CountDownLatch(1);
     private final List<Socket> sockets = new ArrayList<>();
 
-    private ScriptedFtpServer(Script script) throws IOException {
+    private final InetAddress address;
+
+    private ScriptedFtpServer(InetAddress address, Script script) throws IOException {
+        this.address = address;
         listener = new ServerSocket();
-        listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        listener.bind(new InetSocketAddress(address, 0));
         listener.setSoTimeout((int) STEP_TIMEOUT.toMillis());
         thread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "scripted-ftp-server-" + listener.getLocalPort());
@@ -72,7 +75,12 @@ final class ScriptedFtpServer implements AutoCloseable {
     }
 
     static ScriptedFtpServer start(Script script) throws IOException {
-        return new ScriptedFtpServer(script);
+        return new ScriptedFtpServer(InetAddress.getByName("127.0.0.1"), script);
+    }
+
+    /** A server on another loopback address, e.g. {@code ::1}. */
+    static ScriptedFtpServer start(InetAddress loopback, Script script) throws IOException {
+        return new ScriptedFtpServer(loopback, script);
     }
 
     int port() {
@@ -80,7 +88,7 @@ final class ScriptedFtpServer implements AutoCloseable {
     }
 
     String host() {
-        return "127.0.0.1";
+        return address.getHostAddress();
     }
 
     /** Waits for the script to end and rethrows its failure. */
@@ -132,8 +140,8 @@ final class ScriptedFtpServer implements AutoCloseable {
             this.out = socket.getOutputStream();
         }
 
-        /** Writes reply text; each line gets CRLF (a single string may hold several lines separated by \n). */
-        Session reply(String text) throws IOException {
+        /** Writes reply text (safe from several threads); each line gets CRLF (a single string may hold several lines separated by \n). */
+        synchronized Session reply(String text) throws IOException {
             StringBuilder b = new StringBuilder();
             for (String line : text.split("\n", -1)) {
                 b.append(line).append("\r\n");
@@ -185,7 +193,7 @@ final class ScriptedFtpServer implements AutoCloseable {
         /** Opens a passive data listener on 127.0.0.1 and returns its port. */
         int listenForData() throws IOException {
             dataListener = new ServerSocket();
-            dataListener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            dataListener.bind(new InetSocketAddress(address, 0));
             dataListener.setSoTimeout((int) STEP_TIMEOUT.toMillis());
             return dataListener.getLocalPort();
         }
@@ -195,6 +203,15 @@ final class ScriptedFtpServer implements AutoCloseable {
             Socket data = dataListener.accept();
             track(data);
             dataListener.close();
+            data.setSoTimeout((int) STEP_TIMEOUT.toMillis());
+            return data;
+        }
+
+        /** Connects to the client's active-mode listener (PORT/EPRT). */
+        Socket connectData(InetSocketAddress target) throws IOException {
+            Socket data = new Socket();
+            track(data);
+            data.connect(target, (int) STEP_TIMEOUT.toMillis());
             data.setSoTimeout((int) STEP_TIMEOUT.toMillis());
             return data;
         }

@@ -434,4 +434,128 @@ class ScriptedServerClientTest {
             server.awaitScript();
         }
     }
+
+    @Test
+    void activeModeOverIpv6UsesEprt() throws Exception {
+        java.net.InetAddress ipv6 = java.net.InetAddress.getByName("::1");
+        try (ScriptedFtpServer server = ScriptedFtpServer.start(ipv6, s -> {
+            s.reply("220 ready").login();
+            String eprt = s.command();
+            assertThat(eprt).startsWith("EPRT |2|");
+            var address = dev.ftpkit.core.ExtendedAddress.parseEprtArgument(eprt.substring(5));
+            assertThat(address.address()).isEqualTo(ipv6);
+            s.reply("200 EPRT ok");
+            s.expect("RETR f").reply("150 connecting");
+            try (Socket data = s.connectData(address.toSocketAddress())) {
+                data.getOutputStream().write(CONTENT);
+            }
+            s.reply("226 done");
+        })) {
+            FtpClientConfig config = fast().dataConnectionMode(DataConnectionMode.active()).build();
+            try (FtpClient client = loggedIn(server, config)) {
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                client.retrieve("f", out);
+                assertThat(out.toByteArray()).isEqualTo(CONTENT);
+            }
+            server.awaitScript();
+        }
+    }
+
+    @Test
+    void activeModeTimesOutWhenTheServerNeverConnects() throws Exception {
+        try (ScriptedFtpServer server = ScriptedFtpServer.start(s -> {
+            s.reply("220 ready").login();
+            s.expect("PORT").reply("200 PORT ok");
+            s.expect("RETR f").reply("150 connecting (not really)");
+            s.expect("ABOR").reply("425 Can't open data connection.\n225 ABOR ok");
+            s.expect("NOOP").reply("200 NOOP ok");
+            s.expect("NOOP").reply("200 NOOP ok");
+        })) {
+            FtpClientConfig config = fast().connectTimeout(Duration.ofMillis(300))
+                    .dataConnectionMode(DataConnectionMode.active()).build();
+            try (FtpClient client = loggedIn(server, config)) {
+                long start = System.nanoTime();
+
+                assertThatThrownBy(() -> client.retrieve("f")).isInstanceOf(SocketTimeoutException.class);
+
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+                client.noop();
+            }
+            server.awaitScript();
+        }
+    }
+
+    @Test
+    void keepAliveNoopsDuringATransferAreAnsweredAndAbsorbed() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger noops = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch twoNoops = new java.util.concurrent.CountDownLatch(2);
+        try (ScriptedFtpServer server = ScriptedFtpServer.start(s -> {
+            s.reply("220 ready").login();
+            int port = s.listenForData();
+            s.expect("EPSV").reply("229 Entering Extended Passive Mode (|||" + port + "|)");
+            s.expect("RETR big").reply("150 go");
+            Thread controlReader = new Thread(() -> {
+                try {
+                    // Bounded by the client: it ends with QUIT.
+                    while (true) {
+                        String command = s.command();
+                        if (command.equals("QUIT")) {
+                            s.reply("221 bye");
+                            return;
+                        }
+                        noops.incrementAndGet();
+                        s.reply("200 NOOP ok");
+                        twoNoops.countDown();
+                    }
+                } catch (java.io.IOException e) {
+                    // the client went away
+                }
+            }, "scripted-control-reader");
+            controlReader.setDaemon(true);
+            controlReader.start();
+            long sent = 0;
+            try (Socket data = s.acceptData()) {
+                byte[] chunk = new byte[16 * 1024];
+                // Bounded: at most 4 GiB, normally a few MiB until the client has sent two NOOPs.
+                while (!twoNoops.await(0, java.util.concurrent.TimeUnit.MILLISECONDS) && sent < (4L << 30)) {
+                    data.getOutputStream().write(chunk);
+                    sent += chunk.length;
+                }
+            }
+            s.reply("226 done");
+            controlReader.join(10_000);
+        })) {
+            FtpClientConfig config = fast().keepAliveInterval(Duration.ofMillis(5)).build();
+            try (FtpClient client = loggedIn(server, config)) {
+                long received = client.retrieve("big", OutputStream.nullOutputStream());
+
+                assertThat(received).isPositive();
+                client.noop();
+                client.quit();
+            }
+            server.awaitScript();
+            assertThat(noops.get()).isGreaterThanOrEqualTo(3);
+        }
+    }
+
+    @Test
+    void accountIsSentWhenTheServerAsksForIt() throws Exception {
+        try (ScriptedFtpServer server = ScriptedFtpServer.start(s -> {
+            s.reply("220 ready");
+            s.expect("USER bob").reply("331 password");
+            s.expect("PASS pw").reply("332 account please");
+            s.expect("ACCT acme").reply("230 in");
+            s.expect("FEAT").reply("502 no");
+            s.expect("TYPE I").reply("200 ok");
+            s.expect("MFMT 20240102030405 f.txt").reply("213 Modify=20240102030405; f.txt");
+            s.expect("SITE CHMOD 644 f.txt").reply("200 SITE CHMOD ok");
+        })) {
+            try (FtpClient client = FtpClient.connect(fast().build(), server.host(), server.port())) {
+                client.login("bob", "pw", "acme");
+                client.setModificationTime("f.txt", java.time.Instant.parse("2024-01-02T03:04:05Z"));
+                assertThat(client.site("CHMOD 644 f.txt").codeValue()).isEqualTo(200);
+            }
+            server.awaitScript();
+        }
+    }
 }

@@ -20,6 +20,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -578,7 +579,14 @@ public final class FtpSession implements FtpClient {
             if (reply.code().isPositivePreliminary()) {
                 lastPreliminary = reply;
                 OptionalLong announced = total.isPresent() ? total : announcedSize(reply);
-                current = new DataTransfer(this, control, pending.socket(), command, direction, announced,
+                Socket socket;
+                try {
+                    socket = pending.socket();
+                } catch (IOException noDataConnection) {
+                    resynchronize(noDataConnection);
+                    throw noDataConnection;
+                }
+                current = new DataTransfer(this, control, socket, command, direction, announced,
                         config.transferListener(), keepAlive, null);
                 return current;
             }
@@ -594,6 +602,27 @@ public final class FtpSession implements FtpClient {
         } catch (IOException | RuntimeException e) {
             pending.close();
             throw e;
+        }
+    }
+
+    /**
+     * The server said 1xx but no data connection came (active mode): ABOR the transfer the server thinks is
+     * running, then NOOP until its 200 so the next command gets its own reply. On failure the connection closes.
+     */
+    private void resynchronize(IOException cause) {
+        try {
+            control.sendAbort();
+            control.send(Command.of("NOOP"));
+            // Bounded: the transfer's reply (425/426/226), ABOR's reply, then NOOP's.
+            for (int i = 0; i < 5; i++) {
+                if (control.readReply().codeValue() == ReplyCodes.COMMAND_OK) {
+                    return;
+                }
+            }
+            control.close();
+        } catch (IOException e) {
+            cause.addSuppressed(e);
+            control.close();
         }
     }
 
