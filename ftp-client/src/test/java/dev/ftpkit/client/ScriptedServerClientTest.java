@@ -558,4 +558,47 @@ class ScriptedServerClientTest {
             server.awaitScript();
         }
     }
+
+    @Test
+    void uploadToAServerThatStopsReadingTimesOut() throws Exception {
+        try (ScriptedFtpServer server = ScriptedFtpServer.start(s -> {
+            s.reply("220 ready").login();
+            int port = s.listenForData();
+            s.expect("EPSV").reply("229 Entering Extended Passive Mode (|||" + port + "|)");
+            s.expect("STOR stuck").reply("150 send it");
+            Socket data = s.acceptData();
+            data.setReceiveBufferSize(4096);
+            s.hang();
+        })) {
+            FtpClientConfig config = fast().dataTimeout(Duration.ofMillis(300)).replyTimeout(Duration.ofMillis(300)).build();
+            try (FtpClient client = loggedIn(server, config)) {
+                InputStream endless = new InputStream() {
+                    private long left = 1L << 32;
+
+                    @Override
+                    public int read() {
+                        return left-- > 0 ? 0 : -1;
+                    }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) {
+                        if (left <= 0) {
+                            return -1;
+                        }
+                        int n = (int) Math.min(len, left);
+                        left -= n;
+                        return n;
+                    }
+                };
+                long start = System.nanoTime();
+
+                assertThatThrownBy(() -> client.store(endless, "stuck"))
+                        .isInstanceOf(FtpTransferException.class)
+                        .hasRootCauseInstanceOf(java.io.IOException.class)
+                        .satisfies(e -> assertThat(e.getCause()).isInstanceOf(SocketTimeoutException.class));
+
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            }
+        }
+    }
 }

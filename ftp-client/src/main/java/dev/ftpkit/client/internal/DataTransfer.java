@@ -34,12 +34,17 @@ final class DataTransfer {
     private int noopsPending;
     private long bytes;
     private boolean dataEnded;
-    private boolean finished;
+    private volatile boolean finished;
+    /** When the write in progress started (nanoTime, never 0), or 0 when no write is in progress. */
+    private volatile long writeStarted;
+    private volatile boolean stalled;
+    private final long dataTimeoutNanos;
     private Reply finalReply;
 
     DataTransfer(FtpSession session, ControlConnection control, Socket socket, Command command,
                  TransferProgress.Direction direction, OptionalLong total, TransferListener listener,
-                 long keepAliveNanos, Reply finalReplyAlreadyRead) {
+                 long keepAliveNanos, long dataTimeoutNanos, Reply finalReplyAlreadyRead) {
+        this.dataTimeoutNanos = dataTimeoutNanos;
         this.session = session;
         this.control = control;
         this.socket = socket;
@@ -50,7 +55,7 @@ final class DataTransfer {
         this.keepAliveNanos = keepAliveNanos;
         this.finalReply = finalReplyAlreadyRead;
         this.dataEnded = socket == null;
-        listener.progress(progress());
+        report();
     }
 
     long bytes() {
@@ -65,13 +70,19 @@ final class DataTransfer {
         return finished;
     }
 
+    private void report() {
+        if (listener != TransferListener.NONE) {
+            listener.progress(progress());
+        }
+    }
+
     private TransferProgress progress() {
         return new TransferProgress(command.argument(), direction, bytes, total);
     }
 
     private void counted(int n) throws IOException {
         bytes += n;
-        listener.progress(progress());
+        report();
         if (keepAliveNanos > 0) {
             long now = System.nanoTime();
             if (now - lastControlActivity >= keepAliveNanos) {
@@ -130,6 +141,7 @@ final class DataTransfer {
 
     OutputStream output() throws IOException {
         OutputStream raw = socket.getOutputStream();
+        startWriteWatchdog();
         return new OutputStream() {
             @Override
             public void write(int b) throws IOException {
@@ -142,9 +154,12 @@ final class DataTransfer {
                     throw new IOException("the transfer is over");
                 }
                 try {
+                    writeStarted = System.nanoTime() | 1;
                     raw.write(b, off, len);
                 } catch (IOException e) {
-                    throw fail(e);
+                    throw fail(stalled ? stalledWrite(e) : e);
+                } finally {
+                    writeStarted = 0;
                 }
                 counted(len);
             }
@@ -157,6 +172,39 @@ final class DataTransfer {
                 }
             }
         };
+    }
+
+    /**
+     * A blocking socket write has no timeout in Java: a server that stops reading would block an upload forever.
+     * This daemon thread closes the data connection when one write makes no progress for the data timeout. It
+     * ends with the transfer.
+     */
+    private void startWriteWatchdog() {
+        if (socket == null) {
+            return;
+        }
+        long period = Math.max(5_000_000L, Math.min(dataTimeoutNanos / 4, 1_000_000_000L));
+        Thread watchdog = new Thread(() -> {
+            // Bounded by the transfer: the loop ends when it finishes or when the watchdog fires.
+            while (!finished) {
+                java.util.concurrent.locks.LockSupport.parkNanos(period);
+                long started = writeStarted;
+                if (started != 0 && System.nanoTime() - started > dataTimeoutNanos) {
+                    stalled = true;
+                    closeData();
+                    return;
+                }
+            }
+        }, "ftpkit-upload-watchdog-" + command.argument());
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
+
+    private IOException stalledWrite(IOException cause) {
+        java.net.SocketTimeoutException timeout = new java.net.SocketTimeoutException(
+                "the data connection accepted no bytes for " + dataTimeoutNanos / 1_000_000 + " ms");
+        timeout.initCause(cause);
+        return timeout;
     }
 
     /** Ends the data connection and checks the final reply. */
@@ -265,7 +313,7 @@ final class DataTransfer {
     private void finish() {
         if (!finished) {
             finished = true;
-            listener.progress(progress());
+            report();
             session.transferFinished(this);
         }
     }

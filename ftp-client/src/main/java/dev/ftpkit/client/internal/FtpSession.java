@@ -587,7 +587,7 @@ public final class FtpSession implements FtpClient {
                     throw noDataConnection;
                 }
                 current = new DataTransfer(this, control, socket, command, direction, announced,
-                        config.transferListener(), keepAlive, null);
+                        config.transferListener(), keepAlive, config.dataTimeout().toNanos(), null);
                 return current;
             }
             if (reply.code().isPositiveCompletion()) {
@@ -595,7 +595,7 @@ public final class FtpSession implements FtpClient {
                 pending.close();
                 lastPreliminary = null;
                 current = new DataTransfer(this, control, null, command, direction, total,
-                        config.transferListener(), keepAlive, reply);
+                        config.transferListener(), keepAlive, config.dataTimeout().toNanos(), reply);
                 return current;
             }
             throw new FtpReplyException(command.toString(), reply);
