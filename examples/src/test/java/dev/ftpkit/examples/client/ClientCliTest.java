@@ -43,10 +43,14 @@ class ClientCliTest {
     }
 
     private int run(byte[] stdin, String... args) {
+        return run(stdin, false, args);
+    }
+
+    private int run(byte[] stdin, boolean errIsTerminal, String... args) {
         out = new ByteArrayOutputStream();
         err = new ByteArrayOutputStream();
         Terminal io = new Terminal(new ByteArrayInputStream(stdin), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false);
+                new PrintStream(err, true, StandardCharsets.UTF_8), errIsTerminal);
         return Main.run(List.of(args), io);
     }
 
@@ -227,5 +231,22 @@ class ClientCliTest {
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isEqualTo(ExitCode.OK);
         assertThat(work.resolve("named.txt")).hasContent("by name");
+    }
+
+    @Test
+    void progressBarIsDrawnOnlyOnATerminalAndNotWhenQuiet() throws Exception {
+        byte[] content = randomBytes(3 * 1024 * 1024);
+        Files.write(vsftpd.root().resolve("p.bin"), content);
+        Path local = dir.resolve("p.bin");
+
+        assertThat(run(new byte[0], true, "get", vsftpd.url("p.bin"), local.toString())).isEqualTo(ExitCode.OK);
+        assertThat(stderr()).contains("\r[####################] 100% 3.0 MiB / 3.0 MiB");
+
+        assertThat(run(new byte[0], true, "get", "--quiet", vsftpd.url("p.bin"), local.toString())).isEqualTo(ExitCode.OK);
+        assertThat(stderr()).isEmpty();
+
+        assertThat(run(new byte[0], false, "get", vsftpd.url("p.bin"), local.toString())).isEqualTo(ExitCode.OK);
+        assertThat(stderr()).isEmpty();
+        assertThat(Files.readAllBytes(local)).isEqualTo(content);
     }
 }
