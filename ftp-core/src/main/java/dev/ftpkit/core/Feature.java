@@ -4,10 +4,11 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * One feature line of a FEAT reply (RFC 2389 §3.2): {@code feature = feature-label [ SP feature-parms ]},
+ * One feature line of a FEAT reply (RFC 2389 §3): {@code feature = feature-label [ SP feature-parms ]},
  * e.g. {@code MLST type*;size*;modify*;}, {@code REST STREAM}, {@code AUTH TLS} or {@code UTF8}.
  *
- * <p>Feature labels are compared case-insensitively (RFC 2389 §3.2), so the name is stored upper-cased.
+ * <p>Feature labels are compared case-insensitively (they name commands, and RFC 959 §5.3 treats upper and
+ * lower case in commands alike), so the name is stored upper-cased.
  * Parameters are kept as sent apart from surrounding white space, {@code ""} when there are none.
  *
  * @param name the feature label, upper-cased: one or more visible ASCII characters (RFC 2389 {@code 1*VCHAR})
@@ -25,7 +26,7 @@ public record Feature(String name, String parameters) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(parameters, "parameters");
         if (name.isEmpty() || !name.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-            throw new IllegalArgumentException("Feature label must be visible ASCII (RFC 2389 §3.2): "
+            throw new IllegalArgumentException("Feature label must be visible ASCII (RFC 2389 §3): "
                     + Text.excerpt(name));
         }
         name = name.toUpperCase(Locale.ROOT);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The features a server announces in its FEAT reply (RFC 2389 §3).
@@ -47,7 +48,7 @@ public record FeatureSet(List<Feature> features) {
     }
 
     /**
-     * Reads a FEAT reply. RFC 2389 §3.2: a single-line 211 reply means no features; in a multi-line 211 reply each
+     * Reads a FEAT reply. RFC 2389 §3: a single-line 211 reply means no features; in a multi-line 211 reply each
      * line between the first and the last names one feature and starts with a space. Servers that repeat the code
      * on middle lines ({@code 211-SIZE}) are tolerated; blank middle lines are ignored.
      *
@@ -57,7 +58,7 @@ public record FeatureSet(List<Feature> features) {
      */
     public static FeatureSet parse(Reply reply) throws FtpProtocolException {
         if (reply.codeValue() != FEAT_OK) {
-            throw new FtpProtocolException("Not a FEAT listing (RFC 2389 §3.2 expects 211): " + reply);
+            throw new FtpProtocolException("Not a FEAT listing (RFC 2389 §3 expects 211): " + reply);
         }
         List<String> lines = reply.lines();
         List<Feature> features = new ArrayList<>();
@@ -109,7 +110,7 @@ public record FeatureSet(List<Feature> features) {
     }
 
     /**
-     * The FEAT reply announcing these features (RFC 2389 §3.2): {@code 211-Features:}, one line per feature
+     * The FEAT reply announcing these features (RFC 2389 §3): {@code 211-Features:}, one line per feature
      * starting with a space, {@code 211 End}; with no features the single line {@code 211 No features}.
      *
      * @return the reply
@@ -127,7 +128,7 @@ public record FeatureSet(List<Feature> features) {
         return Reply.of(FEAT_OK, lines);
     }
 
-    private java.util.stream.Stream<Feature> find(String name) {
+    private Stream<Feature> find(String name) {
         String upper = Objects.requireNonNull(name, "name").toUpperCase(Locale.ROOT);
         return features.stream().filter(f -> f.name().equals(upper));
     }

@@ -19,7 +19,11 @@ import java.util.regex.Pattern;
  */
 final class DosLineParser implements LineParser {
     private static final Pattern LINE = Pattern.compile(
-            "(\\d{1,2})-(\\d{1,2})-(\\d{2}|\\d{4}) +(\\d{1,2}):(\\d{2}) ?([AaPp][Mm])? +(<DIR>|\\d{1,19}) +(\\S.*)", Pattern.DOTALL);
+            "(\\d{1,2})-(\\d{1,2})-(\\d{2}|\\d{4})" // date MM-DD-YY or MM-DD-YYYY
+                    + " +(\\d{1,2}):(\\d{2}) ?([AaPp][Mm])?" // time, 12 or 24 hours
+                    + " +(<DIR>|\\d{1,19})" // directory marker or size
+                    + " +(\\S.*)", // the name
+            Pattern.DOTALL);
 
     private final ListDates dates;
 

@@ -50,10 +50,14 @@ final class EplfLineParser implements LineParser {
     }
 
     private static OptionalLong number(String digits) {
-        if (digits.length() > 18 || !Tokens.isDigits(digits)) {
+        if (digits.length() > 19 || !Tokens.isDigits(digits)) {
             return OptionalLong.empty();
         }
-        return OptionalLong.of(Long.parseLong(digits));
+        try {
+            return OptionalLong.of(Long.parseLong(digits));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty(); // 19 digits above Long.MAX_VALUE
+        }
     }
 
     /** Octal permission bits (e.g. {@code 644}) as {@code rw-r--r--}; empty if not octal. */

@@ -1,5 +1,7 @@
 package dev.ftpkit.core.list;
 
+import dev.ftpkit.core.FtpProtocolException;
+import dev.ftpkit.core.MlsxEntry;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -129,5 +131,40 @@ public final class ListParser {
      */
     public List<ListEntry> parse(String listing) {
         return parse(List.of(listing.split("\r?\n", -1)));
+    }
+
+    /**
+     * Parses one line of an MLSD listing (RFC 3659 §7.2) into an entry ({@link ListEntry#fromMlsx(MlsxEntry)}).
+     * A single trailing CR is removed. MLSx times are UTC by definition, so no zone or reference time is needed.
+     *
+     * @param line the line without its line terminator
+     * @return empty for a blank line; otherwise the entry, or an {@linkplain ListEntry#unparsed(String) unparsed}
+     *     one if the line is not a valid MLSx entry
+     */
+    public static Optional<ListEntry> parseMlsdLine(String line) {
+        Objects.requireNonNull(line, "line");
+        String s = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+        if (s.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ListEntry.fromMlsx(MlsxEntry.parse(s)));
+        } catch (FtpProtocolException e) {
+            return Optional.of(ListEntry.unparsed(s));
+        }
+    }
+
+    /**
+     * Parses the lines of an MLSD listing (RFC 3659 §7.2), skipping blank lines.
+     *
+     * @param lines the lines without their line terminators
+     * @return one entry per non-blank line, in order; invalid lines as unparsed entries
+     */
+    public static List<ListEntry> parseMlsd(List<String> lines) {
+        List<ListEntry> entries = new ArrayList<>(lines.size());
+        for (String line : lines) {
+            parseMlsdLine(line).ifPresent(entries::add);
+        }
+        return List.copyOf(entries);
     }
 }

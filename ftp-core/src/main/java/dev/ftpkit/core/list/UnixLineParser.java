@@ -39,8 +39,9 @@ final class UnixLineParser implements LineParser {
         if (tokens.size() < 5 || !PERMISSIONS.matcher(tokens.get(0)).matches()) {
             return Optional.empty();
         }
-        for (int month = 2; month < tokens.size() - 2; month++) {
-            Optional<ListEntry> entry = tryDateAt(line, tokens, month);
+        // the first position where size + date fit wins: a date-like text inside the name comes later
+        for (int dateIndex = 2; dateIndex < tokens.size() - 2; dateIndex++) {
+            Optional<ListEntry> entry = tryDateAt(line, tokens, dateIndex);
             if (entry.isPresent()) {
                 return entry;
             }
@@ -53,14 +54,11 @@ final class UnixLineParser implements LineParser {
         if (date.isEmpty() || !Tokens.isDigits(tokens.get(dateIndex - 1).replace(",", ""))) {
             return Optional.empty();
         }
-        int nameStart = tokens.end(date.get().lastToken()) + 1;
-        if (nameStart >= line.length() || line.charAt(nameStart - 1) != ' ') {
+        int nameStart = tokens.end(date.get().lastToken()) + 1; // after exactly one space
+        if (nameStart >= line.length()) {
             return Optional.empty();
         }
         SizeColumn size = SizeColumn.before(tokens, dateIndex);
-        if (size.firstToken() < 1) {
-            return Optional.empty();
-        }
         String perms = tokens.get(0);
         EntryType type = TYPES.getOrDefault(perms.charAt(0), EntryType.OTHER);
         String name = line.substring(nameStart);
