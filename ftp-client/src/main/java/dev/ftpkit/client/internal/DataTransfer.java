@@ -40,10 +40,12 @@ final class DataTransfer {
     private volatile boolean stalled;
     private final long dataTimeoutNanos;
     private Reply finalReply;
+    private final Reply preliminaryReply;
 
     DataTransfer(FtpSession session, ControlConnection control, Socket socket, Command command,
                  TransferProgress.Direction direction, OptionalLong total, TransferListener listener,
-                 long keepAliveNanos, long dataTimeoutNanos, Reply finalReplyAlreadyRead) {
+                 long keepAliveNanos, long dataTimeoutNanos, Reply preliminaryReply, Reply finalReplyAlreadyRead) {
+        this.preliminaryReply = preliminaryReply;
         this.dataTimeoutNanos = dataTimeoutNanos;
         this.session = session;
         this.control = control;
@@ -60,6 +62,10 @@ final class DataTransfer {
 
     long bytes() {
         return bytes;
+    }
+
+    Reply preliminaryReplyOrNull() {
+        return preliminaryReply;
     }
 
     Reply finalReplyOrNull() {

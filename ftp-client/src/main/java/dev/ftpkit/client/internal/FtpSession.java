@@ -20,7 +20,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -39,14 +38,12 @@ import java.util.regex.Pattern;
  */
 public final class FtpSession implements FtpClient {
 
-    /** vsftpd, ProFTPD and others announce the size in the 150 reply: "... (1234 bytes)." */
-    private static final Pattern SIZE_IN_150 = Pattern.compile("\\((\\d{1,19}) bytes\\)");
     /** RFC 1123 §4.1.2.9: STOU's 1xx/2xx reply names the file as "FILE: name". */
     private static final Pattern STOU_FILE = Pattern.compile("FILE: ?(.+)$");
 
     private final FtpClientConfig config;
     private final ControlConnection control;
-    private final DataConnector connector;
+    private final TransferOpener opener;
     private final Reply greeting;
     private FeatureSet features;
     private TransferType transferType;
@@ -56,7 +53,7 @@ public final class FtpSession implements FtpClient {
     private FtpSession(FtpClientConfig config, ControlConnection control, Reply greeting) {
         this.config = config;
         this.control = control;
-        this.connector = DataConnector.of(config, control);
+        this.opener = new TransferOpener(config, control, DataConnector.of(config, control));
         this.greeting = greeting;
         this.transferType = config.transferType();
     }
@@ -343,7 +340,7 @@ public final class FtpSession implements FtpClient {
 
     /** Reads a listing: lines split on LF, a CR before it removed. */
     private List<String> readLines(Command command) throws IOException {
-        DataTransfer transfer = openTransfer(command, 0, Direction.DOWNLOAD, OptionalLong.empty());
+        DataTransfer transfer = openDownload(command, 0);
         byte[] data;
         try (InputStream in = transfer.input()) {
             data = in.readAllBytes();
@@ -366,36 +363,28 @@ public final class FtpSession implements FtpClient {
     @Override
     public long retrieve(String remote, Path local) throws IOException {
         // The transfer opens first, so a refused RETR does not leave an empty local file behind.
-        DataTransfer transfer = openTransfer(Command.of("RETR", remote), 0, Direction.DOWNLOAD, OptionalLong.empty());
+        DataTransfer transfer = openDownload(Command.of("RETR", remote), 0);
         OutputStream out;
         try {
             out = Files.newOutputStream(local);
         } catch (IOException | RuntimeException localFailure) {
-            abortQuietly(transfer, localFailure);
+            Copying.abortQuietly(transfer, localFailure);
             throw localFailure;
         }
         try (out) {
-            return copyDownload(transfer, out);
-        }
-    }
-
-    private static void abortQuietly(DataTransfer transfer, Exception failure) {
-        try {
-            transfer.abort();
-        } catch (IOException abortFailure) {
-            failure.addSuppressed(abortFailure);
+            return download(transfer, out);
         }
     }
 
     @Override
     public long retrieve(String remote, OutputStream out) throws IOException {
-        return copyDownload(openTransfer(Command.of("RETR", remote), 0, Direction.DOWNLOAD, OptionalLong.empty()), out);
+        return download(openDownload(Command.of("RETR", remote), 0), out);
     }
 
     @Override
     public InputStream retrieve(String remote) throws IOException {
-        DataTransfer transfer = openTransfer(Command.of("RETR", remote), 0, Direction.DOWNLOAD, OptionalLong.empty());
-        return downloadStream(transfer);
+        DataTransfer transfer = openDownload(Command.of("RETR", remote), 0);
+        return Copying.downloadStream(transfer, transferType);
     }
 
     @Override
@@ -403,34 +392,8 @@ public final class FtpSession implements FtpClient {
         long offset = Files.exists(local) ? Files.size(local) : 0;
         Command retr = Command.of("RETR", remote);
         try (OutputStream out = Files.newOutputStream(local, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-            return copyDownload(openTransfer(retr, offset, Direction.DOWNLOAD, OptionalLong.empty()), out);
+            return download(openDownload(retr, offset), out);
         }
-    }
-
-    private InputStream downloadStream(DataTransfer transfer) throws IOException {
-        InputStream in = transfer.input();
-        return transferType == TransferType.ASCII ? new AsciiInputStream(in, System.lineSeparator()) : in;
-    }
-
-    private long copyDownload(DataTransfer transfer, OutputStream out) throws IOException {
-        byte[] buffer = new byte[config.bufferSize()];
-        try (InputStream in = downloadStream(transfer)) {
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                try {
-                    out.write(buffer, 0, n);
-                } catch (IOException localFailure) {
-                    // The local side failed: abort the transfer so the connection stays usable, then report.
-                    try {
-                        transfer.abort();
-                    } catch (IOException abortFailure) {
-                        localFailure.addSuppressed(abortFailure);
-                    }
-                    throw localFailure;
-                }
-            }
-        }
-        return transfer.bytes();
     }
 
     // ---------------------------------------------------------------- uploads
@@ -442,12 +405,12 @@ public final class FtpSession implements FtpClient {
 
     @Override
     public long store(InputStream in, String remote) throws IOException {
-        return copyUpload(openTransfer(Command.of("STOR", remote), 0, Direction.UPLOAD, OptionalLong.empty()), in);
+        return upload(openUpload(Command.of("STOR", remote)), in);
     }
 
     @Override
     public OutputStream store(String remote) throws IOException {
-        return uploadStream(openTransfer(Command.of("STOR", remote), 0, Direction.UPLOAD, OptionalLong.empty()));
+        return uploadStream(openUpload(Command.of("STOR", remote)));
     }
 
     @Override
@@ -457,19 +420,19 @@ public final class FtpSession implements FtpClient {
 
     @Override
     public long append(InputStream in, String remote) throws IOException {
-        return copyUpload(openTransfer(Command.of("APPE", remote), 0, Direction.UPLOAD, OptionalLong.empty()), in);
+        return upload(openUpload(Command.of("APPE", remote)), in);
     }
 
     @Override
     public OutputStream append(String remote) throws IOException {
-        return uploadStream(openTransfer(Command.of("APPE", remote), 0, Direction.UPLOAD, OptionalLong.empty()));
+        return uploadStream(openUpload(Command.of("APPE", remote)));
     }
 
     @Override
     public String storeUnique(InputStream in) throws IOException {
-        DataTransfer transfer = openTransfer(Command.of("STOU"), 0, Direction.UPLOAD, OptionalLong.empty());
-        Reply preliminary = lastPreliminary;
-        copyUpload(transfer, in);
+        DataTransfer transfer = openUpload(Command.of("STOU"));
+        Reply preliminary = transfer.preliminaryReplyOrNull();
+        upload(transfer, in);
         for (Reply reply : new Reply[] {preliminary, transfer.finalReplyOrNull()}) {
             if (reply != null) {
                 Matcher m = STOU_FILE.matcher(reply.firstLine());
@@ -518,124 +481,38 @@ public final class FtpSession implements FtpClient {
             InputStream in = Channels.newInputStream(channel);
             DataTransfer transfer = openTransfer(command, restOffset, Direction.UPLOAD,
                     OptionalLong.of(size - localOffset));
-            return copyUpload(transfer, in);
+            return upload(transfer, in);
         }
-    }
-
-    private OutputStream uploadStream(DataTransfer transfer) throws IOException {
-        OutputStream out = new BufferedOutputStream(transfer.output(), config.bufferSize());
-        return transferType == TransferType.ASCII ? new AsciiOutputStream(out) : out;
-    }
-
-    private long copyUpload(DataTransfer transfer, InputStream in) throws IOException {
-        byte[] buffer = new byte[config.bufferSize()];
-        OutputStream raw = transfer.output();
-        OutputStream out = transferType == TransferType.ASCII ? new AsciiOutputStream(raw) : raw;
-        while (true) {
-            int n;
-            try {
-                n = in.read(buffer);
-            } catch (IOException localFailure) {
-                try {
-                    transfer.abort();
-                } catch (IOException abortFailure) {
-                    localFailure.addSuppressed(abortFailure);
-                }
-                throw localFailure;
-            }
-            if (n < 0) {
-                break;
-            }
-            out.write(buffer, 0, n);
-        }
-        out.close();
-        return transfer.bytes();
     }
 
     // ---------------------------------------------------------------- data connections
 
-    private Reply lastPreliminary;
+    private DataTransfer openDownload(Command command, long restOffset) throws IOException {
+        return openTransfer(command, restOffset, Direction.DOWNLOAD, OptionalLong.empty());
+    }
 
-    /**
-     * Opens the data connection and sends the transfer command (RFC 959 §5.4: PASV/EPSV or PORT/EPRT, optional
-     * REST, the command, its 1xx reply).
-     */
+    private DataTransfer openUpload(Command command) throws IOException {
+        return openTransfer(command, 0, Direction.UPLOAD, OptionalLong.empty());
+    }
+
+    private long download(DataTransfer transfer, OutputStream out) throws IOException {
+        return Copying.copyDownload(transfer, out, transferType, config.bufferSize());
+    }
+
+    private long upload(DataTransfer transfer, InputStream in) throws IOException {
+        return Copying.copyUpload(transfer, in, transferType, config.bufferSize());
+    }
+
+    private OutputStream uploadStream(DataTransfer transfer) throws IOException {
+        return Copying.uploadStream(transfer, transferType, config.bufferSize());
+    }
+
     private DataTransfer openTransfer(Command command, long restOffset, Direction direction, OptionalLong total)
             throws IOException {
         requireIdle();
         ensureType();
-        DataConnector.PendingData pending = connector.prepare();
-        try {
-            if (restOffset > 0) {
-                // RFC 959 §4.1.3: REST is followed immediately by the transfer command.
-                Reply rest = control.execute(Command.of("REST", Long.toString(restOffset)));
-                if (rest.codeValue() != ReplyCodes.FILE_ACTION_PENDING) {
-                    throw new FtpReplyException("REST " + restOffset, rest);
-                }
-            }
-            control.send(command);
-            Reply reply = control.readReply();
-            long keepAlive = config.keepAliveInterval().toNanos();
-            if (reply.code().isPositivePreliminary()) {
-                lastPreliminary = reply;
-                OptionalLong announced = total.isPresent() ? total : announcedSize(reply);
-                Socket socket;
-                try {
-                    socket = pending.socket();
-                } catch (IOException noDataConnection) {
-                    resynchronize(noDataConnection);
-                    throw noDataConnection;
-                }
-                current = new DataTransfer(this, control, socket, command, direction, announced,
-                        config.transferListener(), keepAlive, config.dataTimeout().toNanos(), null);
-                return current;
-            }
-            if (reply.code().isPositiveCompletion()) {
-                // No 1xx at all: the transfer is already over (nothing to send or receive).
-                pending.close();
-                lastPreliminary = null;
-                current = new DataTransfer(this, control, null, command, direction, total,
-                        config.transferListener(), keepAlive, config.dataTimeout().toNanos(), reply);
-                return current;
-            }
-            throw new FtpReplyException(command.toString(), reply);
-        } catch (IOException | RuntimeException e) {
-            pending.close();
-            throw e;
-        }
-    }
-
-    /**
-     * The server said 1xx but no data connection came (active mode): ABOR the transfer the server thinks is
-     * running, then NOOP until its 200 so the next command gets its own reply. On failure the connection closes.
-     */
-    private void resynchronize(IOException cause) {
-        try {
-            control.sendAbort();
-            control.send(Command.of("NOOP"));
-            // Bounded: the transfer's reply (425/426/226), ABOR's reply, then NOOP's.
-            for (int i = 0; i < 5; i++) {
-                if (control.readReply().codeValue() == ReplyCodes.COMMAND_OK) {
-                    return;
-                }
-            }
-            control.close();
-        } catch (IOException e) {
-            cause.addSuppressed(e);
-            control.close();
-        }
-    }
-
-    private static OptionalLong announcedSize(Reply reply) {
-        Matcher m = SIZE_IN_150.matcher(reply.firstLine());
-        if (m.find()) {
-            try {
-                return OptionalLong.of(Long.parseLong(m.group(1)));
-            } catch (NumberFormatException tooBig) {
-                return OptionalLong.empty();
-            }
-        }
-        return OptionalLong.empty();
+        current = opener.open(this, command, restOffset, direction, total);
+        return current;
     }
 
     void transferFinished(DataTransfer transfer) {
