@@ -192,8 +192,13 @@ final class ScriptedFtpServer implements AutoCloseable {
 
         /** Opens a passive data listener on 127.0.0.1 and returns its port. */
         int listenForData() throws IOException {
+            return listenForData(address);
+        }
+
+        /** Opens a passive data listener on the given loopback address and returns its port. */
+        int listenForData(InetAddress on) throws IOException {
             dataListener = new ServerSocket();
-            dataListener.bind(new InetSocketAddress(address, 0));
+            dataListener.bind(new InetSocketAddress(on, 0));
             dataListener.setSoTimeout((int) STEP_TIMEOUT.toMillis());
             return dataListener.getLocalPort();
         }

@@ -601,4 +601,42 @@ class ScriptedServerClientTest {
             }
         }
     }
+
+    @Test
+    void passiveAddressIsUsedOnlyWhenTrusted() throws Exception {
+        java.net.InetAddress ipv6 = java.net.InetAddress.getByName("::1");
+        java.net.InetAddress ipv4 = java.net.InetAddress.getByName("127.0.0.1");
+        // The control connection runs over ::1 while the 227 reply names 127.0.0.1, where the data listener is.
+        try (ScriptedFtpServer server = ScriptedFtpServer.start(ipv6, s -> {
+            s.reply("220 ready").login();
+            int port = s.listenForData(ipv4);
+            s.expect("PASV").reply("227 Entering Passive Mode (" + pasvArgument("127.0.0.1", port) + ")");
+            s.expect("NOOP").reply("200 ok");
+        })) {
+            FtpClientConfig config = fast().connectTimeout(Duration.ofSeconds(2))
+                    .dataConnectionMode(DataConnectionMode.passive().withoutEpsv()).build();
+            try (FtpClient client = loggedIn(server, config)) {
+
+                assertThatThrownBy(() -> client.retrieve("f")).isInstanceOf(java.net.ConnectException.class);
+
+                client.noop();
+            }
+            server.awaitScript();
+        }
+        try (ScriptedFtpServer server = ScriptedFtpServer.start(ipv6, s -> {
+            s.reply("220 ready").login();
+            int port = s.listenForData(ipv4);
+            s.expect("PASV").reply("227 Entering Passive Mode (" + pasvArgument("127.0.0.1", port) + ")");
+            sendFile(s, CONTENT);
+        })) {
+            FtpClientConfig config = fast().dataConnectionMode(
+                    DataConnectionMode.passive().withoutEpsv().trustingPassiveAddress()).build();
+            try (FtpClient client = loggedIn(server, config)) {
+                try (InputStream in = client.retrieve("f")) {
+                    assertThat(in.readAllBytes()).isEqualTo(CONTENT);
+                }
+            }
+            server.awaitScript();
+        }
+    }
 }
