@@ -639,4 +639,37 @@ class ScriptedServerClientTest {
             server.awaitScript();
         }
     }
+
+    @Test
+    void listWithoutMlstParsesListAndKeepsLinesNoParserUnderstands() throws Exception {
+        String listing = "total 8\r\n"
+                + "-rw-r--r--    1 0        0            1234 Jan 02  2024 unix.txt\r\n"
+                + "01-02-24  03:04PM                 5678 dos.txt\r\n"
+                + "01-02-24  03:04PM       <DIR>          dosdir\r\n"
+                + "?? this is no listing line ??\r\n";
+        try (ScriptedFtpServer server = ScriptedFtpServer.start(s -> {
+            s.reply("220 ready").login();
+            int port = s.listenForData();
+            s.expect("EPSV").reply("229 Entering Extended Passive Mode (|||" + port + "|)");
+            s.expect("LIST pub").reply("150 Here comes the directory listing.");
+            try (Socket data = s.acceptData()) {
+                data.getOutputStream().write(listing.getBytes(StandardCharsets.US_ASCII));
+            }
+            s.reply("226 Directory send OK.");
+        })) {
+            try (FtpClient client = loggedIn(server, fast().build())) {
+                var entries = client.list("pub");
+
+                assertThat(entries).extracting(dev.ftpkit.core.list.ListEntry::name)
+                        .startsWith("unix.txt", "dos.txt", "dosdir");
+                assertThat(entries.get(0).size()).hasValue(1234);
+                assertThat(entries.get(1).size()).hasValue(5678);
+                assertThat(entries.get(2).isDirectory()).isTrue();
+                assertThat(entries).hasSize(4);
+                assertThat(entries.get(3).isParsed()).isFalse();
+                assertThat(entries.get(3).rawLine()).isEqualTo("?? this is no listing line ??");
+            }
+            server.awaitScript();
+        }
+    }
 }
