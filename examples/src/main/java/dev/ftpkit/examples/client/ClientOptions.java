@@ -28,7 +28,7 @@ record ClientOptions(List<String> positional, boolean active, boolean noEpsv, bo
                      Optional<Duration> timeout) {
 
     /** Every option any client subcommand knows; each subcommand says which of the flags it accepts. */
-    static final String COMMON = "[--active] [--no-epsv] [--user NAME:PASS] [--timeout SECONDS] [--quiet] [-v]";
+    static final String COMMON = "--active, --no-epsv, --user NAME:PASS, --timeout SECONDS, --quiet, -v/--verbose";
 
     static ClientOptions parse(List<String> args, Set<String> allowedFlags) throws UsageException {
         List<String> positional = new ArrayList<>();

@@ -12,7 +12,7 @@ public final class GetCommand extends ClientCommand {
 
     /** Creates the subcommand. */
     public GetCommand() {
-        super("get", "URL [LOCAL]        download (LOCAL '-' = stdout) [--resume] [--ascii] " + ClientOptions.COMMON,
+        super("get", "URL [LOCAL]        download a file (LOCAL '-' = stdout) [--resume] [--ascii] [OPTIONS]",
                 Set.of("--resume", "--ascii"), 1, 2);
     }
 

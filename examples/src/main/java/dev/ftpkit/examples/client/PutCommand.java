@@ -14,8 +14,8 @@ public final class PutCommand extends ClientCommand {
 
     /** Creates the subcommand. */
     public PutCommand() {
-        super("put", "LOCAL URL          upload (LOCAL '-' = stdin; URL ending in / = into that directory)"
-                + " [--resume|--append] [--ascii] " + ClientOptions.COMMON,
+        super("put", "LOCAL URL          upload a file (LOCAL '-' = stdin; URL ending in / = into that directory)"
+                + " [--resume|--append] [--ascii] [OPTIONS]",
                 Set.of("--resume", "--append", "--ascii"), 2, 2);
     }
 
