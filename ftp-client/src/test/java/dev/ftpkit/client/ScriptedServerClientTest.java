@@ -672,4 +672,35 @@ class ScriptedServerClientTest {
             server.awaitScript();
         }
     }
+
+    @Test
+    void endlessListingIsBoundedAndAborted() throws Exception {
+        try (ScriptedFtpServer server = ScriptedFtpServer.start(s -> {
+            s.reply("220 ready").login();
+            int port = s.listenForData();
+            s.expect("EPSV").reply("229 Entering Extended Passive Mode (|||" + port + "|)");
+            s.expect("NLST").reply("150 names");
+            byte[] names = "name\r\n".repeat(10_000).getBytes(StandardCharsets.US_ASCII);
+            try (Socket data = s.acceptData()) {
+                // Bounded: at most 1 GiB, until the client gives up and closes the data connection.
+                for (int i = 0; i < 20_000; i++) {
+                    data.getOutputStream().write(names);
+                }
+            } catch (java.io.IOException clientClosed) {
+                // expected
+            }
+            s.expect("ABOR").reply("426 aborted\n226 ABOR ok");
+            s.expect("NOOP").reply("200 ok");
+            s.expect("NOOP").reply("200 ok");
+        })) {
+            try (FtpClient client = loggedIn(server, fast().build())) {
+
+                assertThatThrownBy(() -> client.listNames("")).isInstanceOf(FtpProtocolException.class)
+                        .hasMessageContaining("larger than");
+
+                client.noop();
+            }
+            server.awaitScript();
+        }
+    }
 }

@@ -41,6 +41,9 @@ public final class FtpSession implements FtpClient {
     /** RFC 1123 §4.1.2.9: STOU's 1xx/2xx reply names the file as "FILE: name". */
     private static final Pattern STOU_FILE = Pattern.compile("FILE: ?(.+)$");
 
+    /** The largest listing read into memory: 64 MiB, several hundred thousand entries. */
+    private static final int MAX_LISTING_BYTES = 64 * 1024 * 1024;
+
     private final FtpClientConfig config;
     private final ControlConnection control;
     private final TransferOpener opener;
@@ -343,7 +346,12 @@ public final class FtpSession implements FtpClient {
         DataTransfer transfer = openDownload(command, 0);
         byte[] data;
         try (InputStream in = transfer.input()) {
-            data = in.readAllBytes();
+            // Bounded: a listing larger than this is refused (closing early aborts the transfer).
+            data = in.readNBytes(MAX_LISTING_BYTES + 1);
+            if (data.length > MAX_LISTING_BYTES) {
+                throw new FtpProtocolException(command.verb() + " listing is larger than " + MAX_LISTING_BYTES
+                        + " bytes; refused");
+            }
         }
         String text = new String(data, config.charset());
         List<String> lines = new ArrayList<>();
