@@ -703,4 +703,31 @@ class ScriptedServerClientTest {
             server.awaitScript();
         }
     }
+
+    @Test
+    void silentDataConnectionTimesOutAfterTheDataTimeout() throws Exception {
+        try (ScriptedFtpServer server = ScriptedFtpServer.start(s -> {
+            s.reply("220 ready").login();
+            int port = s.listenForData();
+            s.expect("EPSV").reply("229 Entering Extended Passive Mode (|||" + port + "|)");
+            s.expect("RETR quiet").reply("150 go");
+            Socket data = s.acceptData();
+            data.getOutputStream().write(CONTENT, 0, 100);
+            s.hang();
+        })) {
+            FtpClientConfig config = fast().dataTimeout(Duration.ofMillis(300)).replyTimeout(Duration.ofMillis(300)).build();
+            try (FtpClient client = loggedIn(server, config)) {
+                long start = System.nanoTime();
+
+                assertThatThrownBy(() -> client.retrieve("quiet", dir.resolve("quiet")))
+                        .isInstanceOfSatisfying(FtpTransferException.class, e -> {
+                            assertThat(e.bytesTransferred()).isEqualTo(100);
+                            assertThat(e.getCause()).isInstanceOf(SocketTimeoutException.class);
+                        });
+
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+                assertThat(dir.resolve("quiet")).hasSize(100);
+            }
+        }
+    }
 }
