@@ -398,9 +398,16 @@ public final class FtpSession implements FtpClient {
     @Override
     public long resumeRetrieve(String remote, Path local) throws IOException {
         long offset = Files.exists(local) ? Files.size(local) : 0;
-        Command retr = Command.of("RETR", remote);
-        try (OutputStream out = Files.newOutputStream(local, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-            return download(openDownload(retr, offset), out);
+        DataTransfer transfer = openDownload(Command.of("RETR", remote), offset);
+        OutputStream out;
+        try {
+            out = Files.newOutputStream(local, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException | RuntimeException localFailure) {
+            Copying.abortQuietly(transfer, localFailure);
+            throw localFailure;
+        }
+        try (out) {
+            return download(transfer, out);
         }
     }
 
