@@ -327,7 +327,8 @@ public interface FtpClient extends Closeable {
 
     /**
      * Resumes a download: sends {@code REST} with the local file's size, then RETR, appending to the local
-     * file (which may be missing: then it is a full download).
+     * file (which may be missing: then it is a full download). Offsets count bytes as stored, so resume in binary
+     * type: in ASCII type the local and remote sizes differ by the line ends.
      *
      * @param remote the remote file
      * @param local  the partial local file
@@ -406,7 +407,8 @@ public interface FtpClient extends Closeable {
 
     /**
      * Resumes an upload: asks SIZE of the remote file, then sends the rest of the local file with REST + STOR when
-     * the server offers {@code REST STREAM}, else with APPE. A missing remote file means a full upload.
+     * the server offers {@code REST STREAM}, else with APPE. A missing remote file means a full upload. Use binary
+     * type (see {@link #resumeRetrieve(String, Path)}).
      *
      * @param local  the local file
      * @param remote the remote file
