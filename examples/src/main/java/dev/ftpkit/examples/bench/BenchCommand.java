@@ -120,8 +120,11 @@ public final class BenchCommand implements Subcommand {
             notes.add("vsftpd password logins: not measured (a vsftpd password account is a system user checked by PAM "
                     + "with SHA-512 crypt; the harness does not create system users)");
         }
-        if (!hashing.containsKey(Goal.OURS)) {
-            notes.add("ftpkit's server and client are not in this build's contenders: every goal ratio is missing");
+        if (contenders.servers().stream().noneMatch(server -> server.name().equals(Goal.OURS))) {
+            notes.add("ftpkit's server is not in this build's contenders: the server-side goal ratios are missing");
+        }
+        if (contenders.clients().stream().noneMatch(client -> client.name().equals(Goal.OURS))) {
+            notes.add("ftpkit's client is not in this build's contenders: the client-side goal ratios are missing");
         }
         notes.add("vsftpd has no MLSD (RFC 3659); its LIST is the reference for MLSD times");
         Duration took = Duration.between(started, Instant.now()).truncatedTo(ChronoUnit.SECONDS);

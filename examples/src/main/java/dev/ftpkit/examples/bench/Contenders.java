@@ -33,6 +33,7 @@ final class Contenders {
 
     List<BenchClient> clients() {
         List<BenchClient> clients = new ArrayList<>();
+        clients.add(new FtpkitClient());
         curl().ifPresent(clients::add);
         clients.add(new CommonsNetClient(0));
         clients.add(new CommonsNetClient(64 * 1024));
