@@ -146,7 +146,8 @@ public final class BenchCommand implements Subcommand {
         out.append("Written by the benchmark harness (`dev.ftpkit.examples.bench`) at the end of its run, ")
                 .append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append("; no figure here is edited by hand.\n\n");
         out.append("Command (from the repository root, after `mvn -B package -DskipTests`):\n\n```\n")
-                .append("java -jar examples/target/ftpkit.jar bench").append(options.commandLine()).append("\n```\n\n")
+                .append(javaCommand()).append(" -jar examples/target/ftpkit.jar bench").append(options.commandLine())
+                .append("\n```\n\n")
                 .append("The run took ").append(took.toMinutes()).append(" min ").append(took.toSecondsPart())
                 .append(" s.\n\n");
         out.append("## Machine\n\n| | |\n|---|---|\n")
@@ -172,6 +173,20 @@ public final class BenchCommand implements Subcommand {
                 .append("across runs. Transfers are sized ").append(BenchSettings.size(settings.fileBytes()))
                 .append(" of random bytes; every transfer is checked for its size.\n\n");
         return out.toString();
+    }
+
+    /** {@code java} when this JVM is the one on the PATH, else the full path of this JVM's launcher. */
+    private static String javaCommand() {
+        Path mine = Path.of(System.getProperty("java.home"), "bin", "java");
+        try {
+            Path onPath = Machine.find("java").orElse(null);
+            if (onPath != null && Files.isSameFile(onPath.toRealPath(), mine.toRealPath())) {
+                return "java";
+            }
+        } catch (java.io.IOException e) {
+            // fall through to the full path
+        }
+        return mine.toString();
     }
 
     /** The command line. */

@@ -89,6 +89,9 @@ final class Report {
 
     private void throughput(String group, String title, String note, String baseline) {
         section(title + ", " + BenchSettings.size(settings.fileBytes()));
+        if (notRun(group)) {
+            return;
+        }
         out.append(note).append(" Higher MiB/s is better, lower CPU s/GiB is better.\n\n");
         out.append("| op | contender | MiB/s | × ").append(baseline).append(" | ÷ loopback ceiling | CPU s/GiB | CPU × ")
                 .append(baseline).append(" | machine CPU s/GiB | machine CPU × ").append(baseline)
@@ -119,6 +122,9 @@ final class Report {
 
     private void ceiling() {
         section("3. Loopback ceiling: raw Java socket copy, 64 KiB buffers, " + BenchSettings.size(settings.fileBytes()));
+        if (notRun(Benchmarks.SERVER) && notRun(Benchmarks.CLIENT)) {
+            return;
+        }
         out.append("Memory to memory over one loopback connection, no FTP, no files; measured in every round of tables "
                 + "1 and 2 (their \"÷ loopback ceiling\" column).\n\n| measured with | MiB/s |\n|---|---|\n");
         for (String group : List.of(Benchmarks.SERVER, Benchmarks.CLIENT)) {
@@ -131,6 +137,9 @@ final class Report {
 
     private void listings() {
         section(String.format(Locale.ROOT, "4. Listing a directory of %,d entries", settings.listEntries()));
+        if (notRun(Benchmarks.LIST)) {
+            return;
+        }
         out.append("One logged-in session per sample, ").append(settings.listRepeats())
                 .append(" listing(s) per sample; time per listing, lower is better. vsftpd has no MLSD: MLSD is "
                         + "compared with its LIST.\n\n| op | server | ms per listing | × vsftpd LIST |\n|---|---|---|---|\n");
@@ -147,6 +156,9 @@ final class Report {
 
     private void logins() {
         section("5. Logins per second");
+        if (notRun(Benchmarks.LOGIN)) {
+            return;
+        }
         out.append("connect, 220, USER, PASS, 230, QUIT, 221, close; each sample runs for ")
                 .append(settings.loginWindow().toMillis()).append(" ms, one client after the other or ")
                 .append(settings.parallelLogins()).append(" clients at once. Anonymous logins check no password; "
@@ -168,6 +180,9 @@ final class Report {
     private void concurrency() {
         section(String.format(Locale.ROOT, "7. %d clients at once, each transferring %s", settings.concurrentClients(),
                 BenchSettings.size(settings.concurrentFileBytes())));
+        if (notRun(Benchmarks.CONCURRENT)) {
+            return;
+        }
         out.append("All clients start at the same moment (this JVM's minimal client, one thread each), open their "
                 + "connections " + Benchmarks.CONNECTS_AT_ONCE + " at a time (until the greeting), log in and transfer; "
                 + "aggregate MiB/s of the successful transfers from the start to the last 226. The clients share this JVM "
@@ -184,10 +199,11 @@ final class Report {
     }
 
     private void memory(List<IdleMemory.Row> memory) {
+        section("8. Memory of idle logged-in sessions");
         if (memory.isEmpty()) {
+            out.append("Not measured in this run (see the last section).\n\n");
             return;
         }
-        section("8. Memory of idle logged-in sessions");
         out.append(IdleMemory.DESCRIPTION).append("\n\n| server | sessions | heap per session, KiB | refused |\n|---|---|---|---|\n");
         for (IdleMemory.Row row : memory) {
             out.append("| ").append(row.server()).append(" | ").append(row.sessions()).append(" | ")
@@ -224,6 +240,15 @@ final class Report {
 
     private static String ratio(Series series, Optional<Series> base, Metric metric) {
         return base.map(other -> series.ratioTo(other, metric).formatRatio()).orElse("–");
+    }
+
+    /** Writes "not run" for a group without results. */
+    private boolean notRun(String group) {
+        if (results.operations(group).isEmpty()) {
+            out.append("Not measured in this run (see the last section).\n\n");
+            return true;
+        }
+        return false;
     }
 
     private void section(String title) {
