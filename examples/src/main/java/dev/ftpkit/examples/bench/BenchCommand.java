@@ -25,8 +25,8 @@ import java.util.Set;
  */
 public final class BenchCommand implements Subcommand {
 
-    static final List<String> GROUPS = List.of(Benchmarks.SERVER, Benchmarks.CLIENT, Benchmarks.LIST, Benchmarks.LOGIN,
-            Benchmarks.CONCURRENT, Benchmarks.MEMORY);
+    static final List<String> GROUPS = List.of(Benchmarks.SERVER, Benchmarks.CLIENT, Benchmarks.STRATEGIES,
+            Benchmarks.LIST, Benchmarks.LOGIN, Benchmarks.CONCURRENT, Benchmarks.MEMORY);
 
     @Override
     public String name() {
@@ -85,6 +85,10 @@ public final class BenchCommand implements Subcommand {
                 if (groups.contains(Benchmarks.CLIENT)) {
                     progress.println("(2) client throughput");
                     benchmarks.clientThroughput(ceiling);
+                }
+                if (groups.contains(Benchmarks.STRATEGIES)) {
+                    progress.println("(3b) file/socket copy strategies");
+                    benchmarks.copyStrategies();
                 }
                 if (groups.contains(Benchmarks.LIST)) {
                     progress.println("(4) listings");

@@ -32,6 +32,9 @@ final class Benchmarks {
     static final String LOGIN = "login";
     static final String CONCURRENT = "concurrent";
     static final String MEMORY = "memory";
+    static final String STRATEGIES = "strategies";
+    static final String SEND = "file to socket";
+    static final String RECEIVE = "socket to file";
     static final String COPY = "copy";
     static final String CEILING = "loopback ceiling";
     static final String VSFTPD = "vsftpd";
@@ -133,6 +136,20 @@ final class Benchmarks {
         }
         trials.add(new Trial(COPY, CEILING, () -> ceiling.copy(settings.fileBytes())));
         Interleaved.run(CLIENT, trials, settings.warmups(), settings.rounds(), results, progress);
+    }
+
+    /** (3b) How Java can move a file to and from a socket, without FTP: heap streams, direct channels, transferTo. */
+    void copyStrategies() throws IOException {
+        try (CopyStrategies strategies = new CopyStrategies()) {
+            List<Trial> trials = new ArrayList<>();
+            Path received = workspace.local().resolve("received.bin");
+            for (CopyStrategies.Strategy strategy : CopyStrategies.Strategy.values()) {
+                trials.add(new Trial(SEND, strategy.label, () -> strategies.send(strategy, workspace.bigFile())));
+                trials.add(new Trial(RECEIVE, strategy.label,
+                        () -> strategies.receive(strategy, received, settings.fileBytes()), workspace::clearTransfers));
+            }
+            Interleaved.run(STRATEGIES, trials, settings.warmups(), settings.rounds(), results, progress);
+        }
     }
 
     /** (4) LIST (and MLSD where the server has it) of the big directory, over one logged-in session per sample. */

@@ -48,6 +48,7 @@ final class Report {
                 "Downloads into a local file, uploads from one. CPU is the client's (curl: the reaped child process; "
                         + "in-process clients: this JVM). " + CPU_CAVEAT, Benchmarks.CURL);
         report.ceiling();
+        report.strategies();
         report.listings();
         report.logins();
         report.concurrency();
@@ -131,6 +132,31 @@ final class Report {
             results.find(group, Benchmarks.COPY, Benchmarks.CEILING).ifPresent(series -> out.append("| table ")
                     .append(group.equals(Benchmarks.SERVER) ? "1" : "2").append(" | ")
                     .append(series.stats(Metric.MIB_PER_SECOND).format()).append(" |\n"));
+        }
+        out.append('\n');
+    }
+
+    private void strategies() {
+        section("3b. Moving a file to and from a socket in Java, " + BenchSettings.size(settings.fileBytes()));
+        if (notRun(Benchmarks.STRATEGIES)) {
+            return;
+        }
+        out.append("No FTP: this JVM sends the big file to a loopback peer (\"file to socket\", what RETR does) or writes "
+                + "what a peer sends into a file (\"socket to file\", STOR), three ways. The peer (a channel with a direct "
+                + "buffer) is in this JVM too and the same for all, so CPU is both ends'. These are the building blocks "
+                + "of the servers' and clients' copy loops.\n\n"
+                + "| op | way | MiB/s | × heap streams | CPU s/GiB | CPU × heap streams | machine CPU s/GiB |\n"
+                + "|---|---|---|---|---|---|---|\n");
+        String baseline = CopyStrategies.Strategy.HEAP_STREAMS.label;
+        for (String operation : results.operations(Benchmarks.STRATEGIES)) {
+            Optional<Series> base = results.find(Benchmarks.STRATEGIES, operation, baseline);
+            for (String contender : results.contenders(Benchmarks.STRATEGIES, operation)) {
+                Series series = results.series(Benchmarks.STRATEGIES, operation, contender);
+                row(operation, contender, series, series.stats(Metric.MIB_PER_SECOND).format(),
+                        ratio(series, base, Metric.MIB_PER_SECOND), series.stats(Metric.CPU_SECONDS_PER_GIB).format(),
+                        ratio(series, base, Metric.CPU_SECONDS_PER_GIB),
+                        series.stats(Metric.MACHINE_CPU_SECONDS_PER_GIB).format());
+            }
         }
         out.append('\n');
     }

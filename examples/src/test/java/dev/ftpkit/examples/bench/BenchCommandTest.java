@@ -45,7 +45,8 @@ class BenchCommandTest {
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(ExitCode.OK);
         assertThat(Files.readString(report)).isEqualTo(table);
         assertThat(table).contains("## Machine", "## Method", "## Goals", "java -jar examples/target/ftpkit.jar bench --quick",
-                "## 1. Server throughput", "## 2. Client throughput", "## 3. Loopback ceiling", "## 4. Listing",
+                "## 1. Server throughput", "## 2. Client throughput", "## 3. Loopback ceiling", "## 3b. Moving a file",
+                "## 4. Listing",
                 "## 5. Logins per second", "## 7. ", "## 8. Memory", "## Missing, scaled or failed");
         for (String server : List.of("vsftpd", "Apache FtpServer")) {
             assertThat(table).contains("| RETR | " + server + " | ", "| STOR | " + server + " | ",
@@ -54,7 +55,8 @@ class BenchCommandTest {
         for (String client : List.of("ftpkit", "curl", "Commons Net (defaults)", "Commons Net (64 KiB buffer)")) {
             assertThat(table).contains("| RETR | " + client + " | ", "| STOR | " + client + " | ");
         }
-        assertThat(table).contains("| copy | loopback ceiling | ", "| MLSD | Apache FtpServer | ");
+        assertThat(table).contains("| copy | loopback ceiling | ", "| MLSD | Apache FtpServer | ",
+                "| file to socket | FileChannel.transferTo / transferFrom | ");
         assertThat(table).contains("| client RETR from vsftpd: ftpkit / curl | ", "| client STOR to vsftpd: ftpkit / curl | ");
         assertThat(table).doesNotContain("rounds failed, ");
         assertEveryRatioIsAPositiveNumber(table);
