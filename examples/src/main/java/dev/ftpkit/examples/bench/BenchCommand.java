@@ -79,28 +79,22 @@ public final class BenchCommand implements Subcommand {
                         ? "no password account here" : running.passwordHashing()));
                 Set<String> groups = options.groups();
                 if (groups.contains(Benchmarks.SERVER)) {
-                    progress.println("(1) server throughput");
-                    benchmarks.serverThroughput(ceiling);
+                    timed(progress, "(1) server throughput", () -> benchmarks.serverThroughput(ceiling));
                 }
                 if (groups.contains(Benchmarks.CLIENT)) {
-                    progress.println("(2) client throughput");
-                    benchmarks.clientThroughput(ceiling);
+                    timed(progress, "(2) client throughput", () -> benchmarks.clientThroughput(ceiling));
                 }
                 if (groups.contains(Benchmarks.STRATEGIES)) {
-                    progress.println("(3b) file/socket copy strategies");
-                    benchmarks.copyStrategies();
+                    timed(progress, "(3b) file/socket copy strategies", () -> benchmarks.copyStrategies());
                 }
                 if (groups.contains(Benchmarks.LIST)) {
-                    progress.println("(4) listings");
-                    benchmarks.listings();
+                    timed(progress, "(4) listings", () -> benchmarks.listings());
                 }
                 if (groups.contains(Benchmarks.LOGIN)) {
-                    progress.println("(5) logins");
-                    benchmarks.logins();
+                    timed(progress, "(5) logins", () -> benchmarks.logins());
                 }
                 if (groups.contains(Benchmarks.CONCURRENT)) {
-                    progress.println("(7) many clients at once");
-                    benchmarks.concurrency();
+                    timed(progress, "(7) many clients at once", () -> benchmarks.concurrency());
                 }
                 if (groups.contains(Benchmarks.MEMORY)) {
                     progress.println("(8) idle sessions");
@@ -177,6 +171,18 @@ public final class BenchCommand implements Subcommand {
                 .append("across runs. Transfers are sized ").append(BenchSettings.size(settings.fileBytes()))
                 .append(" of random bytes; every transfer is checked for its size.\n\n");
         return out.toString();
+    }
+
+    /** Something the run does that may fail. */
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static void timed(PrintStream progress, String label, Step step) throws Exception {
+        progress.println(label);
+        long start = System.nanoTime();
+        step.run();
+        progress.printf(java.util.Locale.ROOT, "%s: %.1f s%n", label, (System.nanoTime() - start) / 1e9);
     }
 
     /** {@code java} when this JVM is the one on the PATH, else the full path of this JVM's launcher. */

@@ -32,7 +32,7 @@ record BenchSettings(boolean quick, long fileBytes, int warmups, int rounds, int
 
     /** The quick run: the same benchmarks on small sizes, in well under a minute. */
     static BenchSettings quickRun() {
-        return new BenchSettings(true, 4 * MIB, 1, 5, 1_000, 1, Duration.ofMillis(100), 10, 10, MIB, 5, 100);
+        return new BenchSettings(true, 4 * MIB, 0, 5, 500, 1, Duration.ofMillis(50), 5, 5, MIB, 5, 50);
     }
 
     BenchSettings withFileBytes(long bytes) {
