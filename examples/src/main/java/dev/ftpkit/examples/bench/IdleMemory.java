@@ -6,11 +6,9 @@ import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,8 +22,8 @@ final class IdleMemory {
     static final String DESCRIPTION = "The clients (one logged-in control connection each, then idle) run in a child "
             + "JVM, so this JVM's heap holds only the in-process server's side of them: used heap after System.gc(), "
             + "with the sessions open minus before, divided by the number of sessions (median of three GCs each). "
-            + "RSS is this JVM's resident set size over the same span (it includes thread stacks). vsftpd "
-            + "(two processes per session) is not part of this comparison.";
+            + "Thread stacks of platform threads are outside the heap and not counted. vsftpd (two processes per "
+            + "session) is not part of this comparison.";
 
     /**
      * One server's figures.
@@ -34,12 +32,10 @@ final class IdleMemory {
      * @param sessions sessions that were opened
      * @param refused sessions the server refused or dropped
      * @param perSessionBytes heap per session
-     * @param rssPerSessionBytes resident set size per session
      */
-    record Row(String server, int sessions, int refused, Stats perSessionBytes, double rssPerSessionBytes) {
+    record Row(String server, int sessions, int refused, Stats perSessionBytes) {
         String formatKib() {
-            return Stats.number(perSessionBytes.median() / 1024.0) + String.format(Locale.ROOT, " (RSS %s)",
-                    Stats.number(rssPerSessionBytes / 1024.0));
+            return Stats.number(perSessionBytes.median() / 1024.0);
         }
     }
 
@@ -49,7 +45,6 @@ final class IdleMemory {
     static Row measure(String server, Endpoint endpoint, int sessions) throws Exception {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         double before = usedHeapAfterGc(memory);
-        long rssBefore = residentBytes();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process clients = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 IdleClients.class.getName(), endpoint.host(), Integer.toString(endpoint.port()), endpoint.user(),
@@ -67,14 +62,12 @@ final class IdleMemory {
             int open = Integer.parseInt(words[1]);
             int refused = Integer.parseInt(words[3]);
             double after = usedHeapAfterGc(memory);
-            long rssAfter = residentBytes();
             clients.getOutputStream().close();
             if (!clients.waitFor(60, TimeUnit.SECONDS)) {
                 clients.destroyForcibly();
             }
             int counted = Math.max(open, 1);
-            return new Row(server, sessions, refused, Stats.of((after - before) / counted),
-                    (double) (rssAfter - rssBefore) / counted);
+            return new Row(server, sessions, refused, Stats.of((after - before) / counted));
         } finally {
             clients.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
@@ -87,14 +80,5 @@ final class IdleMemory {
             used.add((double) memory.getHeapMemoryUsage().getUsed());
         }
         return Stats.of(used).median();
-    }
-
-    private static long residentBytes() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-            }
-        }
-        return 0;
     }
 }
