@@ -1,0 +1,99 @@
+package dev.ftpkit.core;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * An FTP command: a verb and an argument (RFC 959 §5.3: the verb is alphabetic, separated from
+ * the argument by one space, the line ends with CRLF).
+ *
+ * @param verb     1..16 ASCII letters, stored upper-cased
+ * @param argument the argument, {@code ""} when there is none; kept byte-exact (spaces included)
+ */
+public record Command(String verb, String argument) {
+    /** Longest accepted verb. */
+    public static final int MAX_VERB_LENGTH = 16;
+
+    /**
+     * Validates and upper-cases the verb.
+     *
+     * @throws IllegalArgumentException if the verb is not 1..16 ASCII letters or the argument
+     *                                  contains CR, LF or NUL
+     */
+    public Command {
+        Objects.requireNonNull(verb, "verb");
+        Objects.requireNonNull(argument, "argument");
+        if (!isValidVerb(verb)) {
+            throw new IllegalArgumentException("verb must be 1.." + MAX_VERB_LENGTH + " ASCII letters: "
+                    + Text.excerpt(verb));
+        }
+        verb = verb.toUpperCase(Locale.ROOT);
+        Text.requireSingleLine(argument, "command argument");
+    }
+
+    /**
+     * Creates a command without argument.
+     *
+     * @param verb the verb, e.g. {@code "PASV"}
+     * @return the command
+     * @throws IllegalArgumentException if the verb is not acceptable
+     */
+    public static Command of(String verb) {
+        return new Command(verb, "");
+    }
+
+    /**
+     * Creates a command with an argument.
+     *
+     * @param verb     the verb, e.g. {@code "RETR"}
+     * @param argument the argument, {@code ""} for none
+     * @return the command
+     * @throws IllegalArgumentException if the verb or argument is not acceptable
+     */
+    public static Command of(String verb, String argument) {
+        return new Command(verb, argument);
+    }
+
+    static boolean isValidVerb(CharSequence verb) {
+        if (verb.length() < 1 || verb.length() > MAX_VERB_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < verb.length(); i++) {
+            if (!Text.isAsciiLetter(verb.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Tells whether the argument is not empty.
+     *
+     * @return true if there is an argument
+     */
+    public boolean hasArgument() {
+        return !argument.isEmpty();
+    }
+
+    /**
+     * Returns the wire form: {@code "VERB argument\r\n"}, or {@code "VERB\r\n"} without argument.
+     *
+     * @return the encoded command line
+     */
+    public String encode() {
+        return hasArgument() ? verb + ' ' + argument + "\r\n" : verb + "\r\n";
+    }
+
+    /**
+     * Returns the command for logs, with the password of PASS masked.
+     *
+     * @return e.g. {@code "RETR a.txt"} or {@code "PASS ****"}
+     */
+    @Override
+    public String toString() {
+        if (!hasArgument()) {
+            return verb;
+        }
+        return verb.equals("PASS") ? "PASS ****" : verb + ' ' + argument;
+    }
+}
