@@ -10,6 +10,7 @@ import java.util.Arrays;
  * bounded, and {@link #takeLine()} then throws. Not thread-safe.
  */
 public final class LineDecoder {
+    private static final int MAX_LIMIT = 1 << 30;
     private static final int IAC = 0xFF;
     private static final int SE = 240;
     private static final int SB = 250;
@@ -25,12 +26,12 @@ public final class LineDecoder {
     /**
      * Creates a decoder.
      *
-     * @param maxLineBytes longest accepted line, without its line end, at least 1
-     * @throws IllegalArgumentException if the limit is below 1
+     * @param maxLineBytes longest accepted line, without its line end, 1..2^30
+     * @throws IllegalArgumentException if the limit is out of range
      */
     public LineDecoder(int maxLineBytes) {
-        if (maxLineBytes < 1) {
-            throw new IllegalArgumentException("maxLineBytes must be at least 1: " + maxLineBytes);
+        if (maxLineBytes < 1 || maxLineBytes > MAX_LIMIT) {
+            throw new IllegalArgumentException("maxLineBytes must be 1.." + MAX_LIMIT + ": " + maxLineBytes);
         }
         this.maxLineBytes = maxLineBytes;
     }
@@ -70,7 +71,7 @@ public final class LineDecoder {
             return;
         }
         if (size == buf.length) {
-            buf = Arrays.copyOf(buf, Math.min(maxLineBytes + 1, buf.length * 2));
+            buf = Arrays.copyOf(buf, (int) Math.min(maxLineBytes + 1L, buf.length * 2L));
         }
         buf[size++] = b;
     }

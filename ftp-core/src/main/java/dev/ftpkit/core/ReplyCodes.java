@@ -20,13 +20,13 @@ public final class ReplyCodes {
     /** 150 File status okay; about to open data connection (RFC 959 §4.2.2). */
     public static final int FILE_STATUS_OK = 150;
 
-    /** 200 Command okay (RFC 959 §4.2.2); also the reply to PBSZ/PROT (RFC 2228 §3, RFC 4217 §9). */
+    /** 200 Command okay (RFC 959 §4.2.2); also the reply to PBSZ/PROT (RFC 2228 §3, RFC 4217). */
     public static final int COMMAND_OK = 200;
 
     /** 202 Command not implemented, superfluous at this site (RFC 959 §4.2.2). */
     public static final int COMMAND_SUPERFLUOUS = 202;
 
-    /** 211 System status, or system help reply (RFC 959 §4.2.2); the FEAT reply (RFC 2389 §3.2). */
+    /** 211 System status, or system help reply (RFC 959 §4.2.2); the FEAT reply (RFC 2389 §3). */
     public static final int SYSTEM_STATUS = 211;
 
     /** 212 Directory status (RFC 959 §4.2.2). */
@@ -62,13 +62,13 @@ public final class ReplyCodes {
     /** 230 User logged in, proceed (RFC 959 §4.2.2). */
     public static final int LOGGED_IN = 230;
 
-    /** 232 User logged in, authorized by security data exchange (RFC 2228 §4). */
+    /** 232 User logged in, authorized by security data exchange (RFC 2228). */
     public static final int LOGGED_IN_SECURITY = 232;
 
-    /** 234 Security data exchange complete; the reply to AUTH TLS (RFC 2228 §4, RFC 4217 §4). */
+    /** 234 Security data exchange complete; the reply to AUTH TLS (RFC 2228, RFC 4217). */
     public static final int SECURITY_DATA_EXCHANGE_COMPLETE = 234;
 
-    /** 235 [ADAT=base64data] Security data exchange completed successfully (RFC 2228 §4). */
+    /** 235 [ADAT=base64data] Security data exchange completed successfully (RFC 2228). */
     public static final int SECURITY_DATA_EXCHANGE_SUCCESSFUL = 235;
 
     /** 250 Requested file action okay, completed (RFC 959 §4.2.2). */
@@ -83,16 +83,16 @@ public final class ReplyCodes {
     /** 332 Need account for login (RFC 959 §4.2.2). */
     public static final int NEED_ACCOUNT = 332;
 
-    /** 334 [ADAT=base64data] Requested security mechanism is ok (RFC 2228 §4). */
+    /** 334 [ADAT=base64data] Requested security mechanism is ok (RFC 2228). */
     public static final int SECURITY_MECHANISM_OK = 334;
 
-    /** 335 [ADAT=base64data] Security data is acceptable, more is required to complete the security data exchange (RFC 2228 §4). */
+    /** 335 [ADAT=base64data] Security data is acceptable, more is required to complete the security data exchange (RFC 2228). */
     public static final int SECURITY_DATA_NEEDED = 335;
 
-    /** 336 Username okay, need password; challenge is &quot;...&quot; (RFC 2228 §4). */
+    /** 336 Username okay, need password; challenge is &quot;...&quot; (RFC 2228). */
     public static final int NEED_PASSWORD_CHALLENGE = 336;
 
-    /** 350 Requested file action pending further information; also the REST reply (RFC 959 §4.2.2, RFC 3659 §5.3). */
+    /** 350 Requested file action pending further information; also the REST reply (RFC 959 §4.2.2, RFC 3659 §5). */
     public static final int FILE_ACTION_PENDING = 350;
 
     /** 421 Service not available, closing control connection (RFC 959 §4.2.2). */
@@ -104,7 +104,7 @@ public final class ReplyCodes {
     /** 426 Connection closed; transfer aborted (RFC 959 §4.2.2). */
     public static final int TRANSFER_ABORTED = 426;
 
-    /** 431 Need some unavailable resource to process security (RFC 2228 §4). */
+    /** 431 Need some unavailable resource to process security (RFC 2228). */
     public static final int SECURITY_RESOURCE_UNAVAILABLE = 431;
 
     /** 450 Requested file action not taken; file unavailable, e.g. busy (RFC 959 §4.2.2). */
@@ -140,19 +140,19 @@ public final class ReplyCodes {
     /** 532 Need account for storing files (RFC 959 §4.2.2). */
     public static final int NEED_ACCOUNT_FOR_STORING = 532;
 
-    /** 533 Command protection level denied for policy reasons (RFC 2228 §4). */
+    /** 533 Command protection level denied for policy reasons (RFC 2228). */
     public static final int COMMAND_PROTECTION_DENIED = 533;
 
-    /** 534 Request denied for policy reasons, e.g. AUTH or PROT refused (RFC 2228 §4, RFC 4217 §9-§10). */
+    /** 534 Request denied for policy reasons, e.g. AUTH or PROT refused (RFC 2228, RFC 4217). */
     public static final int REQUEST_DENIED_FOR_POLICY = 534;
 
-    /** 535 Failed security check (RFC 2228 §4). */
+    /** 535 Failed security check (RFC 2228). */
     public static final int FAILED_SECURITY_CHECK = 535;
 
-    /** 536 Requested PROT level not supported by mechanism (RFC 2228 §4, RFC 4217 §9). */
+    /** 536 Requested PROT level not supported by mechanism (RFC 2228 PROT, RFC 4217). */
     public static final int PROTECTION_LEVEL_NOT_SUPPORTED = 536;
 
-    /** 537 Command protection level not supported by security mechanism (RFC 2228 §4). */
+    /** 537 Command protection level not supported by security mechanism (RFC 2228). */
     public static final int COMMAND_PROTECTION_NOT_SUPPORTED = 537;
 
     /** 550 Requested action not taken; file unavailable, e.g. not found or no access (RFC 959 §4.2.2). */
@@ -167,10 +167,10 @@ public final class ReplyCodes {
     /** 553 Requested action not taken: file name not allowed (RFC 959 §4.2.2). */
     public static final int FILE_NAME_NOT_ALLOWED = 553;
 
-    /** 554 Requested action not taken: invalid REST parameter (RFC 3659 §5.4; RFC 1123 §4.1.3.4 restart). */
+    /** 554 Requested action not taken: invalid REST parameter (RFC 3659 §5). */
     public static final int INVALID_REST = 554;
 
-    /** 555 Requested action not taken: type or stru mismatch (RFC 3659 §5.4). */
+    /** 555 Requested action not taken: type or stru mismatch (RFC 3659 §5). */
     public static final int TYPE_OR_STRU_MISMATCH = 555;
 
     private ReplyCodes() {

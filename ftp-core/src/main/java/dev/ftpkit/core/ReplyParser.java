@@ -40,14 +40,15 @@ public final class ReplyParser {
     }
 
     /**
-     * Creates a parser with the given limits and the default total size limit.
+     * Creates a parser with the given limits; the total size limit is the larger of
+     * {@link #DEFAULT_MAX_TOTAL_CHARS} and {@code maxLineLength}.
      *
      * @param maxLineLength longest accepted line in characters, at least 4
      * @param maxLines      most lines in one reply, at least 1
      * @throws IllegalArgumentException if a limit is too small
      */
     public ReplyParser(int maxLineLength, int maxLines) {
-        this(maxLineLength, maxLines, DEFAULT_MAX_TOTAL_CHARS);
+        this(maxLineLength, maxLines, Math.max(DEFAULT_MAX_TOTAL_CHARS, maxLineLength));
     }
 
     /**
