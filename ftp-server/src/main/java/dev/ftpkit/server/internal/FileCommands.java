@@ -1,6 +1,7 @@
 package dev.ftpkit.server.internal;
 
 import dev.ftpkit.core.Command;
+import dev.ftpkit.core.FtpTime;
 import dev.ftpkit.core.Reply;
 import dev.ftpkit.core.ReplyCodes;
 import dev.ftpkit.server.Permission;
@@ -12,19 +13,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 
 import static dev.ftpkit.server.internal.SessionHandler.fail;
 
 /** DELE, RMD, MKD, RNFR, RNTO (RFC 959 §4.1.3), SIZE, MDTM (RFC 3659 §3, §4), MFMT (draft-somers-ftp-mfxx). */
 final class FileCommands {
-
-    private static final DateTimeFormatter TIME_VAL = DateTimeFormatter.ofPattern("uuuuMMddHHmmss")
-            .withResolverStyle(ResolverStyle.STRICT);
 
     private FileCommands() {
     }
@@ -137,26 +130,8 @@ final class FileCommands {
         return Reply.of(ReplyCodes.FILE_STATUS, "Modify=" + Listings.formatTime(time) + "; " + Texts.oneLine(name));
     }
 
-    /** RFC 3659 §2.3 time-val: YYYYMMDDHHMMSS[.sss], UTC. */
+    /** RFC 3659 §2.3 time-val: YYYYMMDDHHMMSS[.sss], UTC; a bad value is 501. */
     static Instant parseTime(String text) throws Exception {
-        String whole = text;
-        int dot = text.indexOf('.');
-        long nanos = 0;
-        if (dot >= 0) {
-            String fraction = text.substring(dot + 1);
-            if (fraction.isEmpty() || fraction.length() > 9 || !fraction.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                throw fail(ReplyCodes.SYNTAX_ERROR_IN_ARGUMENTS, "Bad time value.");
-            }
-            nanos = Long.parseLong((fraction + "000000000").substring(0, 9));
-            whole = text.substring(0, dot);
-        }
-        if (whole.length() != 14 || !whole.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw fail(ReplyCodes.SYNTAX_ERROR_IN_ARGUMENTS, "Bad time value.");
-        }
-        try {
-            return LocalDateTime.parse(whole, TIME_VAL).toInstant(ZoneOffset.UTC).plusNanos(nanos);
-        } catch (DateTimeParseException e) {
-            throw fail(ReplyCodes.SYNTAX_ERROR_IN_ARGUMENTS, "Bad time value.");
-        }
+        return FtpTime.parse(text);
     }
 }

@@ -1,6 +1,8 @@
 package dev.ftpkit.server.internal;
 
 import dev.ftpkit.core.Command;
+import dev.ftpkit.core.Feature;
+import dev.ftpkit.core.FeatureSet;
 import dev.ftpkit.core.Reply;
 import dev.ftpkit.core.ReplyCodes;
 
@@ -26,28 +28,26 @@ final class InfoCommands {
 
     /** RFC 2389 §3: 211-, one feature per line each starting with a space, 211 End. */
     static Reply feat(Command command, Session session) {
-        List<String> lines = new ArrayList<>();
-        lines.add("Features:");
         Set<String> verbs = session.config().commands().verbs();
-        addIf(lines, verbs, "EPRT", " EPRT");
-        addIf(lines, verbs, "EPSV", " EPSV");
-        addIf(lines, verbs, "HASH", " HASH " + HashCommands.featureList(session.hashAlgorithm()));
-        addIf(lines, verbs, "HOST", " HOST");
-        addIf(lines, verbs, "MDTM", " MDTM");
-        addIf(lines, verbs, "MFMT", " MFMT");
-        addIf(lines, verbs, "MLST", " MLST type*;size*;modify*;perm*;unique*;");
-        addIf(lines, verbs, "PASV", " PASV");
-        addIf(lines, verbs, "REST", " REST STREAM");
-        addIf(lines, verbs, "SIZE", " SIZE");
-        lines.add(" TVFS");
-        lines.add(" UTF8");
-        lines.add("End");
-        return Reply.of(ReplyCodes.SYSTEM_STATUS, lines);
+        List<Feature> features = new ArrayList<>();
+        addIf(features, verbs, "EPRT", Feature.of("EPRT"));
+        addIf(features, verbs, "EPSV", Feature.of("EPSV"));
+        addIf(features, verbs, "HASH", Feature.of("HASH", HashCommands.featureList(session.hashAlgorithm())));
+        addIf(features, verbs, "HOST", Feature.of("HOST"));
+        addIf(features, verbs, "MDTM", Feature.of("MDTM"));
+        addIf(features, verbs, "MFMT", Feature.of("MFMT"));
+        addIf(features, verbs, "MLST", Feature.of("MLST", "type*;size*;modify*;perm*;unique*;"));
+        addIf(features, verbs, "PASV", Feature.of("PASV"));
+        addIf(features, verbs, "REST", Feature.of("REST", "STREAM"));
+        addIf(features, verbs, "SIZE", Feature.of("SIZE"));
+        features.add(Feature.of("TVFS"));
+        features.add(Feature.of("UTF8"));
+        return new FeatureSet(features).toReply();
     }
 
-    private static void addIf(List<String> lines, Set<String> verbs, String verb, String line) {
+    private static void addIf(List<Feature> features, Set<String> verbs, String verb, Feature feature) {
         if (verbs.contains(verb)) {
-            lines.add(line);
+            features.add(feature);
         }
     }
 

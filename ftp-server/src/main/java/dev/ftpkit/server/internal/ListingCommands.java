@@ -1,6 +1,7 @@
 package dev.ftpkit.server.internal;
 
 import dev.ftpkit.core.Command;
+import dev.ftpkit.core.MlsxEntry;
 import dev.ftpkit.core.Reply;
 import dev.ftpkit.core.ReplyCodes;
 import dev.ftpkit.server.Account;
@@ -68,7 +69,7 @@ final class ListingCommands {
             if (Texts.hasLineBreak(info.name())) {
                 continue; // RFC 3659 §7.2: the pathname is the rest of the line; it cannot carry CR or LF
             }
-            lines.add(facts(info, info.directory() ? "dir" : "file", account) + " " + info.name());
+            lines.add(entry(info, info.directory() ? "dir" : "file", info.name(), account).encode());
         }
         return sendLines(session, "MLSD", lines);
     }
@@ -82,7 +83,7 @@ final class ListingCommands {
         String shown = Texts.oneLine(ftpPath);
         // RFC 3659 §7.2: the entry line starts with one space
         return Reply.of(ReplyCodes.FILE_ACTION_OK, List.of("Listing " + shown,
-                " " + facts(info, type, session.account().orElseThrow()) + " " + shown, "End"));
+                " " + entry(info, type, shown, session.account().orElseThrow()).encode(), "End"));
     }
 
     static Reply statPath(Command command, Session session) throws Exception {
@@ -97,8 +98,8 @@ final class ListingCommands {
         return Reply.of(ReplyCodes.FILE_STATUS, lines);
     }
 
-    private static String facts(FileInfo info, String type, Account account) {
-        return Listings.mlsxFacts(info, type, account.may(Permission.WRITE), account.may(Permission.DELETE),
+    private static MlsxEntry entry(FileInfo info, String type, String name, Account account) {
+        return Listings.mlsxEntry(info, type, name, account.may(Permission.WRITE), account.may(Permission.DELETE),
                 account.may(Permission.RENAME), account.may(Permission.MAKE_DIRECTORY));
     }
 

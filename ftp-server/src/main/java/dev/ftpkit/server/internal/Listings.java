@@ -1,5 +1,8 @@
 package dev.ftpkit.server.internal;
 
+import dev.ftpkit.core.FtpTime;
+import dev.ftpkit.core.MlsxEntry;
+
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +22,8 @@ final class Listings {
             .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter OLD = DateTimeFormatter.ofPattern("MMM dd  yyyy", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter FTP_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+    private static final Instant EARLIEST = Instant.parse("1000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
     private static final Duration HALF_YEAR = Duration.ofDays(182);
 
     private Listings() {
@@ -53,23 +56,23 @@ final class Listings {
     }
 
     /**
-     * The MLSx facts of an entry (RFC 3659 §7.5), ending with {@code ;}, without the name.
+     * The MLSx entry of a directory entry (RFC 3659 §7.5): type, size (files), modify, perm, unique.
      *
-     * @param info     the entry
-     * @param type     the type fact: {@code file}, {@code dir} or {@code cdir}
-     * @param canWrite whether the account may write (for the perm fact)
+     * @param info      the entry
+     * @param type      the type fact: {@code file}, {@code dir} or {@code cdir}
+     * @param name      the name shown after the facts (no CR or LF)
+     * @param canWrite  whether the account may write (for the perm fact)
      * @param canDelete whether it may delete
      * @param canRename whether it may rename
      * @param canMkdir  whether it may create directories
      */
-    static String mlsxFacts(FileInfo info, String type, boolean canWrite, boolean canDelete, boolean canRename,
-                            boolean canMkdir) {
-        StringBuilder b = new StringBuilder();
-        b.append("type=").append(type).append(';');
+    static MlsxEntry mlsxEntry(FileInfo info, String type, String name, boolean canWrite, boolean canDelete,
+                               boolean canRename, boolean canMkdir) {
+        MlsxEntry.Builder b = MlsxEntry.builder(name).type(type);
         if (!info.directory()) {
-            b.append("size=").append(info.size()).append(';');
+            b.size(info.size());
         }
-        b.append("modify=").append(formatTime(info.modified())).append(';');
+        b.fact("modify", formatTime(info.modified()));
         StringBuilder perm = new StringBuilder();
         if (info.directory()) {
             // RFC 3659 §7.5.5: e enter, l list, c create files, m make dirs, p purge, d delete, f rename
@@ -96,15 +99,17 @@ final class Listings {
         if (canRename) {
             perm.append('f');
         }
-        b.append("perm=").append(perm).append(';');
+        b.perm(perm.toString());
         if (info.uniqueKey() != null) {
-            b.append("unique=").append(info.uniqueKey()).append(';');
+            b.fact("unique", info.uniqueKey());
         }
-        return b.toString();
+        return b.build();
     }
 
     /** RFC 3659 §2.3 time-val, UTC, without fraction. */
     static String formatTime(Instant instant) {
-        return FTP_TIME.format(instant);
+        // FtpTime can only write years 1000..9999; clamp odd file times instead of failing the listing
+        Instant clamped = instant.isBefore(EARLIEST) ? EARLIEST : instant.isAfter(LATEST) ? LATEST : instant;
+        return FtpTime.format(clamped);
     }
 }
