@@ -136,12 +136,8 @@ class ProtocolTest {
             assertThat(ftp.send("CWD escape").codeValue()).isEqualTo(550);
             assertThat(ftp.send("SIZE secret.txt").codeValue()).isEqualTo(550);
             assertThat(ftp.send("SIZE escape/secret.txt").codeValue()).isEqualTo(550);
-            try (Socket data = ftp.passive()) {
-                assertThat(ftp.send("RETR secret.txt").codeValue()).isEqualTo(550);
-            }
-            try (Socket data = ftp.passive()) {
-                assertThat(ftp.send("STOR escape/new.txt").codeValue()).isEqualTo(550);
-            }
+            assertThat(ftp.sendWithPassive("RETR secret.txt").codeValue()).isEqualTo(550);
+            assertThat(ftp.sendWithPassive("STOR escape/new.txt").codeValue()).isEqualTo(550);
             assertThat(ftp.list("LIST")).doesNotContain("secret").doesNotContain("escape");
         }
         assertThat(outside.resolve("new.txt")).doesNotExist();
@@ -263,16 +259,10 @@ class ProtocolTest {
             assertThat(ftp.send("MKD full").encode()).isEqualTo("550 File exists.\r\n");
             assertThat(ftp.send("RNFR missing").codeValue()).isEqualTo(550);
             assertThat(ftp.send("SIZE full").codeValue()).isEqualTo(550);
-            try (Socket data = ftp.passive()) {
-                assertThat(ftp.send("STOR full").codeValue()).isEqualTo(550);
-            }
-            try (Socket data = ftp.passive()) {
-                assertThat(ftp.send("RETR f.txt/x").codeValue()).isEqualTo(550);
-            }
+            assertThat(ftp.sendWithPassive("STOR full").codeValue()).isEqualTo(550);
+            assertThat(ftp.sendWithPassive("RETR f.txt/x").codeValue()).isEqualTo(550);
             ftp.expect(350, "REST 5");
-            try (Socket data = ftp.passive()) {
-                assertThat(ftp.send("RETR f.txt").codeValue()).isEqualTo(554);
-            }
+            assertThat(ftp.sendWithPassive("RETR f.txt").codeValue()).isEqualTo(554);
         }
         assertThat(root.resolve("full/sub")).isDirectory();
         assertThat(root.resolve("f.txt")).hasContent("x");
@@ -313,7 +303,7 @@ class ProtocolTest {
         try (RawFtp ftp = RawFtp.login(server.port()); Socket data = ftp.passive()) {
             Reply opening = ftp.expect(150, "STOU");
             data.getOutputStream().write("unique".getBytes(StandardCharsets.US_ASCII));
-            data.close();
+            data.shutdownOutput();
             assertThat(ftp.read().codeValue()).isEqualTo(226);
             String name = opening.text().substring("FILE: ".length());
             assertThat(root.resolve(name)).hasContent("unique");
@@ -329,7 +319,8 @@ class ProtocolTest {
             data.getOutputStream().write("partial new".getBytes(StandardCharsets.US_ASCII));
             data.getOutputStream().flush();
             data.setSoLinger(true, 0); // reset, not a clean close
-            data.close();
+            data.shutdownInput();
+            data.getOutputStream().close();
             assertThat(ftp.read().codeValue()).isEqualTo(426);
             assertThat(ftp.send("NOOP").codeValue()).isEqualTo(200);
         }

@@ -111,11 +111,20 @@ final class RawFtp implements Closeable {
         return data;
     }
 
+    /** PASV, then the command (which is expected to fail before using the data connection). */
+    Reply sendWithPassive(String command) throws IOException {
+        Socket data = passive();
+        try {
+            return send(command);
+        } finally {
+            data.close();
+        }
+    }
+
     byte[] retrieve(String path) throws IOException {
         try (Socket data = passive()) {
             expect(150, "RETR " + path);
             byte[] bytes = data.getInputStream().readAllBytes();
-            data.close();
             Reply done = read();
             if (done.codeValue() != 226) {
                 throw new AssertionError("RETR " + path + " ended with " + done.encode());
@@ -128,7 +137,7 @@ final class RawFtp implements Closeable {
         try (Socket data = passive()) {
             expect(150, "STOR " + path);
             data.getOutputStream().write(bytes);
-            data.close();
+            data.shutdownOutput();
             Reply done = read();
             if (done.codeValue() != 226) {
                 throw new AssertionError("STOR " + path + " ended with " + done.encode());
