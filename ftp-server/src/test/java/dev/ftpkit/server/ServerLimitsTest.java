@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,14 +39,6 @@ class ServerLimitsTest {
         }
     }
 
-    private static int freeRangeStart(int size) throws IOException {
-        // a range above an ephemeral port the kernel just handed out; bind failures are skipped by the pool anyway
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            int start = probe.getLocalPort() + 1;
-            return start + size > 65535 ? 40_000 : start;
-        }
-    }
-
     @Test
     void sessionsOverTheTotalLimitGet421AndExistingOnesGoOn() throws Exception {
         server = TestServers.builder(root).maxSessions(2).build().start();
@@ -71,7 +62,7 @@ class ServerLimitsTest {
 
     @Test
     void exhaustedPassiveRangeGives425AndPortsReturnAfterUse() throws Exception {
-        int start = freeRangeStart(2);
+        int start = dev.ftpkit.server.internal.FreeRange.start(2);
         server = TestServers.builder(root).passivePorts(start, start + 1).build().start();
         try (RawFtp a = RawFtp.login(server.port()); RawFtp b = RawFtp.login(server.port());
              RawFtp c = RawFtp.login(server.port())) {
