@@ -11,7 +11,7 @@ public final class Main {
 
     /** Every subcommand, in the order {@code --help} lists them. */
     static List<Subcommand> subcommands() {
-        return List.of();
+        return List.of(new ServeCommand());
     }
 
     private Main() {

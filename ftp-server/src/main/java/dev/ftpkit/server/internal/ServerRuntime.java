@@ -72,7 +72,7 @@ public final class ServerRuntime {
         acceptor = new Thread(this::acceptLoop, "ftpkit-acceptor-" + socket.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
-        LOG.log(System.Logger.Level.INFO, () -> "ftpkit listening on " + socket.getLocalSocketAddress());
+        LOG.log(System.Logger.Level.DEBUG, () -> "ftpkit listening on " + socket.getLocalSocketAddress());
     }
 
     /**
