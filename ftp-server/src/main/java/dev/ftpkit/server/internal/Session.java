@@ -184,7 +184,7 @@ public final class Session implements FtpSession, Runnable {
     }
 
     private void startTransfer(Command command, CommandDescriptor descriptor) {
-        Transfer t = new Transfer(command.verb());
+        Transfer t = new Transfer(command.verb(), command.argument());
         transfer = t;
         Thread thread = config.threadFactory().newThread(() -> runTransfer(t, command, descriptor));
         thread.start();
@@ -196,16 +196,17 @@ public final class Session implements FtpSession, Runnable {
         if (t.aborted() && !reply.code().isPositiveCompletion()) {
             reply = Reply.of(ReplyCodes.TRANSFER_ABORTED, "Connection closed; transfer aborted.");
         }
+        if (t.started()) {
+            // before the final reply, so the event is seen before the client can go on
+            config.listener().transferEnded(this, new TransferEvent(command.verb(), command.argument(), t.bytes(),
+                    Duration.ofNanos(System.nanoTime() - started), reply.code().isPositiveCompletion()));
+        }
         try {
             reply(command, reply);
         } catch (IOException e) {
             control.close();
         } finally {
             t.finished();
-        }
-        if (t.bytes() > 0 || reply.codeValue() != ReplyCodes.CANT_OPEN_DATA_CONNECTION) {
-            config.listener().transferEnded(this, new TransferEvent(command.verb(), command.argument(), t.bytes(),
-                    Duration.ofNanos(System.nanoTime() - started), reply.code().isPositiveCompletion()));
         }
         if (closing) {
             control.sendQuietly(Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE, "Server shutting down."));
@@ -325,7 +326,9 @@ public final class Session implements FtpSession, Runnable {
             }
         }
         control.send(Reply.of(ReplyCodes.FILE_STATUS_OK, preliminaryText));
-        config.listener().transferStarted(this, t == null ? "" : t.verb(), "");
+        if (t != null) {
+            config.listener().transferStarted(this, t.verb(), t.argument());
+        }
         return connection;
     }
 

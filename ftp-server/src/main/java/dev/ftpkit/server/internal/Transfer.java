@@ -10,16 +10,22 @@ final class Transfer {
 
     private final CountDownLatch done = new CountDownLatch(1);
     private final String verb;
+    private final String argument;
     private volatile boolean aborted;
     private volatile Closeable channel;
     private volatile SocketDataConnection connection;
 
-    Transfer(String verb) {
+    Transfer(String verb, String argument) {
         this.verb = verb;
+        this.argument = argument;
     }
 
     String verb() {
         return verb;
+    }
+
+    String argument() {
+        return argument;
     }
 
     /** Records what ABOR must close: first the passive listener or connect attempt, then the data connection. */
@@ -33,6 +39,11 @@ final class Transfer {
     void attach(SocketDataConnection dataConnection) {
         this.connection = dataConnection;
         attach((Closeable) dataConnection.socket());
+    }
+
+    /** Whether the data connection was opened. */
+    boolean started() {
+        return connection != null;
     }
 
     long bytes() {
