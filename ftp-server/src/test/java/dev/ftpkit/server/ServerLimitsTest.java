@@ -159,6 +159,38 @@ class ServerLimitsTest {
         }
     }
 
+    @Test
+    void clientThatFloodsCommandsWithoutReadingIsClosedAndOthersAreServed() throws Exception {
+        CompletableFuture<Integer> flooderPort = new CompletableFuture<>();
+        java.util.concurrent.CountDownLatch disconnected = new java.util.concurrent.CountDownLatch(1);
+        server = TestServers.builder(root).idleTimeout(Duration.ofSeconds(1))
+                .listener(new ServerListener() {
+                    @Override
+                    public void disconnected(FtpSession session) {
+                        if (flooderPort.getNow(-1) == session.clientAddress().getPort()) {
+                            disconnected.countDown();
+                        }
+                    }
+                }).build().start();
+        try (RawFtp flooder = RawFtp.login(server.port())) {
+            flooderPort.complete(flooder.socket().getLocalPort());
+            CompletableFuture<Void> flood = CompletableFuture.runAsync(() -> {
+                byte[] noops = "NOOP\r\n".repeat(100_000).getBytes(StandardCharsets.US_ASCII);
+                try {
+                    flooder.sendRaw(noops);
+                } catch (IOException closedByServer) {
+                    // expected once the server gave up on this client
+                }
+            });
+            try (RawFtp other = RawFtp.login(server.port())) {
+                assertThat(other.send("NOOP").codeValue()).isEqualTo(200);
+            }
+            assertThat(disconnected.await(20, TimeUnit.SECONDS)).isTrue();
+            flooder.close();
+            flood.get(20, TimeUnit.SECONDS);
+        }
+    }
+
     private static int hostPort(Reply reply) throws Exception {
         return dev.ftpkit.core.HostPort.parsePassiveReply(reply.text()).port();
     }

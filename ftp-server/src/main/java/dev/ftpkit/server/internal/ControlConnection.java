@@ -28,6 +28,7 @@ final class ControlConnection implements Closeable {
     private final byte[] buffer = new byte[8192];
     private int position;
     private int limit;
+    private volatile long writeStarted;
 
     ControlConnection(Socket socket, int maxLineBytes) throws IOException {
         this.socket = socket;
@@ -91,8 +92,23 @@ final class ControlConnection implements Closeable {
      * @throws IOException if the connection failed
      */
     synchronized void send(Reply reply) throws IOException {
-        out.write(reply.encode().getBytes(StandardCharsets.UTF_8));
-        out.flush();
+        writeStarted = System.nanoTime();
+        try {
+            out.write(reply.encode().getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        } finally {
+            writeStarted = 0;
+        }
+    }
+
+    /**
+     * How long the current reply write has been blocked (a client that stops reading), 0 if none runs.
+     *
+     * @return nanoseconds
+     */
+    long blockedWriteNanos() {
+        long started = writeStarted;
+        return started == 0 ? 0 : System.nanoTime() - started;
     }
 
     /** Sends a reply, ignoring a failed connection (used while closing). */

@@ -23,6 +23,7 @@ public final class ServerRuntime {
 
     private static final System.Logger LOG = System.getLogger(ServerRuntime.class.getName());
     private static final Duration FORCED_CLOSE_WAIT = Duration.ofSeconds(5);
+    private static final Duration WATCHDOG_PERIOD = Duration.ofSeconds(1);
 
     private final ServerConfig config;
     private final PassivePortPool passivePorts;
@@ -72,6 +73,9 @@ public final class ServerRuntime {
         acceptor = new Thread(this::acceptLoop, "ftpkit-acceptor-" + socket.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
+        Thread watchdog = new Thread(this::watchdogLoop, "ftpkit-watchdog-" + socket.getLocalPort());
+        watchdog.setDaemon(true);
+        watchdog.start();
         LOG.log(System.Logger.Level.DEBUG, () -> "ftpkit listening on " + socket.getLocalSocketAddress());
     }
 
@@ -112,6 +116,27 @@ public final class ServerRuntime {
                 continue;
             }
             admit(connection);
+        }
+    }
+
+    /** Once a second: sessions whose writes are stuck or whose transfers stalled (bounded by the socket reads). */
+    private void watchdogLoop() {
+        while (!stopping) {
+            synchronized (this) {
+                try {
+                    wait(WATCHDOG_PERIOD.toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            List<Session> current;
+            synchronized (this) {
+                current = List.copyOf(sessions);
+            }
+            long now = System.nanoTime();
+            for (Session session : current) {
+                session.watchdog(now);
+            }
         }
     }
 
@@ -183,6 +208,7 @@ public final class ServerRuntime {
                 acceptorThread = null;
             } else {
                 stopping = true;
+                notifyAll(); // wakes the watchdog
                 DataSetup.closeQuietly(listener);
                 current = List.copyOf(sessions);
                 acceptorThread = acceptor;

@@ -231,6 +231,21 @@ public final class Session implements FtpSession, Runnable {
         }
     }
 
+    /**
+     * Called by the server's watchdog about once a second: closes a session whose client stopped reading replies
+     * (a pipelined flood) and aborts a transfer that made no progress for the data timeout.
+     */
+    void watchdog(long now) {
+        if (control.blockedWriteNanos() > config.idleTimeout().toNanos()) {
+            forceClose();
+            return;
+        }
+        Transfer t = transfer;
+        if (t != null && !t.isDone() && t.stalled(now, config.dataTimeout().toNanos())) {
+            t.abort();
+        }
+    }
+
     /** Aborts whatever runs and closes the control connection. */
     void forceClose() {
         closing = true;

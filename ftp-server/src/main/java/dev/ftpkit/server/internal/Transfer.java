@@ -14,6 +14,8 @@ final class Transfer {
     private volatile boolean aborted;
     private volatile Closeable channel;
     private volatile SocketDataConnection connection;
+    private long lastBytes = -1;
+    private long lastProgress = System.nanoTime();
 
     Transfer(String verb, String argument) {
         this.verb = verb;
@@ -49,6 +51,20 @@ final class Transfer {
     long bytes() {
         SocketDataConnection c = connection;
         return c == null ? 0 : c.bytes();
+    }
+
+    /**
+     * Called by the watchdog: whether no byte moved for longer than {@code stall} (a peer that neither reads nor
+     * writes; socket writes have no timeout of their own).
+     */
+    synchronized boolean stalled(long nowNanos, long stallNanos) {
+        long bytes = bytes();
+        if (bytes != lastBytes) {
+            lastBytes = bytes;
+            lastProgress = nowNanos;
+            return false;
+        }
+        return connection != null && nowNanos - lastProgress > stallNanos;
     }
 
     boolean aborted() {
