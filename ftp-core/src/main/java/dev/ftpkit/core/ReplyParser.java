@@ -11,6 +11,7 @@ import java.util.Optional;
  * hyphen (multi-line reply). A multi-line reply ends with a line that starts with the same code
  * followed by a space; the lines in between may start with anything, digits included, and are
  * kept as sent. A first line that is just the three digits is accepted as a reply with empty text.
+ * Codes outside 100..599 are refused, including the RFC 2228 protected replies (6yz).
  *
  * <p>Text is made safe for {@link Reply}: NUL characters are dropped (a Telnet NVT no-op,
  * RFC 854) and a CR inside a line (RFC 2640 §3.1 sends a CR in a pathname as CR NUL) becomes

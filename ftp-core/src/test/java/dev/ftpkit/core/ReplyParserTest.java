@@ -19,6 +19,22 @@ class ReplyParserTest {
     }
 
     @Test
+    void seedDialogueRepliesParse() throws Exception {
+        ReplyParser parser = new ReplyParser();
+
+        assertThat(parser.accept("220 (vsFTPd 3.0.3)\r")).map(Reply::codeValue).hasValue(220);
+        assertThat(parser.accept("331 Anonymous access allowed, send mail as explanation."))
+                .map(r -> r.code().isPositiveIntermediate()).hasValue(true);
+        assertThat(parser.accept("230 Anonymous access granted, restrictions apply."))
+                .map(Reply::firstLine).hasValue("Anonymous access granted, restrictions apply.");
+    }
+
+    @Test
+    void protectedRepliesOfRfc2228AreRefused() {
+        assertThatThrownBy(() -> new ReplyParser().accept("631 base64data")).isInstanceOf(FtpProtocolException.class);
+    }
+
+    @Test
     void rfc959MultiLineExampleWithDigitLeadingMiddleLinesIsOneReply() throws Exception {
         // RFC 959 §4.2: middle lines may start with digits; only "123 " ends the reply.
         Reply reply = ReplyParser.parse("123-First line\r\nSecond line\r\n  234 A line beginning with numbers\r\n"
