@@ -54,14 +54,11 @@ final class UnixLineParser implements LineParser {
         if (date.isEmpty() || !Tokens.isDigits(tokens.get(dateIndex - 1).replace(",", ""))) {
             return Optional.empty();
         }
-        int nameStart = tokens.end(date.get().lastToken()) + 1;
-        if (nameStart >= line.length() || line.charAt(nameStart - 1) != ' ') {
+        int nameStart = tokens.end(date.get().lastToken()) + 1; // after exactly one space
+        if (nameStart >= line.length()) {
             return Optional.empty();
         }
         SizeColumn size = SizeColumn.before(tokens, dateIndex);
-        if (size.firstToken() < 1) {
-            return Optional.empty();
-        }
         String perms = tokens.get(0);
         EntryType type = TYPES.getOrDefault(perms.charAt(0), EntryType.OTHER);
         String name = line.substring(nameStart);

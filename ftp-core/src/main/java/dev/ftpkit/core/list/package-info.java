@@ -1,5 +1,6 @@
 /**
- * Parsers for directory listings as real servers send them (Unix {@code ls -l}, DOS/IIS, EPLF).
+ * Parsers for directory listings as real servers send them: LIST output in Unix {@code ls -l}, DOS/IIS or EPLF
+ * format, and MLSD entries (RFC 3659 §7), all turned into {@link dev.ftpkit.core.list.ListEntry} values.
  * A line no parser understands is returned as an entry carrying the raw line, never dropped.
  */
 package dev.ftpkit.core.list;

@@ -1,9 +1,12 @@
 package dev.ftpkit.core.list;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -14,6 +17,19 @@ class UnixListingTest {
 
     private ListEntry parse(String line) {
         return parser.parseLine(line).orElseThrow();
+    }
+
+    @Test
+    void defaultsReadUtcRelativeToTheCurrentTime() {
+        ListParser defaults = ListParser.defaults();
+
+        assertThat(defaults.zone()).isEqualTo(ZoneOffset.UTC);
+        assertThat(Duration.between(defaults.now(), Instant.now()).abs()).isLessThan(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void referenceInstantOutsideTheCalendarIsRefused() {
+        assertThatThrownBy(() -> new ListParser(Instant.MAX)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
