@@ -7,7 +7,7 @@ import java.util.Objects;
  * An FTP command: a verb and an argument (RFC 959 §5.3: the verb is alphabetic, separated from
  * the argument by one space, the line ends with CRLF).
  *
- * @param verb     1..16 ASCII letters, stored upper-cased
+ * @param verb     1..16 ASCII letters and digits starting with a letter (e.g. {@code XSHA256}), stored upper-cased
  * @param argument the argument, {@code ""} when there is none; kept byte-exact (spaces included)
  */
 public record Command(String verb, String argument) {
@@ -17,14 +17,14 @@ public record Command(String verb, String argument) {
     /**
      * Validates and upper-cases the verb.
      *
-     * @throws IllegalArgumentException if the verb is not 1..16 ASCII letters or the argument
+     * @throws IllegalArgumentException if the verb is not 1..16 ASCII letters and digits starting with a letter, or the argument
      *                                  contains CR, LF or NUL
      */
     public Command {
         Objects.requireNonNull(verb, "verb");
         Objects.requireNonNull(argument, "argument");
         if (!isValidVerb(verb)) {
-            throw new IllegalArgumentException("verb must be 1.." + MAX_VERB_LENGTH + " ASCII letters: "
+            throw new IllegalArgumentException("verb must be 1.." + MAX_VERB_LENGTH + " ASCII letters and digits, starting with a letter: "
                     + Text.excerpt(verb));
         }
         verb = verb.toUpperCase(Locale.ROOT);
@@ -58,8 +58,14 @@ public record Command(String verb, String argument) {
         if (verb.length() < 1 || verb.length() > MAX_VERB_LENGTH) {
             return false;
         }
-        for (int i = 0; i < verb.length(); i++) {
-            if (!Text.isAsciiLetter(verb.charAt(i))) {
+        // RFC 959 verbs are alphabetic; widely used extensions (XSHA256, XSHA1, XMD5) add digits
+        // after the first letter, so a verb is a letter followed by letters or digits.
+        if (!Text.isAsciiLetter(verb.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < verb.length(); i++) {
+            char c = verb.charAt(i);
+            if (!Text.isAsciiLetter(c) && !Text.isAsciiDigit(c)) {
                 return false;
             }
         }

@@ -19,7 +19,7 @@ public final class CommandParser {
      *
      * @param line the line
      * @return the command
-     * @throws FtpProtocolException if the line is empty, the verb is not 1..16 ASCII letters, or
+     * @throws FtpProtocolException if the line is empty, the verb is not 1..16 ASCII letters and digits starting with a letter, or
      *                              the line holds CR, LF or NUL (a CR in a pathname, sent as
      *                              CR NUL per RFC 2640 §3.1, is not supported)
      */
@@ -35,7 +35,7 @@ public final class CommandParser {
         String verb = space < 0 ? l : l.substring(0, space);
         if (!Command.isValidVerb(verb)) {
             throw new FtpProtocolException("command verb must be 1.." + Command.MAX_VERB_LENGTH
-                    + " ASCII letters: " + Text.excerpt(verb));
+                    + " ASCII letters and digits, starting with a letter: " + Text.excerpt(verb));
         }
         return new Command(verb, space < 0 ? "" : l.substring(space + 1));
     }

@@ -48,10 +48,16 @@ class CommandTest {
 
     @Test
     void malformedCommandLinesAreRefused() {
-        for (String bad : new String[] {"", "\r", " USER a", "US3R a", "ABCDEFGHIJKLMNOPQ x", "RETR a\0b",
+        for (String bad : new String[] {"", "\r", " USER a", "3USR a", "US-R a", "ABCDEFGHIJKLMNOPQ x", "RETR a\0b",
             "RETR a\rb", "RETR a\nb", "\tNOOP"}) {
             assertThatThrownBy(() -> CommandParser.parse(bad)).as(bad).isInstanceOf(FtpProtocolException.class);
         }
+    }
+
+    @Test
+    void extensionVerbsWithDigitsAreAccepted() throws Exception {
+        assertThat(CommandParser.parse("xsha256 file.bin")).isEqualTo(Command.of("XSHA256", "file.bin"));
+        assertThat(Command.of("XMD5", "a").encode()).isEqualTo("XMD5 a\r\n");
     }
 
     @Test

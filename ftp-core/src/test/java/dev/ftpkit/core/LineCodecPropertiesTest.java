@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -170,7 +171,10 @@ class LineCodecPropertiesTest {
 
     @Provide
     Arbitrary<String> verbs() {
-        return Arbitraries.strings().withCharRange('a', 'z').withCharRange('A', 'Z').ofMinLength(1).ofMaxLength(16);
+        Arbitrary<Character> first = Arbitraries.chars().range('a', 'z').range('A', 'Z');
+        Arbitrary<String> rest = Arbitraries.strings().withCharRange('a', 'z').withCharRange('A', 'Z')
+                .withCharRange('0', '9').ofMaxLength(15);
+        return Combinators.combine(first, rest).as((head, tail) -> head + tail);
     }
 
     @Provide

@@ -139,6 +139,18 @@ public final class Vsftpd implements AutoCloseable {
             return option("pasv_max_port", Integer.toString(max));
         }
 
+        /**
+         * Enables explicit FTPS for anonymous users with this certificate; vsftpd's own default
+         * {@code require_ssl_reuse=YES} stays in force unless a test overrides it with {@link #option}.
+         */
+        public Builder tls(TestCertificates certificates) {
+            option("ssl_enable", "YES");
+            option("rsa_cert_file", certificates.pem().toString());
+            option("allow_anon_ssl", "YES");
+            option("ssl_ciphers", "HIGH");
+            return option("debug_ssl", "YES");
+        }
+
         /** Writes the configuration and the directory layout, starts vsftpd and waits for its 220 greeting. */
         public Vsftpd start() {
             Path vsftpd = Peers.require("vsftpd");
