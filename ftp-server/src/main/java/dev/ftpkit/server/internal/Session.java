@@ -111,25 +111,18 @@ public final class Session implements FtpSession, Runnable {
                 return;
             }
             Command command;
-            String verb;
             try {
                 command = CommandParser.parse(line, StandardCharsets.UTF_8);
-                verb = command.verb();
             } catch (FtpProtocolException e) {
-                Optional<Command> withDigits = VerbsWithDigits.parse(line);
-                if (withDigits.isEmpty()) {
-                    control.send(Reply.of(ReplyCodes.SYNTAX_ERROR, "Syntax error, command unrecognized."));
-                    continue;
-                }
-                command = withDigits.get();
-                verb = VerbsWithDigits.verb(line);
+                control.send(Reply.of(ReplyCodes.SYNTAX_ERROR, "Syntax error, command unrecognized."));
+                continue;
             }
-            dispatch(verb, command);
+            dispatch(command);
         }
     }
 
-    private void dispatch(String verb, Command command) throws IOException {
-        CommandDescriptor descriptor = config.commands().get(verb).orElse(null);
+    private void dispatch(Command command) throws IOException {
+        CommandDescriptor descriptor = config.commands().get(command.verb()).orElse(null);
         Transfer running = transfer;
         if (running != null && !running.isDone() && (descriptor == null || !descriptor.allowedDuringTransfer())) {
             awaitTransfer(running);
