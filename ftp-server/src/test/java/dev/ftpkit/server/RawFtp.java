@@ -25,7 +25,7 @@ final class RawFtp implements Closeable {
 
     private RawFtp(Socket socket) throws IOException {
         this.socket = socket;
-        socket.setSoTimeout(10_000);
+        socket.setSoTimeout(30_000);
         this.in = new java.io.BufferedInputStream(socket.getInputStream());
         this.out = socket.getOutputStream();
         this.greeting = read();
@@ -107,7 +107,7 @@ final class RawFtp implements Closeable {
         }
         Socket data = new Socket();
         data.connect(new InetSocketAddress("127.0.0.1", hostPort.port()), 5_000);
-        data.setSoTimeout(10_000);
+        data.setSoTimeout(30_000);
         return data;
     }
 

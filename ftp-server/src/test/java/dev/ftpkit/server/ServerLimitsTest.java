@@ -163,7 +163,7 @@ class ServerLimitsTest {
     void clientThatFloodsCommandsWithoutReadingIsClosedAndOthersAreServed() throws Exception {
         CompletableFuture<Integer> flooderPort = new CompletableFuture<>();
         java.util.concurrent.CountDownLatch disconnected = new java.util.concurrent.CountDownLatch(1);
-        server = TestServers.builder(root).idleTimeout(Duration.ofSeconds(1))
+        server = TestServers.builder(root).idleTimeout(Duration.ofSeconds(2))
                 .listener(new ServerListener() {
                     @Override
                     public void disconnected(FtpSession session) {

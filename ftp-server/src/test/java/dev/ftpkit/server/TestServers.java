@@ -22,7 +22,7 @@ final class TestServers {
                 .port(0)
                 .authenticator(USERS)
                 .loginFailureDelay(Duration.ofMillis(20))
-                .dataTimeout(Duration.ofSeconds(10));
+                .dataTimeout(Duration.ofSeconds(30));
     }
 
     static FtpServer start(Path root) throws Exception {

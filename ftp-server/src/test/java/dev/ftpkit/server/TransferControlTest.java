@@ -72,7 +72,7 @@ class TransferControlTest {
 
     @Test
     void idleSessionIsClosedWith421() throws Exception {
-        server = TestServers.builder(root).idleTimeout(Duration.ofMillis(300)).build().start();
+        server = TestServers.builder(root).idleTimeout(Duration.ofSeconds(1)).build().start();
         try (RawFtp ftp = RawFtp.login(server.port())) {
             assertThat(ftp.read().encode()).isEqualTo("421 Timeout.\r\n");
             assertThat(ftp.closedByServer()).isTrue();
