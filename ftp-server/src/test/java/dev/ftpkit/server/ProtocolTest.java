@@ -364,4 +364,42 @@ class ProtocolTest {
             assertThat(ftp.read().codeValue()).isEqualTo(226);
         }
     }
+
+    @Test
+    void utf8NamesRoundTrip() throws Exception {
+        start(TestServers.builder(root));
+        try (RawFtp ftp = RawFtp.login(server.port())) {
+            assertThat(ftp.send("MKD café ünïcode").encode()).isEqualTo("257 \"/café ünïcode\" created\r\n");
+            ftp.store("café ünïcode/日本.txt", "utf8".getBytes(StandardCharsets.UTF_8));
+            assertThat(ftp.list("NLST café ünïcode")).isEqualTo("café ünïcode/日本.txt\r\n");
+        }
+        assertThat(root.resolve("café ünïcode").resolve("日本.txt")).hasContent("utf8");
+    }
+
+    @Test
+    void listHidesDotFilesUnlessAskedWithDashA() throws Exception {
+        Files.writeString(root.resolve(".hidden"), "h");
+        Files.writeString(root.resolve("shown"), "s");
+        start(TestServers.builder(root));
+        try (RawFtp ftp = RawFtp.login(server.port())) {
+            assertThat(ftp.list("LIST")).contains(" shown").doesNotContain(".hidden");
+            assertThat(ftp.list("LIST -la")).contains(" shown").contains(" .hidden");
+            assertThat(ftp.list("LIST -l /")).contains(" shown").doesNotContain(".hidden");
+            assertThat(ftp.list("NLST *own")).isEqualTo("shown\r\n");
+            assertThat(ftp.list("LIST shown")).endsWith(" shown\r\n");
+        }
+    }
+
+    @Test
+    void restThenStorWritesInPlaceFromTheOffset() throws Exception {
+        Files.writeString(root.resolve("resume.txt"), "0123456789");
+        start(TestServers.builder(root));
+        try (RawFtp ftp = RawFtp.login(server.port())) {
+            ftp.expect(350, "REST 4");
+            ftp.store("resume.txt", "abc".getBytes(StandardCharsets.US_ASCII));
+            ftp.expect(350, "REST 3");
+            assertThat(new String(ftp.retrieve("resume.txt"), StandardCharsets.US_ASCII)).isEqualTo("3abc");
+        }
+        assertThat(root.resolve("resume.txt")).hasContent("0123abc");
+    }
 }
