@@ -186,7 +186,7 @@ class ServerLimitsTest {
                 assertThat(other.send("NOOP").codeValue()).isEqualTo(200);
             }
             assertThat(disconnected.await(20, TimeUnit.SECONDS)).isTrue();
-            flooder.close();
+            flooder.socket().close();
             flood.get(20, TimeUnit.SECONDS);
         }
     }

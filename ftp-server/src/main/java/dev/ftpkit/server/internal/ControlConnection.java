@@ -13,6 +13,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The control connection: bounded command lines read through a buffer (never byte by byte from the socket),
@@ -29,6 +30,7 @@ final class ControlConnection implements Closeable {
     private int position;
     private int limit;
     private volatile long writeStarted;
+    private final ReentrantLock writeLock = new ReentrantLock();
 
     ControlConnection(Socket socket, int maxLineBytes) throws IOException {
         this.socket = socket;
@@ -91,13 +93,17 @@ final class ControlConnection implements Closeable {
      * @param reply the reply
      * @throws IOException if the connection failed
      */
-    synchronized void send(Reply reply) throws IOException {
-        writeStarted = System.nanoTime();
+    void send(Reply reply) throws IOException {
+        byte[] bytes = reply.encode().getBytes(StandardCharsets.UTF_8);
+        // a lock rather than synchronized: a virtual thread blocked in the write does not pin its carrier
+        writeLock.lock();
         try {
-            out.write(reply.encode().getBytes(StandardCharsets.UTF_8));
+            writeStarted = System.nanoTime();
+            out.write(bytes);
             out.flush();
         } finally {
             writeStarted = 0;
+            writeLock.unlock();
         }
     }
 
