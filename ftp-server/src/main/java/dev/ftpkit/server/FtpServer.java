@@ -213,13 +213,14 @@ public final class FtpServer implements AutoCloseable {
         }
 
         /**
-         * Replaces the command table (default {@link CommandRegistry#standard()}); it is copied at build.
+         * Replaces the command table (default {@link CommandRegistry#standard()}); it is copied here, so later
+         * changes to {@code registry} do not reach this builder.
          *
          * @param registry the table
          * @return this builder
          */
         public Builder commands(CommandRegistry registry) {
-            this.commands = Objects.requireNonNull(registry, "commands");
+            this.commands = Objects.requireNonNull(registry, "commands").copy();
             return this;
         }
 
