@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 
 /** What PASV/EPSV or PORT/EPRT prepared for the next data connection. */
@@ -83,8 +84,9 @@ sealed interface DataSetup extends Closeable {
     record Active(InetSocketAddress target, InetAddress localAddress) implements DataSetup {
         @Override
         public Socket open(Duration timeout) throws FtpReplyException {
-            Socket socket = new Socket();
+            Socket socket = null;
             try {
+                socket = SocketChannel.open().socket(); // channel-backed, as passive data connections
                 socket.bind(new InetSocketAddress(localAddress, 0));
                 socket.connect(target, DataSetup.millis(timeout));
                 return socket;

@@ -9,6 +9,7 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.channels.ServerSocketChannel;
 import java.util.BitSet;
 
 /**
@@ -109,13 +110,15 @@ public final class PassivePortPool {
     }
 
     private static ServerSocket bind(InetAddress bindAddress, int port) throws IOException {
-        ServerSocket listener = new ServerSocket();
+        // channel-backed, so an accepted data connection has a SocketChannel for direct-buffer uploads
+        ServerSocketChannel channel = ServerSocketChannel.open();
         try {
+            ServerSocket listener = channel.socket();
             listener.setReuseAddress(port != 0);
             listener.bind(new InetSocketAddress(bindAddress, port), 1);
             return listener;
         } catch (IOException e) {
-            listener.close();
+            channel.close();
             throw e instanceof BindException ? e : new BindException(String.valueOf(e.getMessage()));
         }
     }

@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.channels.SocketChannel;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -77,6 +80,41 @@ final class SocketDataConnection implements DataConnection {
 
     long bytes() {
         return bytes.get();
+    }
+
+    /**
+     * Copies the whole upload into the file through one direct buffer (no copies through the heap), when the
+     * socket has a channel; else through {@link #input()}.
+     *
+     * @param file the file to write
+     * @return the bytes written
+     * @throws DataConnectionException if the data connection fails (426)
+     * @throws IOException             if the file cannot be written
+     */
+    long receiveInto(SeekableByteChannel file) throws IOException {
+        SocketChannel channel = socket.getChannel();
+        if (channel == null || !channel.isBlocking()) {
+            return TransferIo.receive(input, file, false);
+        }
+        ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
+        long total = 0;
+        while (true) {
+            int n;
+            try {
+                n = channel.read(buffer);
+            } catch (IOException e) {
+                throw new DataConnectionException("data connection failed", e);
+            }
+            if (n < 0) {
+                return total;
+            }
+            bytes.addAndGet(n);
+            buffer.flip();
+            while (buffer.hasRemaining()) {
+                total += file.write(buffer);
+            }
+            buffer.clear();
+        }
     }
 
     Socket socket() {

@@ -107,7 +107,7 @@ final class TransferCommands {
                     file.position(offset);
                 }
                 try (SocketDataConnection data = session.openData(opening)) {
-                    TransferIo.receive(data.input(), file, session.asciiType());
+                    receive(session, data, file);
                 }
                 sync(session, file);
             }
@@ -120,7 +120,7 @@ final class TransferCommands {
             try (SeekableByteChannel file = Files.newByteChannel(temp, StandardOpenOption.WRITE,
                     StandardOpenOption.CREATE_NEW)) {
                 try (SocketDataConnection data = session.openData(opening)) {
-                    TransferIo.receive(data.input(), file, session.asciiType());
+                    receive(session, data, file);
                 }
                 sync(session, file);
             }
@@ -136,6 +136,15 @@ final class TransferCommands {
             }
         }
         return Reply.of(ReplyCodes.CLOSING_DATA, "Transfer complete.");
+    }
+
+    private static void receive(Session session, SocketDataConnection data, SeekableByteChannel file)
+            throws IOException {
+        if (session.asciiType()) {
+            TransferIo.receive(data.input(), file, true);
+        } else {
+            data.receiveInto(file);
+        }
     }
 
     private static void moveOnto(Path temp, Path target) throws IOException {
