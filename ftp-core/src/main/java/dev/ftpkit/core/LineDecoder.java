@@ -12,6 +12,8 @@ import java.util.Arrays;
 public final class LineDecoder {
     private static final int MAX_LIMIT = 1 << 30;
     private static final int IAC = 0xFF;
+    /** The lowest Telnet command byte (SE); RFC 854 commands are 240..255. */
+    private static final int FIRST_COMMAND = 240;
     private static final int SE = 240;
     private static final int SB = 250;
     private static final int WILL = 251;
@@ -161,8 +163,13 @@ public final class LineDecoder {
                 i += 3;
             } else if (cmd == SB) {
                 i = skipSubnegotiation(line, i + 2);
-            } else {
+            } else if (cmd >= FIRST_COMMAND) {
                 i += 2;
+            } else {
+                // Not a Telnet command (RFC 854 commands are 240..255): drop the lone IAC and keep the
+                // byte. This happens around ABOR when the Synch's DM went out of band as TCP urgent
+                // data (RFC 959 §4.1.3): the line reads "IAC IP IAC ABOR" and must stay "ABOR".
+                i += 1;
             }
         }
         return out.toByteArray();

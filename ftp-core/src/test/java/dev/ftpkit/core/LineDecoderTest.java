@@ -94,6 +94,14 @@ class LineDecoderTest {
     }
 
     @Test
+    void aborAfterAnOutOfBandDataMarkKeepsItsFirstLetter() {
+        // The Synch's DM went as TCP urgent data and was not read inline: IAC IP IAC, then the verb.
+        byte[] line = {(byte) 255, (byte) 244, (byte) 255, 'A', 'B', 'O', 'R'};
+
+        assertThat(new String(LineDecoder.stripTelnet(line), US_ASCII)).isEqualTo("ABOR");
+    }
+
+    @Test
     void doubledIacIsOneDataByteAndOptionNegotiationIsRemoved() {
         byte[] line = {'a', (byte) 255, (byte) 255, 'b', (byte) 255, (byte) 253, 1, 'c',
             (byte) 255, (byte) 250, 24, 1, (byte) 255, (byte) 240, 'd', (byte) 255};

@@ -1,0 +1,156 @@
+package dev.ftpkit.examples.client;
+
+import dev.ftpkit.client.DataConnectionMode;
+import dev.ftpkit.client.FtpClient;
+import dev.ftpkit.client.FtpClientConfig;
+import dev.ftpkit.client.FtpTransferException;
+import dev.ftpkit.client.ProtocolListener;
+import dev.ftpkit.client.TransferType;
+import dev.ftpkit.core.Command;
+import dev.ftpkit.core.FtpReplyException;
+import dev.ftpkit.core.Reply;
+import dev.ftpkit.examples.ExitCode;
+import dev.ftpkit.examples.Subcommand;
+import dev.ftpkit.examples.Terminal;
+import dev.ftpkit.examples.UsageException;
+
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the client subcommands share: options, connecting and logging in, and mapping failures to exit codes
+ * (1 refused, 2 usage, 3 network/timeout, 4 local file) in one place.
+ */
+abstract class ClientCommand implements Subcommand {
+
+    private final String name;
+    private final String usage;
+    private final Set<String> flags;
+    private final int minArgs;
+    private final int maxArgs;
+
+    ClientCommand(String name, String usage, Set<String> flags, int minArgs, int maxArgs) {
+        this.name = name;
+        this.usage = usage;
+        this.flags = flags;
+        this.minArgs = minArgs;
+        this.maxArgs = maxArgs;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String summary() {
+        return name + " " + usage;
+    }
+
+    /** Does the work once connected and logged in. */
+    abstract void execute(FtpClient client, Invocation invocation) throws IOException, UsageException;
+
+    /** The URL argument whose host this command connects to. */
+    abstract int urlIndex();
+
+    /** Whether this command transfers file contents (and so may show a progress bar). */
+    boolean transfers() {
+        return false;
+    }
+
+    /** One run of the command: its options, the parsed URL, the terminal. */
+    record Invocation(ClientOptions options, FtpUrl url, Terminal io, ProgressBar progress) {
+        String arg(int i) {
+            return options.positional().get(i);
+        }
+    }
+
+    @Override
+    public int run(List<String> args, Terminal io) throws UsageException {
+        ClientOptions options = ClientOptions.parse(args, flags);
+        int count = options.positional().size();
+        if (count < minArgs || count > maxArgs) {
+            throw new UsageException(count < minArgs ? "missing arguments" : "too many arguments");
+        }
+        FtpUrl url = FtpUrl.parse(options.positional().get(urlIndex()));
+        ProgressBar progress = transfers() && io.errIsTerminal() && !options.quiet() ? new ProgressBar(io.err()) : null;
+        Invocation invocation = new Invocation(options, url, io, progress);
+        try {
+            try (FtpClient client = FtpClient.connect(config(options, io, progress), url.host(), url.port())) {
+                login(client, options, url);
+                execute(client, invocation);
+                client.quit();
+            } finally {
+                if (progress != null) {
+                    progress.finish();
+                }
+            }
+            return ExitCode.OK;
+        } catch (FtpTransferException e) {
+            io.err().println("ftpkit " + name + ": " + e.getMessage());
+            boolean refused = e.reply().map(r -> r.code().isNegative()).orElse(false);
+            return refused ? ExitCode.REFUSED : ExitCode.NETWORK;
+        } catch (FtpReplyException e) {
+            io.err().println("ftpkit " + name + ": the server refused: " + e.getMessage());
+            return ExitCode.REFUSED;
+        } catch (LocalFileException | FileSystemException e) {
+            io.err().println("ftpkit " + name + ": local file: " + e.getMessage());
+            return ExitCode.LOCAL_FILE;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        } catch (IOException e) {
+            io.err().println("ftpkit " + name + ": " + e);
+            return ExitCode.NETWORK;
+        }
+    }
+
+    private static FtpClientConfig config(ClientOptions options, Terminal io, ProgressBar progress) {
+        FtpClientConfig.Builder builder = FtpClientConfig.builder();
+        options.timeout().ifPresent(builder::timeouts);
+        if (options.active()) {
+            builder.dataConnectionMode(DataConnectionMode.active());
+        } else if (options.noEpsv()) {
+            builder.dataConnectionMode(DataConnectionMode.passive().withoutEpsv());
+        }
+        if (options.ascii()) {
+            builder.transferType(TransferType.ASCII);
+        }
+        if (options.verbose()) {
+            builder.protocolListener(new VerboseDialogue(io));
+        }
+        if (progress != null) {
+            builder.transferListener(progress);
+        }
+        return builder.build();
+    }
+
+    private static void login(FtpClient client, ClientOptions options, FtpUrl url) throws IOException {
+        if (options.user().isPresent()) {
+            String user = options.user().get();
+            int colon = user.indexOf(':');
+            client.login(user.substring(0, colon), user.substring(colon + 1));
+        } else if (url.user().isPresent()) {
+            client.login(url.user().get(), url.password().orElse(""));
+        } else {
+            client.loginAnonymous();
+        }
+    }
+
+    /** Prints the dialogue to stderr; {@link Command#toString()} masks the password. */
+    private record VerboseDialogue(Terminal io) implements ProtocolListener {
+        @Override
+        public void commandSent(Command command) {
+            io.err().println("> " + command);
+        }
+
+        @Override
+        public void replyReceived(Reply reply) {
+            List<String> lines = reply.lines();
+            for (int i = 0; i < lines.size(); i++) {
+                io.err().println("< " + reply.codeValue() + (i == lines.size() - 1 ? " " : "-") + lines.get(i));
+            }
+        }
+    }
+}

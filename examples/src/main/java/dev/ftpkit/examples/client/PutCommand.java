@@ -1,0 +1,64 @@
+package dev.ftpkit.examples.client;
+
+import dev.ftpkit.client.FtpClient;
+import dev.ftpkit.examples.UsageException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Set;
+
+/** {@code put LOCAL URL}: uploads a file; a URL ending in {@code /} means into that directory. */
+public final class PutCommand extends ClientCommand {
+
+    /** Creates the subcommand. */
+    public PutCommand() {
+        super("put", "LOCAL URL          upload a file (LOCAL '-' = stdin; URL ending in / = into that directory)"
+                + " [--resume|--append] [--ascii] [OPTIONS]",
+                Set.of("--resume", "--append", "--ascii"), 2, 2);
+    }
+
+    @Override
+    int urlIndex() {
+        return 1;
+    }
+
+    @Override
+    boolean transfers() {
+        return true;
+    }
+
+    @Override
+    void execute(FtpClient client, Invocation invocation) throws IOException, UsageException {
+        String local = invocation.arg(0);
+        FtpUrl url = invocation.url();
+        if (local.equals("-")) {
+            if (url.isDirectory()) {
+                throw new UsageException("uploading stdin needs a file name in the URL");
+            }
+            if (invocation.options().resume()) {
+                throw new UsageException("--resume needs a local file, not stdin");
+            }
+            if (invocation.options().append()) {
+                client.append(invocation.io().in(), url.path());
+            } else {
+                client.store(invocation.io().in(), url.path());
+            }
+            return;
+        }
+        Path source = Path.of(local);
+        if (!Files.isRegularFile(source)) {
+            throw new LocalFileException("cannot upload " + local, new NoSuchFileException(local, null,
+                    Files.exists(source) ? "not a regular file" : "no such file"));
+        }
+        String remote = url.isDirectory() ? url.path() + source.getFileName() : url.path();
+        if (invocation.options().append()) {
+            client.append(source, remote);
+        } else if (invocation.options().resume()) {
+            client.resumeStore(source, remote);
+        } else {
+            client.store(source, remote);
+        }
+    }
+}

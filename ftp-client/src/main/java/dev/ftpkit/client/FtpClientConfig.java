@@ -1,0 +1,484 @@
+package dev.ftpkit.client;
+
+import javax.net.SocketFactory;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The immutable settings of FTP connections, made by {@link #builder()} and reusable for any number of
+ * connections (like {@code java.net.http.HttpClient}).
+ *
+ * <p>Defaults: passive mode (EPSV, then PASV; 227 addresses ignored), binary type, connect timeout 10 s,
+ * reply timeout 60 s, data idle timeout 60 s, 64 KiB buffers, UTF-8 control encoding, no keep-alive, no
+ * listeners. Every timeout is finite: nothing the client does can block forever.
+ */
+public final class FtpClientConfig {
+
+    /** The default buffer size for data transfers: 64 KiB. */
+    public static final int DEFAULT_BUFFER_SIZE = 64 * 1024;
+    /** The default bound on the lines of one reply. */
+    public static final int DEFAULT_MAX_REPLY_LINES = 10_000;
+    /** The default bound on the bytes of one control line. */
+    public static final int DEFAULT_MAX_LINE_LENGTH = 8192;
+
+    private static final FtpClientConfig DEFAULTS = builder().build();
+
+    private final Duration connectTimeout;
+    private final Duration replyTimeout;
+    private final Duration dataTimeout;
+    private final Duration keepAliveInterval;
+    private final DataConnectionMode dataConnectionMode;
+    private final TransferType transferType;
+    private final int bufferSize;
+    private final int maxReplyLines;
+    private final int maxLineLength;
+    private final SocketFactory socketFactory;
+    private final Charset charset;
+    private final TransferListener transferListener;
+    private final ProtocolListener protocolListener;
+    private final String virtualHost;
+
+    private FtpClientConfig(Builder b) {
+        this.connectTimeout = b.connectTimeout;
+        this.replyTimeout = b.replyTimeout;
+        this.dataTimeout = b.dataTimeout;
+        this.keepAliveInterval = b.keepAliveInterval;
+        this.dataConnectionMode = b.dataConnectionMode;
+        this.transferType = b.transferType;
+        this.bufferSize = b.bufferSize;
+        this.maxReplyLines = b.maxReplyLines;
+        this.maxLineLength = b.maxLineLength;
+        this.socketFactory = b.socketFactory;
+        this.charset = b.charset;
+        this.transferListener = b.transferListener;
+        this.protocolListener = b.protocolListener;
+        this.virtualHost = b.virtualHost;
+    }
+
+    /**
+     * Returns the default configuration.
+     *
+     * @return the defaults
+     */
+    public static FtpClientConfig defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * Returns a builder holding the defaults.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns a builder holding this configuration's values.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Opens a control connection with this configuration and reads the server's greeting.
+     *
+     * @param host the server's host name or address
+     * @param port the server's control port, usually 21
+     * @return a connected, not yet logged-in client
+     * @throws IOException if the connection fails, times out, or the greeting is negative
+     */
+    public FtpClient connect(String host, int port) throws IOException {
+        return FtpClient.connect(this, host, port);
+    }
+
+    /**
+     * Returns the timeout for opening a connection (control, passive data) and for accepting an active data
+     * connection.
+     *
+     * @return the connect timeout
+     */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /**
+     * Returns how long the client waits for a reply on the control connection.
+     *
+     * @return the reply timeout
+     */
+    public Duration replyTimeout() {
+        return replyTimeout;
+    }
+
+    /**
+     * Returns how long a data connection may stay silent before the transfer fails.
+     *
+     * @return the data idle timeout
+     */
+    public Duration dataTimeout() {
+        return dataTimeout;
+    }
+
+    /**
+     * Returns how often a NOOP is sent on the control connection during a long transfer, or zero for never.
+     *
+     * @return the keep-alive interval
+     */
+    public Duration keepAliveInterval() {
+        return keepAliveInterval;
+    }
+
+    /**
+     * Returns how data connections are made.
+     *
+     * @return passive (default) or active
+     */
+    public DataConnectionMode dataConnectionMode() {
+        return dataConnectionMode;
+    }
+
+    /**
+     * Returns the transfer type set after login.
+     *
+     * @return binary (default) or ASCII
+     */
+    public TransferType transferType() {
+        return transferType;
+    }
+
+    /**
+     * Returns the size of transfer buffers.
+     *
+     * @return the buffer size in bytes
+     */
+    public int bufferSize() {
+        return bufferSize;
+    }
+
+    /**
+     * Returns the most lines one reply may have; a longer reply is a protocol error.
+     *
+     * @return the line bound
+     */
+    public int maxReplyLines() {
+        return maxReplyLines;
+    }
+
+    /**
+     * Returns the most bytes one control line may have; a longer line is a protocol error.
+     *
+     * @return the length bound
+     */
+    public int maxLineLength() {
+        return maxLineLength;
+    }
+
+    /**
+     * Returns the factory for control and passive data sockets.
+     *
+     * @return the socket factory
+     */
+    public SocketFactory socketFactory() {
+        return socketFactory;
+    }
+
+    /**
+     * Returns the encoding of commands, replies, path names and listings.
+     *
+     * @return the charset
+     */
+    public Charset charset() {
+        return charset;
+    }
+
+    /**
+     * Returns the listener told about transfer progress.
+     *
+     * @return the transfer listener
+     */
+    public TransferListener transferListener() {
+        return transferListener;
+    }
+
+    /**
+     * Returns the listener that sees the control dialogue.
+     *
+     * @return the protocol listener
+     */
+    public ProtocolListener protocolListener() {
+        return protocolListener;
+    }
+
+    /**
+     * Returns the virtual host sent with HOST (RFC 7151) before USER, if any.
+     *
+     * @return the virtual host name
+     */
+    public Optional<String> virtualHost() {
+        return Optional.ofNullable(virtualHost);
+    }
+
+    @Override
+    public String toString() {
+        return "FtpClientConfig[mode=" + dataConnectionMode + ", type=" + transferType + ", connectTimeout="
+                + connectTimeout + ", replyTimeout=" + replyTimeout + ", dataTimeout=" + dataTimeout
+                + ", bufferSize=" + bufferSize + ", charset=" + charset + "]";
+    }
+
+    /** Builds an {@link FtpClientConfig}; every setter validates its argument and {@link #build()} the whole. */
+    public static final class Builder {
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration replyTimeout = Duration.ofSeconds(60);
+        private Duration dataTimeout = Duration.ofSeconds(60);
+        private Duration keepAliveInterval = Duration.ZERO;
+        private DataConnectionMode dataConnectionMode = DataConnectionMode.passive();
+        private TransferType transferType = TransferType.BINARY;
+        private int bufferSize = DEFAULT_BUFFER_SIZE;
+        private int maxReplyLines = DEFAULT_MAX_REPLY_LINES;
+        private int maxLineLength = DEFAULT_MAX_LINE_LENGTH;
+        private SocketFactory socketFactory = SocketFactory.getDefault();
+        private Charset charset = StandardCharsets.UTF_8;
+        private TransferListener transferListener = TransferListener.NONE;
+        private ProtocolListener protocolListener = ProtocolListener.NONE;
+        private String virtualHost;
+
+        private Builder() {
+        }
+
+        private Builder(FtpClientConfig c) {
+            connectTimeout = c.connectTimeout;
+            replyTimeout = c.replyTimeout;
+            dataTimeout = c.dataTimeout;
+            keepAliveInterval = c.keepAliveInterval;
+            dataConnectionMode = c.dataConnectionMode;
+            transferType = c.transferType;
+            bufferSize = c.bufferSize;
+            maxReplyLines = c.maxReplyLines;
+            maxLineLength = c.maxLineLength;
+            socketFactory = c.socketFactory;
+            charset = c.charset;
+            transferListener = c.transferListener;
+            protocolListener = c.protocolListener;
+            virtualHost = c.virtualHost;
+        }
+
+        /**
+         * Sets the connect timeout (default 10 s).
+         *
+         * @param timeout a positive duration of at most {@link Integer#MAX_VALUE} ms
+         * @return this builder
+         * @throws IllegalArgumentException if the timeout is not positive or too long
+         */
+        public Builder connectTimeout(Duration timeout) {
+            connectTimeout = positive(timeout, "connectTimeout");
+            return this;
+        }
+
+        /**
+         * Sets the reply timeout (default 60 s).
+         *
+         * @param timeout a positive duration of at most {@link Integer#MAX_VALUE} ms
+         * @return this builder
+         * @throws IllegalArgumentException if the timeout is not positive or too long
+         */
+        public Builder replyTimeout(Duration timeout) {
+            replyTimeout = positive(timeout, "replyTimeout");
+            return this;
+        }
+
+        /**
+         * Sets the data idle timeout (default 60 s).
+         *
+         * @param timeout a positive duration of at most {@link Integer#MAX_VALUE} ms
+         * @return this builder
+         * @throws IllegalArgumentException if the timeout is not positive or too long
+         */
+        public Builder dataTimeout(Duration timeout) {
+            dataTimeout = positive(timeout, "dataTimeout");
+            return this;
+        }
+
+        /**
+         * Sets all three timeouts (connect, reply, data idle) at once.
+         *
+         * @param timeout a positive duration of at most {@link Integer#MAX_VALUE} ms
+         * @return this builder
+         * @throws IllegalArgumentException if the timeout is not positive or too long
+         */
+        public Builder timeouts(Duration timeout) {
+            return connectTimeout(timeout).replyTimeout(timeout).dataTimeout(timeout);
+        }
+
+        /**
+         * Sends NOOP on the control connection every {@code interval} during transfers, so that firewalls do not
+         * drop an idle control connection (default: zero, never).
+         *
+         * @param interval zero for never, or a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException if the interval is negative
+         */
+        public Builder keepAliveInterval(Duration interval) {
+            Objects.requireNonNull(interval, "keepAliveInterval");
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("keepAliveInterval must not be negative: " + interval);
+            }
+            keepAliveInterval = interval;
+            return this;
+        }
+
+        /**
+         * Sets how data connections are made (default {@link DataConnectionMode#passive()}).
+         *
+         * @param mode passive or active
+         * @return this builder
+         */
+        public Builder dataConnectionMode(DataConnectionMode mode) {
+            dataConnectionMode = Objects.requireNonNull(mode, "dataConnectionMode");
+            return this;
+        }
+
+        /**
+         * Sets the transfer type used after login (default binary).
+         *
+         * @param type binary or ASCII
+         * @return this builder
+         */
+        public Builder transferType(TransferType type) {
+            transferType = Objects.requireNonNull(type, "transferType");
+            return this;
+        }
+
+        /**
+         * Sets the transfer buffer size (default 64 KiB).
+         *
+         * @param bytes 512 to 16 MiB
+         * @return this builder
+         * @throws IllegalArgumentException if out of range
+         */
+        public Builder bufferSize(int bytes) {
+            if (bytes < 512 || bytes > 16 * 1024 * 1024) {
+                throw new IllegalArgumentException("bufferSize must be within 512..16777216: " + bytes);
+            }
+            bufferSize = bytes;
+            return this;
+        }
+
+        /**
+         * Bounds the lines of one reply (default 10,000), so an endless multi-line reply fails instead of
+         * exhausting memory.
+         *
+         * @param lines at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if less than 1
+         */
+        public Builder maxReplyLines(int lines) {
+            if (lines < 1) {
+                throw new IllegalArgumentException("maxReplyLines must be at least 1: " + lines);
+            }
+            maxReplyLines = lines;
+            return this;
+        }
+
+        /**
+         * Bounds the bytes of one control line (default 8192).
+         *
+         * @param bytes at least 16
+         * @return this builder
+         * @throws IllegalArgumentException if less than 16
+         */
+        public Builder maxLineLength(int bytes) {
+            if (bytes < 16) {
+                throw new IllegalArgumentException("maxLineLength must be at least 16: " + bytes);
+            }
+            maxLineLength = bytes;
+            return this;
+        }
+
+        /**
+         * Sets the factory for control and passive data sockets (default {@link SocketFactory#getDefault()}).
+         *
+         * @param factory the factory; it must support unconnected sockets ({@code createSocket()})
+         * @return this builder
+         */
+        public Builder socketFactory(SocketFactory factory) {
+            socketFactory = Objects.requireNonNull(factory, "socketFactory");
+            return this;
+        }
+
+        /**
+         * Sets the encoding of the control connection and of listings (default UTF-8; {@code OPTS UTF8 ON} is sent
+         * when the server offers UTF8 and this is UTF-8).
+         *
+         * @param cs the charset
+         * @return this builder
+         */
+        public Builder charset(Charset cs) {
+            charset = Objects.requireNonNull(cs, "charset");
+            return this;
+        }
+
+        /**
+         * Sets the transfer listener (default {@link TransferListener#NONE}).
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder transferListener(TransferListener listener) {
+            transferListener = Objects.requireNonNull(listener, "transferListener");
+            return this;
+        }
+
+        /**
+         * Sets the protocol listener (default {@link ProtocolListener#NONE}).
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder protocolListener(ProtocolListener listener) {
+            protocolListener = Objects.requireNonNull(listener, "protocolListener");
+            return this;
+        }
+
+        /**
+         * Sets the virtual host sent with HOST (RFC 7151) before USER; null for none (the default).
+         *
+         * @param host the host name, without CR, LF, NUL or spaces
+         * @return this builder
+         * @throws IllegalArgumentException if the name is empty or holds forbidden characters
+         */
+        public Builder virtualHost(String host) {
+            if (host != null && (host.isEmpty() || host.chars().anyMatch(c -> c <= ' ' || c == 0x7f))) {
+                throw new IllegalArgumentException("virtualHost must be a non-empty name without spaces or controls");
+            }
+            virtualHost = host;
+            return this;
+        }
+
+        /**
+         * Builds the configuration.
+         *
+         * @return the immutable configuration
+         */
+        public FtpClientConfig build() {
+            return new FtpClientConfig(this);
+        }
+
+        private static Duration positive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive: " + d);
+            }
+            if (d.toMillis() > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException(name + " is too long: " + d);
+            }
+            return d;
+        }
+    }
+}

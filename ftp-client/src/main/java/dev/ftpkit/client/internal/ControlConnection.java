@@ -1,0 +1,229 @@
+package dev.ftpkit.client.internal;
+
+import dev.ftpkit.client.FtpClientConfig;
+import dev.ftpkit.client.ProtocolListener;
+import dev.ftpkit.core.Command;
+import dev.ftpkit.core.FtpProtocolException;
+import dev.ftpkit.core.FtpReplyException;
+import dev.ftpkit.core.LineDecoder;
+import dev.ftpkit.core.Reply;
+import dev.ftpkit.core.ReplyCodes;
+import dev.ftpkit.core.ReplyParser;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.Charset;
+import java.util.Optional;
+
+/**
+ * The control connection: writes commands, reads replies (bounded lines, bounded reply size, reply timeout).
+ * A 421 reply, a timeout or an end of stream closes it.
+ */
+final class ControlConnection implements AutoCloseable {
+
+    /** RFC 854: Interpret As Command. */
+    private static final int IAC = 255;
+    /** RFC 854: Interrupt Process. */
+    private static final int IP = 244;
+    /** RFC 854: Data Mark, the byte sent as TCP urgent data for the Synch. */
+    private static final int DM = 242;
+
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+    private final Charset charset;
+    private final ProtocolListener listener;
+    private final LineDecoder decoder;
+    private final ReplyParser parser;
+    private final int replyTimeoutMillis;
+    private final int maxLineLength;
+    private final byte[] buffer = new byte[8192];
+    private int position;
+    private int limit;
+    private boolean closed;
+
+    private ControlConnection(Socket socket, FtpClientConfig config) throws IOException {
+        this.socket = socket;
+        this.in = socket.getInputStream();
+        this.out = socket.getOutputStream();
+        this.charset = config.charset();
+        this.listener = config.protocolListener();
+        this.decoder = new LineDecoder(config.maxLineLength());
+        this.parser = new ReplyParser(config.maxLineLength(), config.maxReplyLines());
+        this.replyTimeoutMillis = (int) config.replyTimeout().toMillis();
+        this.maxLineLength = config.maxLineLength();
+    }
+
+    static ControlConnection open(FtpClientConfig config, String host, int port) throws IOException {
+        Socket socket = config.socketFactory().createSocket();
+        try {
+            socket.setTcpNoDelay(true);
+            socket.setKeepAlive(true);
+            socket.connect(new InetSocketAddress(host, port), (int) config.connectTimeout().toMillis());
+            socket.setSoTimeout((int) config.replyTimeout().toMillis());
+            return new ControlConnection(socket, config);
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    InetAddress remoteAddress() {
+        return socket.getInetAddress();
+    }
+
+    InetAddress localAddress() {
+        return socket.getLocalAddress();
+    }
+
+    boolean isOpen() {
+        return !closed;
+    }
+
+    Charset charset() {
+        return charset;
+    }
+
+    /** Writes a command (one write, so the command leaves in one segment). */
+    void send(Command command) throws IOException {
+        ensureOpen();
+        try {
+            out.write(command.encode().getBytes(charset));
+            out.flush();
+        } catch (IOException e) {
+            close();
+            throw e;
+        }
+        listener.commandSent(command);
+    }
+
+    /**
+     * Sends the RFC 959 §4.1.3 abort sequence: Telnet IP, then the Synch (IAC as normal data, DM as TCP urgent
+     * data), then ABOR.
+     */
+    void sendAbort() throws IOException {
+        ensureOpen();
+        Command abor = Command.of("ABOR");
+        try {
+            out.write(new byte[] {(byte) IAC, (byte) IP, (byte) IAC});
+            out.flush();
+            socket.sendUrgentData(DM);
+            out.write(abor.encode().getBytes(charset));
+            out.flush();
+        } catch (IOException e) {
+            close();
+            throw e;
+        }
+        listener.commandSent(abor);
+    }
+
+    /** Reads the next reply (1xx included) within the reply timeout. */
+    Reply readReply() throws IOException {
+        return readReply(replyTimeoutMillis);
+    }
+
+    /** Reads the next reply, waiting at most {@code timeoutMillis}. */
+    Reply readReply(int timeoutMillis) throws IOException {
+        ensureOpen();
+        Reply reply;
+        try {
+            socket.setSoTimeout(timeoutMillis);
+            reply = readWholeReply();
+        } catch (SocketTimeoutException e) {
+            close();
+            SocketTimeoutException timeout = new SocketTimeoutException(
+                    "no reply from the server within " + timeoutMillis + " ms; control connection closed");
+            timeout.initCause(e);
+            throw timeout;
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+        listener.replyReceived(reply);
+        if (reply.codeValue() == ReplyCodes.SERVICE_NOT_AVAILABLE) {
+            // RFC 959 §4.2: 421 may come in reply to any command; the server is closing the connection.
+            close();
+            throw new FtpReplyException("server closed the connection", reply);
+        }
+        return reply;
+    }
+
+    /** Reads replies until one that is not 1xx (preliminary). */
+    Reply readFinalReply() throws IOException {
+        // Bounded: a server sending preliminary replies forever still has to beat the reply timeout each time,
+        // and we give up after a generous count.
+        for (int i = 0; i < 100; i++) {
+            Reply reply = readReply();
+            if (!reply.code().isPositivePreliminary()) {
+                return reply;
+            }
+        }
+        close();
+        throw new FtpProtocolException("more than 100 preliminary replies in a row");
+    }
+
+    /** Sends a command and returns its final reply. */
+    Reply execute(Command command) throws IOException {
+        send(command);
+        return readFinalReply();
+    }
+
+    private Reply readWholeReply() throws IOException {
+        while (true) {
+            String line = readLine();
+            Optional<Reply> reply = parser.accept(line);
+            if (reply.isPresent()) {
+                return reply.get();
+            }
+        }
+    }
+
+    private String readLine() throws IOException {
+        long partial = 0;
+        while (true) {
+            if (position == limit) {
+                int n = in.read(buffer);
+                if (n < 0) {
+                    throw new EOFException("the server closed the control connection");
+                }
+                position = 0;
+                limit = n;
+            }
+            int consumed = decoder.feed(buffer, position, limit - position);
+            position += consumed;
+            partial += consumed;
+            if (!decoder.hasLine() && partial > maxLineLength + 2L) {
+                // Fail at once rather than reading an endless line to its (maybe never coming) end.
+                throw new FtpProtocolException("reply line longer than " + maxLineLength + " bytes");
+            }
+            if (decoder.hasLine()) {
+                byte[] line = LineDecoder.stripTelnet(decoder.takeLine());
+                return new String(line, charset);
+            }
+        }
+    }
+
+    private void ensureOpen() throws IOException {
+        if (closed) {
+            throw new IOException("the control connection is closed");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // nothing left to do with a socket that fails to close
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.ftpkit.client.internal;
+
+import dev.ftpkit.client.FtpClientConfig;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+
+/** Socket helpers shared by the data-connection strategies. */
+final class DataSockets {
+
+    private DataSockets() {
+    }
+
+    /** Connects a passive data socket within the connect timeout; reads then time out after the data timeout. */
+    static Socket connect(FtpClientConfig config, InetSocketAddress target) throws IOException {
+        Socket socket = config.socketFactory().createSocket();
+        try {
+            socket.connect(target, (int) config.connectTimeout().toMillis());
+            configure(config, socket);
+            return socket;
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(socket);
+            throw e;
+        }
+    }
+
+    static void configure(FtpClientConfig config, Socket socket) throws IOException {
+        socket.setSoTimeout((int) config.dataTimeout().toMillis());
+    }
+
+    static void closeQuietly(Socket socket) {
+        if (socket != null) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing is best effort
+            }
+        }
+    }
+
+    static void closeQuietly(ServerSocket socket) {
+        if (socket != null) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing is best effort
+            }
+        }
+    }
+}

@@ -1,0 +1,333 @@
+package dev.ftpkit.client.internal;
+
+import dev.ftpkit.client.FtpTransferException;
+import dev.ftpkit.client.TransferListener;
+import dev.ftpkit.client.TransferProgress;
+import dev.ftpkit.core.Command;
+import dev.ftpkit.core.FtpReplyException;
+import dev.ftpkit.core.Reply;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.util.OptionalLong;
+
+/**
+ * One transfer on an open data connection, from the 1xx reply to the final reply. Its streams count bytes,
+ * report progress, send keep-alive NOOPs, and on close read and check the final reply (RFC 959 §5.4: 226/250
+ * after the data connection closes). Closing the download stream before its end aborts the transfer.
+ */
+final class DataTransfer {
+
+    private static final int NOOP_OK = 200;
+
+    private final FtpSession session;
+    private final ControlConnection control;
+    private final Socket socket;
+    private final Command command;
+    private final TransferProgress.Direction direction;
+    private final OptionalLong total;
+    private final TransferListener listener;
+    private final long keepAliveNanos;
+    private long lastControlActivity = System.nanoTime();
+    private int noopsPending;
+    private long bytes;
+    private boolean dataEnded;
+    private volatile boolean finished;
+    /** When the write in progress started (nanoTime, never 0), or 0 when no write is in progress. */
+    private volatile long writeStarted;
+    private volatile boolean stalled;
+    private final long dataTimeoutNanos;
+    private Reply finalReply;
+    private final Reply preliminaryReply;
+
+    DataTransfer(FtpSession session, ControlConnection control, Socket socket, Command command,
+                 TransferProgress.Direction direction, OptionalLong total, TransferListener listener,
+                 long keepAliveNanos, long dataTimeoutNanos, Reply preliminaryReply, Reply finalReplyAlreadyRead) {
+        this.preliminaryReply = preliminaryReply;
+        this.dataTimeoutNanos = dataTimeoutNanos;
+        this.session = session;
+        this.control = control;
+        this.socket = socket;
+        this.command = command;
+        this.direction = direction;
+        this.total = total;
+        this.listener = listener;
+        this.keepAliveNanos = keepAliveNanos;
+        this.finalReply = finalReplyAlreadyRead;
+        this.dataEnded = socket == null;
+        report();
+    }
+
+    long bytes() {
+        return bytes;
+    }
+
+    Reply preliminaryReplyOrNull() {
+        return preliminaryReply;
+    }
+
+    Reply finalReplyOrNull() {
+        return finalReply;
+    }
+
+    boolean isFinished() {
+        return finished;
+    }
+
+    private void report() {
+        if (listener != TransferListener.NONE) {
+            listener.progress(progress());
+        }
+    }
+
+    private TransferProgress progress() {
+        return new TransferProgress(command.argument(), direction, bytes, total);
+    }
+
+    private void counted(int n) throws IOException {
+        bytes += n;
+        report();
+        if (keepAliveNanos > 0) {
+            long now = System.nanoTime();
+            if (now - lastControlActivity >= keepAliveNanos) {
+                lastControlActivity = now;
+                control.send(Command.of("NOOP"));
+                noopsPending++;
+            }
+        }
+    }
+
+    InputStream input() throws IOException {
+        InputStream raw = socket == null ? InputStream.nullInputStream() : socket.getInputStream();
+        return new InputStream() {
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                int n = read(one, 0, 1);
+                return n < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (finished) {
+                    throw new IOException("the transfer is over");
+                }
+                if (dataEnded || len == 0) {
+                    return dataEnded ? -1 : 0;
+                }
+                int n;
+                try {
+                    n = raw.read(b, off, len);
+                } catch (IOException e) {
+                    throw fail(e);
+                }
+                if (n < 0) {
+                    dataEnded = true;
+                    return -1;
+                }
+                counted(n);
+                return n;
+            }
+
+            @Override
+            public void close() throws IOException {
+                if (finished) {
+                    return;
+                }
+                if (dataEnded) {
+                    complete();
+                } else {
+                    abort();
+                }
+            }
+        };
+    }
+
+    OutputStream output() throws IOException {
+        OutputStream raw = socket.getOutputStream();
+        startWriteWatchdog();
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                if (finished) {
+                    throw new IOException("the transfer is over");
+                }
+                try {
+                    writeStarted = System.nanoTime() | 1;
+                    raw.write(b, off, len);
+                } catch (IOException e) {
+                    throw fail(stalled ? stalledWrite(e) : e);
+                } finally {
+                    writeStarted = 0;
+                }
+                counted(len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                if (!finished) {
+                    dataEnded = true;
+                    complete();
+                }
+            }
+        };
+    }
+
+    /**
+     * A blocking socket write has no timeout in Java: a server that stops reading would block an upload forever.
+     * This daemon thread closes the data connection when one write makes no progress for the data timeout. It
+     * ends with the transfer.
+     */
+    private void startWriteWatchdog() {
+        if (socket == null) {
+            return;
+        }
+        long period = Math.max(5_000_000L, Math.min(dataTimeoutNanos / 4, 1_000_000_000L));
+        Thread watchdog = new Thread(() -> {
+            // Bounded by the transfer: the loop ends when it finishes or when the watchdog fires.
+            while (!finished) {
+                java.util.concurrent.locks.LockSupport.parkNanos(period);
+                long started = writeStarted;
+                if (started != 0 && System.nanoTime() - started > dataTimeoutNanos) {
+                    stalled = true;
+                    closeData();
+                    return;
+                }
+            }
+        }, "ftpkit-upload-watchdog-" + command.argument());
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
+
+    private IOException stalledWrite(IOException cause) {
+        java.net.SocketTimeoutException timeout = new java.net.SocketTimeoutException(
+                "the data connection accepted no bytes for " + dataTimeoutNanos / 1_000_000 + " ms");
+        timeout.initCause(cause);
+        return timeout;
+    }
+
+    /** Ends the data connection and checks the final reply. */
+    void complete() throws IOException {
+        closeData();
+        try {
+            Reply reply = readFinalReply();
+            if (!reply.code().isPositiveCompletion()) {
+                throw new FtpTransferException(command + " failed: " + reply.codeValue() + " " + reply.text(),
+                        bytes, reply, new FtpReplyException(command.toString(), reply));
+            }
+        } catch (FtpTransferException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new FtpTransferException(command + " failed: " + e.getMessage(), bytes, null, e);
+        } finally {
+            finish();
+        }
+    }
+
+    /** A data connection that broke: closes it, reads the server's final reply if it comes, reports the bytes. */
+    private FtpTransferException fail(IOException cause) {
+        closeData();
+        Reply reply = null;
+        try {
+            reply = readFinalReply();
+        } catch (IOException replyFailure) {
+            cause.addSuppressed(replyFailure);
+        } finally {
+            finish();
+        }
+        return new FtpTransferException(command + " failed: " + cause.getMessage(), bytes, reply, cause);
+    }
+
+    /**
+     * Aborts (RFC 959 §4.1.3): Telnet IP and Synch, ABOR, close the data connection, then read the replies.
+     * Servers answer 426 then 226, or 226 alone (or 225); a NOOP then brings the dialogue back in step whichever
+     * order was used, so the connection is usable afterwards.
+     */
+    void abort() throws IOException {
+        if (finished) {
+            return;
+        }
+        try {
+            if (finalReply == null) {
+                control.sendAbort();
+                closeData();
+                Reply first = control.readReply();
+                noopsAbsorbed(first);
+            } else {
+                closeData();
+            }
+            control.send(Command.of("NOOP"));
+            // Bounded: 426 + 226 (or 226 + 225) + keep-alive replies + the NOOP's own 200.
+            for (int i = 0; i < noopsPending + 4; i++) {
+                Reply reply = control.readReply();
+                if (reply.codeValue() == NOOP_OK && noopsPending == 0) {
+                    return;
+                }
+                noopsAbsorbed(reply);
+            }
+            throw new dev.ftpkit.core.FtpProtocolException("no reply to NOOP after ABOR; closing");
+        } catch (IOException e) {
+            control.close();
+            throw e;
+        } finally {
+            closeData();
+            finish();
+        }
+    }
+
+    private void noopsAbsorbed(Reply reply) {
+        if (reply.codeValue() == NOOP_OK && noopsPending > 0) {
+            noopsPending--;
+        }
+    }
+
+    /** The transfer's final reply; keep-alive NOOP replies (200) are skipped whether they come before or after. */
+    private Reply readFinalReply() throws IOException {
+        Reply result = finalReply;
+        // Bounded: the transfer's reply, one per NOOP sent, and a few preliminary replies.
+        for (int i = 0; i < noopsPending + 100 && (result == null || noopsPending > 0); i++) {
+            Reply reply = control.readReply();
+            if (reply.code().isPositivePreliminary()) {
+                continue;
+            }
+            if (reply.codeValue() == NOOP_OK && noopsPending > 0) {
+                noopsPending--;
+                continue;
+            }
+            if (result == null) {
+                result = reply;
+            }
+        }
+        if (result == null) {
+            throw new dev.ftpkit.core.FtpProtocolException("no final reply for " + command);
+        }
+        finalReply = result;
+        return result;
+    }
+
+    private void closeData() {
+        DataSockets.closeQuietly(socket);
+    }
+
+    private void finish() {
+        if (!finished) {
+            finished = true;
+            report();
+            session.transferFinished(this);
+        }
+    }
+
+    /** Closes the data connection without talking to the server (the control connection is being closed). */
+    void closeSilently() {
+        closeData();
+        finished = true;
+        session.transferFinished(this);
+    }
+}

@@ -1,0 +1,589 @@
+package dev.ftpkit.client.internal;
+
+import dev.ftpkit.client.FtpClient;
+import dev.ftpkit.client.FtpClientConfig;
+import dev.ftpkit.client.TransferProgress.Direction;
+import dev.ftpkit.client.TransferType;
+import dev.ftpkit.core.Command;
+import dev.ftpkit.core.FeatureSet;
+import dev.ftpkit.core.FtpProtocolException;
+import dev.ftpkit.core.FtpReplyException;
+import dev.ftpkit.core.FtpTime;
+import dev.ftpkit.core.MlsxEntry;
+import dev.ftpkit.core.PathQuoting;
+import dev.ftpkit.core.Reply;
+import dev.ftpkit.core.ReplyCodes;
+import dev.ftpkit.core.list.ListEntry;
+import dev.ftpkit.core.list.ListParser;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The {@link FtpClient} implementation: one control connection, used by one thread at a time.
+ */
+public final class FtpSession implements FtpClient {
+
+    /** RFC 1123 §4.1.2.9: STOU's 1xx/2xx reply names the file as "FILE: name". */
+    private static final Pattern STOU_FILE = Pattern.compile("FILE: ?(.+)$");
+
+    /** The largest listing read into memory: 64 MiB, several hundred thousand entries. */
+    private static final int MAX_LISTING_BYTES = 64 * 1024 * 1024;
+
+    private final FtpClientConfig config;
+    private final ControlConnection control;
+    private final TransferOpener opener;
+    private final Reply greeting;
+    private FeatureSet features;
+    private TransferType transferType;
+    private TransferType serverType;
+    private DataTransfer current;
+
+    private FtpSession(FtpClientConfig config, ControlConnection control, Reply greeting) {
+        this.config = config;
+        this.control = control;
+        this.opener = new TransferOpener(config, control, DataConnector.of(config, control));
+        this.greeting = greeting;
+        this.transferType = config.transferType();
+    }
+
+    /**
+     * Connects and reads the greeting (RFC 959 §5.4: 120 then 220, or 220, or 421).
+     *
+     * @param config the configuration
+     * @param host   the host
+     * @param port   the port
+     * @return the connected session
+     * @throws IOException if connecting fails or the greeting is negative
+     */
+    public static FtpSession open(FtpClientConfig config, String host, int port) throws IOException {
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port must be within 1..65535: " + port);
+        }
+        ControlConnection control = ControlConnection.open(config, host, port);
+        try {
+            Reply greeting = control.readFinalReply();
+            if (greeting.codeValue() != ReplyCodes.SERVICE_READY) {
+                throw new FtpReplyException("greeting", greeting);
+            }
+            return new FtpSession(config, control, greeting);
+        } catch (IOException | RuntimeException e) {
+            control.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public FtpClientConfig config() {
+        return config;
+    }
+
+    @Override
+    public Reply greeting() {
+        return greeting;
+    }
+
+    @Override
+    public boolean isConnected() {
+        return control.isOpen();
+    }
+
+    // ---------------------------------------------------------------- login
+
+    @Override
+    public void login(String user, String password) throws IOException {
+        login(user, password, null);
+    }
+
+    @Override
+    public void login(String user, String password, String account) throws IOException {
+        requireIdle();
+        Command userCommand = Command.of("USER", user);
+        Command passCommand = Command.of("PASS", password);
+        Command acctCommand = account == null ? null : Command.of("ACCT", account);
+        if (config.virtualHost().isPresent()) {
+            Reply host = control.execute(Command.of("HOST", config.virtualHost().get()));
+            // RFC 7151 §3: a server without HOST answers 500/502; go on without it.
+            if (!host.code().isPositiveCompletion() && host.codeValue() != ReplyCodes.SYNTAX_ERROR
+                    && host.codeValue() != ReplyCodes.COMMAND_NOT_IMPLEMENTED) {
+                throw new FtpReplyException("HOST", host);
+            }
+        }
+        Reply reply = control.execute(userCommand);
+        if (reply.codeValue() == ReplyCodes.NEED_PASSWORD) {
+            reply = control.execute(passCommand);
+        }
+        if (reply.codeValue() == ReplyCodes.NEED_ACCOUNT) {
+            if (acctCommand == null) {
+                throw new FtpReplyException("login needs an account", reply);
+            }
+            reply = control.execute(acctCommand);
+        }
+        if (!reply.code().isPositiveCompletion()) {
+            throw new FtpReplyException("login as " + user, reply);
+        }
+        afterLogin();
+    }
+
+    @Override
+    public void loginAnonymous() throws IOException {
+        login("anonymous", "anonymous@");
+    }
+
+    private void afterLogin() throws IOException {
+        features = null;
+        // RFC 2640 §3.1 / draft-ietf-ftpext-utf-8-option: ask for UTF-8 path names when offered.
+        if (config.charset().equals(StandardCharsets.UTF_8) && features().has("UTF8")) {
+            control.execute(Command.of("OPTS", "UTF8 ON"));
+        }
+        serverType = null;
+        ensureType();
+    }
+
+    @Override
+    public FeatureSet features() throws IOException {
+        requireIdle();
+        if (features == null) {
+            Reply reply = control.execute(Command.of("FEAT"));
+            features = reply.codeValue() == ReplyCodes.SYSTEM_STATUS ? FeatureSet.parse(reply) : FeatureSet.EMPTY;
+        }
+        return features;
+    }
+
+    // ---------------------------------------------------------------- simple commands
+
+    /** Sends a command; a reply that is not 2yz throws. */
+    private Reply expectCompletion(Command command) throws IOException {
+        requireIdle();
+        Reply reply = control.execute(command);
+        if (!reply.code().isPositiveCompletion()) {
+            throw new FtpReplyException(command.toString(), reply);
+        }
+        return reply;
+    }
+
+    @Override
+    public String system() throws IOException {
+        return expectCompletion(Command.of("SYST")).text();
+    }
+
+    @Override
+    public String workingDirectory() throws IOException {
+        return PathQuoting.unquote(expectCompletion(Command.of("PWD")).text());
+    }
+
+    @Override
+    public void changeDirectory(String path) throws IOException {
+        expectCompletion(Command.of("CWD", path));
+    }
+
+    @Override
+    public void changeToParentDirectory() throws IOException {
+        expectCompletion(Command.of("CDUP"));
+    }
+
+    @Override
+    public String makeDirectory(String path) throws IOException {
+        Reply reply = expectCompletion(Command.of("MKD", path));
+        try {
+            return PathQuoting.unquote(reply.text());
+        } catch (FtpProtocolException noQuotedPath) {
+            return path;
+        }
+    }
+
+    @Override
+    public void removeDirectory(String path) throws IOException {
+        expectCompletion(Command.of("RMD", path));
+    }
+
+    @Override
+    public void delete(String path) throws IOException {
+        expectCompletion(Command.of("DELE", path));
+    }
+
+    @Override
+    public void rename(String from, String to) throws IOException {
+        requireIdle();
+        Command rnfr = Command.of("RNFR", from);
+        Command rnto = Command.of("RNTO", to);
+        Reply reply = control.execute(rnfr);
+        if (reply.codeValue() != ReplyCodes.FILE_ACTION_PENDING) {
+            throw new FtpReplyException(rnfr.toString(), reply);
+        }
+        expectCompletion(rnto);
+    }
+
+    @Override
+    public long size(String path) throws IOException {
+        requireIdle();
+        Command command = Command.of("SIZE", path);
+        ensureType();
+        String text = expectCompletion(command).text().trim();
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new FtpProtocolException("SIZE reply is not a number: " + text, e);
+        }
+    }
+
+    @Override
+    public Instant modificationTime(String path) throws IOException {
+        return FtpTime.parse(expectCompletion(Command.of("MDTM", path)).text().trim());
+    }
+
+    @Override
+    public void setModificationTime(String path, Instant time) throws IOException {
+        expectCompletion(Command.of("MFMT", FtpTime.format(time) + " " + path));
+    }
+
+    @Override
+    public MlsxEntry mlst(String path) throws IOException {
+        Reply reply = expectCompletion(path.isEmpty() ? Command.of("MLST") : Command.of("MLST", path));
+        // RFC 3659 §7.2: the facts line is the one that starts with a space (between the first and last line).
+        for (String line : reply.lines()) {
+            if (line.startsWith(" ")) {
+                return MlsxEntry.parse(line.substring(1));
+            }
+        }
+        if (reply.lines().size() >= 3) {
+            return MlsxEntry.parse(reply.lines().get(1));
+        }
+        throw new FtpProtocolException("MLST reply has no facts line: " + reply.firstLine());
+    }
+
+    @Override
+    public Reply status() throws IOException {
+        return expectCompletion(Command.of("STAT"));
+    }
+
+    @Override
+    public void noop() throws IOException {
+        expectCompletion(Command.of("NOOP"));
+    }
+
+    @Override
+    public Reply site(String arguments) throws IOException {
+        return expectCompletion(Command.of("SITE", arguments));
+    }
+
+    @Override
+    public Reply sendCommand(String verb, String argument) throws IOException {
+        requireIdle();
+        return control.execute(Command.of(verb, argument));
+    }
+
+    @Override
+    public TransferType transferType() {
+        return transferType;
+    }
+
+    @Override
+    public void setTransferType(TransferType type) {
+        transferType = java.util.Objects.requireNonNull(type, "type");
+    }
+
+    private void ensureType() throws IOException {
+        if (serverType != transferType) {
+            expectCompletion(Command.of("TYPE", transferType.code()));
+            serverType = transferType;
+        }
+    }
+
+    // ---------------------------------------------------------------- listings
+
+    @Override
+    public List<ListEntry> list(String path) throws IOException {
+        if (features().has("MLST")) {
+            List<ListEntry> entries = new ArrayList<>();
+            for (String line : readLines(Command.of("MLSD", path))) {
+                if (line.isEmpty()) {
+                    continue;
+                }
+                try {
+                    entries.add(ListEntry.fromMlsx(MlsxEntry.parse(line)));
+                } catch (FtpProtocolException e) {
+                    entries.add(ListEntry.unparsed(line));
+                }
+            }
+            return entries;
+        }
+        return ListParser.defaults().parse(listLines(path));
+    }
+
+    @Override
+    public List<String> listLines(String path) throws IOException {
+        return readLines(Command.of("LIST", path));
+    }
+
+    @Override
+    public List<String> listNames(String path) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (String line : readLines(Command.of("NLST", path))) {
+            if (!line.isEmpty()) {
+                names.add(line);
+            }
+        }
+        return names;
+    }
+
+    /** Reads a listing: lines split on LF, a CR before it removed. */
+    private List<String> readLines(Command command) throws IOException {
+        DataTransfer transfer = openDownload(command, 0);
+        byte[] data;
+        try (InputStream in = transfer.input()) {
+            // Bounded: a listing larger than this is refused (closing early aborts the transfer).
+            data = in.readNBytes(MAX_LISTING_BYTES + 1);
+            if (data.length > MAX_LISTING_BYTES) {
+                throw new FtpProtocolException(command.verb() + " listing is larger than " + MAX_LISTING_BYTES
+                        + " bytes; refused");
+            }
+        }
+        String text = new String(data, config.charset());
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        while (start < text.length()) {
+            int lf = text.indexOf('\n', start);
+            int end = lf < 0 ? text.length() : lf;
+            int stop = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
+            lines.add(text.substring(start, stop));
+            start = end + 1;
+        }
+        return lines;
+    }
+
+    // ---------------------------------------------------------------- downloads
+
+    @Override
+    public long retrieve(String remote, Path local) throws IOException {
+        // The transfer opens first, so a refused RETR does not leave an empty local file behind.
+        DataTransfer transfer = openDownload(Command.of("RETR", remote), 0);
+        OutputStream out;
+        try {
+            out = Files.newOutputStream(local);
+        } catch (IOException | RuntimeException localFailure) {
+            Copying.abortQuietly(transfer, localFailure);
+            throw localFailure;
+        }
+        try (out) {
+            return download(transfer, out);
+        }
+    }
+
+    @Override
+    public long retrieve(String remote, OutputStream out) throws IOException {
+        return download(openDownload(Command.of("RETR", remote), 0), out);
+    }
+
+    @Override
+    public InputStream retrieve(String remote) throws IOException {
+        DataTransfer transfer = openDownload(Command.of("RETR", remote), 0);
+        return Copying.downloadStream(transfer, transferType);
+    }
+
+    @Override
+    public long resumeRetrieve(String remote, Path local) throws IOException {
+        long offset = Files.exists(local) ? Files.size(local) : 0;
+        DataTransfer transfer = openDownload(Command.of("RETR", remote), offset);
+        OutputStream out;
+        try {
+            out = Files.newOutputStream(local, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException | RuntimeException localFailure) {
+            Copying.abortQuietly(transfer, localFailure);
+            throw localFailure;
+        }
+        try (out) {
+            return download(transfer, out);
+        }
+    }
+
+    // ---------------------------------------------------------------- uploads
+
+    @Override
+    public long store(Path local, String remote) throws IOException {
+        return upload(local, 0, Command.of("STOR", remote), 0);
+    }
+
+    @Override
+    public long store(InputStream in, String remote) throws IOException {
+        return upload(openUpload(Command.of("STOR", remote)), in);
+    }
+
+    @Override
+    public OutputStream store(String remote) throws IOException {
+        return uploadStream(openUpload(Command.of("STOR", remote)));
+    }
+
+    @Override
+    public long append(Path local, String remote) throws IOException {
+        return upload(local, 0, Command.of("APPE", remote), 0);
+    }
+
+    @Override
+    public long append(InputStream in, String remote) throws IOException {
+        return upload(openUpload(Command.of("APPE", remote)), in);
+    }
+
+    @Override
+    public OutputStream append(String remote) throws IOException {
+        return uploadStream(openUpload(Command.of("APPE", remote)));
+    }
+
+    @Override
+    public String storeUnique(InputStream in) throws IOException {
+        DataTransfer transfer = openUpload(Command.of("STOU"));
+        Reply preliminary = transfer.preliminaryReplyOrNull();
+        upload(transfer, in);
+        for (Reply reply : new Reply[] {preliminary, transfer.finalReplyOrNull()}) {
+            if (reply != null) {
+                Matcher m = STOU_FILE.matcher(reply.firstLine());
+                if (m.find()) {
+                    return m.group(1).trim();
+                }
+            }
+        }
+        Reply last = transfer.finalReplyOrNull();
+        return last == null ? "" : last.text();
+    }
+
+    @Override
+    public long resumeStore(Path local, String remote) throws IOException {
+        long localSize = Files.size(local);
+        long remoteSize;
+        try {
+            remoteSize = size(remote);
+        } catch (FtpReplyException missing) {
+            if (missing.code() != ReplyCodes.FILE_UNAVAILABLE) {
+                throw missing;
+            }
+            remoteSize = 0;
+        }
+        if (remoteSize > localSize) {
+            throw new IOException("the remote file " + remote + " (" + remoteSize
+                    + " bytes) is larger than the local file (" + localSize + " bytes); nothing to resume");
+        }
+        if (remoteSize == localSize) {
+            return 0;
+        }
+        if (remoteSize == 0) {
+            return store(local, remote);
+        }
+        // RFC 3659 §5: REST before STOR needs the REST STREAM feature; APPE works everywhere else.
+        if (features().has("REST", "STREAM")) {
+            return upload(local, remoteSize, Command.of("STOR", remote), remoteSize);
+        }
+        return upload(local, remoteSize, Command.of("APPE", remote), 0);
+    }
+
+    private long upload(Path local, long localOffset, Command command, long restOffset) throws IOException {
+        try (FileChannel channel = FileChannel.open(local, StandardOpenOption.READ)) {
+            long size = channel.size();
+            channel.position(localOffset);
+            InputStream in = Channels.newInputStream(channel);
+            DataTransfer transfer = openTransfer(command, restOffset, Direction.UPLOAD,
+                    OptionalLong.of(size - localOffset));
+            return upload(transfer, in);
+        }
+    }
+
+    // ---------------------------------------------------------------- data connections
+
+    private DataTransfer openDownload(Command command, long restOffset) throws IOException {
+        return openTransfer(command, restOffset, Direction.DOWNLOAD, OptionalLong.empty());
+    }
+
+    private DataTransfer openUpload(Command command) throws IOException {
+        return openTransfer(command, 0, Direction.UPLOAD, OptionalLong.empty());
+    }
+
+    private long download(DataTransfer transfer, OutputStream out) throws IOException {
+        return Copying.copyDownload(transfer, out, transferType, config.bufferSize());
+    }
+
+    private long upload(DataTransfer transfer, InputStream in) throws IOException {
+        return Copying.copyUpload(transfer, in, transferType, config.bufferSize());
+    }
+
+    private OutputStream uploadStream(DataTransfer transfer) throws IOException {
+        return Copying.uploadStream(transfer, transferType, config.bufferSize());
+    }
+
+    private DataTransfer openTransfer(Command command, long restOffset, Direction direction, OptionalLong total)
+            throws IOException {
+        requireIdle();
+        ensureType();
+        current = opener.open(this, command, restOffset, direction, total);
+        return current;
+    }
+
+    void transferFinished(DataTransfer transfer) {
+        if (current == transfer) {
+            current = null;
+        }
+    }
+
+    private void requireIdle() throws IOException {
+        if (!control.isOpen()) {
+            throw new IOException("the connection is closed");
+        }
+        if (current != null) {
+            throw new IllegalStateException("a transfer is in progress: close or abort its stream first");
+        }
+    }
+
+    // ---------------------------------------------------------------- ending
+
+    @Override
+    public void abort() throws IOException {
+        DataTransfer transfer = current;
+        if (transfer != null) {
+            transfer.abort();
+        }
+    }
+
+    @Override
+    public void quit() throws IOException {
+        try {
+            if (current != null) {
+                current.closeSilently();
+            }
+            if (control.isOpen()) {
+                control.execute(Command.of("QUIT"));
+            }
+        } catch (FtpReplyException e) {
+            // 421 in reply to QUIT: the server says goodbye too
+            if (e.code() != ReplyCodes.SERVICE_NOT_AVAILABLE) {
+                throw e;
+            }
+        } finally {
+            close();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (current != null) {
+            current.closeSilently();
+        }
+        control.close();
+    }
+
+    @Override
+    public String toString() {
+        return "FtpSession[" + control.remoteAddress() + ", open=" + control.isOpen() + "]";
+    }
+}

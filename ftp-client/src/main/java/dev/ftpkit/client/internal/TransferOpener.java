@@ -1,0 +1,110 @@
+package dev.ftpkit.client.internal;
+
+import dev.ftpkit.client.FtpClientConfig;
+import dev.ftpkit.client.TransferProgress.Direction;
+import dev.ftpkit.core.Command;
+import dev.ftpkit.core.FtpReplyException;
+import dev.ftpkit.core.Reply;
+import dev.ftpkit.core.ReplyCodes;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Starts transfers: gets the data connection ready (passive or active strategy), sends the optional REST and the
+ * transfer command, and reads its 1xx reply.
+ */
+final class TransferOpener {
+
+    /** vsftpd, ProFTPD and others announce the size in the 150 reply: "... (1234 bytes)." */
+    private static final Pattern SIZE_IN_150 = Pattern.compile("\\((\\d{1,19}) bytes\\)");
+
+    private final FtpClientConfig config;
+    private final ControlConnection control;
+    private final DataConnector connector;
+
+    TransferOpener(FtpClientConfig config, ControlConnection control, DataConnector connector) {
+        this.config = config;
+        this.control = control;
+        this.connector = connector;
+    }
+
+    /**
+     * Opens the data connection and sends the transfer command (RFC 959 §5.4: PASV/EPSV or PORT/EPRT, optional
+     * REST, the command, its 1xx reply).
+     */
+    DataTransfer open(FtpSession session, Command command, long restOffset, Direction direction, OptionalLong total)
+            throws IOException {
+        DataConnector.PendingData pending = connector.prepare();
+        try {
+            if (restOffset > 0) {
+                // RFC 959 §4.1.3: REST is followed immediately by the transfer command.
+                Reply rest = control.execute(Command.of("REST", Long.toString(restOffset)));
+                if (rest.codeValue() != ReplyCodes.FILE_ACTION_PENDING) {
+                    throw new FtpReplyException("REST " + restOffset, rest);
+                }
+            }
+            control.send(command);
+            Reply reply = control.readReply();
+            long keepAlive = config.keepAliveInterval().toNanos();
+            if (reply.code().isPositivePreliminary()) {
+                OptionalLong announced = total.isPresent() ? total : announcedSize(reply);
+                Socket socket;
+                try {
+                    socket = pending.socket();
+                } catch (IOException noDataConnection) {
+                    resynchronize(noDataConnection);
+                    throw noDataConnection;
+                }
+                return new DataTransfer(session, control, socket, command, direction, announced,
+                        config.transferListener(), keepAlive, config.dataTimeout().toNanos(), reply, null);
+            }
+            if (reply.code().isPositiveCompletion()) {
+                // No 1xx at all: the transfer is already over (nothing to send or receive).
+                pending.close();
+                return new DataTransfer(session, control, null, command, direction, total,
+                        config.transferListener(), keepAlive, config.dataTimeout().toNanos(), null, reply);
+            }
+            throw new FtpReplyException(command.toString(), reply);
+        } catch (IOException | RuntimeException e) {
+            pending.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The server said 1xx but no data connection came (active mode): ABOR the transfer the server thinks is
+     * running, then NOOP until its 200 so the next command gets its own reply. On failure the connection closes.
+     */
+    private void resynchronize(IOException cause) {
+        try {
+            control.sendAbort();
+            control.send(Command.of("NOOP"));
+            // Bounded: the transfer's reply (425/426/226), ABOR's reply, then NOOP's.
+            for (int i = 0; i < 5; i++) {
+                if (control.readReply().codeValue() == ReplyCodes.COMMAND_OK) {
+                    return;
+                }
+            }
+            control.close();
+        } catch (IOException e) {
+            cause.addSuppressed(e);
+            control.close();
+        }
+    }
+
+    private static OptionalLong announcedSize(Reply reply) {
+        Matcher m = SIZE_IN_150.matcher(reply.firstLine());
+        if (m.find()) {
+            try {
+                return OptionalLong.of(Long.parseLong(m.group(1)));
+            } catch (NumberFormatException tooBig) {
+                return OptionalLong.empty();
+            }
+        }
+        return OptionalLong.empty();
+    }
+}
