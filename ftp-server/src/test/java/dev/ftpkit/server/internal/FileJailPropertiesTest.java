@@ -11,7 +11,7 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class FileJailProperties {
+class FileJailPropertiesTest {
 
     private static final Path HOME = createHome();
 
