@@ -11,10 +11,10 @@ public final class Main {
 
     /** Every subcommand, in the order {@code --help} lists them. */
     static List<Subcommand> subcommands() {
-        return List.of(new dev.ftpkit.examples.client.GetCommand(), new dev.ftpkit.examples.client.PutCommand(),
-                new dev.ftpkit.examples.client.LsCommand(), dev.ftpkit.examples.client.SimpleCommand.rm(),
-                dev.ftpkit.examples.client.SimpleCommand.mkdir(), dev.ftpkit.examples.client.SimpleCommand.rmdir(),
-                dev.ftpkit.examples.client.SimpleCommand.mv(),
+        return List.of(new ServeCommand(), new dev.ftpkit.examples.client.GetCommand(),
+                new dev.ftpkit.examples.client.PutCommand(), new dev.ftpkit.examples.client.LsCommand(),
+                dev.ftpkit.examples.client.SimpleCommand.rm(), dev.ftpkit.examples.client.SimpleCommand.mkdir(),
+                dev.ftpkit.examples.client.SimpleCommand.rmdir(), dev.ftpkit.examples.client.SimpleCommand.mv(),
                 new dev.ftpkit.examples.bench.BenchCommand());
     }
 

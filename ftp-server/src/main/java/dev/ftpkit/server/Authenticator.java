@@ -1,0 +1,67 @@
+package dev.ftpkit.server;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides who may log in (the authentication SPI). Given the user name, the password and the client's address,
+ * it yields the account (home and permissions) or a refusal.
+ *
+ * <p>The server answers every USER with 331 and delays every refusal by the same amount, so an implementation
+ * does not need to hide which user names exist; it should, however, take about the same time for an unknown
+ * user as for a wrong password (see {@link InMemoryUsers}).
+ */
+@FunctionalInterface
+public interface Authenticator {
+
+    /**
+     * Checks a login.
+     *
+     * @param userName      the name given to USER
+     * @param password      the text given to PASS (may be empty)
+     * @param clientAddress the address of the client's control connection
+     * @return the account, or empty to refuse
+     * @throws IOException if the check could not be made (the client gets 421, not 530)
+     */
+    Optional<Account> authenticate(String userName, String password, InetAddress clientAddress) throws IOException;
+
+    /**
+     * Refuses everyone; the default of a server built without an authenticator.
+     *
+     * @return an authenticator that never grants
+     */
+    static Authenticator denyAll() {
+        return (user, password, client) -> Optional.empty();
+    }
+
+    /**
+     * Anonymous logins (RFC 1635): the user names {@code anonymous} and {@code ftp} (any case) with any
+     * password (conventionally an e-mail address), at the root.
+     *
+     * @param permissions what anonymous users may do, usually {@link Permission#readOnly()}
+     * @return the authenticator
+     */
+    static Authenticator anonymous(Set<Permission> permissions) {
+        Objects.requireNonNull(permissions, "permissions");
+        return (user, password, client) -> user.equalsIgnoreCase("anonymous") || user.equalsIgnoreCase("ftp")
+                ? Optional.of(Account.atRoot("anonymous", permissions))
+                : Optional.empty();
+    }
+
+    /**
+     * Tries this authenticator, then {@code other} when this one refuses.
+     *
+     * @param other the fallback
+     * @return the combined authenticator
+     */
+    default Authenticator orElse(Authenticator other) {
+        Objects.requireNonNull(other, "other");
+        return (user, password, client) -> {
+            Optional<Account> account = authenticate(user, password, client);
+            return account.isPresent() ? account : other.authenticate(user, password, client);
+        };
+    }
+}

@@ -1,0 +1,26 @@
+package dev.ftpkit.server;
+
+import dev.ftpkit.core.Command;
+import dev.ftpkit.core.Reply;
+
+/**
+ * Handles one FTP command: gets the parsed command and the session, returns the final reply.
+ *
+ * <p>To answer with a specific negative reply, throw {@link dev.ftpkit.core.FtpReplyException}; file system
+ * exceptions ({@link java.nio.file.NoSuchFileException}, {@link java.nio.file.AccessDeniedException}, ...)
+ * and {@link dev.ftpkit.core.FtpProtocolException} are turned into replies in one place (550, 501, ...).
+ * Any other exception becomes {@code 451}; its stack trace is logged, never sent.
+ */
+@FunctionalInterface
+public interface CommandHandler {
+
+    /**
+     * Handles the command.
+     *
+     * @param command the command (verb upper-cased, argument as sent)
+     * @param session the session that received it
+     * @return the final reply (preliminary replies such as 150 go through the session)
+     * @throws Exception any failure; mapped to a reply by the server
+     */
+    Reply handle(Command command, FtpSession session) throws Exception;
+}

@@ -1,0 +1,140 @@
+package dev.ftpkit.server;
+
+import java.net.InetAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Users held in memory with PBKDF2-hashed passwords ({@link PasswordHash}). An unknown user costs the same hash
+ * computation as a known one, so response timing does not reveal which names exist.
+ */
+public final class InMemoryUsers implements Authenticator {
+
+    private record User(String hash, Account account) {
+    }
+
+    private final Map<String, User> users;
+    private final String decoyHash;
+
+    private InMemoryUsers(Map<String, User> users, String decoyHash) {
+        this.users = Map.copyOf(users);
+        this.decoyHash = decoyHash;
+    }
+
+    /**
+     * Starts an empty set of users.
+     *
+     * @return a builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public Optional<Account> authenticate(String userName, String password, InetAddress clientAddress) {
+        User user = users.get(userName);
+        char[] chars = password.toCharArray();
+        if (user == null) {
+            PasswordHash.verify(chars, decoyHash); // same work as for a real user: no user enumeration by timing
+            return Optional.empty();
+        }
+        return PasswordHash.verify(chars, user.hash()) ? Optional.of(user.account()) : Optional.empty();
+    }
+
+    /**
+     * The user names, for diagnostics.
+     *
+     * @return the names
+     */
+    public Set<String> userNames() {
+        return users.keySet();
+    }
+
+    /** Collects users; passwords given in clear text are hashed at once and never kept. */
+    public static final class Builder {
+        private final Map<String, User> users = new LinkedHashMap<>();
+        private int iterations = PasswordHash.DEFAULT_ITERATIONS;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the PBKDF2 iteration count for passwords added in clear text after this call (default
+         * {@link PasswordHash#DEFAULT_ITERATIONS}; tests may lower it to log in fast).
+         *
+         * @param iterations at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder iterations(int iterations) {
+            if (iterations < 1) {
+                throw new IllegalArgumentException("iterations must be positive: " + iterations);
+            }
+            this.iterations = iterations;
+            return this;
+        }
+
+        /**
+         * Adds a user at the root with every permission.
+         *
+         * @param name     the user name
+         * @param password the password in clear text (hashed here)
+         * @return this builder
+         */
+        public Builder user(String name, String password) {
+            return user(name, password, Account.atRoot(name, Permission.all()));
+        }
+
+        /**
+         * Adds a user with the given account (home and permissions).
+         *
+         * @param name     the user name
+         * @param password the password in clear text (hashed here)
+         * @param account  the account the login yields
+         * @return this builder
+         */
+        public Builder user(String name, String password, Account account) {
+            Objects.requireNonNull(password, "password");
+            return userWithHash(name, PasswordHash.hash(password.toCharArray(), iterations), account);
+        }
+
+        /**
+         * Adds a user whose password is given as a hash made by {@link PasswordHash}.
+         *
+         * @param name    the user name
+         * @param hash    the encoded hash
+         * @param account the account the login yields
+         * @return this builder
+         * @throws IllegalArgumentException if the hash is malformed or the name is empty or used twice
+         */
+        public Builder userWithHash(String name, String hash, Account account) {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(account, "account");
+            if (name.isEmpty()) {
+                throw new IllegalArgumentException("user name must not be empty");
+            }
+            if (!PasswordHash.isHash(hash)) {
+                throw new IllegalArgumentException("not a password hash for user " + name);
+            }
+            if (users.putIfAbsent(name, new User(hash, account)) != null) {
+                throw new IllegalArgumentException("user added twice: " + name);
+            }
+            return this;
+        }
+
+        /**
+         * Builds the authenticator.
+         *
+         * @return the users
+         */
+        public InMemoryUsers build() {
+            String decoy = users.isEmpty()
+                    ? PasswordHash.hash("decoy".toCharArray(), iterations)
+                    : users.values().iterator().next().hash();
+            return new InMemoryUsers(users, decoy);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.ftpkit.server;
+
+import dev.ftpkit.core.Command;
+import dev.ftpkit.core.Reply;
+
+/**
+ * Observes sessions: connect, login, commands, transfers, disconnect. Every method does nothing by default.
+ * Methods run on the session's threads and must return quickly and not throw.
+ */
+public interface ServerListener {
+
+    /** A listener that ignores every event. */
+    ServerListener NONE = new ServerListener() {
+    };
+
+    /**
+     * A client connected (before the greeting).
+     *
+     * @param session the new session
+     */
+    default void connected(FtpSession session) {
+    }
+
+    /**
+     * A login succeeded.
+     *
+     * @param session the session
+     * @param account the account
+     */
+    default void loggedIn(FtpSession session, Account account) {
+    }
+
+    /**
+     * A login failed.
+     *
+     * @param session  the session
+     * @param userName the name given to USER
+     */
+    default void loginFailed(FtpSession session, String userName) {
+    }
+
+    /**
+     * A command got its final reply.
+     *
+     * @param session the session
+     * @param command the command ({@code toString()} masks a password)
+     * @param reply   the final reply
+     */
+    default void commandHandled(FtpSession session, Command command, Reply reply) {
+    }
+
+    /**
+     * A transfer began (the data connection is open).
+     *
+     * @param session the session
+     * @param verb    the command
+     * @param path    the path as named by the client
+     */
+    default void transferStarted(FtpSession session, String verb, String path) {
+    }
+
+    /**
+     * A transfer ended.
+     *
+     * @param session the session
+     * @param event   what was transferred
+     */
+    default void transferEnded(FtpSession session, TransferEvent event) {
+    }
+
+    /**
+     * The control connection closed.
+     *
+     * @param session the session
+     */
+    default void disconnected(FtpSession session) {
+    }
+}

@@ -1,0 +1,126 @@
+package dev.ftpkit.server.internal;
+
+import dev.ftpkit.core.Command;
+import dev.ftpkit.core.EpsvArgument;
+import dev.ftpkit.core.ExtendedAddress;
+import dev.ftpkit.core.ExtendedPassive;
+import dev.ftpkit.core.HostPort;
+import dev.ftpkit.core.NetworkProtocol;
+import dev.ftpkit.core.Reply;
+import dev.ftpkit.core.ReplyCodes;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.Set;
+
+import static dev.ftpkit.server.internal.SessionHandler.fail;
+
+/**
+ * PASV, EPSV, PORT, EPRT: prepare the next data connection (RFC 959 §4.1.2, RFC 2428). Active targets must be the
+ * client's own address and a port of 1024 or more (FTP bounce, CERT CA-1997-27, RFC 2577 §3).
+ */
+final class DataPortCommands {
+
+    private static final int LOWEST_ACTIVE_PORT = 1024;
+
+    private DataPortCommands() {
+    }
+
+    static Reply pasv(Command command, Session session) throws Exception {
+        ServerConfig config = session.config();
+        if (!config.passiveEnabled()) {
+            throw fail(ReplyCodes.COMMAND_NOT_IMPLEMENTED, "Passive mode is disabled.");
+        }
+        if (session.epsvAll()) {
+            throw fail(ReplyCodes.BAD_SEQUENCE, "EPSV ALL in effect: use EPSV.");
+        }
+        InetAddress advertised = config.passiveAddress().map(f -> f.apply(session))
+                .orElse(session.serverAddress().getAddress());
+        if (!(advertised instanceof Inet4Address)) {
+            throw fail(ReplyCodes.CANT_OPEN_DATA_CONNECTION, "PASV needs IPv4: use EPSV.");
+        }
+        DataSetup.Passive setup = lease(session);
+        int port = advertisedPort(config, setup.port());
+        return new HostPort(advertised, port).toPassiveReply();
+    }
+
+    static Reply epsv(Command command, Session session) throws Exception {
+        ServerConfig config = session.config();
+        if (!config.passiveEnabled()) {
+            throw fail(ReplyCodes.COMMAND_NOT_IMPLEMENTED, "Passive mode is disabled.");
+        }
+        EpsvArgument argument = ExtendedPassive.parseArgument(command.argument());
+        NetworkProtocol own = NetworkProtocol.of(session.serverAddress().getAddress());
+        switch (argument.kind()) {
+            case ALL:
+                // RFC 2428 §4: from now on refuse PORT, EPRT and PASV
+                session.epsvAll(true);
+                session.closeDataSetup();
+                return Reply.of(ReplyCodes.COMMAND_OK, "EPSV ALL ok.");
+            case PROTOCOL:
+                if (argument.protocolNumber() != own.number()) {
+                    return ExtendedPassive.unsupportedProtocolReply(Set.of(own));
+                }
+                break;
+            default:
+                break;
+        }
+        DataSetup.Passive setup = lease(session);
+        return ExtendedPassive.reply(advertisedPort(config, setup.port()));
+    }
+
+    static Reply port(Command command, Session session) throws Exception {
+        checkActive(session);
+        HostPort target = HostPort.parsePortArgument(command.argument());
+        if (!allowed(session, target.address(), target.port())) {
+            throw fail(ReplyCodes.SYNTAX_ERROR, "Illegal PORT command.");
+        }
+        session.dataSetup(new DataSetup.Active(target.toSocketAddress(), session.serverAddress().getAddress()));
+        return Reply.of(ReplyCodes.COMMAND_OK, "PORT command successful. Consider using PASV.");
+    }
+
+    static Reply eprt(Command command, Session session) throws Exception {
+        checkActive(session);
+        ExtendedAddress target = ExtendedAddress.parseEprtArgument(command.argument());
+        if (!allowed(session, target.address(), target.port())) {
+            throw fail(ReplyCodes.SYNTAX_ERROR, "Illegal EPRT command.");
+        }
+        session.dataSetup(new DataSetup.Active(new InetSocketAddress(target.address(), target.port()),
+                session.serverAddress().getAddress()));
+        return Reply.of(ReplyCodes.COMMAND_OK, "EPRT command successful. Consider using EPSV.");
+    }
+
+    private static void checkActive(Session session) throws Exception {
+        if (!session.config().activeEnabled()) {
+            throw fail(ReplyCodes.COMMAND_NOT_IMPLEMENTED, "Active mode is disabled.");
+        }
+        if (session.epsvAll()) {
+            throw fail(ReplyCodes.BAD_SEQUENCE, "EPSV ALL in effect: use EPSV.");
+        }
+    }
+
+    private static boolean allowed(Session session, InetAddress address, int port) {
+        return port >= LOWEST_ACTIVE_PORT && address.equals(session.clientAddress().getAddress());
+    }
+
+    private static DataSetup.Passive lease(Session session) throws Exception {
+        session.closeDataSetup(); // one pending listener per session: return the old port first
+        ServerConfig config = session.config();
+        PassivePortPool pool = session.server().passivePorts();
+        ServerSocket listener = pool.lease(session.serverAddress().getAddress());
+        DataSetup.Passive setup = new DataSetup.Passive(listener, pool, session.clientAddress().getAddress(),
+                config.passivePromiscuous());
+        session.dataSetup(setup);
+        return setup;
+    }
+
+    private static int advertisedPort(ServerConfig config, int listeningPort) throws Exception {
+        int port = config.passivePortMapping().applyAsInt(listeningPort);
+        if (port < 1 || port > 65535) {
+            throw fail(ReplyCodes.CANT_OPEN_DATA_CONNECTION, "Passive port mapping gave no valid port.");
+        }
+        return port;
+    }
+}

@@ -1,0 +1,120 @@
+package dev.ftpkit.server.internal;
+
+import dev.ftpkit.core.FtpReplyException;
+import dev.ftpkit.core.Reply;
+import dev.ftpkit.core.ReplyCodes;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+
+/** What PASV/EPSV or PORT/EPRT prepared for the next data connection. */
+sealed interface DataSetup extends Closeable {
+
+    /**
+     * Opens the data connection.
+     *
+     * @param timeout how long to wait for the accept or connect
+     * @return the connected socket
+     * @throws FtpReplyException 425 if it cannot be opened
+     */
+    Socket open(Duration timeout) throws FtpReplyException;
+
+    @Override
+    void close();
+
+    /** A passive listener leased from the pool; accepts one connection from the expected address. */
+    final class Passive implements DataSetup {
+        private final ServerSocket listener;
+        private final PassivePortPool pool;
+        private final InetAddress expectedClient;
+        private final boolean promiscuous;
+        private boolean closed;
+
+        Passive(ServerSocket listener, PassivePortPool pool, InetAddress expectedClient, boolean promiscuous) {
+            this.listener = listener;
+            this.pool = pool;
+            this.expectedClient = expectedClient;
+            this.promiscuous = promiscuous;
+        }
+
+        int port() {
+            return listener.getLocalPort();
+        }
+
+        @Override
+        public Socket open(Duration timeout) throws FtpReplyException {
+            try {
+                listener.setSoTimeout(DataSetup.millis(timeout));
+                Socket socket = listener.accept();
+                // vsftpd pasv_promiscuous=NO: a data connection from another host than the control connection's
+                // is a hijack attempt (RFC 2577 §5); drop it and fail the transfer.
+                if (!promiscuous && !socket.getInetAddress().equals(expectedClient)) {
+                    closeQuietly(socket);
+                    throw new FtpReplyException(Reply.of(ReplyCodes.CANT_OPEN_DATA_CONNECTION,
+                            "Security: data connection from a foreign address refused."));
+                }
+                return socket;
+            } catch (IOException e) {
+                if (e instanceof FtpReplyException reply) {
+                    throw reply;
+                }
+                throw new FtpReplyException(Reply.of(ReplyCodes.CANT_OPEN_DATA_CONNECTION,
+                        "Failed to establish connection."));
+            } finally {
+                close();
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            if (!closed) {
+                closed = true;
+                pool.release(listener);
+            }
+        }
+    }
+
+    /** An active target checked against the client's address; the server connects from an ephemeral port. */
+    record Active(InetSocketAddress target, InetAddress localAddress) implements DataSetup {
+        @Override
+        public Socket open(Duration timeout) throws FtpReplyException {
+            Socket socket = null;
+            try {
+                socket = SocketChannel.open().socket(); // channel-backed, as passive data connections
+                socket.bind(new InetSocketAddress(localAddress, 0));
+                socket.connect(target, DataSetup.millis(timeout));
+                return socket;
+            } catch (IOException e) {
+                closeQuietly(socket);
+                throw new FtpReplyException(Reply.of(ReplyCodes.CANT_OPEN_DATA_CONNECTION,
+                        "Failed to establish connection."));
+            }
+        }
+
+        @Override
+        public void close() {
+            // nothing is open before the transfer
+        }
+    }
+
+    private static int millis(Duration timeout) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+    }
+
+    static void closeQuietly(Closeable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (IOException ignored) {
+            // nothing left to save
+        }
+    }
+}

@@ -1,0 +1,255 @@
+package dev.ftpkit.server.internal;
+
+import dev.ftpkit.core.Reply;
+import dev.ftpkit.core.ReplyCodes;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The running server: the acceptor thread, the session table with its limits, the passive port pool. */
+public final class ServerRuntime {
+
+    private static final System.Logger LOG = System.getLogger(ServerRuntime.class.getName());
+    private static final Duration FORCED_CLOSE_WAIT = Duration.ofSeconds(5);
+    private static final Duration WATCHDOG_PERIOD = Duration.ofSeconds(1);
+
+    private final ServerConfig config;
+    private final PassivePortPool passivePorts;
+    private final AtomicLong sessionIds = new AtomicLong();
+    private final Set<Session> sessions = new LinkedHashSet<>();
+    private final Map<InetAddress, Integer> sessionsPerAddress = new HashMap<>();
+    private ServerSocket listener;
+    private Thread acceptor;
+    private volatile boolean stopping;
+
+    /**
+     * Creates the runtime; nothing is bound yet.
+     *
+     * @param config the validated configuration
+     */
+    public ServerRuntime(ServerConfig config) {
+        this.config = config;
+        this.passivePorts = new PassivePortPool(config.passiveMinPort(), config.passiveMaxPort());
+    }
+
+    ServerConfig config() {
+        return config;
+    }
+
+    PassivePortPool passivePorts() {
+        return passivePorts;
+    }
+
+    /**
+     * Binds and starts accepting.
+     *
+     * @throws IOException if the address cannot be bound
+     */
+    public synchronized void start() throws IOException {
+        if (listener != null) {
+            throw new IllegalStateException("already started");
+        }
+        ServerSocket socket = new ServerSocket();
+        try {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(config.bindAddress(), config.port()), 128);
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+        listener = socket;
+        acceptor = new Thread(this::acceptLoop, "ftpkit-acceptor-" + socket.getLocalPort());
+        acceptor.setDaemon(true);
+        acceptor.start();
+        Thread watchdog = new Thread(this::watchdogLoop, "ftpkit-watchdog-" + socket.getLocalPort());
+        watchdog.setDaemon(true);
+        watchdog.start();
+        LOG.log(System.Logger.Level.DEBUG, () -> "ftpkit listening on " + socket.getLocalSocketAddress());
+    }
+
+    /**
+     * The bound address.
+     *
+     * @return the address and port
+     */
+    public synchronized InetSocketAddress localAddress() {
+        if (listener == null) {
+            throw new IllegalStateException("not started");
+        }
+        return (InetSocketAddress) listener.getLocalSocketAddress();
+    }
+
+    /**
+     * How many sessions are connected.
+     *
+     * @return the count
+     */
+    public synchronized int sessionCount() {
+        return sessions.size();
+    }
+
+    private void acceptLoop() {
+        ServerSocket socket;
+        synchronized (this) {
+            socket = listener;
+        }
+        while (!stopping) {
+            Socket connection;
+            try {
+                connection = socket.accept();
+            } catch (IOException e) {
+                if (!stopping) {
+                    LOG.log(System.Logger.Level.WARNING, "accept failed: " + e);
+                }
+                continue;
+            }
+            admit(connection);
+        }
+    }
+
+    /** Once a second: sessions whose writes are stuck or whose transfers stalled (bounded by the socket reads). */
+    private void watchdogLoop() {
+        while (!stopping) {
+            synchronized (this) {
+                try {
+                    wait(WATCHDOG_PERIOD.toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            List<Session> current;
+            synchronized (this) {
+                current = List.copyOf(sessions);
+            }
+            long now = System.nanoTime();
+            for (Session session : current) {
+                session.watchdog(now);
+            }
+        }
+    }
+
+    private void admit(Socket connection) {
+        InetAddress address = connection.getInetAddress();
+        Session session = null;
+        String refusal = null;
+        synchronized (this) {
+            int fromAddress = sessionsPerAddress.getOrDefault(address, 0);
+            if (stopping) {
+                refusal = "Server shutting down.";
+            } else if (sessions.size() >= config.maxSessions()) {
+                refusal = "Too many users, try again later.";
+            } else if (fromAddress >= config.maxSessionsPerAddress()) {
+                refusal = "Too many connections from your address.";
+            } else {
+                try {
+                    session = new Session(this, connection, Long.toString(sessionIds.incrementAndGet()));
+                    sessions.add(session);
+                    sessionsPerAddress.put(address, fromAddress + 1);
+                } catch (IOException e) {
+                    refusal = "Cannot serve this connection.";
+                }
+            }
+        }
+        if (refusal != null) {
+            refuse(connection, refusal);
+            return;
+        }
+        try {
+            config.threadFactory().newThread(session).start();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot start a session thread", e);
+            sessionEnded(session);
+            refuse(connection, "Cannot serve this connection.");
+        }
+    }
+
+    private static void refuse(Socket connection, String text) {
+        try (Socket s = connection; OutputStream out = s.getOutputStream()) {
+            s.setSoLinger(true, 1);
+            out.write(Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE, text).encode().getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        } catch (IOException ignored) {
+            // the client went away first
+        }
+    }
+
+    synchronized void sessionEnded(Session session) {
+        if (sessions.remove(session)) {
+            InetAddress address = session.clientAddress().getAddress();
+            sessionsPerAddress.computeIfPresent(address, (a, n) -> n <= 1 ? null : n - 1);
+            notifyAll();
+        }
+    }
+
+    /**
+     * Stops accepting, closes idle sessions with 421, lets transfers run until the deadline, then closes
+     * everything and waits for the session threads.
+     *
+     * @param deadline how long transfers may still run
+     */
+    public void shutdown(Duration deadline) {
+        List<Session> current;
+        Thread acceptorThread;
+        synchronized (this) {
+            if (stopping) {
+                current = List.copyOf(sessions);
+                acceptorThread = null;
+            } else {
+                stopping = true;
+                notifyAll(); // wakes the watchdog
+                DataSetup.closeQuietly(listener);
+                current = List.copyOf(sessions);
+                acceptorThread = acceptor;
+            }
+        }
+        for (Session session : current) {
+            session.requestShutdown();
+        }
+        if (!awaitSessions(deadline)) {
+            List<Session> left;
+            synchronized (this) {
+                left = List.copyOf(sessions);
+            }
+            for (Session session : left) {
+                session.forceClose();
+            }
+            awaitSessions(FORCED_CLOSE_WAIT);
+        }
+        if (acceptorThread != null) {
+            try {
+                acceptorThread.join(FORCED_CLOSE_WAIT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private synchronized boolean awaitSessions(Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!sessions.isEmpty()) {
+            long left = (end - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                return false;
+            }
+            try {
+                wait(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,487 @@
+package dev.ftpkit.server.internal;
+
+import dev.ftpkit.core.Command;
+import dev.ftpkit.core.CommandParser;
+import dev.ftpkit.core.FtpProtocolException;
+import dev.ftpkit.core.FtpReplyException;
+import dev.ftpkit.core.Reply;
+import dev.ftpkit.core.ReplyCodes;
+import dev.ftpkit.server.Account;
+import dev.ftpkit.server.CommandDescriptor;
+import dev.ftpkit.server.DataConnection;
+import dev.ftpkit.server.FtpSession;
+import dev.ftpkit.server.Permission;
+import dev.ftpkit.server.TransferEvent;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * One client session: reads commands from the control connection, dispatches them through the registry, and
+ * holds the session state as typed fields. Transfer commands run on their own thread so that ABOR, STAT and
+ * NOOP can be handled while they run; any other command waits for the transfer's final reply.
+ */
+public final class Session implements FtpSession, Runnable {
+
+    private static final System.Logger LOG = System.getLogger(Session.class.getName());
+
+    private final ServerRuntime server;
+    private final ServerConfig config;
+    private final Socket socket;
+    private final ControlConnection control;
+    private final String id;
+    private final InetSocketAddress client;
+    private final InetSocketAddress local;
+
+    // session state (RFC 959 §5.4 sequencing lives in these fields)
+    private HostContext host;
+    private String pendingUser;
+    private Account account;
+    private FileJail jail;
+    private String cwd = "/";
+    private boolean ascii;
+    private long restOffset;
+    private Path renameFrom;
+    private DataSetup dataSetup;
+    private boolean epsvAll;
+    private int loginFailures;
+    private String hashAlgorithm = "SHA-256";
+    private boolean closeAfterReply;
+    private volatile Transfer transfer;
+    private volatile boolean closing;
+
+    Session(ServerRuntime server, Socket socket, String id) throws IOException {
+        this.server = server;
+        this.config = server.config();
+        this.socket = socket;
+        this.id = id;
+        this.client = (InetSocketAddress) socket.getRemoteSocketAddress();
+        this.local = (InetSocketAddress) socket.getLocalSocketAddress();
+        this.control = new ControlConnection(socket, config.maxLineBytes());
+        this.host = new HostContext(Optional.empty(), config.root(), config.authenticator());
+    }
+
+    @Override
+    public void run() {
+        Thread.currentThread().setName("ftpkit-session-" + client.getAddress().getHostAddress() + ":" + client.getPort());
+        try {
+            config.listener().connected(this);
+            control.send(Reply.of(ReplyCodes.SERVICE_READY, config.greeting()));
+            loop();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "session " + id + " ended: " + e);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "session " + id + " failed", e);
+        } finally {
+            Transfer t = transfer;
+            if (t != null) {
+                t.abort();
+            }
+            closeDataSetup();
+            control.close();
+            server.sessionEnded(this);
+            config.listener().disconnected(this);
+        }
+    }
+
+    private void loop() throws IOException {
+        while (!closeAfterReply && !closing) {
+            byte[] line;
+            try {
+                line = control.readLine(config.idleTimeout(), config.lineTimeout());
+            } catch (SocketTimeoutException e) {
+                Transfer t = transfer;
+                if (t != null && !t.isDone() && !control.midLine()) {
+                    continue; // a long transfer is not idleness
+                }
+                control.sendQuietly(Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE, "Timeout."));
+                return;
+            } catch (FtpProtocolException tooLong) {
+                control.send(Reply.of(ReplyCodes.SYNTAX_ERROR, "Input line too long."));
+                continue;
+            }
+            if (line == null) {
+                return;
+            }
+            Command command;
+            try {
+                command = CommandParser.parse(line, StandardCharsets.UTF_8);
+            } catch (FtpProtocolException e) {
+                control.send(Reply.of(ReplyCodes.SYNTAX_ERROR, "Syntax error, command unrecognized."));
+                continue;
+            }
+            dispatch(command);
+        }
+    }
+
+    private void dispatch(Command command) throws IOException {
+        CommandDescriptor descriptor = config.commands().get(command.verb()).orElse(null);
+        Transfer running = transfer;
+        if (running != null && !running.isDone() && (descriptor == null || !descriptor.allowedDuringTransfer())) {
+            awaitTransfer(running);
+        }
+        if (closing) {
+            return;
+        }
+        if (descriptor == null) {
+            reply(command, Reply.of(ReplyCodes.COMMAND_NOT_IMPLEMENTED, "Command not implemented."));
+            return;
+        }
+        if (descriptor.needsLogin() && account == null) {
+            reply(command, Reply.of(ReplyCodes.NOT_LOGGED_IN, "Please login with USER and PASS."));
+            return;
+        }
+        if (renameFrom != null && !command.verb().equals("RNTO")) {
+            renameFrom = null; // RFC 959 §4.1.3: RNTO must immediately follow RNFR
+        }
+        if (descriptor.transfer()) {
+            startTransfer(command, descriptor);
+        } else {
+            reply(command, invoke(descriptor, command));
+        }
+    }
+
+    private void awaitTransfer(Transfer running) throws IOException {
+        try {
+            // bounded: every read and write of the transfer has the data timeout
+            while (!running.await(config.dataTimeout())) {
+                if (closing) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while a transfer ran", e);
+        }
+    }
+
+    private Reply invoke(CommandDescriptor descriptor, Command command) {
+        try {
+            Reply reply = descriptor.handler().handle(command, this);
+            if (reply == null) {
+                throw new IllegalStateException("handler of " + command.verb() + " returned no reply");
+            }
+            return reply;
+        } catch (Exception e) {
+            return ErrorMapper.toReply(e, command.verb());
+        } catch (LinkageError | AssertionError e) {
+            return ErrorMapper.toReply(e, command.verb());
+        }
+    }
+
+    private void startTransfer(Command command, CommandDescriptor descriptor) {
+        Transfer t = new Transfer(command.verb(), command.argument());
+        transfer = t;
+        Thread thread = config.threadFactory().newThread(() -> runTransfer(t, command, descriptor));
+        thread.start();
+    }
+
+    private void runTransfer(Transfer t, Command command, CommandDescriptor descriptor) {
+        long started = System.nanoTime();
+        Reply reply = invoke(descriptor, command);
+        if (t.aborted() && !reply.code().isPositiveCompletion()) {
+            reply = Reply.of(ReplyCodes.TRANSFER_ABORTED, "Connection closed; transfer aborted.");
+        }
+        if (t.started()) {
+            // before the final reply, so the event is seen before the client can go on
+            config.listener().transferEnded(this, new TransferEvent(command.verb(), command.argument(), t.bytes(),
+                    Duration.ofNanos(System.nanoTime() - started), reply.code().isPositiveCompletion()));
+        }
+        try {
+            reply(command, reply);
+        } catch (IOException e) {
+            control.close();
+        } finally {
+            t.finished();
+        }
+        if (closing) {
+            control.sendQuietly(Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE, "Server shutting down."));
+            control.close();
+        }
+    }
+
+    private void reply(Command command, Reply reply) throws IOException {
+        control.send(reply);
+        config.listener().commandHandled(this, command, reply);
+    }
+
+    // ---- graceful shutdown (called from the server's thread) ----
+
+    /** Sends 421 and closes unless a transfer runs; a running transfer closes the session when it ends. */
+    void requestShutdown() {
+        closing = true;
+        Transfer t = transfer;
+        if (t == null || t.isDone()) {
+            control.sendQuietly(Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE, "Server shutting down."));
+            control.close();
+        }
+    }
+
+    /**
+     * Called by the server's watchdog about once a second: closes a session whose client stopped reading replies
+     * (a pipelined flood) and aborts a transfer that made no progress for the data timeout.
+     */
+    void watchdog(long now) {
+        if (control.blockedWriteNanos() > config.idleTimeout().toNanos()) {
+            forceClose();
+            return;
+        }
+        Transfer t = transfer;
+        if (t != null && !t.isDone() && t.stalled(now, config.dataTimeout().toNanos())) {
+            t.abort();
+        }
+    }
+
+    /** Aborts whatever runs and closes the control connection. */
+    void forceClose() {
+        closing = true;
+        Transfer t = transfer;
+        if (t != null) {
+            t.abort();
+        }
+        control.close();
+    }
+
+    // ---- FtpSession ----
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public InetSocketAddress clientAddress() {
+        return client;
+    }
+
+    @Override
+    public InetSocketAddress serverAddress() {
+        return local;
+    }
+
+    @Override
+    public Optional<Account> account() {
+        return Optional.ofNullable(account);
+    }
+
+    @Override
+    public Optional<String> virtualHost() {
+        return host.name();
+    }
+
+    @Override
+    public String workingDirectory() {
+        return cwd;
+    }
+
+    @Override
+    public Path resolve(String ftpPath) throws IOException {
+        return jail().resolve(cwd, ftpPath);
+    }
+
+    @Override
+    public void requirePermission(Permission permission) throws FtpReplyException {
+        if (account == null) {
+            throw new FtpReplyException(Reply.of(ReplyCodes.NOT_LOGGED_IN, "Please login with USER and PASS."));
+        }
+        if (!account.may(permission)) {
+            throw new FtpReplyException(Reply.of(ReplyCodes.FILE_UNAVAILABLE, "Permission denied."));
+        }
+    }
+
+    @Override
+    public boolean asciiType() {
+        return ascii;
+    }
+
+    @Override
+    public void send(Reply reply) throws IOException {
+        control.send(reply);
+    }
+
+    @Override
+    public DataConnection openDataConnection(String what) throws IOException {
+        return openData("Opening " + (ascii ? "ASCII" : "BINARY") + " mode data connection for "
+                + Texts.oneLine(what) + ".");
+    }
+
+    /** Opens the prepared data connection and sends 150 with the given text. */
+    SocketDataConnection openData(String preliminaryText) throws IOException {
+        DataSetup setup = dataSetup;
+        dataSetup = null;
+        if (setup == null) {
+            throw new FtpReplyException(Reply.of(ReplyCodes.CANT_OPEN_DATA_CONNECTION, "Use PORT or PASV first."));
+        }
+        Transfer t = transfer;
+        if (t != null) {
+            t.attach(setup);
+        }
+        Socket socket = setup.open(config.dataTimeout());
+        socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, config.dataTimeout().toMillis()));
+        SocketDataConnection connection = new SocketDataConnection(socket);
+        if (t != null) {
+            t.attach(connection);
+            if (t.aborted()) {
+                connection.close();
+                throw new DataConnectionException("aborted", null);
+            }
+        }
+        control.send(Reply.of(ReplyCodes.FILE_STATUS_OK, preliminaryText));
+        if (t != null) {
+            config.listener().transferStarted(this, t.verb(), t.argument());
+        }
+        return connection;
+    }
+
+    // ---- state for the built-in handlers ----
+
+    ServerConfig config() {
+        return config;
+    }
+
+    ServerRuntime server() {
+        return server;
+    }
+
+    HostContext host() {
+        return host;
+    }
+
+    void host(HostContext newHost) {
+        this.host = newHost;
+    }
+
+    String pendingUser() {
+        return pendingUser;
+    }
+
+    void pendingUser(String user) {
+        this.pendingUser = user;
+    }
+
+    boolean loggedIn() {
+        return account != null;
+    }
+
+    /** Completes a login: the home becomes the session's {@code /}. */
+    void login(Account newAccount) throws IOException {
+        Path home = new FileJail(host.root()).toPath(newAccount.home());
+        Files.createDirectories(home);
+        this.jail = new FileJail(home);
+        this.account = newAccount;
+        this.cwd = "/";
+        this.pendingUser = null;
+        this.loginFailures = 0;
+        config.listener().loggedIn(this, newAccount);
+    }
+
+    /** Forgets the login and every transfer parameter (REIN, RFC 959 §4.1.1). */
+    void reinitialize() {
+        account = null;
+        jail = null;
+        pendingUser = null;
+        cwd = "/";
+        ascii = false;
+        restOffset = 0;
+        renameFrom = null;
+        epsvAll = false;
+        closeDataSetup();
+    }
+
+    int loginFailed() {
+        return ++loginFailures;
+    }
+
+    FileJail jail() {
+        if (jail == null) {
+            throw new IllegalStateException("not logged in");
+        }
+        return jail;
+    }
+
+    /** The absolute FTP path a client path names, e.g. for a 257 reply. */
+    String ftpPath(String clientPath) throws IOException {
+        return jail().normalize(cwd, clientPath);
+    }
+
+    void workingDirectory(String normalized) {
+        this.cwd = normalized;
+    }
+
+    void asciiType(boolean newAscii) {
+        this.ascii = newAscii;
+    }
+
+    void restOffset(long offset) {
+        this.restOffset = offset;
+    }
+
+    /** The REST offset for this transfer; consumed (RFC 3659 §5.3: it applies to the next transfer only). */
+    long takeRestOffset() {
+        long offset = restOffset;
+        restOffset = 0;
+        return offset;
+    }
+
+    long restOffset() {
+        return restOffset;
+    }
+
+    void renameFrom(Path from) {
+        this.renameFrom = from;
+    }
+
+    Path renameFrom() {
+        return renameFrom;
+    }
+
+    /** Replaces the prepared data connection: one pending passive listener per session. */
+    void dataSetup(DataSetup setup) {
+        closeDataSetup();
+        this.dataSetup = setup;
+    }
+
+    DataSetup dataSetup() {
+        return dataSetup;
+    }
+
+    void closeDataSetup() {
+        DataSetup old = dataSetup;
+        dataSetup = null;
+        if (old != null) {
+            old.close();
+        }
+    }
+
+    boolean epsvAll() {
+        return epsvAll;
+    }
+
+    void epsvAll(boolean all) {
+        this.epsvAll = all;
+    }
+
+    String hashAlgorithm() {
+        return hashAlgorithm;
+    }
+
+    void hashAlgorithm(String algorithm) {
+        this.hashAlgorithm = algorithm;
+    }
+
+    Transfer transfer() {
+        return transfer;
+    }
+
+    /** Closes the connection after the reply to the current command. */
+    void closeAfterReply() {
+        this.closeAfterReply = true;
+    }
+}

@@ -1,0 +1,134 @@
+package dev.ftpkit.server.internal;
+
+import dev.ftpkit.server.DataConnection;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A data connection over a socket. Its streams count the bytes and turn socket failures into
+ * {@link DataConnectionException} (426), so they are told apart from file system failures.
+ */
+final class SocketDataConnection implements DataConnection {
+
+    static final int BUFFER_SIZE = 64 * 1024;
+
+    private final Socket socket;
+    private final AtomicLong bytes = new AtomicLong();
+    private final InputStream input;
+    private final OutputStream output;
+
+    SocketDataConnection(Socket socket) throws IOException {
+        this.socket = socket;
+        InputStream in = socket.getInputStream();
+        OutputStream out = socket.getOutputStream();
+        this.input = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                int n = read(one, 0, 1);
+                return n < 0 ? -1 : one[0] & 0xFF;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                try {
+                    int n = in.read(b, off, len);
+                    if (n > 0) {
+                        bytes.addAndGet(n);
+                    }
+                    return n;
+                } catch (IOException e) {
+                    throw new DataConnectionException("data connection failed", e);
+                }
+            }
+        };
+        this.output = new BufferedOutputStream(new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                try {
+                    out.write(b, off, len);
+                    bytes.addAndGet(len);
+                } catch (IOException e) {
+                    throw new DataConnectionException("data connection failed", e);
+                }
+            }
+        }, BUFFER_SIZE);
+    }
+
+    @Override
+    public InputStream input() {
+        return input;
+    }
+
+    @Override
+    public OutputStream output() {
+        return output;
+    }
+
+    long bytes() {
+        return bytes.get();
+    }
+
+    /**
+     * Copies the whole upload into the file through one direct buffer (no copies through the heap), when the
+     * socket has a channel; else through {@link #input()}.
+     *
+     * @param file the file to write
+     * @return the bytes written
+     * @throws DataConnectionException if the data connection fails (426)
+     * @throws IOException             if the file cannot be written
+     */
+    long receiveInto(SeekableByteChannel file) throws IOException {
+        SocketChannel channel = socket.getChannel();
+        if (channel == null || !channel.isBlocking()) {
+            return TransferIo.receive(input, file, false);
+        }
+        ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
+        long total = 0;
+        while (true) {
+            int n;
+            try {
+                n = channel.read(buffer);
+            } catch (IOException e) {
+                throw new DataConnectionException("data connection failed", e);
+            }
+            if (n < 0) {
+                return total;
+            }
+            bytes.addAndGet(n);
+            buffer.flip();
+            while (buffer.hasRemaining()) {
+                total += file.write(buffer);
+            }
+            buffer.clear();
+        }
+    }
+
+    Socket socket() {
+        return socket;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            if (!socket.isClosed() && !socket.isOutputShutdown()) {
+                output.flush();
+            }
+        } finally {
+            socket.close();
+        }
+    }
+}

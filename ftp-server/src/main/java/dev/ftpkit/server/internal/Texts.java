@@ -1,0 +1,35 @@
+package dev.ftpkit.server.internal;
+
+/** Makes untrusted text (file names, client input) safe to echo in a reply or listing line. */
+final class Texts {
+    private Texts() {
+    }
+
+    /**
+     * Replaces CR, LF, NUL and other C0 controls with {@code ?}, so a name can never end a reply line early or
+     * forge a second reply (CVE-2008-4242 class).
+     */
+    static String oneLine(String text) {
+        StringBuilder b = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                if (b == null) {
+                    b = new StringBuilder(text);
+                }
+                b.setCharAt(i, '?');
+            }
+        }
+        return b == null ? text : b.toString();
+    }
+
+    /** Whether the name holds CR, LF or NUL, which no line-based listing can carry. */
+    static boolean hasLineBreak(String name) {
+        return name.indexOf('\r') >= 0 || name.indexOf('\n') >= 0 || name.indexOf('\0') >= 0;
+    }
+
+    /** At most {@code max} characters of the text, for log lines and error replies. */
+    static String excerpt(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "...";
+    }
+}

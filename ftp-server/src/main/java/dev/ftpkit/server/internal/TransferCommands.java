@@ -1,0 +1,168 @@
+package dev.ftpkit.server.internal;
+
+import dev.ftpkit.core.Command;
+import dev.ftpkit.core.Reply;
+import dev.ftpkit.core.ReplyCodes;
+import dev.ftpkit.server.Permission;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Set;
+
+import static dev.ftpkit.server.internal.SessionHandler.fail;
+
+/** RETR, STOR, STOU, APPE (RFC 959 §4.1.3) with REST (RFC 3659 §5) and atomic uploads. */
+final class TransferCommands {
+
+    /** Temporary upload files start with this; listings hide them. */
+    static final String TEMP_PREFIX = ".ftpkit-upload-";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private TransferCommands() {
+    }
+
+    static Reply retr(Command command, Session session) throws Exception {
+        session.requirePermission(Permission.READ);
+        SessionHandler.requireArgument(command);
+        Path path = session.resolve(command.argument());
+        long offset = session.takeRestOffset();
+        if (Files.isDirectory(path)) {
+            throw fail(ReplyCodes.FILE_UNAVAILABLE, "Not a plain file.");
+        }
+        try (SeekableByteChannel file = Files.newByteChannel(path, StandardOpenOption.READ)) {
+            if (offset > file.size()) {
+                throw fail(ReplyCodes.INVALID_REST, "Restart offset beyond the end of the file.");
+            }
+            file.position(offset);
+            try (SocketDataConnection data = session.openData(opening(session, command.argument(), file.size()))) {
+                TransferIo.send(file, data.output(), session.asciiType());
+            }
+        }
+        return Reply.of(ReplyCodes.CLOSING_DATA, "Transfer complete.");
+    }
+
+    static Reply stor(Command command, Session session) throws Exception {
+        SessionHandler.requireArgument(command);
+        return store(session, session.resolve(command.argument()), command.argument(), false, null);
+    }
+
+    static Reply appe(Command command, Session session) throws Exception {
+        SessionHandler.requireArgument(command);
+        return store(session, session.resolve(command.argument()), command.argument(), true, null);
+    }
+
+    /** RFC 959 §4.1.3 STOU; RFC 1123 §4.1.2.9: the 150 reply names the file as {@code FILE: name}. */
+    static Reply stou(Command command, Session session) throws Exception {
+        session.requirePermission(Permission.WRITE);
+        Path directory = session.resolve("");
+        String base = command.hasArgument() && !command.argument().contains("/") ? command.argument() : "ftpkit";
+        for (int attempt = 0; attempt < 100; attempt++) {
+            String name = attempt == 0 && command.hasArgument() ? base
+                    : base + "." + HexFormat.of().toHexDigits(RANDOM.nextInt());
+            Path candidate = session.jail().checkLinks(directory.resolve(name));
+            if (!FileJail.existsNoFollow(candidate)) {
+                return store(session, candidate, name, false, "FILE: " + Texts.oneLine(name));
+            }
+        }
+        throw fail(ReplyCodes.FILE_NAME_NOT_ALLOWED, "Could not create a unique file name.");
+    }
+
+    private static Reply store(Session session, Path target, String shownName, boolean append, String stouText)
+            throws Exception {
+        session.requirePermission(Permission.WRITE);
+        long offset = session.takeRestOffset();
+        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw fail(ReplyCodes.FILE_UNAVAILABLE, "Is a directory.");
+        }
+        Path parent = target.getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw fail(ReplyCodes.FILE_UNAVAILABLE, "No such directory.");
+        }
+        String opening = stouText != null ? stouText : opening(session, shownName, -1);
+        boolean inPlace = append || offset > 0 || !session.config().atomicUploads();
+        if (inPlace) {
+            Set<OpenOption> options = new HashSet<>(Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE));
+            if (append) {
+                options.add(StandardOpenOption.APPEND);
+            } else if (offset == 0) {
+                options.add(StandardOpenOption.TRUNCATE_EXISTING);
+            }
+            try (SeekableByteChannel file = Files.newByteChannel(target, options)) {
+                if (offset > 0) {
+                    if (offset > file.size()) {
+                        throw fail(ReplyCodes.INVALID_REST, "Restart offset beyond the end of the file.");
+                    }
+                    file.truncate(offset);
+                    file.position(offset);
+                }
+                try (SocketDataConnection data = session.openData(opening)) {
+                    receive(session, data, file);
+                }
+                sync(session, file);
+            }
+            return Reply.of(ReplyCodes.CLOSING_DATA, "Transfer complete.");
+        }
+        // atomic: write beside the target, rename onto it only after the data connection closed cleanly
+        Path temp = parent.resolve(TEMP_PREFIX + HexFormat.of().toHexDigits(RANDOM.nextLong()) + ".part");
+        boolean moved = false;
+        try {
+            try (SeekableByteChannel file = Files.newByteChannel(temp, StandardOpenOption.WRITE,
+                    StandardOpenOption.CREATE_NEW)) {
+                try (SocketDataConnection data = session.openData(opening)) {
+                    receive(session, data, file);
+                }
+                sync(session, file);
+            }
+            moveOnto(temp, target);
+            moved = true;
+        } finally {
+            if (!moved) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // the temp name is hidden from listings; nothing else to do
+                }
+            }
+        }
+        return Reply.of(ReplyCodes.CLOSING_DATA, "Transfer complete.");
+    }
+
+    private static void receive(Session session, SocketDataConnection data, SeekableByteChannel file)
+            throws IOException {
+        if (session.asciiType()) {
+            TransferIo.receive(data.input(), file, true);
+        } else {
+            data.receiveInto(file);
+        }
+    }
+
+    private static void moveOnto(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException | UnsupportedOperationException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void sync(Session session, SeekableByteChannel file) throws IOException {
+        if (session.config().syncUploads() && file instanceof FileChannel channel) {
+            channel.force(true);
+        }
+    }
+
+    private static String opening(Session session, String name, long size) {
+        return "Opening " + (session.asciiType() ? "ASCII" : "BINARY") + " mode data connection for "
+                + Texts.oneLine(Texts.excerpt(name, 200)) + (size >= 0 ? " (" + size + " bytes)." : ".");
+    }
+}

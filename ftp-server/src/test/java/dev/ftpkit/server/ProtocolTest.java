@@ -1,0 +1,405 @@
+package dev.ftpkit.server;
+
+import dev.ftpkit.core.Reply;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Exact replies over a bare control connection: sequencing, errors, the extended command set. */
+class ProtocolTest {
+
+    @TempDir
+    Path root;
+
+    private FtpServer server;
+
+    private FtpServer start(FtpServer.Builder builder) throws Exception {
+        server = builder.build().start();
+        return server;
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void greetingIs220AndQuitIs221() throws Exception {
+        start(TestServers.builder(root));
+        try (RawFtp ftp = RawFtp.connect(server.port())) {
+            assertThat(ftp.greeting.codeValue()).isEqualTo(220);
+            ftp.expect(221, "QUIT");
+            assertThat(ftp.closedByServer()).isTrue();
+        }
+    }
+
+    @Test
+    void commandsBeforeLoginGet530() throws Exception {
+        start(TestServers.builder(root));
+        try (RawFtp ftp = RawFtp.connect(server.port())) {
+            for (String command : new String[] {"RETR x", "STOR x", "LIST", "PASV", "PORT 127,0,0,1,4,1", "CWD /",
+                "MKD x", "SITE CHMOD 644 x"}) {
+                assertThat(ftp.send(command).codeValue()).as(command).isEqualTo(530);
+            }
+            assertThat(ftp.send("SYST").encode()).isEqualTo("215 UNIX Type: L8\r\n");
+            assertThat(ftp.send("FEAT").codeValue()).isEqualTo(211);
+        }
+    }
+
+    @Test
+    void unknownVerbIs502AndGarbageIs500() throws Exception {
+        start(TestServers.builder(root));
+        try (RawFtp ftp = RawFtp.login(server.port())) {
+            assertThat(ftp.send("FROB x").codeValue()).isEqualTo(502);
+            assertThat(ftp.send("12 34").codeValue()).isEqualTo(500);
+            ftp.sendRaw(new byte[] {'N', 'O', 'O', 'P', ' ', (byte) 0xC3, (byte) 0x28, '\r', '\n'});
+            assertThat(ftp.read().codeValue()).isEqualTo(500);
+            assertThat(ftp.send("NOOP").codeValue()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void overlongLineIs500AndTheSessionGoesOn() throws Exception {
+        start(TestServers.builder(root));
+        try (RawFtp ftp = RawFtp.login(server.port())) {
+            byte[] line = new byte[100_000];
+            Arrays.fill(line, (byte) 'A');
+            ftp.sendRaw(line);
+            ftp.sendRaw("\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(ftp.read().encode()).isEqualTo("500 Input line too long.\r\n");
+            assertThat(ftp.send("NOOP").codeValue()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void passBeforeUserIs503AndRntoWithoutRnfrIs503() throws Exception {
+        start(TestServers.builder(root));
+        try (RawFtp ftp = RawFtp.connect(server.port())) {
+            assertThat(ftp.send("PASS x").codeValue()).isEqualTo(503);
+            ftp.expect(331, "USER alice");
+            ftp.expect(230, "PASS s3cret");
+            assertThat(ftp.send("RNTO b").codeValue()).isEqualTo(503);
+        }
+    }
+
+    @Test
+    void failedLoginsAreDelayedAndTheConnectionClosesAfterTheLimit() throws Exception {
+        start(TestServers.builder(root).maxLoginFailures(2).loginFailureDelay(Duration.ofMillis(200)));
+        try (RawFtp ftp = RawFtp.connect(server.port())) {
+            ftp.expect(331, "USER nobody");
+            long started = System.nanoTime();
+            Reply unknownUser = ftp.send("PASS x");
+            long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+            ftp.expect(331, "USER alice");
+            Reply wrongPassword = ftp.send("PASS wrong");
+
+            assertThat(elapsedMillis).isGreaterThanOrEqualTo(200);
+            assertThat(unknownUser.encode()).isEqualTo("530 Login incorrect.\r\n").isEqualTo(wrongPassword.encode());
+            assertThat(ftp.closedByServer()).isTrue();
+        }
+    }
+
+    @Test
+    void pathsCannotLeaveTheRoot() throws Exception {
+        Files.writeString(root.resolve("inside.txt"), "inside");
+        start(TestServers.builder(root));
+        try (RawFtp ftp = RawFtp.login(server.port())) {
+            assertThat(ftp.send("CWD ..").codeValue()).isEqualTo(550);
+            assertThat(ftp.send("CWD /../..").codeValue()).isEqualTo(550);
+            assertThat(ftp.send("SIZE ../../etc/passwd").codeValue()).isEqualTo(550);
+            assertThat(ftp.send("SIZE /etc/passwd").codeValue()).isEqualTo(550);
+            assertThat(ftp.send("SIZE /./inside.txt").encode()).isEqualTo("213 6\r\n");
+            ftp.expect(250, "CWD /");
+            assertThat(ftp.send("PWD").encode()).isEqualTo("257 \"/\" is the current directory\r\n");
+        }
+    }
+
+    @Test
+    void symbolicLinkLeadingOutOfTheRootIsRefused(@TempDir Path outside) throws Exception {
+        Files.writeString(outside.resolve("secret.txt"), "secret");
+        Files.createSymbolicLink(root.resolve("escape"), outside);
+        Files.createSymbolicLink(root.resolve("secret.txt"), outside.resolve("secret.txt"));
+        start(TestServers.builder(root));
+        try (RawFtp ftp = RawFtp.login(server.port())) {
+            assertThat(ftp.send("CWD escape").codeValue()).isEqualTo(550);
+            assertThat(ftp.send("SIZE secret.txt").codeValue()).isEqualTo(550);
+            assertThat(ftp.send("SIZE escape/secret.txt").codeValue()).isEqualTo(550);
+            assertThat(ftp.sendWithPassive("RETR secret.txt").codeValue()).isEqualTo(550);
+            assertThat(ftp.sendWithPassive("STOR escape/new.txt").codeValue()).isEqualTo(550);
+            assertThat(ftp.list("LIST")).doesNotContain("secret").doesNotContain("escape");
+        }
+        assertThat(outside.resolve("new.txt")).doesNotExist();
+    }
+
+    @Test
+    void portToAnotherHostOrAPrivilegedPortIsRefused() throws Exception {
+        start(TestServers.builder(root));
+        try (RawFtp ftp = RawFtp.login(server.port())) {
+            assertThat(ftp.send("PORT 10,0,0,1,200,10").encode()).isEqualTo("500 Illegal PORT command.\r\n");
+            assertThat(ftp.send("PORT 127,0,0,1,0,21").encode()).isEqualTo("500 Illegal PORT command.\r\n");
+            assertThat(ftp.send("EPRT |1|10.0.0.1|51234|").codeValue()).isEqualTo(500);
+            assertThat(ftp.send("EPRT |1|127.0.0.1|80|").codeValue()).isEqualTo(500);
+            assertThat(ftp.send("EPRT |3|x|1|").codeValue()).isEqualTo(522);
+            assertThat(ftp.send("PORT 1,2,3").codeValue()).isEqualTo(501);
+        }
+    }
+
+    @Test
+    void disabledModesAre502() throws Exception {
+        start(TestServers.builder(root).passiveEnabled(false).activeEnabled(false));
+        try (RawFtp ftp = RawFtp.login(server.port())) {
+            assertThat(ftp.send("PASV").codeValue()).isEqualTo(502);
+            assertThat(ftp.send("EPSV").codeValue()).isEqualTo(502);
+            assertThat(ftp.send("PORT 127,0,0,1,200,10").codeValue()).isEqualTo(502);
+            assertThat(ftp.send("EPRT |1|127.0.0.1|51234|").codeValue()).isEqualTo(502);
+        }
+    }
+
+    @Test
+    void epsvAllRefusesOtherDataCommandsAndEpsvWorks() throws Exception {
+        Files.writeString(root.resolve("a.txt"), "abc");
+        start(TestServers.builder(root));
+        try (RawFtp ftp = RawFtp.login(server.port())) {
+            ftp.expect(200, "EPSV ALL");
+            assertThat(ftp.send("PASV").codeValue()).isEqualTo(503);
+            assertThat(ftp.send("PORT 127,0,0,1,200,10").codeValue()).isEqualTo(503);
+            assertThat(ftp.send("EPSV 2").codeValue()).isEqualTo(522);
+            Reply epsv = ftp.expect(229, "EPSV 1");
+            assertThat(epsv.text()).matches("Entering Extended Passive Mode \\(\\|\\|\\|\\d+\\|\\)");
+        }
+    }
+
+    @Test
+    void extendedCommandsAnswerAsSpecified() throws Exception {
+        Files.writeString(root.resolve("a.txt"), "hello");
+        start(TestServers.builder(root));
+        try (RawFtp ftp = RawFtp.login(server.port())) {
+            assertThat(ftp.send("TYPE A N").codeValue()).isEqualTo(200);
+            assertThat(ftp.send("TYPE L 8").codeValue()).isEqualTo(200);
+            assertThat(ftp.send("TYPE E").codeValue()).isEqualTo(504);
+            assertThat(ftp.send("TYPE Q").codeValue()).isEqualTo(501);
+            assertThat(ftp.send("STRU F").codeValue()).isEqualTo(200);
+            assertThat(ftp.send("STRU R").codeValue()).isEqualTo(504);
+            assertThat(ftp.send("MODE S").codeValue()).isEqualTo(200);
+            assertThat(ftp.send("MODE B").codeValue()).isEqualTo(504);
+            assertThat(ftp.send("ALLO 100").codeValue()).isEqualTo(202);
+            assertThat(ftp.send("ACCT x").codeValue()).isEqualTo(202);
+            assertThat(ftp.send("REST -1").codeValue()).isEqualTo(501);
+            assertThat(ftp.send("REST abc").codeValue()).isEqualTo(501);
+            assertThat(ftp.send("OPTS UTF8 ON").codeValue()).isEqualTo(200);
+            assertThat(ftp.send("OPTS MLST type;size;").codeValue()).isEqualTo(200);
+            assertThat(ftp.send("OPTS HASH MD5").encode()).isEqualTo("200 MD5\r\n");
+            assertThat(ftp.send("HASH a.txt").encode()).isEqualTo("213 MD5 0-5 5d41402abc4b2a76b9719d911017c592 a.txt\r\n");
+            assertThat(ftp.send("OPTS HASH SHA-256").codeValue()).isEqualTo(200);
+            assertThat(ftp.send("XSHA256 a.txt").encode())
+                    .isEqualTo("250 2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824\r\n");
+            assertThat(ftp.send("XMD5 a.txt").encode()).isEqualTo("250 5d41402abc4b2a76b9719d911017c592\r\n");
+            assertThat(ftp.send("XSHA1 a.txt").encode()).isEqualTo("250 aaf4c61ddcc5e8a2dabede0f3b482cd9aea9434d\r\n");
+            assertThat(ftp.send("XCRC a.txt").encode()).isEqualTo("250 3610A686\r\n");
+            assertThat(ftp.send("MFMT 20200102030405 a.txt").encode()).isEqualTo("213 Modify=20200102030405; a.txt\r\n");
+            assertThat(ftp.send("MDTM a.txt").encode()).isEqualTo("213 20200102030405\r\n");
+            assertThat(ftp.send("MFMT 20201302030405 a.txt").codeValue()).isEqualTo(501);
+            Reply mlst = ftp.send("MLST a.txt");
+            assertThat(mlst.codeValue()).isEqualTo(250);
+            assertThat(mlst.lines().get(1)).startsWith(" type=file;size=5;modify=20200102030405;perm=").endsWith("; /a.txt");
+            assertThat(ftp.send("SITE CHMOD 600 a.txt").codeValue()).isEqualTo(200);
+            assertThat(Files.getPosixFilePermissions(root.resolve("a.txt")))
+                    .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+            assertThat(ftp.send("SITE HELP").codeValue()).isEqualTo(214);
+            assertThat(ftp.send("SITE NOPE").codeValue()).isEqualTo(502);
+            assertThat(ftp.send("HELP").codeValue()).isEqualTo(214);
+            assertThat(ftp.send("STAT").codeValue()).isEqualTo(211);
+            Reply stat = ftp.send("STAT /");
+            assertThat(stat.codeValue()).isEqualTo(213);
+            assertThat(stat.text()).contains(" a.txt");
+            assertThat(ftp.send("ABOR").codeValue()).isEqualTo(225);
+            assertThat(ftp.send("XPWD").codeValue()).isEqualTo(257);
+            assertThat(ftp.send("XMKD d").codeValue()).isEqualTo(257);
+            assertThat(ftp.send("XCWD d").codeValue()).isEqualTo(250);
+            assertThat(ftp.send("XCUP").codeValue()).isEqualTo(250);
+            assertThat(ftp.send("XRMD d").codeValue()).isEqualTo(250);
+            assertThat(ftp.send("REIN").codeValue()).isEqualTo(220);
+            assertThat(ftp.send("PWD").codeValue()).isEqualTo(530);
+        }
+    }
+
+    @Test
+    void featListsTheExtensions() throws Exception {
+        start(TestServers.builder(root));
+        try (RawFtp ftp = RawFtp.connect(server.port())) {
+            Reply feat = ftp.send("FEAT");
+            assertThat(feat.lines()).contains(" EPSV", " EPRT", " MDTM", " SIZE", " REST STREAM", " UTF8", " MFMT",
+                    " HOST", " MLST type*;size*;modify*;perm*;unique*;", " HASH SHA-256*;SHA-1;MD5;CRC32");
+        }
+    }
+
+    @Test
+    void fileErrorsAreMappedTo550() throws Exception {
+        Files.createDirectories(root.resolve("full/sub"));
+        Files.writeString(root.resolve("f.txt"), "x");
+        start(TestServers.builder(root));
+        try (RawFtp ftp = RawFtp.login(server.port())) {
+            assertThat(ftp.send("RMD full").encode()).isEqualTo("550 Directory not empty.\r\n");
+            assertThat(ftp.send("DELE full").codeValue()).isEqualTo(550);
+            assertThat(ftp.send("RMD f.txt").codeValue()).isEqualTo(550);
+            assertThat(ftp.send("DELE missing").encode()).isEqualTo("550 No such file or directory.\r\n");
+            assertThat(ftp.send("MKD full").encode()).isEqualTo("550 File exists.\r\n");
+            assertThat(ftp.send("RNFR missing").codeValue()).isEqualTo(550);
+            assertThat(ftp.send("SIZE full").codeValue()).isEqualTo(550);
+            assertThat(ftp.sendWithPassive("STOR full").codeValue()).isEqualTo(550);
+            assertThat(ftp.sendWithPassive("RETR f.txt/x").codeValue()).isEqualTo(550);
+            ftp.expect(350, "REST 5");
+            assertThat(ftp.sendWithPassive("RETR f.txt").codeValue()).isEqualTo(554);
+        }
+        assertThat(root.resolve("full/sub")).isDirectory();
+        assertThat(root.resolve("f.txt")).hasContent("x");
+    }
+
+    @Test
+    void namesWithLineBreaksNeverForgeAReply() throws Exception {
+        Files.createDirectory(root.resolve("evil\r\n226 forged"));
+        Files.writeString(root.resolve("quote\"d"), "q");
+        start(TestServers.builder(root));
+        try (RawFtp ftp = RawFtp.login(server.port())) {
+            String list = ftp.list("LIST");
+            String nlst = ftp.list("NLST");
+            String mlsd = ftp.list("MLSD");
+            assertThat(list.split("\r\n")).hasSize(2);
+            assertThat(nlst.split("\r\n")).containsExactlyInAnyOrder("evil??226 forged", "quote\"d");
+            assertThat(mlsd.split("\r\n")).hasSize(1);
+            assertThat(ftp.send("MKD a\"b").encode()).isEqualTo("257 \"/a\"\"b\" created\r\n");
+            assertThat(ftp.send("NOOP").codeValue()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void asciiTypeConvertsLineEnds() throws Exception {
+        Files.writeString(root.resolve("unix.txt"), "a\nb\n");
+        start(TestServers.builder(root));
+        try (RawFtp ftp = RawFtp.login(server.port())) {
+            ftp.expect(200, "TYPE A");
+            assertThat(new String(ftp.retrieve("unix.txt"), StandardCharsets.US_ASCII)).isEqualTo("a\r\nb\r\n");
+            ftp.store("up.txt", "x\r\ny\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        assertThat(root.resolve("up.txt")).hasContent("x\ny\n");
+    }
+
+    @Test
+    void stouCreatesAFreshNameAndReportsIt() throws Exception {
+        start(TestServers.builder(root));
+        try (RawFtp ftp = RawFtp.login(server.port()); Socket data = ftp.passive()) {
+            Reply opening = ftp.expect(150, "STOU");
+            data.getOutputStream().write("unique".getBytes(StandardCharsets.US_ASCII));
+            data.shutdownOutput();
+            assertThat(ftp.read().codeValue()).isEqualTo(226);
+            String name = opening.text().substring("FILE: ".length());
+            assertThat(root.resolve(name)).hasContent("unique");
+        }
+    }
+
+    @Test
+    void failedUploadLeavesTheOldFileUntouched() throws Exception {
+        Files.writeString(root.resolve("target.txt"), "old content");
+        start(TestServers.builder(root));
+        try (RawFtp ftp = RawFtp.login(server.port()); Socket data = ftp.passive()) {
+            ftp.expect(150, "STOR target.txt");
+            data.getOutputStream().write("partial new".getBytes(StandardCharsets.US_ASCII));
+            data.getOutputStream().flush();
+            data.setSoLinger(true, 0); // reset, not a clean close
+            data.shutdownInput();
+            data.getOutputStream().close();
+            assertThat(ftp.read().codeValue()).isEqualTo(426);
+            assertThat(ftp.send("NOOP").codeValue()).isEqualTo(200);
+        }
+        assertThat(root.resolve("target.txt")).hasContent("old content");
+        try (var names = Files.list(root)) {
+            assertThat(names).hasSize(1);
+        }
+    }
+
+    @Test
+    void passiveConnectionFromTheWrongAddressFailsWith425() throws Exception {
+        Files.writeString(root.resolve("a.txt"), "abc");
+        start(TestServers.builder(root));
+        try (RawFtp ftp = RawFtp.login(server.port())) {
+            Reply epsv = ftp.expect(229, "EPSV");
+            int port = dev.ftpkit.core.ExtendedPassive.parseReply(epsv.text());
+            try (Socket foreign = new Socket()) {
+                foreign.bind(new java.net.InetSocketAddress("127.0.0.2", 0));
+                foreign.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5_000);
+                assertThat(ftp.send("RETR a.txt").encode())
+                        .isEqualTo("425 Security: data connection from a foreign address refused.\r\n");
+            }
+        }
+    }
+
+    @Test
+    void activeModeConnectsBackToTheClient() throws Exception {
+        Files.writeString(root.resolve("a.txt"), "active bytes");
+        start(TestServers.builder(root));
+        try (RawFtp ftp = RawFtp.login(server.port());
+             ServerSocket listener = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int port = listener.getLocalPort();
+            ftp.expect(200, "PORT 127,0,0,1," + (port >> 8) + "," + (port & 0xFF));
+            listener.setSoTimeout(10_000);
+            ftp.sendRaw("RETR a.txt\r\n".getBytes(StandardCharsets.US_ASCII));
+            try (Socket data = listener.accept()) {
+                assertThat(ftp.read().codeValue()).isEqualTo(150);
+                assertThat(new String(data.getInputStream().readAllBytes(), StandardCharsets.US_ASCII))
+                        .isEqualTo("active bytes");
+            }
+            assertThat(ftp.read().codeValue()).isEqualTo(226);
+        }
+    }
+
+    @Test
+    void utf8NamesRoundTrip() throws Exception {
+        start(TestServers.builder(root));
+        try (RawFtp ftp = RawFtp.login(server.port())) {
+            assertThat(ftp.send("MKD café ünïcode").encode()).isEqualTo("257 \"/café ünïcode\" created\r\n");
+            ftp.store("café ünïcode/日本.txt", "utf8".getBytes(StandardCharsets.UTF_8));
+            assertThat(ftp.list("NLST café ünïcode")).isEqualTo("café ünïcode/日本.txt\r\n");
+        }
+        assertThat(root.resolve("café ünïcode").resolve("日本.txt")).hasContent("utf8");
+    }
+
+    @Test
+    void listHidesDotFilesUnlessAskedWithDashA() throws Exception {
+        Files.writeString(root.resolve(".hidden"), "h");
+        Files.writeString(root.resolve("shown"), "s");
+        start(TestServers.builder(root));
+        try (RawFtp ftp = RawFtp.login(server.port())) {
+            assertThat(ftp.list("LIST")).contains(" shown").doesNotContain(".hidden");
+            assertThat(ftp.list("LIST -la")).contains(" shown").contains(" .hidden");
+            assertThat(ftp.list("LIST -l /")).contains(" shown").doesNotContain(".hidden");
+            assertThat(ftp.list("NLST *own")).isEqualTo("shown\r\n");
+            assertThat(ftp.list("LIST shown")).endsWith(" shown\r\n");
+        }
+    }
+
+    @Test
+    void restThenStorWritesInPlaceFromTheOffset() throws Exception {
+        Files.writeString(root.resolve("resume.txt"), "0123456789");
+        start(TestServers.builder(root));
+        try (RawFtp ftp = RawFtp.login(server.port())) {
+            ftp.expect(350, "REST 4");
+            ftp.store("resume.txt", "abc".getBytes(StandardCharsets.US_ASCII));
+            ftp.expect(350, "REST 3");
+            assertThat(new String(ftp.retrieve("resume.txt"), StandardCharsets.US_ASCII)).isEqualTo("3abc");
+        }
+        assertThat(root.resolve("resume.txt")).hasContent("0123abc");
+    }
+}
