@@ -26,6 +26,7 @@ final class Contenders {
 
     List<BenchServer> servers() {
         List<BenchServer> servers = new ArrayList<>();
+        servers.add(new FtpkitServer());
         vsftpd.ifPresent(path -> servers.add(new VsftpdServer(path, python)));
         servers.add(new ApacheFtpServer());
         return servers;

@@ -48,7 +48,7 @@ class BenchCommandTest {
                 "## 1. Server throughput", "## 2. Client throughput", "## 3. Loopback ceiling", "## 3b. Moving a file",
                 "## 4. Listing",
                 "## 5. Logins per second", "## 7. ", "## 8. Memory", "## Missing, scaled or failed");
-        for (String server : List.of("vsftpd", "Apache FtpServer")) {
+        for (String server : List.of("ftpkit", "vsftpd", "Apache FtpServer")) {
             assertThat(table).contains("| RETR | " + server + " | ", "| STOR | " + server + " | ",
                     "| LIST | " + server + " | ", "| anonymous, sequential | " + server + " | ");
         }
@@ -57,7 +57,11 @@ class BenchCommandTest {
         }
         assertThat(table).contains("| copy | loopback ceiling | ", "| MLSD | Apache FtpServer | ",
                 "| file to socket | FileChannel.transferTo / transferFrom | ");
-        assertThat(table).contains("| client RETR from vsftpd: ftpkit / curl | ", "| client STOR to vsftpd: ftpkit / curl | ");
+        assertThat(table).contains("| MLSD | ftpkit | ", "| password, sequential | ftpkit | ", "| ftpkit | 50 | ");
+        // Every goal of the issue is measured: none is left "not measured".
+        assertThat(table).contains("| client RETR from vsftpd: ftpkit / curl | ", "| client STOR to vsftpd: ftpkit / curl | ",
+                "| server STOR 4 MiB (curl): ftpkit / Apache FtpServer | ", "| heap per idle session: ftpkit | ");
+        assertThat(table).doesNotContain("not measured |");
         assertThat(table).doesNotContain("rounds failed, ");
         assertEveryRatioIsAPositiveNumber(table);
         // The harness cleans up after itself: only the report is left.
