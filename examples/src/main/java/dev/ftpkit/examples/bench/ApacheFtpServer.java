@@ -52,10 +52,20 @@ final class ApacheFtpServer implements BenchServer {
         factory.setUserManager(new BenchUsers(root));
         FtpServer server = factory.createServer();
         server.start();
-        return new RunningApache(server, listener.getPort());
+        return new RunningApache(server, listener);
     }
 
-    private record RunningApache(FtpServer server, int port) implements Running {
+    private record RunningApache(FtpServer server, Listener listener) implements Running {
+
+        @Override
+        public int port() {
+            return listener.getPort();
+        }
+
+        @Override
+        public int openSessions() {
+            return listener.getActiveSessions().size();
+        }
 
         @Override
         public boolean supportsMlsd() {

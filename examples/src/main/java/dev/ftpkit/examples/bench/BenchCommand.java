@@ -101,7 +101,8 @@ public final class BenchCommand implements Subcommand {
                     for (Map.Entry<String, BenchServer.Running> entry : benchmarks.servers().entrySet()) {
                         if (entry.getValue().inProcess()) {
                             try {
-                                memory.add(IdleMemory.measure(entry.getKey(), Endpoint.anonymous(entry.getValue().port()),
+                                memory.add(IdleMemory.measure(entry.getValue(), entry.getKey(),
+                                        Endpoint.anonymous(entry.getValue().port()),
                                         settings.idleSessions()));
                             } catch (Exception e) {
                                 notes.add("idle-session memory of " + entry.getKey() + " failed: " + e);

@@ -81,6 +81,11 @@ final class FtpkitServer implements BenchServer {
         }
 
         @Override
+        public int openSessions() {
+            return server.sessionCount();
+        }
+
+        @Override
         public long cpuNanos() throws Exception {
             return Cpu.selfNanos();
         }

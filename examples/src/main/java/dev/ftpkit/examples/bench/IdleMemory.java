@@ -42,8 +42,10 @@ final class IdleMemory {
     private IdleMemory() {
     }
 
-    static Row measure(String server, Endpoint endpoint, int sessions) throws Exception {
+    static Row measure(BenchServer.Running running, String server, Endpoint endpoint, int sessions) throws Exception {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        // Sessions of an earlier benchmark (or server) still winding down would count against this one.
+        awaitSessions(running, 0);
         double before = usedHeapAfterGc(memory);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process clients = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
@@ -66,10 +68,22 @@ final class IdleMemory {
             if (!clients.waitFor(60, TimeUnit.SECONDS)) {
                 clients.destroyForcibly();
             }
+            awaitSessions(running, 0);
             int counted = Math.max(open, 1);
             return new Row(server, sessions, refused, Stats.of((after - before) / counted));
         } finally {
             clients.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Waits (up to 60 s, checking every 50 ms) until the server holds {@code count} sessions, where it can tell. */
+    private static void awaitSessions(BenchServer.Running running, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        Object pacer = new Object();
+        while (running.openSessions() > count && System.nanoTime() < deadline) {
+            synchronized (pacer) {
+                pacer.wait(50);
+            }
         }
     }
 
