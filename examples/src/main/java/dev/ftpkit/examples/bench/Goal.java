@@ -101,6 +101,14 @@ record Goal(String label, Results.Key mine, Results.Key theirs, Metric metric, d
         return atLeast ? ratio.median() >= target : ratio.median() <= target;
     }
 
+    /** How far the median is from the target, e.g. {@code "12 % short"} or {@code "2.21× the allowed"}. */
+    String shortfall(Stats ratio) {
+        if (atLeast) {
+            return String.format(java.util.Locale.ROOT, "%.0f %% short", (1 - ratio.median() / target) * 100);
+        }
+        return String.format(java.util.Locale.ROOT, "%.2f× the allowed", ratio.median() / target);
+    }
+
     String targetText() {
         return (atLeast ? "≥ " : "≤ ") + Stats.ratio(target) + "×";
     }

@@ -67,7 +67,8 @@ final class Report {
             out.append("| ").append(goal.label()).append(" | ")
                     .append(ratio.map(Stats::formatRatio).orElse("not measured")).append(" | ")
                     .append(goal.targetText()).append(" | ")
-                    .append(ratio.map(r -> goal.isMet(r) ? "yes" : "**no**").orElse("–")).append(" |\n");
+                    .append(ratio.map(r -> goal.isMet(r) ? "yes" : "**no**: " + goal.shortfall(r)).orElse("–"))
+                    .append(" |\n");
         }
         for (String operation : List.of("RETR", "STOR")) {
             results.find(Benchmarks.CONCURRENT, operation, Goal.OURS).ifPresent(series -> out
