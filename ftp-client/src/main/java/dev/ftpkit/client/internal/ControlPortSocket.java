@@ -1,0 +1,183 @@
+package dev.ftpkit.client.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.SocketException;
+import java.nio.channels.SocketChannel;
+
+/**
+ * A connected data socket that reports the control connection's remote port from {@link #getPort()} and delegates
+ * everything else to the real socket.
+ *
+ * <p>Why: JSSE looks up a session to resume in the context's client session cache under the peer host given when
+ * the TLS socket is created and the port of the socket it is layered over (JDK 17:
+ * {@code SSLSocketImpl.getPeerPort()} asks the underlying socket), not the port passed to
+ * {@code createSocket(socket, host, port, autoClose)}. A data connection layered over its real socket (another port)
+ * would never resume the control session, and servers requiring reuse (vsftpd's default {@code require_ssl_reuse})
+ * refuse it with {@code 522}. Reporting the control port makes the lookup find the control connection's session;
+ * nothing else reads this port.
+ */
+final class ControlPortSocket extends Socket {
+
+    private final Socket real;
+    private final int controlPort;
+
+    ControlPortSocket(Socket real, int controlPort) {
+        this.real = real;
+        this.controlPort = controlPort;
+    }
+
+    @Override
+    public int getPort() {
+        return controlPort;
+    }
+
+    @Override
+    public InetAddress getInetAddress() {
+        return real.getInetAddress();
+    }
+
+    @Override
+    public SocketAddress getRemoteSocketAddress() {
+        return real.getRemoteSocketAddress();
+    }
+
+    @Override
+    public InetAddress getLocalAddress() {
+        return real.getLocalAddress();
+    }
+
+    @Override
+    public int getLocalPort() {
+        return real.getLocalPort();
+    }
+
+    @Override
+    public SocketAddress getLocalSocketAddress() {
+        return real.getLocalSocketAddress();
+    }
+
+    @Override
+    public SocketChannel getChannel() {
+        return null;
+    }
+
+    @Override
+    public boolean isConnected() {
+        return real.isConnected();
+    }
+
+    @Override
+    public boolean isBound() {
+        return real.isBound();
+    }
+
+    @Override
+    public boolean isClosed() {
+        return real.isClosed();
+    }
+
+    @Override
+    public boolean isInputShutdown() {
+        return real.isInputShutdown();
+    }
+
+    @Override
+    public boolean isOutputShutdown() {
+        return real.isOutputShutdown();
+    }
+
+    @Override
+    public InputStream getInputStream() throws IOException {
+        return real.getInputStream();
+    }
+
+    @Override
+    public OutputStream getOutputStream() throws IOException {
+        return real.getOutputStream();
+    }
+
+    @Override
+    public void setSoTimeout(int timeout) throws SocketException {
+        real.setSoTimeout(timeout);
+    }
+
+    @Override
+    public int getSoTimeout() throws SocketException {
+        return real.getSoTimeout();
+    }
+
+    @Override
+    public void setTcpNoDelay(boolean on) throws SocketException {
+        real.setTcpNoDelay(on);
+    }
+
+    @Override
+    public boolean getTcpNoDelay() throws SocketException {
+        return real.getTcpNoDelay();
+    }
+
+    @Override
+    public void setKeepAlive(boolean on) throws SocketException {
+        real.setKeepAlive(on);
+    }
+
+    @Override
+    public boolean getKeepAlive() throws SocketException {
+        return real.getKeepAlive();
+    }
+
+    @Override
+    public void setSoLinger(boolean on, int linger) throws SocketException {
+        real.setSoLinger(on, linger);
+    }
+
+    @Override
+    public int getSoLinger() throws SocketException {
+        return real.getSoLinger();
+    }
+
+    @Override
+    public void setReceiveBufferSize(int size) throws SocketException {
+        real.setReceiveBufferSize(size);
+    }
+
+    @Override
+    public int getReceiveBufferSize() throws SocketException {
+        return real.getReceiveBufferSize();
+    }
+
+    @Override
+    public void setSendBufferSize(int size) throws SocketException {
+        real.setSendBufferSize(size);
+    }
+
+    @Override
+    public int getSendBufferSize() throws SocketException {
+        return real.getSendBufferSize();
+    }
+
+    @Override
+    public void shutdownInput() throws IOException {
+        real.shutdownInput();
+    }
+
+    @Override
+    public void shutdownOutput() throws IOException {
+        real.shutdownOutput();
+    }
+
+    @Override
+    public void close() throws IOException {
+        real.close();
+    }
+
+    @Override
+    public String toString() {
+        return "ControlPortSocket[" + real + ", reported port " + controlPort + "]";
+    }
+}
