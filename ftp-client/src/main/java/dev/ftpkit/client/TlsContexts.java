@@ -30,22 +30,23 @@ public final class TlsContexts {
 
     /**
      * A context trusting exactly the certificates in a file: PEM ({@code -----BEGIN CERTIFICATE-----} blocks; other
-     * blocks such as keys are ignored) or PKCS12 without a password (its certificate entries, and the certificates
-     * of its key entries).
+     * blocks such as keys are ignored) or PKCS12 whose certificates are not encrypted (its certificate entries, and
+     * the certificates of its key entries). A PKCS12 file made by {@code keytool} encrypts its certificates: use
+     * {@link #trusting(Path, char[])} with its password.
      *
      * @param trustFile the PEM or PKCS12 file
      * @return the context
-     * @throws IOException if the file cannot be read, is neither format, or holds no certificate
+     * @throws IOException if the file cannot be read, is neither format, or holds no readable certificate
      */
     public static SSLContext trusting(Path trustFile) throws IOException {
-        return trusting(trustFile, new char[0]);
+        return trusting(trustFile, null);
     }
 
     /**
      * A context trusting exactly the certificates in a PEM or PKCS12 file (see {@link #trusting(Path)}).
      *
      * @param trustFile the PEM or PKCS12 file
-     * @param password  the PKCS12 password (ignored for PEM)
+     * @param password  the PKCS12 password (ignored for PEM), or null for none
      * @return the context
      * @throws IOException if the file cannot be read, is neither format, or holds no certificate
      */
@@ -54,7 +55,8 @@ public final class TlsContexts {
         try {
             KeyStore trusted = isPem(bytes) ? fromPem(bytes) : fromPkcs12(bytes, password);
             if (trusted.size() == 0) {
-                throw new IOException(trustFile + " holds no certificate");
+                throw new IOException(trustFile + " holds no readable certificate"
+                        + (password == null ? " (a PKCS12 file's certificates may need its password)" : ""));
             }
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init(trusted);

@@ -1,0 +1,167 @@
+package dev.ftpkit.client;
+
+import dev.ftpkit.core.FtpReplyException;
+import dev.ftpkit.testsupport.TestCertificates;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** FTPS refusal paths and CCC against a scripted server: a client that asked for TLS never logs in without it. */
+class ScriptedServerFtpsTest {
+
+    @TempDir
+    static Path certificateDir;
+
+    private static TestCertificates certificates;
+
+    @BeforeAll
+    static void generateCertificates() {
+        certificates = TestCertificates.generate(certificateDir);
+    }
+
+    private static FtpClientConfig config(FtpsConfig tls) {
+        return FtpClientConfig.builder().timeouts(Duration.ofSeconds(5)).tls(tls).build();
+    }
+
+    private static FtpsConfig.Builder explicitTls() {
+        return FtpsConfig.explicit(certificates.clientContext());
+    }
+
+    /** Reads what the client sends after a refusal until it closes the connection. */
+    private static List<String> restOfDialogue(ScriptedFtpServer.Session s) {
+        List<String> commands = new CopyOnWriteArrayList<>();
+        // Bounded by the socket timeout and the client closing the connection.
+        for (int i = 0; i < 10; i++) {
+            try {
+                commands.add(s.command());
+            } catch (IOException closed) {
+                break;
+            }
+        }
+        return commands;
+    }
+
+    @Test
+    void refusedAuthTlsFailsWithoutSendingTheUserName() throws Exception {
+        List<String> afterRefusal = new CopyOnWriteArrayList<>();
+        try (ScriptedFtpServer server = ScriptedFtpServer.start(s -> {
+            s.reply("220 ready");
+            s.expect("AUTH TLS").reply("502 no TLS here");
+            afterRefusal.addAll(restOfDialogue(s));
+        })) {
+            assertThatThrownBy(() -> FtpClient.connect(config(explicitTls().build()), server.host(), server.port()))
+                    .isInstanceOfSatisfying(FtpReplyException.class, e -> assertThat(e.code()).isEqualTo(502));
+            server.awaitScript();
+        }
+        assertThat(afterRefusal).noneMatch(command -> command.startsWith("USER") || command.startsWith("PASS"));
+    }
+
+    @Test
+    void plaintextAfterTheAuthReplyIsRefusedAndNothingIsSent() throws Exception {
+        List<String> afterInjection = new CopyOnWriteArrayList<>();
+        try (ScriptedFtpServer server = ScriptedFtpServer.start(s -> {
+            s.reply("220 ready");
+            s.expect("AUTH TLS").reply("234 go ahead\n230 injected before the handshake");
+            afterInjection.addAll(restOfDialogue(s));
+        })) {
+            assertThatThrownBy(() -> FtpClient.connect(config(explicitTls().build()), server.host(), server.port()))
+                    .isInstanceOf(IOException.class);
+            server.awaitScript();
+        }
+        assertThat(afterInjection).noneMatch(command -> command.startsWith("USER"));
+    }
+
+    @Test
+    void refusedProtPFailsTheLogin() throws Exception {
+        try (ScriptedFtpServer server = ScriptedFtpServer.start(s -> {
+            s.reply("220 ready");
+            s.expect("AUTH TLS").reply("234 go ahead");
+            s.startTls(certificates.serverContext());
+            s.expect("USER anonymous").reply("331 password");
+            s.expect("PASS").reply("230 in");
+            s.expect("PBSZ 0").reply("200 PBSZ=0");
+            s.expect("PROT P").reply("534 protection refused");
+            restOfDialogue(s);
+        })) {
+            FtpClient client = FtpClient.connect(config(explicitTls().build()), server.host(), server.port());
+            try (client) {
+                assertThatThrownBy(client::loginAnonymous)
+                        .isInstanceOfSatisfying(FtpReplyException.class, e -> assertThat(e.code()).isEqualTo(534));
+            }
+            server.awaitScript();
+        }
+    }
+
+    @Test
+    void cccReturnsTheControlConnectionToPlainTextAfterLogin() throws Exception {
+        try (ScriptedFtpServer server = ScriptedFtpServer.start(s -> {
+            s.reply("220 ready");
+            s.expect("AUTH TLS").reply("234 go ahead");
+            s.startTls(certificates.serverContext());
+            s.expect("USER anonymous").reply("331 password");
+            s.expect("PASS").reply("230 in");
+            s.expect("PBSZ 0").reply("200 PBSZ=0");
+            s.expect("PROT P").reply("200 private");
+            s.expect("CCC").reply("200 clearing");
+            s.clearTls();
+            s.expect("FEAT").reply("502 no features");
+            s.expect("TYPE I").reply("200 binary");
+            s.expect("NOOP").reply("200 in the clear");
+            s.expect("QUIT").reply("221 bye");
+        })) {
+            try (FtpClient client = FtpClient.connect(config(explicitTls().clearCommandChannel(true).build()),
+                    server.host(), server.port())) {
+                client.loginAnonymous();
+                client.noop();
+                client.quit();
+            }
+            server.awaitScript();
+        }
+    }
+
+    @Test
+    void hostNameNotInTheCertificateIsRefused() throws Exception {
+        // The certificate names localhost and 127.0.0.1, not ::1.
+        java.net.InetAddress ipv6 = java.net.InetAddress.getByName("::1");
+        try (ScriptedFtpServer server = ScriptedFtpServer.start(ipv6, s -> {
+            s.reply("220 ready");
+            s.expect("AUTH TLS").reply("234 go ahead");
+            try {
+                s.startTls(certificates.serverContext());
+            } catch (IOException expected) {
+                // the client gives up during the handshake
+            }
+        })) {
+            assertThatThrownBy(() -> FtpClient.connect(config(explicitTls().build()), "::1", server.port()))
+                    .isInstanceOf(javax.net.ssl.SSLHandshakeException.class)
+                    .hasMessageContaining("No subject alternative names matching IP address");
+            server.awaitScript();
+        }
+    }
+
+    @Test
+    void hostNameVerificationCanBeTurnedOff() throws Exception {
+        java.net.InetAddress ipv6 = java.net.InetAddress.getByName("::1");
+        try (ScriptedFtpServer server = ScriptedFtpServer.start(ipv6, s -> {
+            s.reply("220 ready");
+            s.expect("AUTH TLS").reply("234 go ahead");
+            s.startTls(certificates.serverContext());
+            s.expect("QUIT").reply("221 bye");
+        })) {
+            try (FtpClient client = FtpClient.connect(config(explicitTls().hostnameVerification(false).build()),
+                    "::1", server.port())) {
+                client.quit();
+            }
+            server.awaitScript();
+        }
+    }
+}
