@@ -244,6 +244,20 @@ final class ScriptedFtpServer implements AutoCloseable {
             return this;
         }
 
+        /** The control connection's TLS session, while TLS is on. */
+        javax.net.ssl.SSLSession tlsSession() {
+            return tls.getSession();
+        }
+
+        /** Runs the server's side of a TLS handshake over an accepted or connected data connection. */
+        javax.net.ssl.SSLSocket secureData(Socket data, javax.net.ssl.SSLContext context) throws IOException {
+            javax.net.ssl.SSLSocket secure = (javax.net.ssl.SSLSocket) context.getSocketFactory()
+                    .createSocket(data, null, true);
+            secure.setUseClientMode(false);
+            secure.startHandshake();
+            return secure;
+        }
+
         /** Ends TLS on the control connection after CCC: reads the client's close_notify, sends its own. */
         Session clearTls() throws IOException {
             if (in.read() >= 0) {

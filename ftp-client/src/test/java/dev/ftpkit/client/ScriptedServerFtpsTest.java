@@ -128,6 +128,80 @@ class ScriptedServerFtpsTest {
         }
     }
 
+    /**
+     * The data connection's session is the control connection's: the same session (TLS 1.2, session ID) or one
+     * resumed from it, sharing its creation time (TLS 1.3, PSK).
+     */
+    private static boolean resumed(javax.net.ssl.SSLSession control, javax.net.ssl.SSLSession data) {
+        return java.util.Arrays.equals(control.getId(), data.getId())
+                || control.getCreationTime() == data.getCreationTime();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"TLSv1.2, passive", "TLSv1.3, passive", "TLSv1.2, active",
+            "TLSv1.3, active"})
+    void dataConnectionsResumeTheControlSession(String protocol, String mode) throws Exception {
+        javax.net.ssl.SSLContext serverContext = certificates.serverContext();
+        byte[] content = "protected bytes\n".repeat(10_000).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        List<Boolean> resumptions = new CopyOnWriteArrayList<>();
+        java.io.ByteArrayOutputStream uploaded = new java.io.ByteArrayOutputStream();
+        boolean active = mode.equals("active");
+        try (ScriptedFtpServer server = ScriptedFtpServer.start(s -> {
+            s.reply("220 ready");
+            s.expect("AUTH TLS").reply("234 go ahead");
+            s.startTls(serverContext);
+            s.expect("USER anonymous").reply("331 password");
+            s.expect("PASS").reply("230 in");
+            s.expect("PBSZ 0").reply("200 PBSZ=0");
+            s.expect("PROT P").reply("200 private");
+            s.expect("FEAT").reply("502 no features");
+            s.expect("TYPE I").reply("200 binary");
+            for (String verb : List.of("RETR", "STOR", "RETR")) {
+                java.net.Socket plainData;
+                if (active) {
+                    String port = s.command();
+                    String[] parts = port.substring(5).split(",");
+                    int dataPort = Integer.parseInt(parts[4].trim()) * 256 + Integer.parseInt(parts[5].trim());
+                    s.reply("200 PORT ok");
+                    s.expect(verb).reply("150 go");
+                    plainData = s.connectData(new java.net.InetSocketAddress("127.0.0.1", dataPort));
+                } else {
+                    int dataPort = s.listenForData();
+                    s.expect("EPSV").reply("229 Entering Extended Passive Mode (|||" + dataPort + "|)");
+                    s.expect(verb).reply("150 go");
+                    plainData = s.acceptData();
+                }
+                try (javax.net.ssl.SSLSocket data = s.secureData(plainData, serverContext)) {
+                    resumptions.add(resumed(s.tlsSession(), data.getSession()));
+                    if (verb.equals("RETR")) {
+                        data.getOutputStream().write(content);
+                    } else {
+                        data.getInputStream().transferTo(uploaded);
+                    }
+                }
+                s.reply("226 done");
+            }
+            s.expect("QUIT").reply("221 bye");
+        })) {
+            FtpClientConfig config = config(explicitTls().protocols(protocol).build()).toBuilder()
+                    .dataConnectionMode(active ? DataConnectionMode.active() : DataConnectionMode.passive()).build();
+            try (FtpClient client = FtpClient.connect(config, server.host(), server.port())) {
+                client.loginAnonymous();
+                try (java.io.InputStream in = client.retrieve("a")) {
+                    assertThat(in.readAllBytes()).isEqualTo(content);
+                }
+                client.store(new java.io.ByteArrayInputStream(content), "b");
+                try (java.io.InputStream in = client.retrieve("c")) {
+                    assertThat(in.readAllBytes()).isEqualTo(content);
+                }
+                client.quit();
+            }
+            server.awaitScript();
+        }
+        assertThat(uploaded.toByteArray()).isEqualTo(content);
+        assertThat(resumptions).containsExactly(true, true, true);
+    }
+
     @Test
     void hostNameNotInTheCertificateIsRefused() throws Exception {
         // The certificate names localhost and 127.0.0.1, not ::1.

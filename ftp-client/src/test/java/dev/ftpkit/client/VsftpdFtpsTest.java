@@ -3,6 +3,7 @@ package dev.ftpkit.client;
 import dev.ftpkit.core.list.ListEntry;
 import dev.ftpkit.testsupport.TestCertificates;
 import dev.ftpkit.testsupport.Vsftpd;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +25,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class VsftpdFtpsTest {
 
     @TempDir
+    static Path certificateDir;
+
+    private static TestCertificates certificates;
+
+    @TempDir
     Path dir;
+
+    @BeforeAll
+    static void generateCertificates() {
+        certificates = TestCertificates.generate(certificateDir);
+    }
 
     private static byte[] randomBytes(int size, long seed) {
         byte[] bytes = new byte[size];
@@ -32,7 +43,7 @@ class VsftpdFtpsTest {
         return bytes;
     }
 
-    private Vsftpd.Builder vsftpd(TestCertificates certificates) {
+    private Vsftpd.Builder vsftpd() {
         return Vsftpd.builder(dir.resolve("server")).tls(certificates)
                 .option("force_anon_data_ssl", "YES")
                 .option("force_anon_logins_ssl", "YES");
@@ -79,8 +90,7 @@ class VsftpdFtpsTest {
 
     @Test
     void explicitTlsWithEpsvResumesTheSessionOnEveryDataConnection() throws Exception {
-        TestCertificates certificates = TestCertificates.generate(dir);
-        try (Vsftpd vsftpd = vsftpd(certificates).start();
+        try (Vsftpd vsftpd = vsftpd().start();
              FtpClient client = loggedIn(vsftpd, config(FtpsConfig.explicit(certificates.clientContext()).build(),
                      DataConnectionMode.passive()), "localhost")) {
             roundTrips(vsftpd, client);
@@ -89,11 +99,10 @@ class VsftpdFtpsTest {
 
     @Test
     void explicitTlsWithPasvWorks() throws Exception {
-        TestCertificates certificates = TestCertificates.generate(dir);
         RecordingProtocolListener dialogue = new RecordingProtocolListener();
         FtpClientConfig config = config(FtpsConfig.explicit(certificates.clientContext()).build(),
                 DataConnectionMode.passive().withoutEpsv()).toBuilder().protocolListener(dialogue).build();
-        try (Vsftpd vsftpd = vsftpd(certificates).start();
+        try (Vsftpd vsftpd = vsftpd().start();
              FtpClient client = loggedIn(vsftpd, config, "127.0.0.1")) {
             roundTrips(vsftpd, client);
         }
@@ -105,8 +114,7 @@ class VsftpdFtpsTest {
 
     @Test
     void explicitTlsInActiveModeWorks() throws Exception {
-        TestCertificates certificates = TestCertificates.generate(dir);
-        try (Vsftpd vsftpd = vsftpd(certificates).start();
+        try (Vsftpd vsftpd = vsftpd().start();
              FtpClient client = loggedIn(vsftpd, config(FtpsConfig.explicit(certificates.clientContext()).build(),
                      DataConnectionMode.active()), "localhost")) {
             roundTrips(vsftpd, client);
@@ -115,8 +123,7 @@ class VsftpdFtpsTest {
 
     @Test
     void implicitTlsWorks() throws Exception {
-        TestCertificates certificates = TestCertificates.generate(dir);
-        try (Vsftpd vsftpd = vsftpd(certificates).option("implicit_ssl", "YES").start();
+        try (Vsftpd vsftpd = vsftpd().option("implicit_ssl", "YES").start();
              FtpClient client = loggedIn(vsftpd, config(FtpsConfig.implicit(certificates.clientContext()).build(),
                      DataConnectionMode.passive()), "localhost")) {
             roundTrips(vsftpd, client);
@@ -125,7 +132,6 @@ class VsftpdFtpsTest {
 
     @Test
     void clearDataProtectionSendsProtC() throws Exception {
-        TestCertificates certificates = TestCertificates.generate(dir);
         RecordingProtocolListener dialogue = new RecordingProtocolListener();
         FtpsConfig tls = FtpsConfig.explicit(certificates.clientContext())
                 .dataProtection(FtpsConfig.DataProtection.CLEAR).build();
@@ -143,8 +149,7 @@ class VsftpdFtpsTest {
 
     @Test
     void abortOverTlsLeavesAWorkingConnection() throws Exception {
-        TestCertificates certificates = TestCertificates.generate(dir);
-        try (Vsftpd vsftpd = vsftpd(certificates).start()) {
+        try (Vsftpd vsftpd = vsftpd().start()) {
             Files.write(vsftpd.root().resolve("big.bin"), randomBytes(20_000_000, 3));
             Files.writeString(vsftpd.root().resolve("small.txt"), "still works");
             try (FtpClient client = loggedIn(vsftpd, config(FtpsConfig.explicit(certificates.clientContext()).build(),
@@ -162,9 +167,8 @@ class VsftpdFtpsTest {
 
     @Test
     void tls12WithoutSessionReuseTransfersData() throws Exception {
-        TestCertificates certificates = TestCertificates.generate(dir);
         FtpsConfig tls = FtpsConfig.explicit(certificates.clientContext()).protocols("TLSv1.2").build();
-        try (Vsftpd vsftpd = vsftpd(certificates).option("require_ssl_reuse", "NO").start();
+        try (Vsftpd vsftpd = vsftpd().option("require_ssl_reuse", "NO").start();
              FtpClient client = loggedIn(vsftpd, config(tls, DataConnectionMode.passive()), "localhost")) {
             roundTrips(vsftpd, client);
         }
@@ -172,11 +176,10 @@ class VsftpdFtpsTest {
 
     @Test
     void untrustedCertificateFailsBeforeTheUserNameIsSent() throws Exception {
-        TestCertificates certificates = TestCertificates.generate(dir);
         RecordingProtocolListener dialogue = new RecordingProtocolListener();
         FtpClientConfig config = config(FtpsConfig.explicit().build(), DataConnectionMode.passive()).toBuilder()
                 .protocolListener(dialogue).build();
-        try (Vsftpd vsftpd = vsftpd(certificates).start()) {
+        try (Vsftpd vsftpd = vsftpd().start()) {
             assertThatThrownBy(() -> FtpClient.connect(config, "localhost", vsftpd.port()))
                     .isInstanceOf(SSLHandshakeException.class);
         }
