@@ -49,7 +49,9 @@ public interface FtpClient extends Closeable {
     }
 
     /**
-     * Connects with the given configuration.
+     * Connects with the given configuration. With {@link FtpClientConfig#tls() TLS} configured the control connection
+     * is secure before this returns: the handshake comes first (implicit) or after {@code AUTH TLS} (explicit), and
+     * a server refusing {@code AUTH TLS} fails the call, so no credentials are ever sent in the clear.
      *
      * @param config the configuration
      * @param host   the server's host name or address
@@ -84,6 +86,7 @@ public interface FtpClient extends Closeable {
 
     /**
      * Logs in with USER and PASS (and HOST first when a virtual host is configured), then sets the transfer type.
+     * Over TLS, {@code PBSZ 0} and {@code PROT P} (or {@code C}) follow, then {@code CCC} when configured.
      *
      * @param user     the user name
      * @param password the password

@@ -10,6 +10,7 @@ import dev.ftpkit.core.Reply;
 import dev.ftpkit.core.ReplyCodes;
 import dev.ftpkit.core.ReplyParser;
 
+import javax.net.ssl.SSLSocket;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,8 +21,6 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.Charset;
 import java.util.Optional;
-
-import javax.net.ssl.SSLSocket;
 
 /**
  * The control connection: writes commands, reads replies (bounded lines, bounded reply size, reply timeout).
