@@ -203,6 +203,48 @@ class ScriptedServerFtpsTest {
     }
 
     @Test
+    void downloadCutWithoutCloseNotifyFailsEvenWhenTheServerSays226() throws Exception {
+        javax.net.ssl.SSLContext serverContext = certificates.serverContext();
+        byte[] content = new byte[200_000];
+        try (ScriptedFtpServer server = ScriptedFtpServer.start(s -> {
+            s.reply("220 ready");
+            s.expect("AUTH TLS").reply("234 go ahead");
+            s.startTls(serverContext);
+            s.expect("USER anonymous").reply("331 password");
+            s.expect("PASS").reply("230 in");
+            s.expect("PBSZ 0").reply("200 PBSZ=0");
+            s.expect("PROT P").reply("200 private");
+            s.expect("FEAT").reply("502 no features");
+            s.expect("TYPE I").reply("200 binary");
+            int dataPort = s.listenForData();
+            s.expect("EPSV").reply("229 Entering Extended Passive Mode (|||" + dataPort + "|)");
+            s.expect("RETR").reply("150 go");
+            java.net.Socket plainData = s.acceptData();
+            javax.net.ssl.SSLSocket data = s.secureData(plainData, serverContext);
+            data.getOutputStream().write(content, 0, 100_000);
+            data.getOutputStream().flush();
+            plainData.close(); // TCP closed under TLS: no close_notify, a truncation
+            s.reply("226 done (the server is wrong)");
+            restOfDialogue(s);
+        })) {
+            try (FtpClient client = FtpClient.connect(config(explicitTls().build()), server.host(), server.port())) {
+                client.loginAnonymous();
+                assertThatThrownBy(() -> client.retrieve("f", dir().resolve("f")))
+                        .isInstanceOf(FtpTransferException.class)
+                        .hasMessageContaining("without close_notify");
+            }
+            server.awaitScript();
+        }
+    }
+
+    @TempDir
+    Path testDir;
+
+    private Path dir() {
+        return testDir;
+    }
+
+    @Test
     void hostNameNotInTheCertificateIsRefused() throws Exception {
         // The certificate names localhost and 127.0.0.1, not ::1.
         java.net.InetAddress ipv6 = java.net.InetAddress.getByName("::1");

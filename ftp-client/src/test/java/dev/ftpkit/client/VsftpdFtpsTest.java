@@ -175,6 +175,25 @@ class VsftpdFtpsTest {
     }
 
     @Test
+    void twoConnectionsSharingOneContextBothResume() throws Exception {
+        FtpClientConfig config = config(FtpsConfig.explicit(certificates.clientContext()).build(),
+                DataConnectionMode.passive());
+        try (Vsftpd vsftpd = vsftpd().start();
+             FtpClient a = loggedIn(vsftpd, config, "localhost");
+             FtpClient b = loggedIn(vsftpd, config, "localhost")) {
+            Files.writeString(vsftpd.root().resolve("f.txt"), "shared");
+            for (int i = 0; i < 3; i++) {
+                for (FtpClient client : List.of(a, b)) {
+                    try (InputStream in = client.retrieve("f.txt")) {
+                        assertThat(in.readAllBytes()).isEqualTo("shared".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    }
+                    client.store(new java.io.ByteArrayInputStream(new byte[10]), "upload/x" + i);
+                }
+            }
+        }
+    }
+
+    @Test
     void untrustedCertificateFailsBeforeTheUserNameIsSent() throws Exception {
         RecordingProtocolListener dialogue = new RecordingProtocolListener();
         FtpClientConfig config = config(FtpsConfig.explicit().build(), DataConnectionMode.passive()).toBuilder()

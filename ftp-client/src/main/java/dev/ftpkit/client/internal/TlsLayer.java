@@ -40,7 +40,7 @@ final class TlsLayer {
 
     /**
      * A data connection's TLS socket over the plain one, handshake done, resuming the control connection's
-     * session (see {@link ControlPortSocket}). Closing it closes the plain socket.
+     * session (see {@link LayeredDataSocket}). Closing it closes the plain socket.
      *
      * <p>For a download under TLS 1.3 the client's side is closed at once (close_notify, a half-close TLS 1.3
      * allows, RFC 8446 §6.1): vsftpd sends its close_notify only after reading the client's, so a client that waits
@@ -48,7 +48,7 @@ final class TlsLayer {
      * answers the server's close_notify when it comes.
      */
     SSLSocket secureData(Socket plain, boolean download) throws IOException {
-        SSLSocket socket = layer(new ControlPortSocket(plain, controlPort), true);
+        SSLSocket socket = layer(new LayeredDataSocket(plain, controlPort), true);
         try {
             handshake(socket);
             if (download && TLS13.equals(socket.getSession().getProtocol())) {

@@ -1,5 +1,7 @@
 package dev.ftpkit.client.internal;
 
+import javax.net.ssl.SSLProtocolException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,23 +12,30 @@ import java.net.SocketException;
 import java.nio.channels.SocketChannel;
 
 /**
- * A connected data socket that reports the control connection's remote port from {@link #getPort()} and delegates
- * everything else to the real socket.
+ * The plain data socket as the TLS layer above it sees it: everything is delegated to the real socket, with two
+ * differences.
  *
- * <p>Why: JSSE looks up a session to resume in the context's client session cache under the peer host given when
- * the TLS socket is created and the port of the socket it is layered over (JDK 17:
- * {@code SSLSocketImpl.getPeerPort()} asks the underlying socket), not the port passed to
- * {@code createSocket(socket, host, port, autoClose)}. A data connection layered over its real socket (another port)
- * would never resume the control session, and servers requiring reuse (vsftpd's default {@code require_ssl_reuse})
- * refuse it with {@code 522}. Reporting the control port makes the lookup find the control connection's session;
- * nothing else reads this port.
+ * <p><b>It reports the control connection's remote port from {@link #getPort()}.</b> JSSE looks up a session to
+ * resume in the context's client session cache under the peer host given when the TLS socket is created and the
+ * port of the socket it is layered over (JDK 17: {@code SSLSocketImpl.getPeerPort()} asks the underlying socket), not
+ * the port passed to {@code createSocket(socket, host, port, autoClose)}. A data connection layered over its real
+ * socket (another port) would never resume the control session, and servers requiring reuse (vsftpd's default
+ * {@code require_ssl_reuse}) refuse it with {@code 522}. Reporting the control port makes the lookup find the control
+ * connection's session; nothing else reads this port.
+ *
+ * <p><b>Its input fails at the end of the TCP stream.</b> JSSE treats a TCP end without close_notify like a
+ * close_notify (unless the JVM-wide {@code com.sun.net.ssl.requireCloseNotify} is set), so a data connection cut
+ * short would look like a complete download. JSSE reads records exactly and stops at a close_notify, so it only
+ * meets the TCP end when the server closed without one: that is a truncation (RFC 8446 §6.1, RFC 5246 §7.2.1) and
+ * fails the read.
  */
-final class ControlPortSocket extends Socket {
+final class LayeredDataSocket extends Socket {
 
     private final Socket real;
     private final int controlPort;
+    private InputStream input;
 
-    ControlPortSocket(Socket real, int controlPort) {
+    LayeredDataSocket(Socket real, int controlPort) {
         this.real = real;
         this.controlPort = controlPort;
     }
@@ -92,8 +101,11 @@ final class ControlPortSocket extends Socket {
     }
 
     @Override
-    public InputStream getInputStream() throws IOException {
-        return real.getInputStream();
+    public synchronized InputStream getInputStream() throws IOException {
+        if (input == null) {
+            input = new EndRequiresCloseNotify(real.getInputStream());
+        }
+        return input;
     }
 
     @Override
@@ -176,8 +188,33 @@ final class ControlPortSocket extends Socket {
         real.close();
     }
 
+    /** Fails at the TCP end of stream: the TLS layer above reads it only when no close_notify came first. */
+    private static final class EndRequiresCloseNotify extends FilterInputStream {
+        EndRequiresCloseNotify(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            return checked(super.read());
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return checked(super.read(b, off, len));
+        }
+
+        private static int checked(int n) throws IOException {
+            if (n < 0) {
+                throw new SSLProtocolException("the server closed the TLS data connection without close_notify;"
+                        + " the data may be truncated");
+            }
+            return n;
+        }
+    }
+
     @Override
     public String toString() {
-        return "ControlPortSocket[" + real + ", reported port " + controlPort + "]";
+        return "LayeredDataSocket[" + real + ", reported port " + controlPort + "]";
     }
 }
