@@ -6,6 +6,7 @@ import dev.ftpkit.core.MlsxEntry;
 import dev.ftpkit.core.Reply;
 import dev.ftpkit.core.list.ListEntry;
 
+import javax.net.ssl.SSLSession;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +14,7 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One FTP control connection and the operations on it (RFC 959 and its extensions).
@@ -76,6 +78,14 @@ public interface FtpClient extends Closeable {
      * @return the greeting
      */
     Reply greeting();
+
+    /**
+     * Returns the control connection's TLS session while the control connection is encrypted: the negotiated
+     * protocol, cipher suite and the server's certificates.
+     *
+     * @return the session, or empty for plain FTP and after {@code CCC}
+     */
+    Optional<SSLSession> tlsSession();
 
     /**
      * Tells whether the control connection is open.

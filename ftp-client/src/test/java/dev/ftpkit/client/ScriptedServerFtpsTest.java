@@ -101,8 +101,9 @@ class ScriptedServerFtpsTest {
         }
     }
 
-    @Test
-    void cccReturnsTheControlConnectionToPlainTextAfterLogin() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"TLSv1.2", "TLSv1.3"})
+    void cccReturnsTheControlConnectionToPlainTextAfterLogin(String protocol) throws Exception {
         try (ScriptedFtpServer server = ScriptedFtpServer.start(s -> {
             s.reply("220 ready");
             s.expect("AUTH TLS").reply("234 go ahead");
@@ -118,9 +119,13 @@ class ScriptedServerFtpsTest {
             s.expect("NOOP").reply("200 in the clear");
             s.expect("QUIT").reply("221 bye");
         })) {
-            try (FtpClient client = FtpClient.connect(config(explicitTls().clearCommandChannel(true).build()),
+            try (FtpClient client = FtpClient.connect(
+                    config(explicitTls().protocols(protocol).clearCommandChannel(true).build()),
                     server.host(), server.port())) {
+                assertThat(client.tlsSession()).hasValueSatisfying(session ->
+                        assertThat(session.getProtocol()).isEqualTo(protocol));
                 client.loginAnonymous();
+                assertThat(client.tlsSession()).isEmpty();
                 client.noop();
                 client.quit();
             }

@@ -93,6 +93,8 @@ class VsftpdFtpsTest {
         try (Vsftpd vsftpd = vsftpd().start();
              FtpClient client = loggedIn(vsftpd, config(FtpsConfig.explicit(certificates.clientContext()).build(),
                      DataConnectionMode.passive()), "localhost")) {
+            assertThat(client.tlsSession()).hasValueSatisfying(session ->
+                    assertThat(session.getProtocol()).isEqualTo("TLSv1.3"));
             roundTrips(vsftpd, client);
         }
     }

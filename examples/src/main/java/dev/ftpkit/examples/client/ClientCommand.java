@@ -84,6 +84,10 @@ abstract class ClientCommand implements Subcommand {
         try {
             FtpClientConfig config = config(options, url, io, progress);
             try (FtpClient client = FtpClient.connect(config, url.host(), url.port())) {
+                if (options.verbose()) {
+                    client.tlsSession().ifPresent(session -> io.err().println("* TLS " + session.getProtocol()
+                            + " " + session.getCipherSuite()));
+                }
                 login(client, options, url);
                 execute(client, invocation);
                 client.quit();

@@ -77,7 +77,7 @@ class ClientCliFtpsTest {
 
             assertThat(code).as(stderr()).isEqualTo(ExitCode.OK);
             assertThat(Files.readAllBytes(local)).isEqualTo(content);
-            assertThat(stderr()).contains("> AUTH TLS", "< 234", "> PBSZ 0", "> PROT P", "< 226");
+            assertThat(stderr()).contains("> AUTH TLS", "< 234", "* TLS TLSv1.3 ", "> PBSZ 0", "> PROT P", "< 226");
         }
     }
 

@@ -88,6 +88,12 @@ final class ControlConnection implements AutoCloseable {
         return plain.getLocalAddress();
     }
 
+    /** The TLS session while commands and replies are encrypted. */
+    Optional<javax.net.ssl.SSLSession> tlsSession() {
+        SSLSocket secure = tls;
+        return secure == null ? Optional.empty() : Optional.of(secure.getSession());
+    }
+
     /** Whether commands and replies are encrypted now. */
     boolean isSecure() {
         return tls != null;

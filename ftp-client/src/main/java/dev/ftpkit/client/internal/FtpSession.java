@@ -148,6 +148,11 @@ public final class FtpSession implements FtpClient {
     }
 
     @Override
+    public java.util.Optional<javax.net.ssl.SSLSession> tlsSession() {
+        return control.tlsSession();
+    }
+
+    @Override
     public boolean isConnected() {
         return control.isOpen();
     }
