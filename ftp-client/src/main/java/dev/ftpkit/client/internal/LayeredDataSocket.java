@@ -12,7 +12,7 @@ import java.net.SocketException;
 import java.nio.channels.SocketChannel;
 
 /**
- * The plain data socket as the TLS layer above it sees it: everything is delegated to the real socket, with two
+ * The plain data socket as the TLS layer above it sees it: everything is delegated to the real socket, with three
  * differences.
  *
  * <p><b>It reports the control connection's remote port from {@link #getPort()}.</b> JSSE looks up a session to
@@ -22,6 +22,8 @@ import java.nio.channels.SocketChannel;
  * socket (another port) would never resume the control session, and servers requiring reuse (vsftpd's default
  * {@code require_ssl_reuse}) refuse it with {@code 522}. Reporting the control port makes the lookup find the control
  * connection's session; nothing else reads this port.
+ *
+ * <p><b>It does not half-close TCP</b> when the TLS layer half-closes (see {@link #shutdownOutput()}).
  *
  * <p><b>Its input fails at the end of the TCP stream.</b> JSSE treats a TCP end without close_notify like a
  * close_notify (unless the JVM-wide {@code com.sun.net.ssl.requireCloseNotify} is set), so a data connection cut
@@ -178,9 +180,14 @@ final class LayeredDataSocket extends Socket {
         real.shutdownInput();
     }
 
+    /**
+     * Does nothing: the TLS layer's half-close (its close_notify) stays a TLS matter and the TCP connection stays
+     * open both ways until the transfer ends, so a server that takes a TCP half-close for an aborted transfer is not
+     * misled while it still sends a download.
+     */
     @Override
-    public void shutdownOutput() throws IOException {
-        real.shutdownOutput();
+    public void shutdownOutput() {
+        // the whole connection closes with close()
     }
 
     @Override
