@@ -129,8 +129,9 @@ final class ScriptedFtpServer implements AutoCloseable {
     /** The server's side of the control connection, as seen by a script. */
     final class Session {
         private final Socket socket;
-        private final InputStream in;
-        private final OutputStream out;
+        private InputStream in;
+        private OutputStream out;
+        private javax.net.ssl.SSLSocket tls;
         private final LineDecoder decoder = new LineDecoder(65536);
         private ServerSocket dataListener;
 
@@ -231,6 +232,42 @@ final class ScriptedFtpServer implements AutoCloseable {
         /** Blocks until the test closes the server: a server that never answers. */
         void hang() throws InterruptedException {
             released.await(STEP_TIMEOUT.toMillis() * 3, TimeUnit.MILLISECONDS);
+        }
+
+        /** Runs the server's side of a TLS handshake on the control connection (after a 234 reply, or at once). */
+        Session startTls(javax.net.ssl.SSLContext context) throws IOException {
+            tls = (javax.net.ssl.SSLSocket) context.getSocketFactory().createSocket(socket, null, false);
+            tls.setUseClientMode(false);
+            tls.startHandshake();
+            in = tls.getInputStream();
+            out = tls.getOutputStream();
+            return this;
+        }
+
+        /** The control connection's TLS session, while TLS is on. */
+        javax.net.ssl.SSLSession tlsSession() {
+            return tls.getSession();
+        }
+
+        /** Runs the server's side of a TLS handshake over an accepted or connected data connection. */
+        javax.net.ssl.SSLSocket secureData(Socket data, javax.net.ssl.SSLContext context) throws IOException {
+            javax.net.ssl.SSLSocket secure = (javax.net.ssl.SSLSocket) context.getSocketFactory()
+                    .createSocket(data, null, true);
+            secure.setUseClientMode(false);
+            secure.startHandshake();
+            return secure;
+        }
+
+        /** Ends TLS on the control connection after CCC: reads the client's close_notify, sends its own. */
+        Session clearTls() throws IOException {
+            if (in.read() >= 0) {
+                throw new AssertionError("the client sent data instead of close_notify after CCC");
+            }
+            tls.close();
+            tls = null;
+            in = socket.getInputStream();
+            out = socket.getOutputStream();
+            return this;
         }
 
         /** Closes the control connection. */
