@@ -46,7 +46,14 @@ final class Security {
 
     /** A well-behaved client on its own connection: logs in, lists, downloads the probe, quits. */
     static void bystanderIsServed(FtpServer server) throws IOException {
-        try (Raw ftp = Raw.login(server.port())) {
+        bystanderIsServedAs(server, Raw.USER, Raw.PASSWORD);
+    }
+
+    /** The same, as another user. */
+    static void bystanderIsServedAs(FtpServer server, String user, String password) throws IOException {
+        try (Raw ftp = Raw.connect(server.port())) {
+            ftp.expect(331, "USER " + user);
+            ftp.expect(230, "PASS " + password);
             assertThat(ftp.list("NLST")).contains(PROBE);
             assertThat(new String(ftp.retrieve(PROBE), StandardCharsets.UTF_8)).isEqualTo(PROBE_CONTENT);
             assertThat(ftp.reply("QUIT")).startsWith("221 ");
