@@ -13,8 +13,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Password guessing and user enumeration (RFC 2577 §4 "Protecting against brute force attacks" and §6 "Protecting
- * user names"). Item 6.
+ * Password guessing and user enumeration (RFC 2577 §5 "Protecting Passwords" and §7 "Protecting Usernames"). Item 6.
  */
 class BruteForceLoginTest {
 
@@ -30,7 +29,7 @@ class BruteForceLoginTest {
         }
     }
 
-    // RFC 2577 §4: a delay after each failed PASS and a limit per connection
+    // RFC 2577 §5: a delay after each failed PASS and a limit per connection
     @Test
     void passwordGuessingIsDelayedAndTheConnectionClosedAfterTheLimit() throws Exception {
         Duration delay = Duration.ofMillis(250);
@@ -54,7 +53,7 @@ class BruteForceLoginTest {
         assertThat(Security.snapshot(root)).isEqualTo(before);
     }
 
-    // RFC 2577 §6: the same 331 and 530 replies, after the same delay, for an unknown user and a wrong password
+    // RFC 2577 §7: the same 331 and 530 replies, after the same delay, for an unknown user and a wrong password
     @Test
     void unknownUserAndWrongPasswordAreIndistinguishable() throws Exception {
         Duration delay = Duration.ofMillis(300);

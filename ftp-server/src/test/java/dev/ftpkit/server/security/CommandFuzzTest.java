@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A fuzzer: random sequences of valid and invalid commands and arguments, each on its own session (RFC 959 §4.2
- * reply format: every reply is a 3-digit code and a space or hyphen; RFC 2577 §4). Item 24.
+ * reply format: every reply is a 3-digit code and a space or hyphen). Item 24.
  *
  * <p>The fuzzed user may write only in {@code /rw} (its home); the rest of the root must stay unchanged. A session
  * that throws ends without a 221/421/530 (checked), and a handler that throws unexpectedly answers 451 "Local error"

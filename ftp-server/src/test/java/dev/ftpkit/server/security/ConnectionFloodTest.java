@@ -13,8 +13,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Connection floods: one address or many opening sessions until the server is full (RFC 2577 §4 asks to limit
- * connections; vsftpd max_clients / max_per_ip). Item 7.
+ * Connection floods: one address or many opening sessions until the server is full (CWE-400 uncontrolled resource
+ * consumption; vsftpd max_clients / max_per_ip). Item 7.
  */
 class ConnectionFloodTest {
 

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Memory exhaustion through the control connection: endless lines and pipelined floods (RFC 959 §4.1.3 lines
- * end with CRLF; RFC 2577 §4 denial of service). Items 9 and 10.
+ * end with CRLF; CWE-400 uncontrolled resource consumption). Items 9 and 10.
  */
 class OversizedInputTest {
 

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Passive port theft: another host connects to the advertised passive port first and receives the file or
- * plants its own upload (RFC 2577 §5 "port stealing", vsftpd pasv_promiscuous=NO). Item 3.
+ * plants its own upload (RFC 2577 §8 "Port Stealing", vsftpd pasv_promiscuous=NO). Item 3.
  */
 class PassiveHijackTest {
 
@@ -39,7 +39,7 @@ class PassiveHijackTest {
         }
     }
 
-    // RFC 2577 §5: a data connection from another address than the control connection's is dropped
+    // RFC 2577 §8: a data connection from another address than the control connection's is dropped
     @Test
     void passiveConnectionStolenFromAnotherAddressIsDroppedWith425() throws Exception {
         server = Security.server(root).build().start();

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Passive port exhaustion: a client that asks for listeners without using them, or many clients at once, must
- * not run the server out of ports or file descriptors (RFC 2577 §5, vsftpd one-listener-per-session). Items 4
+ * not run the server out of ports or file descriptors (CWE-400 uncontrolled resource consumption; vsftpd keeps one pending listener per session). Items 4
  * and 5.
  */
 class PassivePortExhaustionTest {
@@ -73,7 +73,7 @@ class PassivePortExhaustionTest {
         assertThat(Security.snapshot(root)).isEqualTo(before);
     }
 
-    // RFC 2577 §5 / vsftpd pasv_min_port..pasv_max_port: an exhausted range is a 425, never a hang or a leak
+    // CWE-400 / vsftpd pasv_min_port..pasv_max_port: an exhausted range is a 425, never a hang or a leak
     @Test
     void sessionsExhaustingThePassiveRangeGet425AndPortsReturnWhenTheyClose() throws Exception {
         int start = freeRange(3);

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Leaving the root: dot-dot forms, encoded forms, absolute paths, deep paths, and symbolic links that lead out
- * (CVE-2010-4221 ProFTPD, CVE-2015-3306 ProFTPD mod_copy, RFC 2577 §4 "restrict access"). Items 13 and 14.
+ * (CVE-2010-4221 ProFTPD, CVE-2015-3306 ProFTPD mod_copy, RFC 2577 §4 "Restricting Access"). Items 13 and 14.
  */
 class PathTraversalTest {
 

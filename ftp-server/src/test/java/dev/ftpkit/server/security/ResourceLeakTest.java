@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Resource exhaustion by repetition: 1,000 abusive sessions (the attacks above, cut short) must not leak file
- * descriptors or threads (RFC 2577 §4 denial of service). Item 23.
+ * descriptors or threads (CWE-772 missing release of a resource, CWE-400). Item 23.
  */
 class ResourceLeakTest {
 
@@ -100,7 +100,7 @@ class ResourceLeakTest {
                 }
             });
 
-    // RFC 2577 §4: every session's sockets, listeners, files and threads are released when it ends
+    // CWE-772: every session's sockets, listeners, files and threads are released when it ends
     @Test
     void thousandAbusiveSessionsLeaveFileDescriptorsAndThreadsAtTheirBaseline() throws Exception {
         Queue<Thread> serverThreads = new ConcurrentLinkedQueue<>();

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Slowloris: clients that trickle a command one byte at a time keep a session (and its thread) forever if only an
- * idle timer, reset by every byte, guards the connection (RFC 2577 §4 denial of service). Item 8.
+ * idle timer, reset by every byte, guards the connection (CWE-400; the slowloris HTTP attack, CVE-2007-6750). Item 8.
  */
 class SlowlorisTest {
 
