@@ -6,6 +6,7 @@ import dev.ftpkit.core.MlsxEntry;
 import dev.ftpkit.core.Reply;
 import dev.ftpkit.core.list.ListEntry;
 
+import javax.net.ssl.SSLSession;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +14,7 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One FTP control connection and the operations on it (RFC 959 and its extensions).
@@ -49,7 +51,9 @@ public interface FtpClient extends Closeable {
     }
 
     /**
-     * Connects with the given configuration.
+     * Connects with the given configuration. With {@link FtpClientConfig#tls() TLS} configured the control connection
+     * is secure before this returns: the handshake comes first (implicit) or after {@code AUTH TLS} (explicit), and
+     * a server refusing {@code AUTH TLS} fails the call, so no credentials are ever sent in the clear.
      *
      * @param config the configuration
      * @param host   the server's host name or address
@@ -76,6 +80,14 @@ public interface FtpClient extends Closeable {
     Reply greeting();
 
     /**
+     * Returns the control connection's TLS session while the control connection is encrypted: the negotiated
+     * protocol, cipher suite and the server's certificates.
+     *
+     * @return the session, or empty for plain FTP and after {@code CCC}
+     */
+    Optional<SSLSession> tlsSession();
+
+    /**
      * Tells whether the control connection is open.
      *
      * @return false after {@link #close()}, {@link #quit()}, a 421 reply, a timeout or a broken connection
@@ -84,6 +96,7 @@ public interface FtpClient extends Closeable {
 
     /**
      * Logs in with USER and PASS (and HOST first when a virtual host is configured), then sets the transfer type.
+     * Over TLS, {@code PBSZ 0} and {@code PROT P} (or {@code C}) follow, then {@code CCC} when configured.
      *
      * @param user     the user name
      * @param password the password

@@ -41,6 +41,7 @@ public final class FtpClientConfig {
     private final TransferListener transferListener;
     private final ProtocolListener protocolListener;
     private final String virtualHost;
+    private final FtpsConfig tls;
 
     private FtpClientConfig(Builder b) {
         this.connectTimeout = b.connectTimeout;
@@ -57,6 +58,7 @@ public final class FtpClientConfig {
         this.transferListener = b.transferListener;
         this.protocolListener = b.protocolListener;
         this.virtualHost = b.virtualHost;
+        this.tls = b.tls;
     }
 
     /**
@@ -225,9 +227,18 @@ public final class FtpClientConfig {
         return Optional.ofNullable(virtualHost);
     }
 
+    /**
+     * Returns the FTPS settings, if the connections use TLS.
+     *
+     * @return the TLS settings, or empty for plain FTP (the default)
+     */
+    public Optional<FtpsConfig> tls() {
+        return Optional.ofNullable(tls);
+    }
+
     @Override
     public String toString() {
-        return "FtpClientConfig[mode=" + dataConnectionMode + ", type=" + transferType + ", connectTimeout="
+        return "FtpClientConfig[mode=" + dataConnectionMode + ", tls=" + tls + ", type=" + transferType + ", connectTimeout="
                 + connectTimeout + ", replyTimeout=" + replyTimeout + ", dataTimeout=" + dataTimeout
                 + ", bufferSize=" + bufferSize + ", charset=" + charset + "]";
     }
@@ -248,6 +259,7 @@ public final class FtpClientConfig {
         private TransferListener transferListener = TransferListener.NONE;
         private ProtocolListener protocolListener = ProtocolListener.NONE;
         private String virtualHost;
+        private FtpsConfig tls;
 
         private Builder() {
         }
@@ -267,6 +279,7 @@ public final class FtpClientConfig {
             transferListener = c.transferListener;
             protocolListener = c.protocolListener;
             virtualHost = c.virtualHost;
+            tls = c.tls;
         }
 
         /**
@@ -458,6 +471,17 @@ public final class FtpClientConfig {
                 throw new IllegalArgumentException("virtualHost must be a non-empty name without spaces or controls");
             }
             virtualHost = host;
+            return this;
+        }
+
+        /**
+         * Makes connections use FTPS (RFC 4217) with these settings; null for plain FTP (the default).
+         *
+         * @param settings explicit or implicit TLS settings, or null
+         * @return this builder
+         */
+        public Builder tls(FtpsConfig settings) {
+            tls = settings;
             return this;
         }
 

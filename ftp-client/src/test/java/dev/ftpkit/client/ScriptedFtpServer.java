@@ -35,11 +35,11 @@ import java.util.concurrent.TimeoutException;
  * })) { ... }
  * }</pre>
  */
-final class ScriptedFtpServer implements AutoCloseable {
+public final class ScriptedFtpServer implements AutoCloseable {
 
     /** What the server does, step by step. */
     @FunctionalInterface
-    interface Script {
+    public interface Script {
         void play(Session session) throws Exception;
     }
 
@@ -74,25 +74,25 @@ final class ScriptedFtpServer implements AutoCloseable {
         });
     }
 
-    static ScriptedFtpServer start(Script script) throws IOException {
+    public static ScriptedFtpServer start(Script script) throws IOException {
         return new ScriptedFtpServer(InetAddress.getByName("127.0.0.1"), script);
     }
 
     /** A server on another loopback address, e.g. {@code ::1}. */
-    static ScriptedFtpServer start(InetAddress loopback, Script script) throws IOException {
+    public static ScriptedFtpServer start(InetAddress loopback, Script script) throws IOException {
         return new ScriptedFtpServer(loopback, script);
     }
 
-    int port() {
+    public int port() {
         return listener.getLocalPort();
     }
 
-    String host() {
+    public String host() {
         return address.getHostAddress();
     }
 
     /** Waits for the script to end and rethrows its failure. */
-    void awaitScript() throws Exception {
+    public void awaitScript() throws Exception {
         try {
             run.get(STEP_TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
@@ -127,10 +127,11 @@ final class ScriptedFtpServer implements AutoCloseable {
     }
 
     /** The server's side of the control connection, as seen by a script. */
-    final class Session {
+    public final class Session {
         private final Socket socket;
-        private final InputStream in;
-        private final OutputStream out;
+        private InputStream in;
+        private OutputStream out;
+        private javax.net.ssl.SSLSocket tls;
         private final LineDecoder decoder = new LineDecoder(65536);
         private ServerSocket dataListener;
 
@@ -141,7 +142,7 @@ final class ScriptedFtpServer implements AutoCloseable {
         }
 
         /** Writes reply text (safe from several threads); each line gets CRLF (a single string may hold several lines separated by \n). */
-        synchronized Session reply(String text) throws IOException {
+        public synchronized Session reply(String text) throws IOException {
             StringBuilder b = new StringBuilder();
             for (String line : text.split("\n", -1)) {
                 b.append(line).append("\r\n");
@@ -152,14 +153,14 @@ final class ScriptedFtpServer implements AutoCloseable {
         }
 
         /** Writes raw bytes on the control connection. */
-        Session raw(byte[] bytes) throws IOException {
+        public Session raw(byte[] bytes) throws IOException {
             out.write(bytes);
             out.flush();
             return this;
         }
 
         /** Reads the next command line (Telnet commands removed). */
-        String command() throws IOException {
+        public String command() throws IOException {
             byte[] one = new byte[1];
             // Bounded by the 64 KiB line limit of the decoder and the socket timeout.
             while (!decoder.hasLine()) {
@@ -173,7 +174,7 @@ final class ScriptedFtpServer implements AutoCloseable {
         }
 
         /** Reads a command and checks it starts with {@code prefix} (case-sensitive). */
-        Session expect(String prefix) throws IOException {
+        public Session expect(String prefix) throws IOException {
             String command = command();
             if (!command.startsWith(prefix)) {
                 throw new AssertionError("expected a command starting with '" + prefix + "' but got '" + command + "'");
@@ -182,7 +183,7 @@ final class ScriptedFtpServer implements AutoCloseable {
         }
 
         /** The usual anonymous login of the client: USER, FEAT (refused), TYPE I. */
-        Session login() throws IOException {
+        public Session login() throws IOException {
             expect("USER").reply("331 password please");
             expect("PASS").reply("230 welcome");
             expect("FEAT").reply("502 no features");
@@ -191,12 +192,12 @@ final class ScriptedFtpServer implements AutoCloseable {
         }
 
         /** Opens a passive data listener on 127.0.0.1 and returns its port. */
-        int listenForData() throws IOException {
+        public int listenForData() throws IOException {
             return listenForData(address);
         }
 
         /** Opens a passive data listener on the given loopback address and returns its port. */
-        int listenForData(InetAddress on) throws IOException {
+        public int listenForData(InetAddress on) throws IOException {
             dataListener = new ServerSocket();
             dataListener.bind(new InetSocketAddress(on, 0));
             dataListener.setSoTimeout((int) STEP_TIMEOUT.toMillis());
@@ -204,7 +205,7 @@ final class ScriptedFtpServer implements AutoCloseable {
         }
 
         /** Accepts the client's data connection. */
-        Socket acceptData() throws IOException {
+        public Socket acceptData() throws IOException {
             Socket data = dataListener.accept();
             track(data);
             dataListener.close();
@@ -213,7 +214,7 @@ final class ScriptedFtpServer implements AutoCloseable {
         }
 
         /** Connects to the client's active-mode listener (PORT/EPRT). */
-        Socket connectData(InetSocketAddress target) throws IOException {
+        public Socket connectData(InetSocketAddress target) throws IOException {
             Socket data = new Socket();
             track(data);
             data.connect(target, (int) STEP_TIMEOUT.toMillis());
@@ -221,20 +222,66 @@ final class ScriptedFtpServer implements AutoCloseable {
             return data;
         }
 
+        /** Connects to the client's active-mode listener from the given local (loopback) address. */
+        public Socket connectData(InetSocketAddress target, InetAddress from) throws IOException {
+            Socket data = new Socket();
+            track(data);
+            data.bind(new InetSocketAddress(from, 0));
+            data.connect(target, (int) STEP_TIMEOUT.toMillis());
+            data.setSoTimeout((int) STEP_TIMEOUT.toMillis());
+            return data;
+        }
+
         /** Reads everything the client sends on a data connection. */
-        byte[] readAll(Socket data) throws IOException {
+        public byte[] readAll(Socket data) throws IOException {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             data.getInputStream().transferTo(bytes);
             return bytes.toByteArray();
         }
 
         /** Blocks until the test closes the server: a server that never answers. */
-        void hang() throws InterruptedException {
+        public void hang() throws InterruptedException {
             released.await(STEP_TIMEOUT.toMillis() * 3, TimeUnit.MILLISECONDS);
         }
 
+        /** Runs the server's side of a TLS handshake on the control connection (after a 234 reply, or at once). */
+        Session startTls(javax.net.ssl.SSLContext context) throws IOException {
+            tls = (javax.net.ssl.SSLSocket) context.getSocketFactory().createSocket(socket, null, false);
+            tls.setUseClientMode(false);
+            tls.startHandshake();
+            in = tls.getInputStream();
+            out = tls.getOutputStream();
+            return this;
+        }
+
+        /** The control connection's TLS session, while TLS is on. */
+        javax.net.ssl.SSLSession tlsSession() {
+            return tls.getSession();
+        }
+
+        /** Runs the server's side of a TLS handshake over an accepted or connected data connection. */
+        javax.net.ssl.SSLSocket secureData(Socket data, javax.net.ssl.SSLContext context) throws IOException {
+            javax.net.ssl.SSLSocket secure = (javax.net.ssl.SSLSocket) context.getSocketFactory()
+                    .createSocket(data, null, true);
+            secure.setUseClientMode(false);
+            secure.startHandshake();
+            return secure;
+        }
+
+        /** Ends TLS on the control connection after CCC: reads the client's close_notify, sends its own. */
+        Session clearTls() throws IOException {
+            if (in.read() >= 0) {
+                throw new AssertionError("the client sent data instead of close_notify after CCC");
+            }
+            tls.close();
+            tls = null;
+            in = socket.getInputStream();
+            out = socket.getOutputStream();
+            return this;
+        }
+
         /** Closes the control connection. */
-        void disconnect() throws IOException {
+        public void disconnect() throws IOException {
             socket.close();
         }
     }

@@ -189,15 +189,20 @@ public final class Vsftpd implements AutoCloseable {
                     .redirectOutput(log.toFile())
                     .start();
             Vsftpd server = new Vsftpd(process, port, root, log);
-            awaitGreeting(server, process, port);
+            // Implicit TLS greets only after a handshake: a successful TCP connect shows it is listening.
+            awaitGreeting(server, process, port, "YES".equals(options.get("implicit_ssl")));
             return server;
         }
 
-        private static void awaitGreeting(Vsftpd server, Process process, int port) throws IOException {
+        private static void awaitGreeting(Vsftpd server, Process process, int port, boolean implicitTls)
+                throws IOException {
             long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
             while (System.nanoTime() < deadline) {
                 try (Socket socket = new Socket()) {
                     socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
+                    if (implicitTls) {
+                        return;
+                    }
                     socket.setSoTimeout(5_000);
                     byte[] greeting = socket.getInputStream().readNBytes(3);
                     if (new String(greeting, StandardCharsets.US_ASCII).equals("220")) {

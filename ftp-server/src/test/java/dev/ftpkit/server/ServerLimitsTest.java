@@ -40,27 +40,6 @@ class ServerLimitsTest {
     }
 
     @Test
-    void sessionsOverTheTotalLimitGet421AndExistingOnesGoOn() throws Exception {
-        server = TestServers.builder(root).maxSessions(2).build().start();
-        try (RawFtp first = RawFtp.login(server.port()); RawFtp second = RawFtp.connect(server.port());
-             RawFtp third = RawFtp.connect(server.port())) {
-            assertThat(third.greeting.encode()).isEqualTo("421 Too many users, try again later.\r\n");
-            assertThat(third.closedByServer()).isTrue();
-            assertThat(first.send("NOOP").codeValue()).isEqualTo(200);
-            assertThat(second.greeting.codeValue()).isEqualTo(220);
-        }
-    }
-
-    @Test
-    void sessionsOverThePerAddressLimitGet421() throws Exception {
-        server = TestServers.builder(root).maxSessionsPerAddress(1).build().start();
-        try (RawFtp first = RawFtp.login(server.port()); RawFtp second = RawFtp.connect(server.port())) {
-            assertThat(second.greeting.encode()).isEqualTo("421 Too many connections from your address.\r\n");
-            assertThat(first.send("NOOP").codeValue()).isEqualTo(200);
-        }
-    }
-
-    @Test
     void exhaustedPassiveRangeGives425AndPortsReturnAfterUse() throws Exception {
         int start = dev.ftpkit.server.internal.FreeRange.start(2);
         server = TestServers.builder(root).passivePorts(start, start + 1).build().start();
@@ -145,50 +124,6 @@ class ServerLimitsTest {
             shutdown.get(20, TimeUnit.SECONDS);
         }
         assertThat(server.sessionCount()).isZero();
-    }
-
-    @Test
-    void slowClientIsClosedAtTheLineDeadline() throws Exception {
-        server = TestServers.builder(root).lineTimeout(Duration.ofMillis(300)).build().start();
-        try (RawFtp ftp = RawFtp.connect(server.port())) {
-            OutputStream out = ftp.socket().getOutputStream();
-            out.write("NO".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            assertThat(ftp.read().encode()).isEqualTo("421 Timeout.\r\n");
-            assertThat(ftp.closedByServer()).isTrue();
-        }
-    }
-
-    @Test
-    void clientThatFloodsCommandsWithoutReadingIsClosedAndOthersAreServed() throws Exception {
-        CompletableFuture<Integer> flooderPort = new CompletableFuture<>();
-        java.util.concurrent.CountDownLatch disconnected = new java.util.concurrent.CountDownLatch(1);
-        server = TestServers.builder(root).idleTimeout(Duration.ofSeconds(2))
-                .listener(new ServerListener() {
-                    @Override
-                    public void disconnected(FtpSession session) {
-                        if (flooderPort.getNow(-1) == session.clientAddress().getPort()) {
-                            disconnected.countDown();
-                        }
-                    }
-                }).build().start();
-        try (RawFtp flooder = RawFtp.login(server.port())) {
-            flooderPort.complete(flooder.socket().getLocalPort());
-            CompletableFuture<Void> flood = CompletableFuture.runAsync(() -> {
-                byte[] noops = "NOOP\r\n".repeat(100_000).getBytes(StandardCharsets.US_ASCII);
-                try {
-                    flooder.sendRaw(noops);
-                } catch (IOException closedByServer) {
-                    // expected once the server gave up on this client
-                }
-            });
-            try (RawFtp other = RawFtp.login(server.port())) {
-                assertThat(other.send("NOOP").codeValue()).isEqualTo(200);
-            }
-            assertThat(disconnected.await(20, TimeUnit.SECONDS)).isTrue();
-            flooder.socket().close();
-            flood.get(20, TimeUnit.SECONDS);
-        }
     }
 
     private static int hostPort(Reply reply) throws Exception {

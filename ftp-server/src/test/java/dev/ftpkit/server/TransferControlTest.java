@@ -34,28 +34,6 @@ class TransferControlTest {
     }
 
     @Test
-    void aborDuringAnUploadKeepsTheOldFileAndAnswers426Then226() throws Exception {
-        Files.writeString(root.resolve("target.bin"), "old content");
-        server = TestServers.start(root);
-        try (RawFtp ftp = RawFtp.login(server.port()); Socket data = ftp.passive()) {
-            ftp.expect(150, "STOR target.bin");
-            OutputStream out = data.getOutputStream();
-            out.write(new byte[100_000]);
-            out.flush();
-            Reply status = ftp.send("STAT");
-            assertThat(status.text()).contains("STOR in progress");
-            ftp.sendRaw("ABOR\r\n".getBytes(StandardCharsets.US_ASCII));
-            assertThat(ftp.read().codeValue()).isEqualTo(426);
-            assertThat(ftp.read().codeValue()).isEqualTo(226);
-            assertThat(ftp.send("NOOP").codeValue()).isEqualTo(200);
-        }
-        assertThat(root.resolve("target.bin")).hasContent("old content");
-        try (var names = Files.list(root)) {
-            assertThat(names).hasSize(1); // no temporary file left
-        }
-    }
-
-    @Test
     void customTransferVerbSendsOverTheDataConnection() throws Exception {
         server = TestServers.builder(root)
                 .command("DUMP", CommandDescriptor.transfer((command, session) -> {

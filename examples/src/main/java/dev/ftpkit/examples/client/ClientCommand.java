@@ -4,6 +4,8 @@ import dev.ftpkit.client.DataConnectionMode;
 import dev.ftpkit.client.FtpClient;
 import dev.ftpkit.client.FtpClientConfig;
 import dev.ftpkit.client.FtpTransferException;
+import dev.ftpkit.client.FtpsConfig;
+import dev.ftpkit.client.TlsContexts;
 import dev.ftpkit.client.ProtocolListener;
 import dev.ftpkit.client.TransferType;
 import dev.ftpkit.core.Command;
@@ -14,7 +16,9 @@ import dev.ftpkit.examples.Subcommand;
 import dev.ftpkit.examples.Terminal;
 import dev.ftpkit.examples.UsageException;
 
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.nio.file.FileSystemException;
 import java.util.List;
 import java.util.Set;
@@ -78,7 +82,12 @@ abstract class ClientCommand implements Subcommand {
         ProgressBar progress = transfers() && io.errIsTerminal() && !options.quiet() ? new ProgressBar(io.err()) : null;
         Invocation invocation = new Invocation(options, url, io, progress);
         try {
-            try (FtpClient client = FtpClient.connect(config(options, io, progress), url.host(), url.port())) {
+            FtpClientConfig config = config(options, url, io, progress);
+            try (FtpClient client = FtpClient.connect(config, url.host(), url.port())) {
+                if (options.verbose()) {
+                    client.tlsSession().ifPresent(session -> io.err().println("* TLS " + session.getProtocol()
+                            + " " + session.getCipherSuite()));
+                }
                 login(client, options, url);
                 execute(client, invocation);
                 client.quit();
@@ -106,8 +115,10 @@ abstract class ClientCommand implements Subcommand {
         }
     }
 
-    private static FtpClientConfig config(ClientOptions options, Terminal io, ProgressBar progress) {
+    private static FtpClientConfig config(ClientOptions options, FtpUrl url, Terminal io, ProgressBar progress)
+            throws UsageException, LocalFileException {
         FtpClientConfig.Builder builder = FtpClientConfig.builder();
+        builder.tls(tls(options, url));
         options.timeout().ifPresent(builder::timeouts);
         if (options.active()) {
             builder.dataConnectionMode(DataConnectionMode.active());
@@ -124,6 +135,32 @@ abstract class ClientCommand implements Subcommand {
             builder.transferListener(progress);
         }
         return builder.build();
+    }
+
+    /** {@code --tls} (explicit) or an {@code ftps://} URL (implicit); trust from --cacert, --insecure or the JDK. */
+    private static FtpsConfig tls(ClientOptions options, FtpUrl url) throws UsageException, LocalFileException {
+        boolean trustOption = options.insecure() || options.caCert().isPresent();
+        if (!options.tls() && !url.implicitTls()) {
+            if (trustOption) {
+                throw new UsageException("--insecure and --cacert need --tls or an ftps:// URL");
+            }
+            return null;
+        }
+        SSLContext context;
+        if (options.insecure()) {
+            context = TlsContexts.insecureTrustingAnyCertificate();
+        } else if (options.caCert().isPresent()) {
+            Path file = options.caCert().get();
+            try {
+                context = TlsContexts.trusting(file,
+                        options.caCertPassword().map(String::toCharArray).orElse(null));
+            } catch (IOException e) {
+                throw new LocalFileException("--cacert " + file, e);
+            }
+        } else {
+            return url.implicitTls() ? FtpsConfig.implicit().build() : FtpsConfig.explicit().build();
+        }
+        return (url.implicitTls() ? FtpsConfig.implicit(context) : FtpsConfig.explicit(context)).build();
     }
 
     private static void login(FtpClient client, ClientOptions options, FtpUrl url) throws IOException {

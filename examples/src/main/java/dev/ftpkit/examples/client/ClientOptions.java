@@ -2,6 +2,7 @@ package dev.ftpkit.examples.client;
 
 import dev.ftpkit.examples.UsageException;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,13 +23,20 @@ import java.util.Set;
  * @param verbose    {@code -v}/{@code --verbose}
  * @param user       {@code --user NAME:PASS}
  * @param timeout    {@code --timeout SECONDS}
+ * @param tls        {@code --tls}: explicit TLS (AUTH TLS)
+ * @param insecure   {@code --insecure}: accept any server certificate
+ * @param caCert     {@code --cacert FILE}: trust the certificates of a PEM or PKCS12 file
+ * @param caCertPassword {@code --cacert-password PASS}: the password of a PKCS12 {@code --cacert} file
  */
 record ClientOptions(List<String> positional, boolean active, boolean noEpsv, boolean ascii, boolean resume,
                      boolean append, boolean longFormat, boolean quiet, boolean verbose, Optional<String> user,
-                     Optional<Duration> timeout) {
+                     Optional<Duration> timeout, boolean tls, boolean insecure, Optional<Path> caCert,
+                     Optional<String> caCertPassword) {
 
     /** Every option any client subcommand knows; each subcommand says which of the flags it accepts. */
-    static final String COMMON = "--active, --no-epsv, --user NAME:PASS, --timeout SECONDS, --quiet, -v/--verbose";
+    static final String COMMON = "--active, --no-epsv, --user NAME:PASS, --timeout SECONDS, --quiet, -v/--verbose,"
+            + " --tls, --insecure, --cacert FILE (PEM or PKCS12), --cacert-password PASS;"
+            + " ftps:// URLs use implicit TLS";
 
     static ClientOptions parse(List<String> args, Set<String> allowedFlags) throws UsageException {
         List<String> positional = new ArrayList<>();
@@ -42,6 +50,10 @@ record ClientOptions(List<String> positional, boolean active, boolean noEpsv, bo
         boolean verbose = false;
         Optional<String> user = Optional.empty();
         Optional<Duration> timeout = Optional.empty();
+        boolean tls = false;
+        boolean insecure = false;
+        Optional<Path> caCert = Optional.empty();
+        Optional<String> caCertPassword = Optional.empty();
         boolean onlyPositional = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -57,6 +69,10 @@ record ClientOptions(List<String> positional, boolean active, boolean noEpsv, bo
                 case "--active" -> active = true;
                 case "--no-epsv" -> noEpsv = true;
                 case "--quiet", "-q" -> quiet = true;
+                case "--tls" -> tls = true;
+                case "--insecure", "-k" -> insecure = true;
+                case "--cacert" -> caCert = Optional.of(Path.of(value(args, ++i, arg)));
+                case "--cacert-password" -> caCertPassword = Optional.of(value(args, ++i, arg));
                 case "--verbose", "-v" -> verbose = true;
                 case "--ascii" -> ascii = allowed(arg, allowedFlags);
                 case "--resume" -> resume = allowed(arg, allowedFlags);
@@ -87,8 +103,14 @@ record ClientOptions(List<String> positional, boolean active, boolean noEpsv, bo
         if (resume && append) {
             throw new UsageException("--resume and --append exclude each other");
         }
+        if (insecure && caCert.isPresent()) {
+            throw new UsageException("--insecure and --cacert exclude each other");
+        }
+        if (caCertPassword.isPresent() && caCert.isEmpty()) {
+            throw new UsageException("--cacert-password needs --cacert");
+        }
         return new ClientOptions(List.copyOf(positional), active, noEpsv, ascii, resume, append, longFormat, quiet,
-                verbose, user, timeout);
+                verbose, user, timeout, tls, insecure, caCert, caCertPassword);
     }
 
     private static boolean allowed(String flag, Set<String> allowedFlags) throws UsageException {

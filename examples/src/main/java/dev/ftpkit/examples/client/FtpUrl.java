@@ -9,20 +9,24 @@ import java.util.Optional;
 /**
  * An {@code ftp://[user[:password]@]host[:port]/path} URL (RFC 1738 §3.2), percent-decoded. The path is relative
  * to the login directory (the leading slash only separates it from the host); {@code %2F} makes it absolute.
+ * {@code ftps://} is the same with implicit TLS (TLS from the first byte), port 990 by default, as curl reads it.
  *
  * @param user     the user, empty for anonymous
  * @param password the password, empty when the URL has none
  * @param host     the host (an IPv6 literal without its brackets)
  * @param port     the port, 21 by default
  * @param path     the decoded path, {@code ""} for the login directory
+ * @param implicitTls whether the scheme is {@code ftps}
  */
-record FtpUrl(Optional<String> user, Optional<String> password, String host, int port, String path) {
+record FtpUrl(Optional<String> user, Optional<String> password, String host, int port, String path,
+              boolean implicitTls) {
 
     static FtpUrl parse(String text) throws UsageException {
-        if (!text.regionMatches(true, 0, "ftp://", 0, 6)) {
-            throw new UsageException("not an ftp:// URL: " + text);
+        boolean implicitTls = text.regionMatches(true, 0, "ftps://", 0, 7);
+        if (!implicitTls && !text.regionMatches(true, 0, "ftp://", 0, 6)) {
+            throw new UsageException("not an ftp:// or ftps:// URL: " + text);
         }
-        String rest = text.substring(6);
+        String rest = text.substring(implicitTls ? 7 : 6);
         int slash = rest.indexOf('/');
         String authority = slash < 0 ? rest : rest.substring(0, slash);
         String path = slash < 0 ? "" : rest.substring(slash + 1);
@@ -60,7 +64,7 @@ record FtpUrl(Optional<String> user, Optional<String> password, String host, int
         if (host.isEmpty()) {
             throw new UsageException("no host in URL: " + text);
         }
-        int port = 21;
+        int port = implicitTls ? 990 : 21;
         if (portText != null) {
             try {
                 port = Integer.parseInt(portText);
@@ -71,7 +75,7 @@ record FtpUrl(Optional<String> user, Optional<String> password, String host, int
                 throw new UsageException("port out of range in URL: " + text);
             }
         }
-        return new FtpUrl(user, password, host, port, decode(path));
+        return new FtpUrl(user, password, host, port, decode(path), implicitTls);
     }
 
     /** The last path segment, or empty when the path names a directory (ends with "/" or is empty). */

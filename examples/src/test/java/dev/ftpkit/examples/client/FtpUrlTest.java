@@ -19,7 +19,7 @@ class FtpUrlTest {
         FtpUrl url = FtpUrl.parse("ftp://al%40ice:p%3Ass@example.com:2121/pub/a%20file.txt");
 
         assertThat(url).isEqualTo(new FtpUrl(Optional.of("al@ice"), Optional.of("p:ss"), "example.com", 2121,
-                "pub/a file.txt"));
+                "pub/a file.txt", false));
         assertThat(url.baseName()).isEqualTo("a file.txt");
         assertThat(url.isDirectory()).isFalse();
     }
@@ -32,6 +32,17 @@ class FtpUrlTest {
         assertThat(url.port()).isEqualTo(21);
         assertThat(url.path()).isEqualTo("upload/");
         assertThat(url.isDirectory()).isTrue();
+    }
+
+    @Test
+    void ftpsMeansImplicitTlsOnPort990ByDefault() throws UsageException {
+        FtpUrl url = FtpUrl.parse("FTPS://example.com/pub/f");
+
+        assertThat(url.implicitTls()).isTrue();
+        assertThat(url.port()).isEqualTo(990);
+        assertThat(url.path()).isEqualTo("pub/f");
+        assertThat(FtpUrl.parse("ftps://example.com:2990/").port()).isEqualTo(2990);
+        assertThat(FtpUrl.parse("ftp://example.com/").implicitTls()).isFalse();
     }
 
     @Test

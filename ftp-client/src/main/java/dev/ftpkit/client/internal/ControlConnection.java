@@ -10,6 +10,7 @@ import dev.ftpkit.core.Reply;
 import dev.ftpkit.core.ReplyCodes;
 import dev.ftpkit.core.ReplyParser;
 
+import javax.net.ssl.SSLSocket;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,9 +35,13 @@ final class ControlConnection implements AutoCloseable {
     /** RFC 854: Data Mark, the byte sent as TCP urgent data for the Synch. */
     private static final int DM = 242;
 
-    private final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
+    /** The TCP connection. */
+    private final Socket plain;
+    /** The socket commands and replies go through: {@link #plain}, or {@link #tls} while TLS is on. */
+    private Socket socket;
+    private SSLSocket tls;
+    private InputStream in;
+    private OutputStream out;
     private final Charset charset;
     private final ProtocolListener listener;
     private final LineDecoder decoder;
@@ -49,6 +54,7 @@ final class ControlConnection implements AutoCloseable {
     private boolean closed;
 
     private ControlConnection(Socket socket, FtpClientConfig config) throws IOException {
+        this.plain = socket;
         this.socket = socket;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
@@ -75,11 +81,75 @@ final class ControlConnection implements AutoCloseable {
     }
 
     InetAddress remoteAddress() {
-        return socket.getInetAddress();
+        return plain.getInetAddress();
     }
 
     InetAddress localAddress() {
-        return socket.getLocalAddress();
+        return plain.getLocalAddress();
+    }
+
+    /** The TLS session while commands and replies are encrypted. */
+    Optional<javax.net.ssl.SSLSession> tlsSession() {
+        SSLSocket secure = tls;
+        return secure == null ? Optional.empty() : Optional.of(secure.getSession());
+    }
+
+    /** Whether commands and replies are encrypted now. */
+    boolean isSecure() {
+        return tls != null;
+    }
+
+    /**
+     * Runs the TLS handshake over the connection: at once for implicit TLS, after the 234 reply to AUTH TLS for
+     * explicit TLS. Bytes the server sent after the 234 and before the handshake would be plaintext posing as
+     * protected replies (the STARTTLS injection class, CVE-2011-0411): they are refused.
+     */
+    void startTls(TlsLayer layer) throws IOException {
+        ensureOpen();
+        if (position < limit) {
+            close();
+            throw new FtpProtocolException("the server sent " + (limit - position)
+                    + " plaintext bytes after accepting AUTH TLS; refusing them");
+        }
+        try {
+            plain.setSoTimeout(replyTimeoutMillis);
+            SSLSocket secure = layer.secureControl(plain);
+            tls = secure;
+            socket = secure;
+            in = secure.getInputStream();
+            out = secure.getOutputStream();
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /**
+     * Ends TLS on the control connection after the server accepted CCC (RFC 4217 §6): sends close_notify, reads the
+     * server's, and goes on in plain text over the same TCP connection.
+     */
+    void clearTls() throws IOException {
+        ensureOpen();
+        SSLSocket secure = tls;
+        if (secure == null) {
+            return;
+        }
+        try {
+            secure.shutdownOutput();
+            plain.setSoTimeout(replyTimeoutMillis);
+            // Bounded: the server sends nothing but its close_notify; any data here is a protocol error.
+            if (secure.getInputStream().read() >= 0) {
+                throw new FtpProtocolException("the server sent data instead of closing TLS after CCC");
+            }
+            secure.close();
+            tls = null;
+            socket = plain;
+            in = plain.getInputStream();
+            out = plain.getOutputStream();
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     boolean isOpen() {
@@ -111,9 +181,12 @@ final class ControlConnection implements AutoCloseable {
         ensureOpen();
         Command abor = Command.of("ABOR");
         try {
-            out.write(new byte[] {(byte) IAC, (byte) IP, (byte) IAC});
-            out.flush();
-            socket.sendUrgentData(DM);
+            if (tls == null) {
+                out.write(new byte[] {(byte) IAC, (byte) IP, (byte) IAC});
+                out.flush();
+                socket.sendUrgentData(DM);
+            }
+            // Under TLS there is no urgent data (it would land in the middle of the TLS records): plain ABOR.
             out.write(abor.encode().getBytes(charset));
             out.flush();
         } catch (IOException e) {
@@ -219,11 +292,10 @@ final class ControlConnection implements AutoCloseable {
     public void close() {
         if (!closed) {
             closed = true;
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // nothing left to do with a socket that fails to close
+            if (tls != null) {
+                DataSockets.closeQuietly(tls);
             }
+            DataSockets.closeQuietly(plain);
         }
     }
 }

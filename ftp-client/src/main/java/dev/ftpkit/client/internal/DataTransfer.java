@@ -174,6 +174,7 @@ final class DataTransfer {
             public void close() throws IOException {
                 if (!finished) {
                     dataEnded = true;
+                    TlsLayer.finishUpload(socket);
                     complete();
                 }
             }

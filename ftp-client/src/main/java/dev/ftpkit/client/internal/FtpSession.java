@@ -2,6 +2,7 @@ package dev.ftpkit.client.internal;
 
 import dev.ftpkit.client.FtpClient;
 import dev.ftpkit.client.FtpClientConfig;
+import dev.ftpkit.client.FtpsConfig;
 import dev.ftpkit.client.TransferProgress.Direction;
 import dev.ftpkit.client.TransferType;
 import dev.ftpkit.core.Command;
@@ -53,9 +54,12 @@ public final class FtpSession implements FtpClient {
     private TransferType serverType;
     private DataTransfer current;
 
-    private FtpSession(FtpClientConfig config, ControlConnection control, Reply greeting) {
+    private final TlsLayer tls;
+
+    private FtpSession(FtpClientConfig config, ControlConnection control, Reply greeting, TlsLayer tls) {
         this.config = config;
         this.control = control;
+        this.tls = tls;
         this.opener = new TransferOpener(config, control, DataConnector.of(config, control));
         this.greeting = greeting;
         this.transferType = config.transferType();
@@ -76,14 +80,60 @@ public final class FtpSession implements FtpClient {
         }
         ControlConnection control = ControlConnection.open(config, host, port);
         try {
+            TlsLayer tls = config.tls().map(settings -> new TlsLayer(settings, host, port)).orElse(null);
+            if (tls != null && tls.settings().mode() == FtpsConfig.Mode.IMPLICIT) {
+                control.startTls(tls);
+            }
             Reply greeting = control.readFinalReply();
             if (greeting.codeValue() != ReplyCodes.SERVICE_READY) {
                 throw new FtpReplyException("greeting", greeting);
             }
-            return new FtpSession(config, control, greeting);
+            if (tls != null && tls.settings().mode() == FtpsConfig.Mode.EXPLICIT) {
+                authTls(control, tls);
+            }
+            return new FtpSession(config, control, greeting, tls);
         } catch (IOException | RuntimeException e) {
             control.close();
             throw e;
+        }
+    }
+
+    /**
+     * RFC 4217 §4: AUTH TLS, 234, handshake. Any other reply fails the connection: TLS was asked for, so the
+     * credentials must never go out in the clear.
+     */
+    private static void authTls(ControlConnection control, TlsLayer tls) throws IOException {
+        Command auth = Command.of("AUTH", "TLS");
+        Reply reply = control.execute(auth);
+        if (reply.codeValue() != ReplyCodes.SECURITY_DATA_EXCHANGE_COMPLETE) {
+            throw new FtpReplyException("the server refused AUTH TLS; TLS is required, so the connection is closed"
+                    + " without logging in", reply);
+        }
+        control.startTls(tls);
+    }
+
+    /**
+     * RFC 4217 §9 (RFC 2228 §3): PBSZ 0 then PROT P (or C). A refused PROT P fails: the transfers would go in the
+     * clear. Then CCC (RFC 4217 §6) when asked for.
+     */
+    private void protectData() throws IOException {
+        FtpsConfig settings = tls.settings();
+        Reply pbsz = control.execute(Command.of("PBSZ", "0"));
+        if (!pbsz.code().isPositiveCompletion()) {
+            throw new FtpReplyException("PBSZ 0", pbsz);
+        }
+        FtpsConfig.DataProtection protection = settings.dataProtection();
+        Reply prot = control.execute(Command.of("PROT", protection.code()));
+        if (!prot.code().isPositiveCompletion()) {
+            throw new FtpReplyException("PROT " + protection.code(), prot);
+        }
+        opener.protectData(protection == FtpsConfig.DataProtection.PRIVATE ? tls : null);
+        if (settings.clearCommandChannel() && control.isSecure()) {
+            Reply ccc = control.execute(Command.of("CCC"));
+            if (!ccc.code().isPositiveCompletion()) {
+                throw new FtpReplyException("CCC", ccc);
+            }
+            control.clearTls();
         }
     }
 
@@ -95,6 +145,11 @@ public final class FtpSession implements FtpClient {
     @Override
     public Reply greeting() {
         return greeting;
+    }
+
+    @Override
+    public java.util.Optional<javax.net.ssl.SSLSession> tlsSession() {
+        return control.tlsSession();
     }
 
     @Override
@@ -145,6 +200,9 @@ public final class FtpSession implements FtpClient {
     }
 
     private void afterLogin() throws IOException {
+        if (tls != null) {
+            protectData();
+        }
         features = null;
         // RFC 2640 §3.1 / draft-ietf-ftpext-utf-8-option: ask for UTF-8 path names when offered.
         if (config.charset().equals(StandardCharsets.UTF_8) && features().has("UTF8")) {

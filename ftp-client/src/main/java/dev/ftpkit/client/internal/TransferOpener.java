@@ -1,6 +1,7 @@
 package dev.ftpkit.client.internal;
 
 import dev.ftpkit.client.FtpClientConfig;
+import dev.ftpkit.client.FtpTransferException;
 import dev.ftpkit.client.TransferProgress.Direction;
 import dev.ftpkit.core.Command;
 import dev.ftpkit.core.FtpReplyException;
@@ -25,11 +26,18 @@ final class TransferOpener {
     private final FtpClientConfig config;
     private final ControlConnection control;
     private final DataConnector connector;
+    /** TLS for data connections after PROT P; null for plain data connections. */
+    private TlsLayer dataTls;
 
     TransferOpener(FtpClientConfig config, ControlConnection control, DataConnector connector) {
         this.config = config;
         this.control = control;
         this.connector = connector;
+    }
+
+    /** Protects the data connections from now on (after PROT P), or not (null, after PROT C). */
+    void protectData(TlsLayer layer) {
+        dataTls = layer;
     }
 
     /**
@@ -59,6 +67,9 @@ final class TransferOpener {
                     resynchronize(noDataConnection);
                     throw noDataConnection;
                 }
+                if (dataTls != null) {
+                    socket = secure(socket, command, direction);
+                }
                 return new DataTransfer(session, control, socket, command, direction, announced,
                         config.transferListener(), keepAlive, config.dataTimeout().toNanos(), reply, null);
             }
@@ -72,6 +83,28 @@ final class TransferOpener {
         } catch (IOException | RuntimeException e) {
             pending.close();
             throw e;
+        }
+    }
+
+    /**
+     * Runs the data connection's TLS handshake (RFC 4217 §7). When it fails the server has given up on the transfer
+     * (vsftpd: {@code 522 SSL connection failed: session reuse required}); its reply is read and carried by the
+     * exception.
+     */
+    private Socket secure(Socket plain, Command command, Direction direction) throws IOException {
+        try {
+            return dataTls.secureData(plain, direction == Direction.DOWNLOAD);
+        } catch (IOException handshakeFailure) {
+            DataSockets.closeQuietly(plain);
+            Reply reply = null;
+            try {
+                reply = control.readFinalReply();
+            } catch (IOException replyFailure) {
+                handshakeFailure.addSuppressed(replyFailure);
+            }
+            String said = reply == null ? "" : "; the server said " + reply.codeValue() + " " + reply.text();
+            throw new FtpTransferException(command + ": the TLS handshake on the data connection failed: "
+                    + handshakeFailure.getMessage() + said, 0, reply, handshakeFailure);
         }
     }
 

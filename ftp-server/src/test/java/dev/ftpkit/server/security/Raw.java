@@ -1,0 +1,213 @@
+package dev.ftpkit.server.security;
+
+import dev.ftpkit.core.ExtendedPassive;
+import dev.ftpkit.core.HostPort;
+import dev.ftpkit.core.Reply;
+import dev.ftpkit.core.ReplyParser;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** An attacker's (or a bystander's) bare control connection; every read has a timeout, never hangs. */
+final class Raw implements Closeable {
+
+    static final String USER = "alice";
+    static final String PASSWORD = "s3cret";
+
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+    private final ReplyParser parser = new ReplyParser();
+    /** Every reply line read so far, for "exactly one reply per command" checks. */
+    final List<String> lines = new ArrayList<>();
+    final Reply greeting;
+
+    private Raw(Socket socket) throws IOException {
+        this.socket = socket;
+        socket.setSoTimeout(20_000);
+        this.in = new BufferedInputStream(socket.getInputStream());
+        this.out = socket.getOutputStream();
+        this.greeting = read();
+    }
+
+    static Raw connect(int port) throws IOException {
+        return connect("127.0.0.1", port);
+    }
+
+    /** Connects from the given loopback source address (127.0.0.2 plays "another host"). */
+    static Raw connect(String from, int port) throws IOException {
+        Socket socket = new Socket();
+        socket.bind(new InetSocketAddress(from, 0));
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+        return new Raw(socket);
+    }
+
+    static Raw login(int port) throws IOException {
+        Raw ftp = connect(port);
+        ftp.expect(331, "USER " + USER);
+        ftp.expect(230, "PASS " + PASSWORD);
+        return ftp;
+    }
+
+    Socket socket() {
+        return socket;
+    }
+
+    void sendRaw(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
+    Reply send(String line) throws IOException {
+        sendRaw((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+        return read();
+    }
+
+    String reply(String line) throws IOException {
+        return send(line).encode();
+    }
+
+    Reply expect(int code, String line) throws IOException {
+        Reply reply = send(line);
+        if (reply.codeValue() != code) {
+            throw new AssertionError(line + " -> expected " + code + " but got " + reply.encode());
+        }
+        return reply;
+    }
+
+    Reply read() throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        while (true) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("connection closed by the server");
+            }
+            if (b == '\n') {
+                String text = line.toString(StandardCharsets.UTF_8);
+                lines.add(text);
+                line.reset();
+                Optional<Reply> reply = parser.accept(text);
+                if (reply.isPresent()) {
+                    return reply.get();
+                }
+            } else {
+                line.write(b);
+            }
+        }
+    }
+
+    /** True if the server closed the connection (end of stream or reset) within the socket timeout. */
+    boolean closedByServer() throws IOException {
+        try {
+            while (true) {
+                if (in.read() < 0) {
+                    return true;
+                }
+            }
+        } catch (SocketException e) {
+            return true;
+        }
+    }
+
+    /** Whether nothing more arrives for a short while (no forged second reply). */
+    boolean silentFor(int millis) throws IOException {
+        int old = socket.getSoTimeout();
+        socket.setSoTimeout(millis);
+        try {
+            in.read();
+            return false;
+        } catch (java.net.SocketTimeoutException quiet) {
+            return true;
+        } finally {
+            socket.setSoTimeout(old);
+        }
+    }
+
+    /** Whether reply bytes are waiting (without blocking). */
+    boolean hasInput() throws IOException {
+        return in.available() > 0;
+    }
+
+    int pasvPort() throws IOException {
+        Reply reply = expect(227, "PASV");
+        try {
+            return HostPort.parsePassiveReply(reply.text()).port();
+        } catch (dev.ftpkit.core.FtpProtocolException e) {
+            throw new IOException(e);
+        }
+    }
+
+    int epsvPort() throws IOException {
+        try {
+            return ExtendedPassive.parseReply(expect(229, "EPSV").text());
+        } catch (dev.ftpkit.core.FtpProtocolException e) {
+            throw new IOException(e);
+        }
+    }
+
+    Socket passive() throws IOException {
+        Socket data = new Socket();
+        data.connect(new InetSocketAddress("127.0.0.1", pasvPort()), 5_000);
+        data.setSoTimeout(20_000);
+        return data;
+    }
+
+    /** PASV, then a command expected to fail before the data connection is used. */
+    Reply sendWithPassive(String command) throws IOException {
+        try (Socket data = passive()) {
+            return send(command);
+        }
+    }
+
+    byte[] retrieve(String path) throws IOException {
+        try (Socket data = passive()) {
+            expect(150, "RETR " + path);
+            byte[] bytes = data.getInputStream().readAllBytes();
+            Reply done = read();
+            if (done.codeValue() != 226) {
+                throw new AssertionError("RETR " + path + " ended with " + done.encode());
+            }
+            return bytes;
+        }
+    }
+
+    void store(String path, byte[] bytes) throws IOException {
+        try (Socket data = passive()) {
+            expect(150, "STOR " + path);
+            data.getOutputStream().write(bytes);
+            data.shutdownOutput();
+            Reply done = read();
+            if (done.codeValue() != 226) {
+                throw new AssertionError("STOR " + path + " ended with " + done.encode());
+            }
+        }
+    }
+
+    String list(String command) throws IOException {
+        try (Socket data = passive()) {
+            expect(150, command);
+            byte[] bytes = data.getInputStream().readAllBytes();
+            Reply done = read();
+            if (done.codeValue() != 226) {
+                throw new AssertionError(command + " ended with " + done.encode());
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
