@@ -3,7 +3,6 @@ package dev.ftpkit.examples.bench;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -69,8 +68,8 @@ final class Cpu {
                     String text = Files.readString(entry.resolve("stat"));
                     String[] rest = text.substring(text.lastIndexOf(')') + 2).trim().split(" ");
                     children.computeIfAbsent(Long.parseLong(rest[1]), parent -> new ArrayList<>()).add(pid);
-                } catch (NoSuchFileException | IndexOutOfBoundsException gone) {
-                    // exited while the directory was read
+                } catch (IOException | IndexOutOfBoundsException gone) {
+                    // exited while the directory was read (ENOENT, or ESRCH while its stat was being read)
                 }
             }
         }
@@ -84,10 +83,11 @@ final class Cpu {
         return tree;
     }
 
-    private static long[] statOrZero(long pid) throws IOException {
+    private static long[] statOrZero(long pid) {
         try {
             return stat(Long.toString(pid));
-        } catch (NoSuchFileException gone) {
+        } catch (IOException | RuntimeException gone) {
+            // exited meanwhile (ENOENT or ESRCH): its time is in its parent's once reaped
             return new long[4];
         }
     }
