@@ -33,7 +33,7 @@ class FtpsJsseTest {
     }
 
     private FtpServer.Builder tlsServer() {
-        return TestServers.builder(root).tls(certs.serverContext());
+        return TestServers.builder(root).tls(certs.serverContext()).tlsProtocols("TLSv1.3", "TLSv1.2");
     }
 
     @ParameterizedTest

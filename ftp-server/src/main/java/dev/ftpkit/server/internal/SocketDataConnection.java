@@ -149,6 +149,11 @@ final class SocketDataConnection implements DataConnection {
         try {
             if (!socket.isClosed() && !socket.isOutputShutdown()) {
                 output.flush();
+                if (socket instanceof SSLSocket) {
+                    // close_notify alone (RFC 8446 §6.1): a plain close of a TLS 1.3 socket makes JSSE send
+                    // user_canceled first, which GnuTLS (lftp) reports as a fatal alert
+                    socket.shutdownOutput();
+                }
             }
         } finally {
             socket.close();
