@@ -240,4 +240,17 @@ class FtpsJsseTest {
             assertThat(server.implicitTlsPort()).isNotEqualTo(server.port());
         }
     }
+
+    @Test
+    void cccReturnsTheControlConnectionToPlaintextWhenEnabled() throws Exception {
+        try (FtpServer server = tlsServer().cccEnabled(true).build().start();
+             TlsFtp ftp = TlsFtp.secureLogin(server.port(), certs.clientContext(), "TLSv1.2")) {
+            assertThat(ftp.send("FEAT").lines()).contains(" CCC");
+            ftp.expect(200, "CCC");
+            ftp.clearControl();
+
+            assertThat(ftp.send("NOOP").codeValue()).isEqualTo(200);
+            assertThat(ftp.send("PWD").encode()).isEqualTo("257 \"/\" is the current directory\r\n");
+        }
+    }
 }

@@ -98,6 +98,16 @@ final class TlsFtp implements Closeable {
         return ftp;
     }
 
+    /** After CCC's 200: close_notify both ways, then plaintext on the same TCP connection (RFC 4217 §12.3). */
+    void clearControl() throws IOException {
+        control.shutdownOutput();
+        if (control.getInputStream().read() != -1) {
+            throw new AssertionError("data after CCC instead of close_notify");
+        }
+        control = null;
+        use(raw);
+    }
+
     SSLSocket control() {
         return control;
     }

@@ -59,6 +59,8 @@ public final class Session implements FtpSession, Runnable {
     // FTPS state (RFC 4217)
     private final boolean implicitTls;
     private volatile SSLSession controlTls;
+    // the session data connections must resume; it outlives CCC, after which data stays protected (RFC 4217 §12.3)
+    private volatile SSLSession dataReuseReference;
     private boolean tlsAfterReply;
     private boolean clearAfterReply;
     private boolean pbszDone;
@@ -86,6 +88,7 @@ public final class Session implements FtpSession, Runnable {
             if (implicitTls) {
                 // implicit FTPS: TLS before the greeting, and data protected from the start
                 controlTls = control.upgrade(config.tls().orElseThrow(), config.lineTimeout());
+                dataReuseReference = controlTls;
                 pbszDone = true;
                 protectData = true;
             }
@@ -137,6 +140,7 @@ public final class Session implements FtpSession, Runnable {
             if (tlsAfterReply) {
                 tlsAfterReply = false;
                 controlTls = control.upgrade(config.tls().orElseThrow(), config.lineTimeout());
+                dataReuseReference = controlTls;
             } else if (clearAfterReply) {
                 clearAfterReply = false;
                 control.clear(config.lineTimeout());
@@ -397,7 +401,7 @@ public final class Session implements FtpSession, Runnable {
             LOG.log(System.Logger.Level.DEBUG, () -> "session " + id + ": data TLS handshake failed: " + e);
             throw new FtpReplyException(Reply.of(ReplyCodes.EXTENDED_PORT_FAILURE, "SSL connection failed."));
         }
-        SSLSession control = controlTls;
+        SSLSession control = dataReuseReference;
         if (tls.reuseRequired() && (control == null || !TlsSockets.resumedFrom(control, secure.getSession()))) {
             DataSetup.closeQuietly(secure);
             // vsftpd's require_ssl_reuse reply, word for word: clients and scripts match it
