@@ -10,14 +10,18 @@ import dev.ftpkit.server.InMemoryUsers;
 import dev.ftpkit.server.Permission;
 import dev.ftpkit.server.ServerListener;
 import dev.ftpkit.server.SessionThreads;
+import dev.ftpkit.server.TlsContexts;
 import dev.ftpkit.server.TransferEvent;
 
+import javax.net.ssl.SSLContext;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +40,8 @@ public final class ServeCommand implements Subcommand {
     /** The parsed command line. */
     record Options(String host, int port, Path root, List<String[]> users, boolean anonymous, boolean write,
                    int passiveMin, int passiveMax, InetAddress passiveAddress, boolean passive, boolean active,
-                   int maxSessions, boolean verbose) {
+                   int maxSessions, boolean verbose, Path tlsKeystore, String tlsPassword, boolean tlsRequired,
+                   int implicitTlsPort, boolean tlsReuse) {
     }
 
     @Override
@@ -48,7 +53,8 @@ public final class ServeCommand implements Subcommand {
     public String summary() {
         return "serve [--host 127.0.0.1] [--port 2121|0] [--root DIR] [--user NAME:PASS]... [--anonymous] [--write]"
                 + " [--passive-ports MIN-MAX] [--passive-address ADDR] [--no-passive] [--no-active]"
-                + " [--max-sessions N] [-v]   serve a directory over FTP";
+                + " [--max-sessions N] [--tls-keystore FILE.p12 --tls-password PASS [--tls-required]"
+                + " [--implicit-tls-port N] [--no-tls-reuse]] [-v]   serve a directory over FTP or FTPS";
     }
 
     @Override
@@ -64,8 +70,10 @@ public final class ServeCommand implements Subcommand {
         }, "ftpkit-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
+        String implicit = options.implicitTlsPort() >= 0
+                ? " and ftps://" + host + ":" + server.implicitTlsPort() + "/" : "";
         io.out().println("ftpkit serving " + options.root().toAbsolutePath().normalize() + " at ftp://" + host + ":"
-                + server.port() + "/");
+                + server.port() + "/" + implicit);
         io.out().flush();
         stopped.await();
         return ExitCode.OK;
@@ -100,10 +108,28 @@ public final class ServeCommand implements Subcommand {
         if (options.passiveAddress() != null) {
             builder.passiveAddress(options.passiveAddress());
         }
+        if (options.tlsKeystore() != null) {
+            builder.tls(loadKeystore(options.tlsKeystore(), options.tlsPassword()))
+                    .tlsRequiredForLogin(options.tlsRequired())
+                    .tlsRequiredForData(options.tlsRequired())
+                    .tlsSessionReuseRequired(options.tlsReuse());
+            if (options.implicitTlsPort() >= 0) {
+                builder.implicitTlsPort(options.implicitTlsPort());
+            }
+        }
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static SSLContext loadKeystore(Path keystore, String password) throws UsageException {
+        try {
+            return TlsContexts.fromPkcs12(keystore, password.toCharArray());
+        } catch (IOException | GeneralSecurityException e) {
+            throw new UsageException("--tls-keystore: cannot load " + keystore + " as PKCS12 with the given password ("
+                    + e.getMessage() + ")");
         }
     }
 
@@ -121,6 +147,11 @@ public final class ServeCommand implements Subcommand {
         boolean active = true;
         int maxSessions = 500;
         boolean verbose = false;
+        Path tlsKeystore = null;
+        String tlsPassword = null;
+        boolean tlsRequired = false;
+        int implicitTlsPort = -1;
+        boolean tlsReuse = true;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -164,14 +195,27 @@ public final class ServeCommand implements Subcommand {
                 case "--no-active" -> active = false;
                 case "--max-sessions" -> maxSessions = number(value(args, ++i, arg), arg, 1, 1_000_000);
                 case "-v", "--verbose" -> verbose = true;
+                case "--tls-keystore" -> tlsKeystore = Path.of(value(args, ++i, arg));
+                case "--tls-password" -> tlsPassword = value(args, ++i, arg);
+                case "--tls-required" -> tlsRequired = true;
+                case "--implicit-tls-port" -> implicitTlsPort = number(value(args, ++i, arg), arg, 0, 65535);
+                case "--no-tls-reuse" -> tlsReuse = false;
                 default -> throw new UsageException("unknown option " + arg);
             }
         }
         if (users.isEmpty() && !anonymous) {
             throw new UsageException("nobody could log in: give --user NAME:PASS or --anonymous");
         }
+        if (tlsKeystore == null && (tlsPassword != null || tlsRequired || implicitTlsPort >= 0 || !tlsReuse)) {
+            throw new UsageException("--tls-password, --tls-required, --implicit-tls-port and --no-tls-reuse need"
+                    + " --tls-keystore");
+        }
+        if (tlsKeystore != null && tlsPassword == null) {
+            throw new UsageException("--tls-keystore needs --tls-password");
+        }
         return new Options(host, port, root, users, anonymous, write, passiveMin, passiveMax, passiveAddress,
-                passive, active, maxSessions, verbose);
+                passive, active, maxSessions, verbose, tlsKeystore, tlsPassword, tlsRequired, implicitTlsPort,
+                tlsReuse);
     }
 
     private static String value(List<String> args, int index, String option) throws UsageException {

@@ -1,6 +1,7 @@
 package dev.ftpkit.examples;
 
 import dev.ftpkit.testsupport.Peers;
+import dev.ftpkit.testsupport.TestCertificates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,6 +102,61 @@ class ServeCommandTest {
         }
         assertThat(Files.readString(dir.resolve("stderr.txt"))).contains("connected").contains("login bob")
                 .contains("STOR up.txt 15 bytes").contains("shutting down");
+    }
+
+    @Test
+    void tlsOptionsNeedAKeystoreThatLoads(@TempDir Path dir) {
+        assertThat(Main.run(List.of("serve", "--anonymous", "--tls-required"), io)).isEqualTo(ExitCode.USAGE);
+        assertThat(Main.run(List.of("serve", "--anonymous", "--tls-keystore", "x.p12"), io)).isEqualTo(ExitCode.USAGE);
+        assertThat(Main.run(List.of("serve", "--anonymous", "--root", dir.resolve("root").toString(),
+                "--tls-keystore", dir.resolve("missing.p12").toString(), "--tls-password", "pw"), io))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("need --tls-keystore")
+                .contains("--tls-keystore needs --tls-password").contains("cannot load");
+    }
+
+    @Test
+    void serveWithATlsKeystoreServesCurlOverExplicitAndImplicitTls(@TempDir Path dir) throws Exception {
+        Path curl = Peers.require("curl");
+        TestCertificates certs = TestCertificates.generate(Files.createDirectories(dir.resolve("certs")));
+        Path root = Files.createDirectories(dir.resolve("served"));
+        Files.writeString(root.resolve("hello.txt"), "hello over TLS");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process server = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "dev.ftpkit.examples.Main", "serve", "--port", "0", "--root", root.toString(), "--user", "bob:pw",
+                "--write", "--tls-keystore", certs.keystore().toString(), "--tls-password", TestCertificates.PASSWORD,
+                "--tls-required", "--implicit-tls-port", "0")
+                .redirectError(dir.resolve("stderr.txt").toFile())
+                .start();
+        try (BufferedReader stdout = new BufferedReader(new InputStreamReader(server.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String ready = stdout.readLine();
+            Matcher matcher = Pattern.compile("ftpkit serving .+ at ftp://127\\.0\\.0\\.1:(\\d+)/"
+                    + " and ftps://127\\.0\\.0\\.1:(\\d+)/").matcher(String.valueOf(ready));
+            assertThat(matcher.matches()).as("ready line: " + ready).isTrue();
+            String explicit = "ftp://bob:pw@localhost:" + matcher.group(1) + "/";
+            String implicit = "ftps://bob:pw@localhost:" + matcher.group(2) + "/";
+            Files.writeString(dir.resolve("up.txt"), "uploaded over TLS");
+
+            String download = run(new ProcessBuilder(curl.toString(), "-sS", "--max-time", "20", "--ssl-reqd",
+                    "--cacert", certs.pem().toString(), explicit + "hello.txt"));
+            String upload = run(new ProcessBuilder(curl.toString(), "-sS", "--max-time", "20", "--cacert",
+                    certs.pem().toString(), "-T", dir.resolve("up.txt").toString(), implicit + "up.txt"));
+            Process plain = new ProcessBuilder(curl.toString(), "-sS", "--max-time", "20", explicit + "hello.txt")
+                    .redirectErrorStream(true).start();
+            plain.getInputStream().readAllBytes();
+
+            assertThat(download).isEqualTo("hello over TLS");
+            assertThat(upload).isEmpty();
+            assertThat(root.resolve("up.txt")).hasContent("uploaded over TLS");
+            assertThat(plain.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(plain.exitValue()).as("login without TLS is denied").isEqualTo(67);
+        } finally {
+            server.destroy();
+            if (!server.waitFor(20, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        }
     }
 
     private static String run(ProcessBuilder builder) throws IOException, InterruptedException {

@@ -2,6 +2,9 @@ package dev.ftpkit.server;
 
 import dev.ftpkit.server.internal.ServerConfig;
 import dev.ftpkit.server.internal.ServerRuntime;
+import dev.ftpkit.server.internal.TlsConfig;
+
+import javax.net.ssl.SSLContext;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -10,7 +13,9 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -85,6 +90,16 @@ public final class FtpServer implements AutoCloseable {
     }
 
     /**
+     * The bound port of the implicit-TLS listener ({@link Builder#implicitTlsPort(int)}).
+     *
+     * @return the port
+     * @throws IllegalStateException if not started or no implicit listener is configured
+     */
+    public int implicitTlsPort() {
+        return runtime.implicitTlsAddress().getPort();
+    }
+
+    /**
      * How many sessions are connected now.
      *
      * @return the count
@@ -137,6 +152,13 @@ public final class FtpServer implements AutoCloseable {
         private boolean activeEnabled = true;
         private boolean atomicUploads = true;
         private boolean syncUploads;
+        private SSLContext tlsContext;
+        private List<String> tlsProtocols = List.of("TLSv1.2");
+        private boolean tlsRequiredForLogin;
+        private boolean tlsRequiredForData;
+        private boolean tlsSessionReuseRequired = true;
+        private boolean cccEnabled;
+        private int implicitTlsPort = -1;
 
         private Builder() {
         }
@@ -481,6 +503,98 @@ public final class FtpServer implements AutoCloseable {
         }
 
         /**
+         * Enables FTPS (RFC 4217) with this server key and certificate: {@code AUTH TLS} upgrades the control
+         * connection, {@code PBSZ 0} and {@code PROT P} protect data connections, and FEAT lists them. Without it
+         * the server is plain FTP and refuses AUTH with 502. See {@link TlsContexts#fromPkcs12(Path, char[])}.
+         *
+         * @param context a context with a key manager
+         * @return this builder
+         */
+        public Builder tls(SSLContext context) {
+            this.tlsContext = Objects.requireNonNull(context, "tls");
+            return this;
+        }
+
+        /**
+         * The TLS versions offered (default {@code TLSv1.2} only). TLS 1.3 works, but on a resumed data connection
+         * JSSE sends a NewSessionTicket that uploading clients never read (curl 7.88, lftp with GnuTLS): they close
+         * with unread data, their kernel resets the connection, the end of the upload is lost and the server
+         * reports 426. Enable it with {@code tlsProtocols("TLSv1.3", "TLSv1.2")} for clients that read it.
+         *
+         * @param protocols JSSE protocol names, e.g. {@code "TLSv1.2"}; each must be supported by the context
+         * @return this builder
+         */
+        public Builder tlsProtocols(String... protocols) {
+            this.tlsProtocols = List.copyOf(Arrays.asList(protocols));
+            return this;
+        }
+
+        /**
+         * Whether USER and PASS are refused with {@code 530} until the control connection is protected (vsftpd's
+         * {@code force_local_logins_ssl}, default off), so no password ever crosses the network in clear. It
+         * applies to every login, the anonymous one included. Needs {@link #tls(SSLContext)}.
+         *
+         * @param required true to require TLS before login
+         * @return this builder
+         */
+        public Builder tlsRequiredForLogin(boolean required) {
+            this.tlsRequiredForLogin = required;
+            return this;
+        }
+
+        /**
+         * Whether transfers are refused with {@code 522 Data connections must be encrypted.} unless {@code PROT P}
+         * is in effect (vsftpd's {@code force_local_data_ssl}, default off). Needs {@link #tls(SSLContext)}.
+         *
+         * @param required true to require protected data connections
+         * @return this builder
+         */
+        public Builder tlsRequiredForData(boolean required) {
+            this.tlsRequiredForData = required;
+            return this;
+        }
+
+        /**
+         * Whether a protected data connection must resume the TLS session of its control connection (vsftpd's
+         * {@code require_ssl_reuse}, default on). A data connection with any other session gets
+         * {@code 522 SSL connection failed: session reuse required}: whoever connects to the data port first
+         * cannot take the transfer without the control connection's secrets. Clients that never resume (Python's
+         * {@code ftplib}) need it off.
+         *
+         * @param required true to require session reuse
+         * @return this builder
+         */
+        public Builder tlsSessionReuseRequired(boolean required) {
+            this.tlsSessionReuseRequired = required;
+            return this;
+        }
+
+        /**
+         * Whether CCC (RFC 4217 §12.3) may return the control connection to plaintext after login, e.g. for NAT
+         * helpers that read PORT commands (default off: CCC gets {@code 534}). Needs {@link #tls(SSLContext)}.
+         *
+         * @param enabled true to allow CCC
+         * @return this builder
+         */
+        public Builder cccEnabled(boolean enabled) {
+            this.cccEnabled = enabled;
+            return this;
+        }
+
+        /**
+         * Adds a second listener, on the same address, where TLS starts at once, before the greeting (implicit
+         * FTPS, {@code ftps://}, traditionally port 990); its sessions start with {@code PROT P}. Needs
+         * {@link #tls(SSLContext)}. {@link FtpServer#implicitTlsPort()} tells the bound port.
+         *
+         * @param port 0..65535, 0 for a kernel-chosen port
+         * @return this builder
+         */
+        public Builder implicitTlsPort(int port) {
+            this.implicitTlsPort = port;
+            return this;
+        }
+
+        /**
          * Validates the options and creates the server (not yet started).
          *
          * @return the server
@@ -509,12 +623,35 @@ public final class FtpServer implements AutoCloseable {
             }
             require(!greeting.isEmpty() && greeting.chars().noneMatch(c -> c == '\r' || c == '\n' || c == 0),
                     "greeting must be one non-empty line");
+            Optional<TlsConfig> tls = tlsConfig();
             ThreadFactory threads = threadFactory != null ? threadFactory : SessionThreads.platform("ftpkit-session");
             return new FtpServer(new ServerConfig(bindAddress, port, root, authenticator, Map.copyOf(virtualHosts),
                     commands.copy(), listener, threads, greeting, maxSessions, maxSessionsPerAddress, idleTimeout,
                     lineTimeout, dataTimeout, maxLineBytes, loginFailureDelay, maxLoginFailures, passiveEnabled,
                     passiveMinPort, passiveMaxPort, Optional.ofNullable(passiveAddress), passivePortMapping,
-                    passivePromiscuous, activeEnabled, atomicUploads, syncUploads));
+                    passivePromiscuous, activeEnabled, atomicUploads, syncUploads, tls));
+        }
+
+        private Optional<TlsConfig> tlsConfig() {
+            if (tlsContext == null) {
+                require(!tlsRequiredForLogin, "tlsRequiredForLogin needs tls(SSLContext)");
+                require(!tlsRequiredForData, "tlsRequiredForData needs tls(SSLContext)");
+                require(!cccEnabled, "cccEnabled needs tls(SSLContext)");
+                require(implicitTlsPort < 0, "implicitTlsPort needs tls(SSLContext)");
+                return Optional.empty();
+            }
+            require(implicitTlsPort >= -1 && implicitTlsPort <= 65535,
+                    "implicitTlsPort must be 0..65535: " + implicitTlsPort);
+            require(implicitTlsPort <= 0 || implicitTlsPort != port,
+                    "implicitTlsPort must differ from port: " + implicitTlsPort);
+            require(!tlsProtocols.isEmpty(), "tlsProtocols must not be empty");
+            List<String> supported = Arrays.asList(tlsContext.getSupportedSSLParameters().getProtocols());
+            for (String protocol : tlsProtocols) {
+                require(supported.contains(protocol), "tlsProtocols: " + protocol + " is not supported by the context "
+                        + supported);
+            }
+            return Optional.of(new TlsConfig(tlsContext, tlsProtocols, tlsRequiredForLogin, tlsRequiredForData,
+                    tlsSessionReuseRequired, cccEnabled, implicitTlsPort));
         }
 
         private static void requirePositive(Duration duration, String option) {

@@ -1,9 +1,11 @@
 package dev.ftpkit.server;
 
+import dev.ftpkit.core.ExtendedPassive;
 import dev.ftpkit.core.HostPort;
 import dev.ftpkit.core.Reply;
 import dev.ftpkit.core.ReplyParser;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -11,54 +13,75 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
-/** A bare control connection for tests that need exact replies; reads with a timeout, never hangs. */
-final class RawFtp implements Closeable {
+/**
+ * A bare control connection for tests that need exact replies: an attacker's or a bystander's. Every read
+ * has a timeout, so it never hangs.
+ */
+public final class RawFtp implements Closeable {
+
+    public static final String USER = "alice";
+    public static final String PASSWORD = "s3cret";
 
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
     private final ReplyParser parser = new ReplyParser();
-    final Reply greeting;
+    /** Every reply line read so far, for "exactly one reply per command" checks. */
+    public final List<String> lines = new ArrayList<>();
+    public final Reply greeting;
 
     private RawFtp(Socket socket) throws IOException {
         this.socket = socket;
-        socket.setSoTimeout(30_000);
-        this.in = new java.io.BufferedInputStream(socket.getInputStream());
+        socket.setSoTimeout(20_000);
+        this.in = new BufferedInputStream(socket.getInputStream());
         this.out = socket.getOutputStream();
         this.greeting = read();
     }
 
-    static RawFtp connect(int port) throws IOException {
+    public static RawFtp connect(int port) throws IOException {
+        return connect("127.0.0.1", port);
+    }
+
+    /** Connects from the given loopback source address (127.0.0.2 plays "another host"). */
+    public static RawFtp connect(String from, int port) throws IOException {
         Socket socket = new Socket();
+        socket.bind(new InetSocketAddress(from, 0));
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
         return new RawFtp(socket);
     }
 
-    static RawFtp login(int port) throws IOException {
+    public static RawFtp login(int port) throws IOException {
         RawFtp ftp = connect(port);
-        ftp.expect(331, "USER " + TestServers.USER);
-        ftp.expect(230, "PASS " + TestServers.PASSWORD);
+        ftp.expect(331, "USER " + USER);
+        ftp.expect(230, "PASS " + PASSWORD);
         return ftp;
     }
 
-    Socket socket() {
+    public Socket socket() {
         return socket;
     }
 
-    void sendRaw(byte[] bytes) throws IOException {
+    public void sendRaw(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
     }
 
-    Reply send(String line) throws IOException {
+    public Reply send(String line) throws IOException {
         sendRaw((line + "\r\n").getBytes(StandardCharsets.UTF_8));
         return read();
     }
 
-    Reply expect(int code, String line) throws IOException {
+    public String reply(String line) throws IOException {
+        return send(line).encode();
+    }
+
+    public Reply expect(int code, String line) throws IOException {
         Reply reply = send(line);
         if (reply.codeValue() != code) {
             throw new AssertionError(line + " -> expected " + code + " but got " + reply.encode());
@@ -66,8 +89,7 @@ final class RawFtp implements Closeable {
         return reply;
     }
 
-    /** Reads one reply; throws on end of stream. */
-    Reply read() throws IOException {
+    public Reply read() throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         while (true) {
             int b = in.read();
@@ -76,6 +98,7 @@ final class RawFtp implements Closeable {
             }
             if (b == '\n') {
                 String text = line.toString(StandardCharsets.UTF_8);
+                lines.add(text);
                 line.reset();
                 Optional<Reply> reply = parser.accept(text);
                 if (reply.isPresent()) {
@@ -87,41 +110,70 @@ final class RawFtp implements Closeable {
         }
     }
 
-    /** True if the server closed the connection (end of stream) within the socket timeout. */
-    boolean closedByServer() throws IOException {
+    /** True if the server closed the connection (end of stream or reset) within the socket timeout. */
+    public boolean closedByServer() throws IOException {
         try {
-            return in.read() < 0;
-        } catch (java.net.SocketException e) {
+            while (true) {
+                if (in.read() < 0) {
+                    return true;
+                }
+            }
+        } catch (SocketException e) {
             return true;
         }
     }
 
-    /** PASV then connect to the advertised port on 127.0.0.1. */
-    Socket passive() throws IOException {
-        Reply reply = expect(227, "PASV");
-        HostPort hostPort;
+    /** Whether nothing more arrives for a short while (no forged second reply). */
+    public boolean silentFor(int millis) throws IOException {
+        int old = socket.getSoTimeout();
+        socket.setSoTimeout(millis);
         try {
-            hostPort = HostPort.parsePassiveReply(reply.text());
+            in.read();
+            return false;
+        } catch (java.net.SocketTimeoutException quiet) {
+            return true;
+        } finally {
+            socket.setSoTimeout(old);
+        }
+    }
+
+    /** Whether reply bytes are waiting (without blocking). */
+    public boolean hasInput() throws IOException {
+        return in.available() > 0;
+    }
+
+    public int pasvPort() throws IOException {
+        Reply reply = expect(227, "PASV");
+        try {
+            return HostPort.parsePassiveReply(reply.text()).port();
         } catch (dev.ftpkit.core.FtpProtocolException e) {
             throw new IOException(e);
         }
-        Socket data = new Socket();
-        data.connect(new InetSocketAddress("127.0.0.1", hostPort.port()), 5_000);
-        data.setSoTimeout(30_000);
-        return data;
     }
 
-    /** PASV, then the command (which is expected to fail before using the data connection). */
-    Reply sendWithPassive(String command) throws IOException {
-        Socket data = passive();
+    public int epsvPort() throws IOException {
         try {
-            return send(command);
-        } finally {
-            data.close();
+            return ExtendedPassive.parseReply(expect(229, "EPSV").text());
+        } catch (dev.ftpkit.core.FtpProtocolException e) {
+            throw new IOException(e);
         }
     }
 
-    byte[] retrieve(String path) throws IOException {
+    public Socket passive() throws IOException {
+        Socket data = new Socket();
+        data.connect(new InetSocketAddress("127.0.0.1", pasvPort()), 5_000);
+        data.setSoTimeout(20_000);
+        return data;
+    }
+
+    /** PASV, then a command expected to fail before the data connection is used. */
+    public Reply sendWithPassive(String command) throws IOException {
+        try (Socket data = passive()) {
+            return send(command);
+        }
+    }
+
+    public byte[] retrieve(String path) throws IOException {
         try (Socket data = passive()) {
             expect(150, "RETR " + path);
             byte[] bytes = data.getInputStream().readAllBytes();
@@ -133,7 +185,7 @@ final class RawFtp implements Closeable {
         }
     }
 
-    void store(String path, byte[] bytes) throws IOException {
+    public void store(String path, byte[] bytes) throws IOException {
         try (Socket data = passive()) {
             expect(150, "STOR " + path);
             data.getOutputStream().write(bytes);
@@ -145,7 +197,7 @@ final class RawFtp implements Closeable {
         }
     }
 
-    String list(String command) throws IOException {
+    public String list(String command) throws IOException {
         try (Socket data = passive()) {
             expect(150, command);
             byte[] bytes = data.getInputStream().readAllBytes();

@@ -23,6 +23,7 @@ final class AuthCommands {
             throw fail(ReplyCodes.NOT_LOGGED_IN, "Can't change to another user.");
         }
         SessionHandler.requireArgument(command);
+        requireTlsForLogin(session);
         session.pendingUser(command.argument());
         // the same 331 for every name: no user enumeration
         return Reply.of(ReplyCodes.NEED_PASSWORD, "Please specify the password.");
@@ -32,6 +33,7 @@ final class AuthCommands {
         if (session.loggedIn()) {
             return Reply.of(ReplyCodes.COMMAND_SUPERFLUOUS, "Already logged in.");
         }
+        requireTlsForLogin(session);
         String user = session.pendingUser();
         if (user == null) {
             throw fail(ReplyCodes.BAD_SEQUENCE, "Login with USER first.");
@@ -57,6 +59,13 @@ final class AuthCommands {
             session.closeAfterReply();
         }
         return Reply.of(ReplyCodes.NOT_LOGGED_IN, "Login incorrect.");
+    }
+
+    /** vsftpd's force_local_logins_ssl: no name or password before AUTH TLS (RFC 4217 §11). */
+    private static void requireTlsForLogin(Session session) throws Exception {
+        if (session.config().tls().map(TlsConfig::requiredForLogin).orElse(false) && session.controlTls().isEmpty()) {
+            throw fail(ReplyCodes.NOT_LOGGED_IN, "Login needs TLS: send AUTH TLS first.");
+        }
     }
 
     static Reply acct(Command command, Session session) {

@@ -22,6 +22,11 @@ public final class BuiltInCommands {
         registry.register("REIN", open(AuthCommands::rein));
         registry.register("QUIT", open(AuthCommands::quit));
         registry.register("HOST", open(AuthCommands::host));
+        // security (RFC 2228, RFC 4217)
+        registry.register("AUTH", open(TlsCommands::auth));
+        registry.register("PBSZ", open(TlsCommands::pbsz));
+        registry.register("PROT", open(TlsCommands::prot));
+        registry.register("CCC", open(TlsCommands::ccc));
         registry.register("CWD", login(NavigationCommands::cwd));
         registry.register("XCWD", login(NavigationCommands::cwd));
         registry.register("CDUP", login(NavigationCommands::cdup));

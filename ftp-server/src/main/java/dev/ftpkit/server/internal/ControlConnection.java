@@ -4,6 +4,8 @@ import dev.ftpkit.core.FtpProtocolException;
 import dev.ftpkit.core.LineDecoder;
 import dev.ftpkit.core.Reply;
 
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -22,10 +24,14 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class ControlConnection implements Closeable {
 
-    private final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
-    private final LineDecoder decoder;
+    private final Socket raw;
+    private final int maxLineBytes;
+    // replaced by AUTH TLS / CCC, always on the session thread while no reply is being written
+    private volatile Socket socket;
+    private volatile InputStream in;
+    private volatile OutputStream out;
+    private LineDecoder decoder;
+    private volatile SSLSocket tls;
     private final byte[] buffer = new byte[8192];
     private int position;
     private int limit;
@@ -33,7 +39,9 @@ final class ControlConnection implements Closeable {
     private final ReentrantLock writeLock = new ReentrantLock();
 
     ControlConnection(Socket socket, int maxLineBytes) throws IOException {
+        this.raw = socket;
         this.socket = socket;
+        this.maxLineBytes = maxLineBytes;
         socket.setTcpNoDelay(true);
         socket.setKeepAlive(true);
         // ftplib sends ABOR as TCP urgent data; without OOBINLINE the JDK silently drops the urgent byte
@@ -88,6 +96,82 @@ final class ControlConnection implements Closeable {
     }
 
     /**
+     * Turns the connection into TLS (after {@code 234} to AUTH TLS, or at once on the implicit listener). Whatever
+     * the client sent in plaintext after the AUTH line and before the handshake is dropped unread: executing it
+     * as if it had come over TLS is the STARTTLS command injection (CVE-2011-0411, CVE-2011-1575).
+     *
+     * @param config  the TLS options
+     * @param timeout how long the handshake may take
+     * @return the control connection's TLS session
+     * @throws IOException if the handshake failed (the connection is then unusable)
+     */
+    SSLSession upgrade(TlsConfig config, Duration timeout) throws IOException {
+        discardBuffered();
+        writeLock.lock();
+        try {
+            out.flush();
+            SSLSocket secure = TlsSockets.handshake(config, raw, false, timeout);
+            this.tls = secure;
+            this.socket = secure;
+            this.in = secure.getInputStream();
+            this.out = new BufferedOutputStream(secure.getOutputStream(), 8192);
+            return secure.getSession();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * CCC (RFC 4217 §12.3): ends TLS on the control connection with a close_notify exchange and goes on in
+     * plaintext on the same TCP connection.
+     *
+     * @param timeout how long to wait for the client's close_notify
+     * @throws IOException if the TLS layer could not be closed cleanly
+     */
+    void clear(Duration timeout) throws IOException {
+        SSLSocket secure = tls;
+        if (secure == null) {
+            return;
+        }
+        discardBuffered();
+        writeLock.lock();
+        try {
+            out.flush();
+            // the client sends close_notify after our 200; read up to it, so no TLS record is left for the
+            // plaintext reader (anything sent before it over TLS after CCC is dropped)
+            raw.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
+            byte[] drop = new byte[512];
+            InputStream secureIn = secure.getInputStream();
+            boolean closeNotify = false;
+            for (int i = 0; i < 64 && !closeNotify; i++) {
+                closeNotify = secureIn.read(drop) < 0;
+            }
+            if (!closeNotify) {
+                throw new IOException("the client kept sending over TLS after CCC");
+            }
+            // JSSE answers with our close_notify and, with autoClose off, leaves the TCP connection open
+            secure.close();
+            this.tls = null;
+            this.socket = raw;
+            this.in = raw.getInputStream();
+            this.out = new BufferedOutputStream(raw.getOutputStream(), 8192);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Whether the control connection runs over TLS. */
+    boolean secure() {
+        return tls != null;
+    }
+
+    private void discardBuffered() {
+        position = 0;
+        limit = 0;
+        decoder = new LineDecoder(maxLineBytes);
+    }
+
+    /**
      * Sends one reply.
      *
      * @param reply the reply
@@ -128,10 +212,16 @@ final class ControlConnection implements Closeable {
 
     @Override
     public void close() {
+        // the TCP connection first: closing TLS first would write a close_notify, which can block behind a
+        // stuck reply write (the watchdog closes such sessions from another thread)
         try {
-            socket.close();
+            raw.close();
         } catch (IOException ignored) {
             // nothing left to save
+        }
+        SSLSocket secure = tls;
+        if (secure != null) {
+            DataSetup.closeQuietly(secure);
         }
     }
 }

@@ -30,6 +30,15 @@ final class InfoCommands {
     static Reply feat(Command command, Session session) {
         Set<String> verbs = session.config().commands().verbs();
         List<Feature> features = new ArrayList<>();
+        // RFC 4217 §6
+        session.config().tls().ifPresent(tls -> {
+            addIf(features, verbs, "AUTH", Feature.of("AUTH", "TLS"));
+            if (tls.cccEnabled()) {
+                addIf(features, verbs, "CCC", Feature.of("CCC"));
+            }
+            addIf(features, verbs, "PBSZ", Feature.of("PBSZ"));
+            addIf(features, verbs, "PROT", Feature.of("PROT"));
+        });
         addIf(features, verbs, "EPRT", Feature.of("EPRT"));
         addIf(features, verbs, "EPSV", Feature.of("EPSV"));
         addIf(features, verbs, "HASH", Feature.of("HASH", HashCommands.featureList(session.hashAlgorithm())));

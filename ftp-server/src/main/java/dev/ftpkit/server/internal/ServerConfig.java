@@ -42,7 +42,8 @@ public record ServerConfig(
         boolean passivePromiscuous,
         boolean activeEnabled,
         boolean atomicUploads,
-        boolean syncUploads) {
+        boolean syncUploads,
+        Optional<TlsConfig> tls) {
 
     /** Whether a passive port range is configured (else the kernel picks ephemeral ports). */
     public boolean hasPassiveRange() {

@@ -31,6 +31,7 @@ public final class ServerRuntime {
     private final Set<Session> sessions = new LinkedHashSet<>();
     private final Map<InetAddress, Integer> sessionsPerAddress = new HashMap<>();
     private ServerSocket listener;
+    private ServerSocket implicitListener;
     private Thread acceptor;
     private volatile boolean stopping;
 
@@ -61,22 +62,61 @@ public final class ServerRuntime {
         if (listener != null) {
             throw new IllegalStateException("already started");
         }
-        ServerSocket socket = new ServerSocket();
-        try {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(config.bindAddress(), config.port()), 128);
-        } catch (IOException e) {
-            socket.close();
-            throw e;
+        ServerSocket socket = bind(config.port());
+        ServerSocket implicit = null;
+        if (config.tls().isPresent() && config.tls().get().hasImplicitListener()) {
+            try {
+                implicit = bind(config.tls().get().implicitPort());
+            } catch (IOException e) {
+                socket.close();
+                throw e;
+            }
         }
         listener = socket;
-        acceptor = new Thread(this::acceptLoop, "ftpkit-acceptor-" + socket.getLocalPort());
-        acceptor.setDaemon(true);
-        acceptor.start();
+        implicitListener = implicit;
+        acceptor = startAcceptor(socket, false);
+        if (implicit != null) {
+            startAcceptor(implicit, true);
+        }
         Thread watchdog = new Thread(this::watchdogLoop, "ftpkit-watchdog-" + socket.getLocalPort());
         watchdog.setDaemon(true);
         watchdog.start();
         LOG.log(System.Logger.Level.DEBUG, () -> "ftpkit listening on " + socket.getLocalSocketAddress());
+    }
+
+    private ServerSocket bind(int port) throws IOException {
+        ServerSocket socket = new ServerSocket();
+        try {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(config.bindAddress(), port), 128);
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+        return socket;
+    }
+
+    private Thread startAcceptor(ServerSocket socket, boolean implicitTls) {
+        Thread thread = new Thread(() -> acceptLoop(socket, implicitTls),
+                "ftpkit-acceptor-" + (implicitTls ? "tls-" : "") + socket.getLocalPort());
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    /**
+     * The bound address of the implicit-TLS listener.
+     *
+     * @return the address and port
+     */
+    public synchronized InetSocketAddress implicitTlsAddress() {
+        if (listener == null) {
+            throw new IllegalStateException("not started");
+        }
+        if (implicitListener == null) {
+            throw new IllegalStateException("no implicit TLS listener configured");
+        }
+        return (InetSocketAddress) implicitListener.getLocalSocketAddress();
     }
 
     /**
@@ -100,11 +140,7 @@ public final class ServerRuntime {
         return sessions.size();
     }
 
-    private void acceptLoop() {
-        ServerSocket socket;
-        synchronized (this) {
-            socket = listener;
-        }
+    private void acceptLoop(ServerSocket socket, boolean implicitTls) {
         while (!stopping) {
             Socket connection;
             try {
@@ -115,7 +151,7 @@ public final class ServerRuntime {
                 }
                 continue;
             }
-            admit(connection);
+            admit(connection, implicitTls);
         }
     }
 
@@ -140,7 +176,7 @@ public final class ServerRuntime {
         }
     }
 
-    private void admit(Socket connection) {
+    private void admit(Socket connection, boolean implicitTls) {
         InetAddress address = connection.getInetAddress();
         Session session = null;
         String refusal = null;
@@ -154,7 +190,7 @@ public final class ServerRuntime {
                 refusal = "Too many connections from your address.";
             } else {
                 try {
-                    session = new Session(this, connection, Long.toString(sessionIds.incrementAndGet()));
+                    session = new Session(this, connection, Long.toString(sessionIds.incrementAndGet()), implicitTls);
                     sessions.add(session);
                     sessionsPerAddress.put(address, fromAddress + 1);
                 } catch (IOException e) {
@@ -163,6 +199,10 @@ public final class ServerRuntime {
             }
         }
         if (refusal != null) {
+            if (implicitTls) {
+                DataSetup.closeQuietly(connection); // a plaintext 421 would only confuse a TLS client
+                return;
+            }
             refuse(connection, refusal);
             return;
         }
@@ -171,7 +211,11 @@ public final class ServerRuntime {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot start a session thread", e);
             sessionEnded(session);
-            refuse(connection, "Cannot serve this connection.");
+            if (implicitTls) {
+                DataSetup.closeQuietly(connection);
+            } else {
+                refuse(connection, "Cannot serve this connection.");
+            }
         }
     }
 
@@ -210,6 +254,7 @@ public final class ServerRuntime {
                 stopping = true;
                 notifyAll(); // wakes the watchdog
                 DataSetup.closeQuietly(listener);
+                DataSetup.closeQuietly(implicitListener);
                 current = List.copyOf(sessions);
                 acceptorThread = acceptor;
             }

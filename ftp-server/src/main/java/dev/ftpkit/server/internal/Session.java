@@ -13,6 +13,8 @@ import dev.ftpkit.server.FtpSession;
 import dev.ftpkit.server.Permission;
 import dev.ftpkit.server.TransferEvent;
 
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -54,11 +56,21 @@ public final class Session implements FtpSession, Runnable {
     private int loginFailures;
     private String hashAlgorithm = "SHA-256";
     private boolean closeAfterReply;
+    // FTPS state (RFC 4217)
+    private final boolean implicitTls;
+    private volatile SSLSession controlTls;
+    // the session data connections must resume; it outlives CCC, after which data stays protected (RFC 4217 §12.3)
+    private volatile SSLSession dataReuseReference;
+    private boolean tlsAfterReply;
+    private boolean clearAfterReply;
+    private boolean pbszDone;
+    private volatile boolean protectData;
     private volatile Transfer transfer;
     private volatile boolean closing;
 
-    Session(ServerRuntime server, Socket socket, String id) throws IOException {
+    Session(ServerRuntime server, Socket socket, String id, boolean implicitTls) throws IOException {
         this.server = server;
+        this.implicitTls = implicitTls;
         this.config = server.config();
         this.socket = socket;
         this.id = id;
@@ -73,6 +85,13 @@ public final class Session implements FtpSession, Runnable {
         Thread.currentThread().setName("ftpkit-session-" + client.getAddress().getHostAddress() + ":" + client.getPort());
         try {
             config.listener().connected(this);
+            if (implicitTls) {
+                // implicit FTPS: TLS before the greeting, and data protected from the start
+                controlTls = control.upgrade(config.tls().orElseThrow(), config.lineTimeout());
+                dataReuseReference = controlTls;
+                pbszDone = true;
+                protectData = true;
+            }
             control.send(Reply.of(ReplyCodes.SERVICE_READY, config.greeting()));
             loop();
         } catch (IOException e) {
@@ -118,6 +137,15 @@ public final class Session implements FtpSession, Runnable {
                 continue;
             }
             dispatch(command);
+            if (tlsAfterReply) {
+                tlsAfterReply = false;
+                controlTls = control.upgrade(config.tls().orElseThrow(), config.lineTimeout());
+                dataReuseReference = controlTls;
+            } else if (clearAfterReply) {
+                clearAfterReply = false;
+                control.clear(config.lineTimeout());
+                controlTls = null;
+            }
         }
     }
 
@@ -312,8 +340,17 @@ public final class Session implements FtpSession, Runnable {
                 + Texts.oneLine(what) + ".");
     }
 
-    /** Opens the prepared data connection and sends 150 with the given text. */
+    /**
+     * Opens the prepared data connection and sends 150 with the given text; with PROT P the TLS handshake follows
+     * the 150, as vsftpd does (clients such as ftplib start it only once they read the 150).
+     */
     SocketDataConnection openData(String preliminaryText) throws IOException {
+        TlsConfig tls = config.tls().orElse(null);
+        if (tls != null && tls.requiredForData() && !protectData) {
+            closeDataSetup();
+            // vsftpd's force_local_data_ssl reply
+            throw new FtpReplyException(Reply.of(ReplyCodes.EXTENDED_PORT_FAILURE, "Data connections must be encrypted."));
+        }
         DataSetup setup = dataSetup;
         dataSetup = null;
         if (setup == null) {
@@ -325,11 +362,10 @@ public final class Session implements FtpSession, Runnable {
         }
         Socket socket = setup.open(config.dataTimeout());
         socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, config.dataTimeout().toMillis()));
-        SocketDataConnection connection = new SocketDataConnection(socket);
         if (t != null) {
-            t.attach(connection);
+            t.attach(socket);
             if (t.aborted()) {
-                connection.close();
+                DataSetup.closeQuietly(socket);
                 throw new DataConnectionException("aborted", null);
             }
         }
@@ -337,7 +373,42 @@ public final class Session implements FtpSession, Runnable {
         if (t != null) {
             config.listener().transferStarted(this, t.verb(), t.argument());
         }
+        Socket raw = socket;
+        if (protectData && tls != null) {
+            socket = secureData(tls, socket);
+        }
+        SocketDataConnection connection = new SocketDataConnection(socket, raw);
+        if (t != null) {
+            t.attach(connection);
+            if (t.aborted()) {
+                connection.close();
+                throw new DataConnectionException("aborted", null);
+            }
+        }
         return connection;
+    }
+
+    /** RFC 4217 §7: the server is the TLS server on data connections too, passive or active. */
+    private Socket secureData(TlsConfig tls, Socket socket) throws IOException {
+        SSLSocket secure;
+        try {
+            secure = TlsSockets.handshake(tls, socket, true, config.dataTimeout());
+        } catch (IOException e) {
+            Transfer t = transfer;
+            if (t != null && t.aborted()) {
+                throw new DataConnectionException("aborted", e);
+            }
+            LOG.log(System.Logger.Level.DEBUG, () -> "session " + id + ": data TLS handshake failed: " + e);
+            throw new FtpReplyException(Reply.of(ReplyCodes.EXTENDED_PORT_FAILURE, "SSL connection failed."));
+        }
+        SSLSession control = dataReuseReference;
+        if (tls.reuseRequired() && (control == null || !TlsSockets.resumedFrom(control, secure.getSession()))) {
+            DataSetup.closeQuietly(secure);
+            // vsftpd's require_ssl_reuse reply, word for word: clients and scripts match it
+            throw new FtpReplyException(Reply.of(ReplyCodes.EXTENDED_PORT_FAILURE,
+                    "SSL connection failed: session reuse required"));
+        }
+        return secure;
     }
 
     // ---- state for the built-in handlers ----
@@ -478,6 +549,42 @@ public final class Session implements FtpSession, Runnable {
 
     Transfer transfer() {
         return transfer;
+    }
+
+    /** The TLS session of the control connection, if it is protected. */
+    Optional<SSLSession> controlTls() {
+        return Optional.ofNullable(controlTls);
+    }
+
+    /** Whether the control connection is protected, or will be once the reply to AUTH is out. */
+    boolean tlsActive() {
+        return controlTls != null || tlsAfterReply;
+    }
+
+    /** Starts TLS on the control connection once the current reply (234) is sent. */
+    void startTlsAfterReply() {
+        this.tlsAfterReply = true;
+    }
+
+    /** Returns the control connection to plaintext once the current reply (200 to CCC) is sent. */
+    void clearControlAfterReply() {
+        this.clearAfterReply = true;
+    }
+
+    boolean pbszDone() {
+        return pbszDone;
+    }
+
+    void pbszDone(boolean done) {
+        this.pbszDone = done;
+    }
+
+    boolean protectData() {
+        return protectData;
+    }
+
+    void protectData(boolean protect) {
+        this.protectData = protect;
     }
 
     /** Closes the connection after the reply to the current command. */

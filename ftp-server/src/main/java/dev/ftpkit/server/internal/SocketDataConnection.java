@@ -2,6 +2,7 @@ package dev.ftpkit.server.internal;
 
 import dev.ftpkit.server.DataConnection;
 
+import javax.net.ssl.SSLSocket;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,12 +22,18 @@ final class SocketDataConnection implements DataConnection {
     static final int BUFFER_SIZE = 64 * 1024;
 
     private final Socket socket;
+    private final Socket raw;
     private final AtomicLong bytes = new AtomicLong();
     private final InputStream input;
     private final OutputStream output;
 
-    SocketDataConnection(Socket socket) throws IOException {
+    /**
+     * @param socket the data socket, TLS or not
+     * @param raw    the TCP socket under it, which ABOR closes (closing the TLS socket could block on a write)
+     */
+    SocketDataConnection(Socket socket, Socket raw) throws IOException {
         this.socket = socket;
+        this.raw = raw;
         InputStream in = socket.getInputStream();
         OutputStream out = socket.getOutputStream();
         this.input = new InputStream() {
@@ -39,15 +46,18 @@ final class SocketDataConnection implements DataConnection {
 
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
+                int n;
                 try {
-                    int n = in.read(b, off, len);
-                    if (n > 0) {
-                        bytes.addAndGet(n);
-                    }
-                    return n;
+                    n = in.read(b, off, len);
                 } catch (IOException e) {
                     throw new DataConnectionException("data connection failed", e);
                 }
+                if (n > 0) {
+                    bytes.addAndGet(n);
+                } else if (n < 0) {
+                    checkCloseNotify();
+                }
+                return n;
             }
         };
         this.output = new BufferedOutputStream(new OutputStream() {
@@ -66,6 +76,17 @@ final class SocketDataConnection implements DataConnection {
                 }
             }
         }, BUFFER_SIZE);
+    }
+
+    /**
+     * RFC 4217 §10, RFC 8446 §6.1: over TLS only close_notify ends the data; a TCP end without it is a truncation
+     * (an injected FIN, a crashed client), so the upload failed. JSSE returns end of stream in both cases, but
+     * without close_notify it has also shut the socket's input down.
+     */
+    private void checkCloseNotify() throws DataConnectionException {
+        if (socket instanceof SSLSocket && socket.isInputShutdown()) {
+            throw new DataConnectionException("TLS data connection ended without close_notify", null);
+        }
     }
 
     @Override
@@ -92,7 +113,8 @@ final class SocketDataConnection implements DataConnection {
      * @throws IOException             if the file cannot be written
      */
     long receiveInto(SeekableByteChannel file) throws IOException {
-        SocketChannel channel = socket.getChannel();
+        // a TLS socket reports the channel under it, which carries TLS records: never read that
+        SocketChannel channel = socket instanceof SSLSocket ? null : socket.getChannel();
         if (channel == null || !channel.isBlocking()) {
             return TransferIo.receive(input, file, false);
         }
@@ -117,8 +139,9 @@ final class SocketDataConnection implements DataConnection {
         }
     }
 
-    Socket socket() {
-        return socket;
+    /** The TCP socket, for ABOR to close. */
+    Socket rawSocket() {
+        return raw;
     }
 
     @Override
@@ -126,6 +149,11 @@ final class SocketDataConnection implements DataConnection {
         try {
             if (!socket.isClosed() && !socket.isOutputShutdown()) {
                 output.flush();
+                if (socket instanceof SSLSocket) {
+                    // close_notify alone (RFC 8446 §6.1): a plain close of a TLS 1.3 socket makes JSSE send
+                    // user_canceled first, which GnuTLS (lftp) reports as a fatal alert
+                    socket.shutdownOutput();
+                }
             }
         } finally {
             socket.close();

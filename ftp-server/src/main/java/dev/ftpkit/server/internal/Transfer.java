@@ -40,7 +40,7 @@ final class Transfer {
 
     void attach(SocketDataConnection dataConnection) {
         this.connection = dataConnection;
-        attach((Closeable) dataConnection.socket());
+        attach((Closeable) dataConnection.rawSocket());
     }
 
     /** Whether the data connection was opened. */

@@ -2,6 +2,7 @@ package dev.ftpkit.server.security;
 
 import dev.ftpkit.core.Reply;
 import dev.ftpkit.server.FtpServer;
+import dev.ftpkit.server.RawFtp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,9 +36,9 @@ class BruteForceLoginTest {
         Duration delay = Duration.ofMillis(250);
         server = Security.server(root).maxLoginFailures(3).loginFailureDelay(delay).build().start();
         Map<String, String> before = Security.snapshot(root);
-        try (Raw attacker = Raw.connect(server.port())) {
+        try (RawFtp attacker = RawFtp.connect(server.port())) {
             for (int attempt = 1; attempt <= 3; attempt++) {
-                attacker.expect(331, "USER " + Raw.USER);
+                attacker.expect(331, "USER " + RawFtp.USER);
                 long started = System.nanoTime();
                 Reply reply = attacker.send("PASS guess" + attempt);
                 long millis = (System.nanoTime() - started) / 1_000_000;
@@ -58,13 +59,13 @@ class BruteForceLoginTest {
     void unknownUserAndWrongPasswordAreIndistinguishable() throws Exception {
         Duration delay = Duration.ofMillis(300);
         server = Security.server(root).maxLoginFailures(10).loginFailureDelay(delay).build().start();
-        try (Raw attacker = Raw.connect(server.port())) {
+        try (RawFtp attacker = RawFtp.connect(server.port())) {
             Reply unknownUser = attacker.send("USER nobody-here");
             long started = System.nanoTime();
             Reply unknownPass = attacker.send("PASS x");
             long unknownMillis = (System.nanoTime() - started) / 1_000_000;
 
-            Reply knownUser = attacker.send("USER " + Raw.USER);
+            Reply knownUser = attacker.send("USER " + RawFtp.USER);
             started = System.nanoTime();
             Reply wrongPass = attacker.send("PASS x");
             long wrongMillis = (System.nanoTime() - started) / 1_000_000;

@@ -1,6 +1,7 @@
 package dev.ftpkit.server.security;
 
 import dev.ftpkit.server.FtpServer;
+import dev.ftpkit.server.RawFtp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +35,7 @@ class CommandSequenceAbuseTest {
     void restWithNegativeHugeOrNonNumericOffsetsIsRefused() throws Exception {
         server = Security.server(root).build().start();
         Map<String, String> before = Security.snapshot(root);
-        try (Raw attacker = Raw.login(server.port())) {
+        try (RawFtp attacker = RawFtp.login(server.port())) {
             for (String offset : new String[] {"-1", "-9223372036854775808", "99999999999999999999999", "abc", "1e9",
                 "0x10", "", "5 5", "+5", "５"}) {
                 assertThat(attacker.reply("REST " + offset)).as("REST '" + offset + "'").startsWith("501 ");
@@ -61,10 +62,10 @@ class CommandSequenceAbuseTest {
     void renameOutOfSequenceIsRefused() throws Exception {
         server = Security.server(root).build().start();
         Map<String, String> before = Security.snapshot(root);
-        try (Raw attacker = Raw.connect(server.port())) {
+        try (RawFtp attacker = RawFtp.connect(server.port())) {
             assertThat(attacker.reply("PASS x")).isEqualTo("503 Login with USER first.\r\n");
-            attacker.expect(331, "USER " + Raw.USER);
-            attacker.expect(230, "PASS " + Raw.PASSWORD);
+            attacker.expect(331, "USER " + RawFtp.USER);
+            attacker.expect(230, "PASS " + RawFtp.PASSWORD);
             assertThat(attacker.reply("RNTO b")).startsWith("503 ");
             attacker.expect(350, "RNFR " + Security.PROBE);
             attacker.expect(200, "NOOP");
@@ -87,7 +88,7 @@ class CommandSequenceAbuseTest {
         Files.writeString(root.resolve("full/sub/keep.txt"), "keep");
         server = Security.server(root).build().start();
         Map<String, String> before = Security.snapshot(root);
-        try (Raw attacker = Raw.login(server.port())) {
+        try (RawFtp attacker = RawFtp.login(server.port())) {
             assertThat(attacker.sendWithPassive("STOR full").encode()).isEqualTo("550 Is a directory.\r\n");
             assertThat(attacker.sendWithPassive("APPE full").encode()).isEqualTo("550 Is a directory.\r\n");
             assertThat(attacker.reply("RMD full")).isEqualTo("550 Directory not empty.\r\n");

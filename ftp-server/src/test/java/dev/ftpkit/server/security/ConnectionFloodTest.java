@@ -1,6 +1,7 @@
 package dev.ftpkit.server.security;
 
 import dev.ftpkit.server.FtpServer;
+import dev.ftpkit.server.RawFtp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,11 +23,11 @@ class ConnectionFloodTest {
     Path root;
 
     private FtpServer server;
-    private final List<Raw> open = new ArrayList<>();
+    private final List<RawFtp> open = new ArrayList<>();
 
     @AfterEach
     void stop() throws Exception {
-        for (Raw r : open) {
+        for (RawFtp r : open) {
             r.close();
         }
         if (server != null) {
@@ -40,18 +41,18 @@ class ConnectionFloodTest {
         server = Security.server(root).maxSessionsPerAddress(3).build().start();
         Map<String, String> before = Security.snapshot(root);
         for (int i = 0; i < 3; i++) {
-            Raw flood = Raw.connect("127.0.0.2", server.port());
+            RawFtp flood = RawFtp.connect("127.0.0.2", server.port());
             open.add(flood);
             assertThat(flood.greeting.codeValue()).isEqualTo(220);
         }
         for (int i = 0; i < 5; i++) {
-            try (Raw extra = Raw.connect("127.0.0.2", server.port())) {
+            try (RawFtp extra = RawFtp.connect("127.0.0.2", server.port())) {
                 assertThat(extra.greeting.encode()).isEqualTo("421 Too many connections from your address.\r\n");
                 assertThat(extra.closedByServer()).isTrue();
             }
         }
         Security.bystanderIsServed(server); // from 127.0.0.1
-        for (Raw flood : open) {
+        for (RawFtp flood : open) {
             assertThat(flood.reply("NOOP")).startsWith("200 ");
         }
         assertThat(Security.snapshot(root)).isEqualTo(before);
@@ -63,12 +64,12 @@ class ConnectionFloodTest {
         Disconnects disconnects = new Disconnects();
         server = Security.server(root).maxSessions(3).listener(disconnects).build().start();
         Map<String, String> before = Security.snapshot(root);
-        Raw first = Raw.login(server.port());
+        RawFtp first = RawFtp.login(server.port());
         open.add(first);
-        open.add(Raw.connect("127.0.0.2", server.port()));
-        open.add(Raw.connect("127.0.0.3", server.port()));
+        open.add(RawFtp.connect("127.0.0.2", server.port()));
+        open.add(RawFtp.connect("127.0.0.3", server.port()));
         for (String from : new String[] {"127.0.0.1", "127.0.0.4"}) {
-            try (Raw extra = Raw.connect(from, server.port())) {
+            try (RawFtp extra = RawFtp.connect(from, server.port())) {
                 assertThat(extra.greeting.encode()).isEqualTo("421 Too many users, try again later.\r\n");
                 assertThat(extra.closedByServer()).isTrue();
             }
@@ -76,7 +77,7 @@ class ConnectionFloodTest {
         assertThat(first.reply("NOOP")).startsWith("200 ");
         assertThat(new String(first.retrieve(Security.PROBE), java.nio.charset.StandardCharsets.UTF_8))
                 .isEqualTo(Security.PROBE_CONTENT);
-        Raw leaving = open.remove(1);
+        RawFtp leaving = open.remove(1);
         assertThat(leaving.reply("QUIT")).startsWith("221 ");
         leaving.close();
         disconnects.await(1, 10);

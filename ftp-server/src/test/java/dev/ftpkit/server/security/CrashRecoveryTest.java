@@ -1,5 +1,6 @@
 package dev.ftpkit.server.security;
 
+import dev.ftpkit.server.RawFtp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,7 +79,7 @@ class CrashRecoveryTest {
         byte[] fresh = new byte[4 << 20];
         Arrays.fill(fresh, (byte) 'n');
         int port = startServerProcess();
-        try (Raw client = Raw.login(port)) {
+        try (RawFtp client = RawFtp.login(port)) {
             client.store("done.bin", fresh); // 226 came: this one must survive the crash
             try (Socket data = client.passive(); WatchService watch = FileSystems.getDefault().newWatchService()) {
                 root.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
@@ -100,7 +101,7 @@ class CrashRecoveryTest {
             }
         }
         port = startServerProcess();
-        try (Raw client = Raw.login(port)) {
+        try (RawFtp client = RawFtp.login(port)) {
             assertThat(new String(client.retrieve("target.bin"), StandardCharsets.UTF_8)).isEqualTo("old content");
             assertThat(client.retrieve("done.bin")).isEqualTo(fresh);
             // the crash's leftover is never shown, whatever listing is asked for

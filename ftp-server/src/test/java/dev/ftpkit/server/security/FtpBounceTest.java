@@ -1,6 +1,7 @@
 package dev.ftpkit.server.security;
 
 import dev.ftpkit.server.FtpServer;
+import dev.ftpkit.server.RawFtp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +42,7 @@ class FtpBounceTest {
             victim.bind(new InetSocketAddress("127.0.0.2", 0));
             victim.setSoTimeout(300);
             int p = victim.getLocalPort();
-            try (Raw attacker = Raw.login(server.port())) {
+            try (RawFtp attacker = RawFtp.login(server.port())) {
                 assertThat(attacker.reply("PORT 127,0,0,2," + (p >> 8) + "," + (p & 0xff)))
                         .isEqualTo("500 Illegal PORT command.\r\n");
                 assertThat(attacker.reply("PORT 10,0,0,1,200,10")).isEqualTo("500 Illegal PORT command.\r\n");
@@ -63,7 +64,7 @@ class FtpBounceTest {
     void bounceToAPrivilegedPortIsRefused() throws Exception {
         server = Security.server(root).build().start();
         Map<String, String> before = Security.snapshot(root);
-        try (Raw attacker = Raw.login(server.port())) {
+        try (RawFtp attacker = RawFtp.login(server.port())) {
             assertThat(attacker.reply("PORT 127,0,0,1,0,21")).isEqualTo("500 Illegal PORT command.\r\n");
             assertThat(attacker.reply("PORT 127,0,0,1,3,255")).isEqualTo("500 Illegal PORT command.\r\n");
             assertThat(attacker.reply("PORT 127,0,0,1,0,0")).isEqualTo("500 Illegal PORT command.\r\n");

@@ -1,6 +1,7 @@
 package dev.ftpkit.server.security;
 
 import dev.ftpkit.server.FtpServer;
+import dev.ftpkit.server.RawFtp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +50,7 @@ class GlobbingTest {
                 "*/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*",
                 "../*",
                 "-la " + "*".repeat(2000));
-        try (Raw attacker = Raw.login(server.port())) {
+        try (RawFtp attacker = RawFtp.login(server.port())) {
             for (String pattern : patterns) {
                 for (String verb : List.of("LIST", "NLST")) {
                     long started = System.nanoTime();

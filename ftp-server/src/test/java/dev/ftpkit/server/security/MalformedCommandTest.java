@@ -1,6 +1,7 @@
 package dev.ftpkit.server.security;
 
 import dev.ftpkit.server.FtpServer;
+import dev.ftpkit.server.RawFtp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,7 +69,7 @@ class MalformedCommandTest {
         attacks.put("verb of digits", line("123 456", new byte[0], ""));
         attacks.put("verb too long", line("A".repeat(100), new byte[0], ""));
         attacks.put("high bytes in the verb", line("NO", bytes(0xE9), "P"));
-        try (Raw attacker = Raw.login(server.port())) {
+        try (RawFtp attacker = RawFtp.login(server.port())) {
             for (Map.Entry<String, byte[]> attack : attacks.entrySet()) {
                 attacker.sendRaw(attack.getValue());
                 String reply = attacker.read().encode();
@@ -85,7 +86,7 @@ class MalformedCommandTest {
     @Test
     void telnetInterruptBeforeAborIsUnderstood() throws Exception {
         server = Security.server(root).build().start();
-        try (Raw client = Raw.login(server.port())) {
+        try (RawFtp client = RawFtp.login(server.port())) {
             client.sendRaw(line("", bytes(0xFF, 0xF4, 0xFF, 0xF2), "ABOR"));
             assertThat(client.read().codeValue()).isEqualTo(225);
             assertThat(client.reply("NOOP")).startsWith("200 ");

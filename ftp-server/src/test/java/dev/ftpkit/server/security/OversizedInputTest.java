@@ -2,6 +2,7 @@ package dev.ftpkit.server.security;
 
 import dev.ftpkit.core.Reply;
 import dev.ftpkit.server.FtpServer;
+import dev.ftpkit.server.RawFtp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +41,7 @@ class OversizedInputTest {
     void oneMebibyteLineWithoutCrlfIsDiscardedWith500() throws Exception {
         server = Security.server(root).build().start();
         Map<String, String> before = Security.snapshot(root);
-        try (Raw attacker = Raw.login(server.port())) {
+        try (RawFtp attacker = RawFtp.login(server.port())) {
             byte[] line = new byte[1 << 20];
             Arrays.fill(line, (byte) 'A');
             System.arraycopy("STOR ".getBytes(StandardCharsets.US_ASCII), 0, line, 0, 5);
@@ -66,7 +67,7 @@ class OversizedInputTest {
     void hundredThousandPipelinedCommandsAreAnsweredInOrder() throws Exception {
         server = Security.server(root).build().start();
         Map<String, String> before = Security.snapshot(root);
-        try (Raw attacker = Raw.login(server.port())) {
+        try (RawFtp attacker = RawFtp.login(server.port())) {
             int n = 100_000;
             CompletableFuture<Void> flood = CompletableFuture.runAsync(() -> {
                 try {
@@ -94,7 +95,7 @@ class OversizedInputTest {
         Disconnects disconnects = new Disconnects();
         server = Security.server(root).idleTimeout(Duration.ofSeconds(2)).listener(disconnects).build().start();
         Map<String, String> before = Security.snapshot(root);
-        try (Raw flooder = Raw.login(server.port())) {
+        try (RawFtp flooder = RawFtp.login(server.port())) {
             CompletableFuture<Void> flood = CompletableFuture.runAsync(() -> {
                 try {
                     flooder.sendRaw("NOOP\r\n".repeat(100_000).getBytes(StandardCharsets.US_ASCII));

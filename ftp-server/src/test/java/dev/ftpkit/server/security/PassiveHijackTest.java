@@ -1,6 +1,7 @@
 package dev.ftpkit.server.security;
 
 import dev.ftpkit.server.FtpServer;
+import dev.ftpkit.server.RawFtp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +45,7 @@ class PassiveHijackTest {
     void passiveConnectionStolenFromAnotherAddressIsDroppedWith425() throws Exception {
         server = Security.server(root).build().start();
         Map<String, String> before = Security.snapshot(root);
-        try (Raw victim = Raw.login(server.port())) {
+        try (RawFtp victim = RawFtp.login(server.port())) {
             for (String command : new String[] {"RETR " + Security.PROBE, "STOR planted.txt", "LIST"}) {
                 int port = victim.epsvPort();
                 try (Socket thief = new Socket()) {

@@ -2,6 +2,7 @@ package dev.ftpkit.server.security;
 
 import dev.ftpkit.core.Reply;
 import dev.ftpkit.server.FtpServer;
+import dev.ftpkit.server.RawFtp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +47,7 @@ class PassivePortExhaustionTest {
         int start = freeRange(2);
         server = Security.server(root).passivePorts(start, start + 1).build().start();
         Map<String, String> before = Security.snapshot(root);
-        try (Raw attacker = Raw.login(server.port())) {
+        try (RawFtp attacker = RawFtp.login(server.port())) {
             int n = 10_000;
             CompletableFuture<Void> flood = CompletableFuture.runAsync(() -> {
                 try {
@@ -67,7 +68,7 @@ class PassivePortExhaustionTest {
             Security.bystanderIsServed(server);
         }
         // after it, both ports are back in the pool
-        try (Raw a = Raw.login(server.port()); Raw b = Raw.login(server.port())) {
+        try (RawFtp a = RawFtp.login(server.port()); RawFtp b = RawFtp.login(server.port())) {
             assertThat(List.of(a.pasvPort(), b.pasvPort())).containsExactlyInAnyOrder(start, start + 1);
         }
         assertThat(Security.snapshot(root)).isEqualTo(before);
@@ -80,15 +81,15 @@ class PassivePortExhaustionTest {
         Disconnects disconnects = new Disconnects();
         server = Security.server(root).passivePorts(start, start + 2).listener(disconnects).build().start();
         Map<String, String> before = Security.snapshot(root);
-        List<Raw> holders = new ArrayList<>();
+        List<RawFtp> holders = new ArrayList<>();
         try {
             for (int i = 0; i < 3; i++) {
-                Raw holder = Raw.login(server.port());
+                RawFtp holder = RawFtp.login(server.port());
                 holders.add(holder);
                 holder.pasvPort();
             }
             for (int i = 0; i < 2; i++) {
-                try (Raw extra = Raw.login(server.port())) {
+                try (RawFtp extra = RawFtp.login(server.port())) {
                     assertThat(extra.reply("PASV")).isEqualTo("425 No passive port available; try again later.\r\n");
                     assertThat(extra.reply("EPSV")).isEqualTo("425 No passive port available; try again later.\r\n");
                     assertThat(extra.reply("NOOP")).startsWith("200 ");
@@ -96,22 +97,22 @@ class PassivePortExhaustionTest {
             }
             disconnects.await(2, 10);
         } finally {
-            for (Raw holder : holders) {
+            for (RawFtp holder : holders) {
                 holder.close(); // no QUIT, no ABOR: the session's end must give the port back
             }
         }
         disconnects.await(3, 10);
-        List<Raw> again = new ArrayList<>();
+        List<RawFtp> again = new ArrayList<>();
         try {
             List<Integer> ports = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                Raw next = Raw.login(server.port());
+                RawFtp next = RawFtp.login(server.port());
                 again.add(next);
                 ports.add(next.pasvPort());
             }
             assertThat(ports).containsExactlyInAnyOrder(start, start + 1, start + 2);
         } finally {
-            for (Raw r : again) {
+            for (RawFtp r : again) {
                 r.close();
             }
         }

@@ -1,6 +1,7 @@
 package dev.ftpkit.server.security;
 
 import dev.ftpkit.server.FtpServer;
+import dev.ftpkit.server.RawFtp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class PathTraversalTest {
                 "/..//..//outside/secret.txt", "..;/outside/secret.txt", base.resolve("outside/secret.txt").toString(),
                 "/etc/passwd", "~/../outside/secret.txt", "../".repeat(1000) + "etc/passwd",
                 "a/".repeat(1500) + "x", "/./pub/./../../outside/secret.txt");
-        try (Raw attacker = Raw.login(server.port())) {
+        try (RawFtp attacker = RawFtp.login(server.port())) {
             for (String path : reads) {
                 assertThat(attacker.reply("SIZE " + path)).as("SIZE " + path).startsWith("550 ");
                 assertThat(attacker.reply("CWD " + path)).as("CWD " + path).startsWith("550 ");
@@ -90,7 +91,7 @@ class PathTraversalTest {
         server = Security.server(root).build().start();
         Map<String, String> rootBefore = Security.snapshot(root);
         Map<String, String> outsideBefore = Security.snapshot(outside);
-        try (Raw attacker = Raw.login(server.port())) {
+        try (RawFtp attacker = RawFtp.login(server.port())) {
             for (String path : List.of("secret.txt", "escape/secret.txt", "dangling.txt")) {
                 assertThat(attacker.sendWithPassive("RETR " + path).encode()).as("RETR " + path).startsWith("550 ");
                 assertThat(attacker.sendWithPassive("STOR " + path).encode()).as("STOR " + path).startsWith("550 ");

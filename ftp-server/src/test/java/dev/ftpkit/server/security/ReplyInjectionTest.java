@@ -1,6 +1,7 @@
 package dev.ftpkit.server.security;
 
 import dev.ftpkit.server.FtpServer;
+import dev.ftpkit.server.RawFtp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +41,7 @@ class ReplyInjectionTest {
         Files.createDirectory(root.resolve("226 fake"));
         server = Security.server(root).build().start();
         Map<String, String> before = Security.snapshot(root);
-        try (Raw attacker = Raw.login(server.port())) {
+        try (RawFtp attacker = RawFtp.login(server.port())) {
             String list = attacker.list("LIST");
             String nlst = attacker.list("NLST");
             String mlsd = attacker.list("MLSD");

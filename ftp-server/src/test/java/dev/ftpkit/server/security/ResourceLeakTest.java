@@ -1,6 +1,7 @@
 package dev.ftpkit.server.security;
 
 import dev.ftpkit.server.FtpServer;
+import dev.ftpkit.server.RawFtp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,33 +52,33 @@ class ResourceLeakTest {
 
     private static final List<Abuse> ABUSES = List.of(
             port -> { // wrong passwords until closed (item 6)
-                try (Raw r = Raw.connect(port)) {
-                    r.send("USER " + Raw.USER);
+                try (RawFtp r = RawFtp.connect(port)) {
+                    r.send("USER " + RawFtp.USER);
                     r.send("PASS wrong");
                     r.closedByServer();
                 }
             },
             port -> { // PASV listeners left open, then a hang-up (items 4, 5)
-                try (Raw r = Raw.login(port)) {
+                try (RawFtp r = RawFtp.login(port)) {
                     r.send("PASV");
                     r.send("EPSV");
                 }
             },
             port -> { // a data connection opened and dropped mid-upload (item 20)
-                try (Raw r = Raw.login(port); Socket data = r.passive()) {
+                try (RawFtp r = RawFtp.login(port); Socket data = r.passive()) {
                     r.expect(150, "STOR up.bin");
                     data.getOutputStream().write(new byte[10_000]);
                     data.setSoLinger(true, 0);
                 }
             },
             port -> { // trickle until the line deadline (item 8)
-                try (Raw r = Raw.connect(port)) {
+                try (RawFtp r = RawFtp.connect(port)) {
                     r.sendRaw("NO".getBytes(StandardCharsets.US_ASCII));
                     r.closedByServer();
                 }
             },
             port -> { // overlong line and malformed bytes (items 9, 11)
-                try (Raw r = Raw.connect(port)) {
+                try (RawFtp r = RawFtp.connect(port)) {
                     byte[] line = new byte[10_000];
                     Arrays.fill(line, (byte) 'A');
                     r.sendRaw(line);
@@ -86,14 +87,14 @@ class ResourceLeakTest {
                 }
             },
             port -> { // traversal and a bounce attempt, then a reset control connection (items 1, 13)
-                try (Raw r = Raw.login(port)) {
+                try (RawFtp r = RawFtp.login(port)) {
                     r.send("RETR ../../etc/passwd");
                     r.send("PORT 10,0,0,1,0,21");
                     r.socket().setSoLinger(true, 0);
                 }
             },
             port -> { // a transfer whose client hangs up before reading (RETR, then gone)
-                try (Raw r = Raw.login(port); Socket data = r.passive()) {
+                try (RawFtp r = RawFtp.login(port); Socket data = r.passive()) {
                     r.send("RETR " + Security.PROBE);
                     OutputStream ignored = data.getOutputStream();
                     ignored.flush();

@@ -4,6 +4,7 @@ import dev.ftpkit.server.Authenticator;
 import dev.ftpkit.server.FtpServer;
 import dev.ftpkit.server.InMemoryUsers;
 import dev.ftpkit.server.Permission;
+import dev.ftpkit.server.RawFtp;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +25,7 @@ final class Security {
     static final String PROBE = "probe.txt";
     static final String PROBE_CONTENT = "a well-behaved client reads this";
 
-    static final Authenticator USERS = InMemoryUsers.builder().iterations(1_000).user(Raw.USER, Raw.PASSWORD).build()
+    static final Authenticator USERS = InMemoryUsers.builder().iterations(1_000).user(RawFtp.USER, RawFtp.PASSWORD).build()
             .orElse(Authenticator.anonymous(Permission.readOnly()));
 
     private Security() {
@@ -46,12 +47,12 @@ final class Security {
 
     /** A well-behaved client on its own connection: logs in, lists, downloads the probe, quits. */
     static void bystanderIsServed(FtpServer server) throws IOException {
-        bystanderIsServedAs(server, Raw.USER, Raw.PASSWORD);
+        bystanderIsServedAs(server, RawFtp.USER, RawFtp.PASSWORD);
     }
 
     /** The same, as another user. */
     static void bystanderIsServedAs(FtpServer server, String user, String password) throws IOException {
-        try (Raw ftp = Raw.connect(server.port())) {
+        try (RawFtp ftp = RawFtp.connect(server.port())) {
             ftp.expect(331, "USER " + user);
             ftp.expect(230, "PASS " + password);
             assertThat(ftp.list("NLST")).contains(PROBE);

@@ -1,6 +1,7 @@
 package dev.ftpkit.server.security;
 
 import dev.ftpkit.server.FtpServer;
+import dev.ftpkit.server.RawFtp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,11 +25,11 @@ class SlowlorisTest {
     Path root;
 
     private FtpServer server;
-    private final List<Raw> clients = new ArrayList<>();
+    private final List<RawFtp> clients = new ArrayList<>();
 
     @AfterEach
     void stop() throws Exception {
-        for (Raw r : clients) {
+        for (RawFtp r : clients) {
             r.close();
         }
         if (server != null) {
@@ -46,7 +47,7 @@ class SlowlorisTest {
         Map<String, String> before = Security.snapshot(root);
         int count = 200;
         for (int i = 0; i < count; i++) {
-            clients.add(Raw.connect(server.port()));
+            clients.add(RawFtp.connect(server.port()));
         }
         byte[] command = "NOOP".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         boolean[] done = new boolean[count];
@@ -59,7 +60,7 @@ class SlowlorisTest {
                 if (done[i]) {
                     continue;
                 }
-                Raw client = clients.get(i);
+                RawFtp client = clients.get(i);
                 if (client.hasInput()) {
                     assertThat(client.read().encode()).isEqualTo("421 Timeout.\r\n");
                     done[i] = true;

@@ -1,6 +1,7 @@
 package dev.ftpkit.server.security;
 
 import dev.ftpkit.server.FtpServer;
+import dev.ftpkit.server.RawFtp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +42,7 @@ class StorageFailureTest {
         Files.writeString(root.resolve("target.bin"), "old content");
         server = Security.server(root).root(failingRoot).build().start();
         Map<String, String> before = Security.snapshot(root);
-        try (Raw client = Raw.login(server.port()); Socket data = client.passive()) {
+        try (RawFtp client = RawFtp.login(server.port()); Socket data = client.passive()) {
             client.sendRaw((command + " target.bin\r\n").getBytes(StandardCharsets.US_ASCII));
             String first = client.read().encode();
             if (first.startsWith("150 ")) {

@@ -3,6 +3,7 @@ package dev.ftpkit.server.security;
 import dev.ftpkit.core.Reply;
 import dev.ftpkit.server.CommandDescriptor;
 import dev.ftpkit.server.FtpServer;
+import dev.ftpkit.server.RawFtp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,16 +49,16 @@ class UnauthenticatedAccessTest {
             "DELE " + Security.PROBE, "RNFR " + Security.PROBE, "RNTO y", "SIZE " + Security.PROBE,
             "MDTM " + Security.PROBE, "MFMT 20200101000000 " + Security.PROBE, "REST 0", "SITE CHMOD 644 x",
             "SITE WIPE", "XWIPE", "HASH " + Security.PROBE, "STAT " + Security.PROBE};
-        try (Raw attacker = Raw.connect(server.port())) {
+        try (RawFtp attacker = RawFtp.connect(server.port())) {
             for (String command : commands) {
                 assertThat(attacker.reply(command)).as(command).isEqualTo("530 Please login with USER and PASS.\r\n");
             }
             // a failed login does not open the door either
-            attacker.expect(331, "USER " + Raw.USER);
+            attacker.expect(331, "USER " + RawFtp.USER);
             attacker.expect(530, "PASS wrong");
             assertThat(attacker.reply("XWIPE")).isEqualTo("530 Please login with USER and PASS.\r\n");
             // USER alone is not a login
-            attacker.expect(331, "USER " + Raw.USER);
+            attacker.expect(331, "USER " + RawFtp.USER);
             assertThat(attacker.reply("DELE " + Security.PROBE)).isEqualTo("530 Please login with USER and PASS.\r\n");
             Security.bystanderIsServed(server);
         }

@@ -2,6 +2,7 @@ package dev.ftpkit.server.security;
 
 import dev.ftpkit.core.Reply;
 import dev.ftpkit.server.FtpServer;
+import dev.ftpkit.server.RawFtp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +41,7 @@ class UploadIntegrityTest {
         server = Security.server(root).build().start();
         Files.writeString(root.resolve("target.bin"), "old content");
         Map<String, String> before = Security.snapshot(root);
-        try (Raw attacker = Raw.login(server.port()); Socket data = attacker.passive()) {
+        try (RawFtp attacker = RawFtp.login(server.port()); Socket data = attacker.passive()) {
             attacker.expect(150, "STOR target.bin");
             OutputStream out = data.getOutputStream();
             out.write(new byte[100_000]);
@@ -63,7 +64,7 @@ class UploadIntegrityTest {
         server = Security.server(root).build().start();
         Files.write(root.resolve("big.bin"), new byte[32 << 20]);
         Map<String, String> before = Security.snapshot(root);
-        try (Raw attacker = Raw.login(server.port()); Socket data = attacker.passive()) {
+        try (RawFtp attacker = RawFtp.login(server.port()); Socket data = attacker.passive()) {
             attacker.expect(150, "RETR big.bin");
             InputStream in = data.getInputStream();
             assertThat(in.readNBytes(65536)).hasSize(65536);
@@ -87,7 +88,7 @@ class UploadIntegrityTest {
         server = Security.server(root).build().start();
         Files.writeString(root.resolve("target.txt"), "old content");
         Map<String, String> before = Security.snapshot(root);
-        try (Raw attacker = Raw.login(server.port()); Socket data = attacker.passive()) {
+        try (RawFtp attacker = RawFtp.login(server.port()); Socket data = attacker.passive()) {
             attacker.expect(150, "STOR target.txt");
             data.getOutputStream().write("partial new".getBytes(StandardCharsets.US_ASCII));
             data.getOutputStream().flush();

@@ -1,0 +1,97 @@
+package dev.ftpkit.server.internal;
+
+import dev.ftpkit.core.Command;
+import dev.ftpkit.core.Reply;
+import dev.ftpkit.core.ReplyCodes;
+
+import java.util.Locale;
+
+import static dev.ftpkit.server.internal.SessionHandler.fail;
+
+/** AUTH, PBSZ, PROT, CCC: FTPS on the control and data connections (RFC 2228 §3, RFC 4217). */
+final class TlsCommands {
+
+    private TlsCommands() {
+    }
+
+    /**
+     * RFC 4217 §4: {@code AUTH TLS} answers 234 in plaintext, then the TLS handshake starts. {@code TLS-C} and
+     * {@code SSL} are old names for the same; {@code TLS-P} also protects data (the draft's meaning).
+     */
+    static Reply auth(Command command, Session session) throws Exception {
+        if (session.config().tls().isEmpty()) {
+            throw fail(ReplyCodes.COMMAND_NOT_IMPLEMENTED, "TLS is not configured.");
+        }
+        SessionHandler.requireArgument(command);
+        if (session.tlsActive()) {
+            throw fail(ReplyCodes.BAD_SEQUENCE, "Already using TLS.");
+        }
+        String mechanism = command.argument().strip().toUpperCase(Locale.ROOT);
+        switch (mechanism) {
+            case "TLS", "TLS-C", "SSL" -> {
+            }
+            case "TLS-P" -> {
+                session.pbszDone(true);
+                session.protectData(true);
+            }
+            // RFC 2228 §3: 504 for a mechanism the server does not understand
+            default -> throw fail(ReplyCodes.PARAMETER_NOT_IMPLEMENTED, "Unknown AUTH type.");
+        }
+        // RFC 4217 §4: a new security exchange resets the data protection state
+        session.startTlsAfterReply();
+        return Reply.of(ReplyCodes.SECURITY_DATA_EXCHANGE_COMPLETE, "Proceed with negotiation.");
+    }
+
+    /** RFC 4217 §8: TLS has no protection buffer; any size is answered with {@code PBSZ=0}. */
+    static Reply pbsz(Command command, Session session) throws Exception {
+        requireProtectedControl(session, "PBSZ");
+        SessionHandler.requireArgument(command);
+        String size = command.argument().strip();
+        if (!size.matches("[0-9]{1,10}") || Long.parseLong(size) > 0xFFFF_FFFFL) {
+            throw fail(ReplyCodes.SYNTAX_ERROR_IN_ARGUMENTS, "PBSZ needs a decimal 32-bit number.");
+        }
+        session.pbszDone(true);
+        return Reply.of(ReplyCodes.COMMAND_OK, "PBSZ=0");
+    }
+
+    /** RFC 4217 §9, RFC 2228 §3: PROT C or P; S and E are not offered by TLS; PBSZ must come first. */
+    static Reply prot(Command command, Session session) throws Exception {
+        requireProtectedControl(session, "PROT");
+        SessionHandler.requireArgument(command);
+        if (!session.pbszDone()) {
+            throw fail(ReplyCodes.BAD_SEQUENCE, "PROT needs PBSZ first.");
+        }
+        String level = command.argument().strip().toUpperCase(Locale.ROOT);
+        switch (level) {
+            case "C" -> session.protectData(false);
+            case "P" -> session.protectData(true);
+            case "S", "E" -> throw fail(ReplyCodes.PROTECTION_LEVEL_NOT_SUPPORTED, "PROT " + level + " not supported.");
+            default -> throw fail(ReplyCodes.PARAMETER_NOT_IMPLEMENTED, "Unknown PROT level.");
+        }
+        return Reply.of(ReplyCodes.COMMAND_OK, "PROT now " + (level.equals("P") ? "Private." : "Clear."));
+    }
+
+    /**
+     * RFC 4217 §12.3: CCC returns the control connection to plaintext after 200; refused with 534 unless
+     * enabled, and with 533 on a connection that is not protected (RFC 2228 §3).
+     */
+    static Reply ccc(Command command, Session session) throws Exception {
+        requireProtectedControl(session, "CCC");
+        if (!session.config().tls().orElseThrow().cccEnabled()) {
+            throw fail(ReplyCodes.REQUEST_DENIED_FOR_POLICY, "CCC is not allowed.");
+        }
+        session.clearControlAfterReply();
+        return Reply.of(ReplyCodes.COMMAND_OK, "Control connection returns to plaintext.");
+    }
+
+    private static void requireProtectedControl(Session session, String verb) throws Exception {
+        if (session.config().tls().isEmpty()) {
+            throw fail(ReplyCodes.COMMAND_NOT_IMPLEMENTED, "TLS is not configured.");
+        }
+        if (session.controlTls().isEmpty()) {
+            // vsftpd's text; RFC 4217 §8/§9 say 503 for PBSZ/PROT before AUTH
+            throw fail(verb.equals("CCC") ? ReplyCodes.COMMAND_PROTECTION_DENIED : ReplyCodes.BAD_SEQUENCE,
+                    verb + " not allowed on insecure control connection.");
+        }
+    }
+}

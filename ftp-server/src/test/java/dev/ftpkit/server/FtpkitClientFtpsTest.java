@@ -1,0 +1,88 @@
+package dev.ftpkit.server;
+
+import dev.ftpkit.client.DataConnectionMode;
+import dev.ftpkit.client.FtpClient;
+import dev.ftpkit.client.FtpClientConfig;
+import dev.ftpkit.client.FtpsConfig;
+import dev.ftpkit.core.list.ListEntry;
+import dev.ftpkit.testsupport.TestCertificates;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The ftpkit client against the ftpkit server over FTPS, with everything the server can demand switched on:
+ * TLS before login, protected data, and data connections that must resume the control session.
+ */
+class FtpkitClientFtpsTest {
+
+    @TempDir
+    Path root;
+
+    private static TestCertificates certs;
+
+    @BeforeAll
+    static void generateCertificates(@TempDir Path dir) {
+        certs = TestCertificates.generate(dir);
+    }
+
+    static Stream<Arguments> modes() {
+        return Stream.of(
+                Arguments.of("TLSv1.2", "explicit", DataConnectionMode.passive()),
+                Arguments.of("TLSv1.2", "explicit", DataConnectionMode.active()),
+                Arguments.of("TLSv1.2", "implicit", DataConnectionMode.passive()),
+                Arguments.of("TLSv1.3", "explicit", DataConnectionMode.passive()),
+                Arguments.of("TLSv1.3", "explicit", DataConnectionMode.active()));
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("modes")
+    void clientAndServerTransferOverTlsWithSessionReuseRequired(String protocol, String tlsMode,
+            DataConnectionMode dataMode) throws Exception {
+        byte[] content = new byte[1_500_000];
+        new Random(11).nextBytes(content);
+        try (FtpServer server = TestServers.builder(root)
+                .tls(certs.serverContext())
+                .tlsProtocols(protocol)
+                .tlsRequiredForLogin(true)
+                .tlsRequiredForData(true)
+                .tlsSessionReuseRequired(true)
+                .implicitTlsPort(0)
+                .build()
+                .start()) {
+            boolean implicit = tlsMode.equals("implicit");
+            FtpsConfig tls = (implicit ? FtpsConfig.implicit(certs.clientContext())
+                    : FtpsConfig.explicit(certs.clientContext())).build();
+            FtpClientConfig config = FtpClientConfig.builder()
+                    .tls(tls)
+                    .dataConnectionMode(dataMode)
+                    .timeouts(Duration.ofSeconds(30))
+                    .build();
+            int port = implicit ? server.implicitTlsPort() : server.port();
+            try (FtpClient client = config.connect("127.0.0.1", port)) {
+                client.login(TestServers.USER, TestServers.PASSWORD);
+                assertThat(client.tlsSession()).get().extracting(session -> session.getProtocol()).isEqualTo(protocol);
+
+                client.store(new ByteArrayInputStream(content), "secret.bin");
+                ByteArrayOutputStream back = new ByteArrayOutputStream();
+                client.retrieve("secret.bin", back);
+                assertThat(back.toByteArray()).isEqualTo(content);
+                assertThat(client.list("")).extracting(ListEntry::name).containsExactly("secret.bin");
+                client.quit();
+            }
+        }
+        assertThat(Files.readAllBytes(root.resolve("secret.bin"))).isEqualTo(content);
+    }
+}

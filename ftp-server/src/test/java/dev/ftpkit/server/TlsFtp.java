@@ -1,0 +1,297 @@
+package dev.ftpkit.server;
+
+import dev.ftpkit.core.FtpProtocolException;
+import dev.ftpkit.core.HostPort;
+import dev.ftpkit.core.Reply;
+import dev.ftpkit.core.ReplyParser;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * A bare FTPS client on JSSE for the attack tests: exact replies, plaintext injection, data connections that
+ * resume the control session or deliberately do not.
+ */
+final class TlsFtp implements Closeable {
+
+    private final Socket raw;
+    private final int controlPort;
+    private final String protocol;
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
+    private ReplyParser parser = new ReplyParser();
+    private SSLSocket control;
+
+    private TlsFtp(Socket raw, String protocol) throws IOException {
+        this.raw = raw;
+        this.controlPort = raw.getPort();
+        this.protocol = protocol;
+        raw.setSoTimeout(20_000);
+        use(raw);
+    }
+
+    /** Connects in plaintext and reads the greeting. */
+    static TlsFtp connect(int port, String protocol) throws IOException {
+        Socket socket = new Socket();
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+        TlsFtp ftp = new TlsFtp(socket, protocol);
+        ftp.expect220();
+        return ftp;
+    }
+
+    private void expect220() throws IOException {
+        Reply greeting = read();
+        if (greeting.codeValue() != 220) {
+            throw new AssertionError("greeting " + greeting.encode());
+        }
+    }
+
+    /** Connects to an implicit-TLS port: handshake first, then the greeting. */
+    static TlsFtp implicit(int port, SSLContext context, String protocol) throws IOException {
+        Socket socket = new Socket();
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+        TlsFtp ftp = new TlsFtp(socket, protocol);
+        ftp.handshake(context);
+        ftp.expect220();
+        return ftp;
+    }
+
+    private void use(Socket s) throws IOException {
+        this.socket = s;
+        this.in = new java.io.BufferedInputStream(s.getInputStream());
+        this.out = s.getOutputStream();
+        this.parser = new ReplyParser();
+    }
+
+    /** TLS over the control connection, as the client side. */
+    void handshake(SSLContext context) throws IOException {
+        SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(raw, "127.0.0.1", controlPort, false);
+        tls.setEnabledProtocols(new String[] {protocol});
+        tls.setUseClientMode(true);
+        tls.startHandshake();
+        control = tls;
+        use(tls);
+    }
+
+    /** AUTH TLS, the handshake, PBSZ 0, PROT P, login. */
+    static TlsFtp secureLogin(int port, SSLContext context, String protocol) throws IOException {
+        TlsFtp ftp = connect(port, protocol);
+        ftp.expect(234, "AUTH TLS");
+        ftp.handshake(context);
+        ftp.expect(200, "PBSZ 0");
+        ftp.expect(200, "PROT P");
+        ftp.expect(331, "USER " + TestServers.USER);
+        ftp.expect(230, "PASS " + TestServers.PASSWORD);
+        return ftp;
+    }
+
+    /** After CCC's 200: close_notify both ways, then plaintext on the same TCP connection (RFC 4217 §12.3). */
+    void clearControl() throws IOException {
+        control.shutdownOutput();
+        if (control.getInputStream().read() != -1) {
+            throw new AssertionError("data after CCC instead of close_notify");
+        }
+        control = null;
+        use(raw);
+    }
+
+    SSLSocket control() {
+        return control;
+    }
+
+    void sendRaw(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
+    Reply send(String line) throws IOException {
+        sendRaw((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+        return read();
+    }
+
+    Reply expect(int code, String line) throws IOException {
+        Reply reply = send(line);
+        if (reply.codeValue() != code) {
+            throw new AssertionError(line + " -> expected " + code + " but got " + reply.encode());
+        }
+        return reply;
+    }
+
+    Reply read() throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int i = 0; i < 100_000; i++) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("connection closed by the server");
+            }
+            if (b == '\n') {
+                Optional<Reply> reply = parser.accept(line.toString(StandardCharsets.UTF_8));
+                line.reset();
+                if (reply.isPresent()) {
+                    return reply.get();
+                }
+            } else {
+                line.write(b);
+            }
+        }
+        throw new IOException("reply too long");
+    }
+
+    /** PASV and a plain TCP connection to the data port. */
+    Socket passive() throws IOException {
+        Reply reply = expect(227, "PASV");
+        HostPort hostPort;
+        try {
+            hostPort = HostPort.parsePassiveReply(reply.text());
+        } catch (FtpProtocolException e) {
+            throw new IOException(e);
+        }
+        Socket data = new Socket();
+        data.connect(new InetSocketAddress("127.0.0.1", hostPort.port()), 5_000);
+        data.setSoTimeout(20_000);
+        return data;
+    }
+
+    /**
+     * TLS over a data socket. With {@code resume}, JSSE's client cache is asked for the control connection's
+     * host and port (it keys sessions by the socket's reported peer port), so the control session is resumed.
+     */
+    SSLSocket secureData(Socket data, SSLContext context, boolean resume) throws IOException {
+        Socket under = resume ? new ReportedPortSocket(data, controlPort) : data;
+        SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(under, "127.0.0.1",
+                resume ? controlPort : data.getPort(), true);
+        tls.setEnabledProtocols(new String[] {protocol});
+        tls.setUseClientMode(true);
+        tls.startHandshake();
+        return tls;
+    }
+
+    @Override
+    public void close() throws IOException {
+        raw.close();
+    }
+
+    /** A connected socket that reports another peer port, so JSSE looks up the control session for it. */
+    private static final class ReportedPortSocket extends Socket {
+        private final Socket real;
+        private final int reportedPort;
+
+        ReportedPortSocket(Socket real, int reportedPort) {
+            this.real = real;
+            this.reportedPort = reportedPort;
+        }
+
+        @Override
+        public int getPort() {
+            return reportedPort;
+        }
+
+        @Override
+        public InetAddress getInetAddress() {
+            return real.getInetAddress();
+        }
+
+        @Override
+        public SocketAddress getRemoteSocketAddress() {
+            return real.getRemoteSocketAddress();
+        }
+
+        @Override
+        public InetAddress getLocalAddress() {
+            return real.getLocalAddress();
+        }
+
+        @Override
+        public int getLocalPort() {
+            return real.getLocalPort();
+        }
+
+        @Override
+        public SocketAddress getLocalSocketAddress() {
+            return real.getLocalSocketAddress();
+        }
+
+        @Override
+        public boolean isConnected() {
+            return real.isConnected();
+        }
+
+        @Override
+        public boolean isBound() {
+            return real.isBound();
+        }
+
+        @Override
+        public boolean isClosed() {
+            return real.isClosed();
+        }
+
+        @Override
+        public boolean isInputShutdown() {
+            return real.isInputShutdown();
+        }
+
+        @Override
+        public boolean isOutputShutdown() {
+            return real.isOutputShutdown();
+        }
+
+        @Override
+        public InputStream getInputStream() throws IOException {
+            return real.getInputStream();
+        }
+
+        @Override
+        public OutputStream getOutputStream() throws IOException {
+            return real.getOutputStream();
+        }
+
+        @Override
+        public void setSoTimeout(int timeout) throws SocketException {
+            real.setSoTimeout(timeout);
+        }
+
+        @Override
+        public int getSoTimeout() throws SocketException {
+            return real.getSoTimeout();
+        }
+
+        @Override
+        public void setTcpNoDelay(boolean on) throws SocketException {
+            real.setTcpNoDelay(on);
+        }
+
+        @Override
+        public void setSoLinger(boolean on, int linger) throws SocketException {
+            real.setSoLinger(on, linger);
+        }
+
+        @Override
+        public void shutdownInput() throws IOException {
+            real.shutdownInput();
+        }
+
+        @Override
+        public void shutdownOutput() throws IOException {
+            real.shutdownOutput();
+        }
+
+        @Override
+        public synchronized void close() throws IOException {
+            real.close();
+        }
+    }
+}
