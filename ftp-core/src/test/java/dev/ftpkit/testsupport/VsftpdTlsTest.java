@@ -90,34 +90,4 @@ class VsftpdTlsTest {
         }
         return line.toString().strip();
     }
-    /** A socket that reports another remote port: JSSE keys its client session cache by the layered socket's port. */
-    private static final class ReportedPortSocket extends Socket {
-        private final Socket real;
-        private final int reportedPort;
-
-        ReportedPortSocket(Socket real, int reportedPort) {
-            this.real = real;
-            this.reportedPort = reportedPort;
-        }
-
-        @Override public int getPort() { return reportedPort; }
-        @Override public java.net.InetAddress getInetAddress() { return real.getInetAddress(); }
-        @Override public java.net.SocketAddress getRemoteSocketAddress() { return real.getRemoteSocketAddress(); }
-        @Override public java.net.InetAddress getLocalAddress() { return real.getLocalAddress(); }
-        @Override public int getLocalPort() { return real.getLocalPort(); }
-        @Override public java.net.SocketAddress getLocalSocketAddress() { return real.getLocalSocketAddress(); }
-        @Override public boolean isConnected() { return real.isConnected(); }
-        @Override public boolean isBound() { return real.isBound(); }
-        @Override public boolean isClosed() { return real.isClosed(); }
-        @Override public boolean isInputShutdown() { return real.isInputShutdown(); }
-        @Override public boolean isOutputShutdown() { return real.isOutputShutdown(); }
-        @Override public java.io.InputStream getInputStream() throws IOException { return real.getInputStream(); }
-        @Override public OutputStream getOutputStream() throws IOException { return real.getOutputStream(); }
-        @Override public void setSoTimeout(int timeout) throws java.net.SocketException { real.setSoTimeout(timeout); }
-        @Override public int getSoTimeout() throws java.net.SocketException { return real.getSoTimeout(); }
-        @Override public void setTcpNoDelay(boolean on) throws java.net.SocketException { real.setTcpNoDelay(on); }
-        @Override public void shutdownInput() throws IOException { real.shutdownInput(); }
-        @Override public void shutdownOutput() throws IOException { real.shutdownOutput(); }
-        @Override public synchronized void close() throws IOException { real.close(); }
-    }
 }

@@ -4,6 +4,7 @@ import dev.ftpkit.core.FtpProtocolException;
 import dev.ftpkit.core.HostPort;
 import dev.ftpkit.core.Reply;
 import dev.ftpkit.core.ReplyParser;
+import dev.ftpkit.testsupport.ReportedPortSocket;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -12,11 +13,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketAddress;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -184,114 +182,4 @@ final class TlsFtp implements Closeable {
         raw.close();
     }
 
-    /** A connected socket that reports another peer port, so JSSE looks up the control session for it. */
-    private static final class ReportedPortSocket extends Socket {
-        private final Socket real;
-        private final int reportedPort;
-
-        ReportedPortSocket(Socket real, int reportedPort) {
-            this.real = real;
-            this.reportedPort = reportedPort;
-        }
-
-        @Override
-        public int getPort() {
-            return reportedPort;
-        }
-
-        @Override
-        public InetAddress getInetAddress() {
-            return real.getInetAddress();
-        }
-
-        @Override
-        public SocketAddress getRemoteSocketAddress() {
-            return real.getRemoteSocketAddress();
-        }
-
-        @Override
-        public InetAddress getLocalAddress() {
-            return real.getLocalAddress();
-        }
-
-        @Override
-        public int getLocalPort() {
-            return real.getLocalPort();
-        }
-
-        @Override
-        public SocketAddress getLocalSocketAddress() {
-            return real.getLocalSocketAddress();
-        }
-
-        @Override
-        public boolean isConnected() {
-            return real.isConnected();
-        }
-
-        @Override
-        public boolean isBound() {
-            return real.isBound();
-        }
-
-        @Override
-        public boolean isClosed() {
-            return real.isClosed();
-        }
-
-        @Override
-        public boolean isInputShutdown() {
-            return real.isInputShutdown();
-        }
-
-        @Override
-        public boolean isOutputShutdown() {
-            return real.isOutputShutdown();
-        }
-
-        @Override
-        public InputStream getInputStream() throws IOException {
-            return real.getInputStream();
-        }
-
-        @Override
-        public OutputStream getOutputStream() throws IOException {
-            return real.getOutputStream();
-        }
-
-        @Override
-        public void setSoTimeout(int timeout) throws SocketException {
-            real.setSoTimeout(timeout);
-        }
-
-        @Override
-        public int getSoTimeout() throws SocketException {
-            return real.getSoTimeout();
-        }
-
-        @Override
-        public void setTcpNoDelay(boolean on) throws SocketException {
-            real.setTcpNoDelay(on);
-        }
-
-        @Override
-        public void setSoLinger(boolean on, int linger) throws SocketException {
-            real.setSoLinger(on, linger);
-        }
-
-        @Override
-        public void shutdownInput() throws IOException {
-            real.shutdownInput();
-        }
-
-        @Override
-        public void shutdownOutput() throws IOException {
-            real.shutdownOutput();
-        }
-
-        @Override
-        public synchronized void close() throws IOException {
-            real.close();
-        }
-    }
 }
