@@ -1,10 +1,8 @@
 package dev.ftpkit.server.internal;
 
 import dev.ftpkit.core.Command;
-import dev.ftpkit.core.MlsxEntry;
 import dev.ftpkit.core.Reply;
 import dev.ftpkit.core.ReplyCodes;
-import dev.ftpkit.server.Account;
 import dev.ftpkit.server.Permission;
 
 import java.io.IOException;
@@ -27,6 +25,9 @@ final class ListingCommands {
     /** Bounds one listing, so a huge directory cannot exhaust memory. */
     private static final int MAX_ENTRIES = 100_000;
 
+    /** Lines go out in chunks of about this many characters, encoded once per chunk instead of once per line. */
+    private static final int CHUNK_CHARS = 32 * 1024;
+
     private ListingCommands() {
     }
 
@@ -36,21 +37,19 @@ final class ListingCommands {
 
     static Reply list(Command command, Session session) throws Exception {
         Target target = target(command.argument(), session);
-        Instant now = Instant.now();
-        List<String> lines = new ArrayList<>();
-        for (FileInfo info : entries(target, session)) {
-            lines.add(Listings.unixLine(info, now));
-        }
-        return sendLines(session, "directory listing", lines);
+        long now = Instant.now().getEpochSecond();
+        return send(session, "directory listing", entries(target, session),
+                (out, info) -> Listings.appendUnixLine(out, info, now));
     }
 
     static Reply nlst(Command command, Session session) throws Exception {
         Target target = target(command.argument(), session);
-        List<String> lines = new ArrayList<>();
-        for (FileInfo info : entries(target, session)) {
-            lines.add(Texts.oneLine(target.single() != null ? target.shownPrefix() : target.shownPrefix() + info.name()));
-        }
-        return sendLines(session, "file list", lines);
+        return send(session, "file list", entries(target, session), (out, info) -> {
+            Texts.appendOneLine(out, target.shownPrefix());
+            if (target.single() == null) {
+                Texts.appendOneLine(out, info.name());
+            }
+        });
     }
 
     static Reply mlsd(Command command, Session session) throws Exception {
@@ -63,15 +62,12 @@ final class ListingCommands {
             // RFC 3659 §7.2: MLSD of something that is not a directory is an error
             throw fail(ReplyCodes.SYNTAX_ERROR_IN_ARGUMENTS, "Not a directory.");
         }
-        Account account = session.account().orElseThrow();
-        List<String> lines = new ArrayList<>();
-        for (FileInfo info : children(directory, session, true)) {
-            if (Texts.hasLineBreak(info.name())) {
-                continue; // RFC 3659 §7.2: the pathname is the rest of the line; it cannot carry CR or LF
-            }
-            lines.add(entry(info, info.directory() ? "dir" : "file", info.name(), account).encode());
-        }
-        return sendLines(session, "MLSD", lines);
+        Listings.MlsxPermissions permissions = Listings.MlsxPermissions.of(session.account().orElseThrow());
+        List<FileInfo> infos = children(directory, session, true);
+        // RFC 3659 §7.2: the pathname is the rest of the line; it cannot carry CR or LF
+        infos.removeIf(info -> Texts.hasLineBreak(info.name()));
+        return send(session, "MLSD", infos, (out, info) ->
+                Listings.appendMlsx(out, info, info.directory() ? "dir" : "file", info.name(), permissions));
     }
 
     static Reply mlst(Command command, Session session) throws Exception {
@@ -80,27 +76,27 @@ final class ListingCommands {
         Path path = session.resolve(ftpPath);
         FileInfo info = FileInfo.read(path, ftpPath);
         String type = info.directory() ? (command.hasArgument() ? "dir" : "cdir") : "file";
-        String shown = Texts.oneLine(ftpPath);
         // RFC 3659 §7.2: the entry line starts with one space
-        return Reply.of(ReplyCodes.FILE_ACTION_OK, List.of("Listing " + shown,
-                " " + entry(info, type, shown, session.account().orElseThrow()).encode(), "End"));
+        StringBuilder entry = new StringBuilder(" ");
+        Listings.appendMlsx(entry, info, type, Texts.oneLine(ftpPath),
+                Listings.MlsxPermissions.of(session.account().orElseThrow()));
+        return Reply.of(ReplyCodes.FILE_ACTION_OK, List.of("Listing " + Texts.oneLine(ftpPath), entry.toString(),
+                "End"));
     }
 
     static Reply statPath(Command command, Session session) throws Exception {
         Target target = target(command.argument(), session);
-        Instant now = Instant.now();
+        long now = Instant.now().getEpochSecond();
         List<String> lines = new ArrayList<>();
         lines.add("Status follows:");
+        StringBuilder line = new StringBuilder();
         for (FileInfo info : entries(target, session)) {
-            lines.add(" " + Listings.unixLine(info, now));
+            line.setLength(0);
+            Listings.appendUnixLine(line.append(' '), info, now);
+            lines.add(line.toString());
         }
         lines.add("End of status");
         return Reply.of(ReplyCodes.FILE_STATUS, lines);
-    }
-
-    private static MlsxEntry entry(FileInfo info, String type, String name, Account account) {
-        return Listings.mlsxEntry(info, type, name, account.may(Permission.WRITE), account.may(Permission.DELETE),
-                account.may(Permission.RENAME), account.may(Permission.MAKE_DIRECTORY));
     }
 
     private static Target target(String argument, Session session) throws Exception {
@@ -146,20 +142,15 @@ final class ListingCommands {
     }
 
     private static List<FileInfo> children(Path directory, Session session, boolean showHidden) throws IOException {
+        boolean posix = FileInfo.hasPosix(directory);
         List<FileInfo> infos = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory)) {
             for (Path child : stream) {
-                Path fileName = child.getFileName();
-                String name = fileName == null ? "" : fileName.toString();
-                if (name.endsWith("/")) {
-                    name = name.substring(0, name.length() - 1); // zip file systems end directory names with '/'
-                }
-                if (name.startsWith(TransferCommands.TEMP_PREFIX) || (!showHidden && name.startsWith("."))
-                        || !session.jail().isVisible(child)) {
-                    continue;
-                }
                 try {
-                    infos.add(FileInfo.read(child, name));
+                    FileInfo info = shownEntry(child, session, showHidden, posix);
+                    if (info != null) {
+                        infos.add(info);
+                    }
                 } catch (IOException vanished) {
                     continue; // deleted while listing
                 }
@@ -172,14 +163,44 @@ final class ListingCommands {
         return infos;
     }
 
-    private static Reply sendLines(Session session, String what, List<String> lines) throws IOException {
+    /** The info of an entry a listing shows, or null: temporary uploads, hidden names, links out of the home. */
+    private static FileInfo shownEntry(Path child, Session session, boolean showHidden, boolean posix)
+            throws IOException {
+        Path fileName = child.getFileName();
+        String name = fileName == null ? "" : fileName.toString();
+        if (name.endsWith("/")) {
+            name = name.substring(0, name.length() - 1); // zip file systems end directory names with '/'
+        }
+        if (name.startsWith(TransferCommands.TEMP_PREFIX) || (!showHidden && name.startsWith("."))) {
+            return null;
+        }
+        FileInfo info = FileInfo.readNoFollow(child, name, posix);
+        if (!info.symbolicLink()) {
+            return info;
+        }
+        return session.jail().isVisible(child) ? FileInfo.read(child, name) : null;
+    }
+
+    /** Appends one listing line (without its line end) for an entry. */
+    @FunctionalInterface
+    private interface LineFormat {
+        void append(StringBuilder out, FileInfo info);
+    }
+
+    private static Reply send(Session session, String what, List<FileInfo> infos, LineFormat format)
+            throws IOException {
         try (SocketDataConnection data = session.openData("Here comes the " + what + ".")) {
             OutputStream out = data.output();
-            for (String line : lines) {
-                out.write(line.getBytes(StandardCharsets.UTF_8));
-                out.write('\r');
-                out.write('\n');
+            StringBuilder chunk = new StringBuilder(CHUNK_CHARS + 1024);
+            for (FileInfo info : infos) {
+                format.append(chunk, info);
+                chunk.append("\r\n");
+                if (chunk.length() >= CHUNK_CHARS) {
+                    out.write(chunk.toString().getBytes(StandardCharsets.UTF_8));
+                    chunk.setLength(0);
+                }
             }
+            out.write(chunk.toString().getBytes(StandardCharsets.UTF_8));
         }
         return Reply.of(ReplyCodes.CLOSING_DATA, "Directory send OK.");
     }

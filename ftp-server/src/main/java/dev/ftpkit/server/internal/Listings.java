@@ -1,115 +1,179 @@
 package dev.ftpkit.server.internal;
 
 import dev.ftpkit.core.FtpTime;
-import dev.ftpkit.core.MlsxEntry;
+import dev.ftpkit.server.Account;
+import dev.ftpkit.server.Permission;
 
 import java.nio.file.attribute.PosixFilePermission;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Set;
 
 /**
  * Listing lines: LIST in the Unix {@code ls -l} form that client parsers expect (as vsftpd prints it) and the
  * MLSx facts of RFC 3659 §7. File names that hold CR or LF are shown with {@code ?} (a line-based listing
  * cannot carry them).
+ *
+ * <p>Lines are appended to a caller's {@link StringBuilder} digit by digit: a listing of 10,000 entries spent
+ * most of its time in {@code String.format} and {@code DateTimeFormatter} before.
  */
 final class Listings {
 
-    private static final DateTimeFormatter RECENT = DateTimeFormatter.ofPattern("MMM dd HH:mm", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter OLD = DateTimeFormatter.ofPattern("MMM dd  yyyy", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
-    private static final Instant EARLIEST = Instant.parse("1000-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
-    private static final Duration HALF_YEAR = Duration.ofDays(182);
+    private static final int[] POWERS_OF_TEN = {1, 10, 100, 1000};
+    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+        "Nov", "Dec"};
+    /** {@code ls -l} permission letters, in the order of the characters after the type. */
+    private static final PosixFilePermission[] MODE_BITS = {PosixFilePermission.OWNER_READ,
+        PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_READ,
+        PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
+        PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE};
+    private static final String MODE_LETTERS = "rwxrwxrwx";
+    /** Links, owner and group columns as vsftpd prints them ({@code %4d %-8s %-8s }), after the mode. */
+    private static final String DIRECTORY_COLUMNS = "    2 ftp      ftp      ";
+    private static final String FILE_COLUMNS = "    1 ftp      ftp      ";
+    private static final int SIZE_WIDTH = 12;
+    /** ls shows the time of day for files changed in the last half year (and not in the future), else the year. */
+    private static final long HALF_YEAR_SECONDS = 182L * 24 * 3600;
+    private static final long DAY_SECONDS = 24L * 3600;
+    /** Odd file times are clamped to what four year digits can show, instead of failing the listing. */
+    private static final long LS_EARLIEST = LocalDateTime.of(0, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC);
+    private static final long MLSX_EARLIEST = LocalDateTime.of(1000, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC);
+    private static final long LATEST = LocalDateTime.of(9999, 12, 31, 23, 59, 59).toEpochSecond(ZoneOffset.UTC);
 
     private Listings() {
     }
 
     /** One {@code ls -l} line, e.g. {@code -rw-r--r--    1 ftp      ftp          1234 Nov 25 14:10 name}. */
     static String unixLine(FileInfo info, Instant now) {
-        String mode = (info.directory() ? "d" : "-") + permissionText(info);
-        Instant modified = info.modified();
-        boolean recent = modified.isAfter(now.minus(HALF_YEAR)) && modified.isBefore(now.plus(Duration.ofDays(1)));
-        String date = (recent ? RECENT : OLD).format(modified);
-        return String.format(Locale.ROOT, "%s %4d %-8s %-8s %12d %s %s", mode, info.directory() ? 2 : 1,
-                "ftp", "ftp", info.size(), date, Texts.oneLine(info.name()));
-    }
-
-    private static String permissionText(FileInfo info) {
-        Set<PosixFilePermission> p = info.permissions();
-        if (p == null) {
-            return info.directory() ? "rwxr-xr-x" : "rw-r--r--";
-        }
-        return "" + flag(p, PosixFilePermission.OWNER_READ, 'r') + flag(p, PosixFilePermission.OWNER_WRITE, 'w')
-                + flag(p, PosixFilePermission.OWNER_EXECUTE, 'x') + flag(p, PosixFilePermission.GROUP_READ, 'r')
-                + flag(p, PosixFilePermission.GROUP_WRITE, 'w') + flag(p, PosixFilePermission.GROUP_EXECUTE, 'x')
-                + flag(p, PosixFilePermission.OTHERS_READ, 'r') + flag(p, PosixFilePermission.OTHERS_WRITE, 'w')
-                + flag(p, PosixFilePermission.OTHERS_EXECUTE, 'x');
-    }
-
-    private static char flag(Set<PosixFilePermission> set, PosixFilePermission permission, char c) {
-        return set.contains(permission) ? c : '-';
+        StringBuilder line = new StringBuilder(96);
+        appendUnixLine(line, info, now.getEpochSecond());
+        return line.toString();
     }
 
     /**
-     * The MLSx entry of a directory entry (RFC 3659 §7.5): type, size (files), modify, perm, unique.
+     * Appends one {@code ls -l} line without its line end.
      *
-     * @param info      the entry
-     * @param type      the type fact: {@code file}, {@code dir} or {@code cdir}
-     * @param name      the name shown after the facts (no CR or LF)
-     * @param canWrite  whether the account may write (for the perm fact)
-     * @param canDelete whether it may delete
-     * @param canRename whether it may rename
-     * @param canMkdir  whether it may create directories
+     * @param out        where to append
+     * @param info       the entry
+     * @param nowSeconds the time of the listing, in seconds since the epoch
      */
-    static MlsxEntry mlsxEntry(FileInfo info, String type, String name, boolean canWrite, boolean canDelete,
-                               boolean canRename, boolean canMkdir) {
-        MlsxEntry.Builder b = MlsxEntry.builder(name).type(type);
-        if (!info.directory()) {
-            b.size(info.size());
-        }
-        b.fact("modify", formatTime(info.modified()));
-        StringBuilder perm = new StringBuilder();
-        if (info.directory()) {
-            // RFC 3659 §7.5.5: e enter, l list, c create files, m make dirs, p purge, d delete, f rename
-            perm.append("el");
-            if (canWrite) {
-                perm.append('c');
-            }
-            if (canMkdir) {
-                perm.append('m');
-            }
-            if (canDelete) {
-                perm.append("dp");
-            }
-        } else {
-            // r retrieve, a append, w write, d delete
-            perm.append('r');
-            if (canWrite) {
-                perm.append("aw");
-            }
-            if (canDelete) {
-                perm.append('d');
-            }
-        }
-        if (canRename) {
-            perm.append('f');
-        }
-        b.perm(perm.toString());
-        if (info.uniqueKey() != null) {
-            b.fact("unique", info.uniqueKey());
-        }
-        return b.build();
+    static void appendUnixLine(StringBuilder out, FileInfo info, long nowSeconds) {
+        out.append(info.directory() ? 'd' : '-');
+        appendMode(out, info);
+        out.append(info.directory() ? DIRECTORY_COLUMNS : FILE_COLUMNS);
+        appendRightAligned(out, info.size(), SIZE_WIDTH);
+        out.append(' ');
+        appendLsDate(out, info.modified().getEpochSecond(), nowSeconds);
+        out.append(' ');
+        Texts.appendOneLine(out, info.name());
     }
 
-    /** RFC 3659 §2.3 time-val, UTC, without fraction. */
+    private static void appendMode(StringBuilder out, FileInfo info) {
+        Set<PosixFilePermission> p = info.permissions();
+        if (p == null) {
+            out.append(info.directory() ? "rwxr-xr-x" : "rw-r--r--");
+            return;
+        }
+        for (int i = 0; i < MODE_BITS.length; i++) {
+            out.append(p.contains(MODE_BITS[i]) ? MODE_LETTERS.charAt(i) : '-');
+        }
+    }
+
+    /** {@code MMM dd HH:mm} for recent times, {@code MMM dd  yyyy} for others, in UTC. */
+    private static void appendLsDate(StringBuilder out, long seconds, long nowSeconds) {
+        boolean recent = seconds > nowSeconds - HALF_YEAR_SECONDS && seconds < nowSeconds + DAY_SECONDS;
+        LocalDateTime t = LocalDateTime.ofEpochSecond(Math.max(LS_EARLIEST, Math.min(LATEST, seconds)), 0,
+                ZoneOffset.UTC);
+        out.append(MONTHS[t.getMonthValue() - 1]).append(' ');
+        appendDigits(out, t.getDayOfMonth(), 2);
+        if (recent) {
+            out.append(' ');
+            appendDigits(out, t.getHour(), 2);
+            out.append(':');
+            appendDigits(out, t.getMinute(), 2);
+        } else {
+            out.append("  ");
+            appendDigits(out, t.getYear(), 4);
+        }
+    }
+
+    /** The MLSx {@code perm} facts (RFC 3659 §7.5.5) an account has, for files and for directories. */
+    record MlsxPermissions(String file, String directory) {
+
+        static MlsxPermissions of(Account account) {
+            boolean write = account.may(Permission.WRITE);
+            boolean delete = account.may(Permission.DELETE);
+            String rename = account.may(Permission.RENAME) ? "f" : "";
+            // directories: e enter, l list, c create files, m make dirs, d delete, p purge; f rename
+            String directory = "el" + (write ? "c" : "") + (account.may(Permission.MAKE_DIRECTORY) ? "m" : "")
+                    + (delete ? "dp" : "") + rename;
+            // files: r retrieve, a append, w write, d delete; f rename
+            String file = "r" + (write ? "aw" : "") + (delete ? "d" : "") + rename;
+            return new MlsxPermissions(file, directory);
+        }
+    }
+
+    /**
+     * Appends one MLSx entry (RFC 3659 §7.2): facts type, size (files), modify, perm and unique, a space, the
+     * name.
+     *
+     * @param out         where to append
+     * @param info        the entry
+     * @param type        the type fact: {@code file}, {@code dir} or {@code cdir}
+     * @param name        the name shown after the facts (no CR or LF)
+     * @param permissions the account's perm facts
+     */
+    static void appendMlsx(StringBuilder out, FileInfo info, String type, String name,
+                           MlsxPermissions permissions) {
+        out.append("type=").append(type).append(';');
+        if (!info.directory()) {
+            out.append("size=").append(info.size()).append(';');
+        }
+        out.append("modify=");
+        appendFtpTime(out, info.modified().getEpochSecond());
+        out.append(";perm=").append(info.directory() ? permissions.directory() : permissions.file()).append(';');
+        String unique = info.uniqueKey();
+        if (unique != null) {
+            out.append("unique=").append(unique).append(';');
+        }
+        out.append(' ').append(name);
+    }
+
+    /** RFC 3659 §2.3 time-val, UTC, without fraction: {@code YYYYMMDDHHMMSS}. */
+    private static void appendFtpTime(StringBuilder out, long seconds) {
+        LocalDateTime t = LocalDateTime.ofEpochSecond(Math.max(MLSX_EARLIEST, Math.min(LATEST, seconds)), 0,
+                ZoneOffset.UTC);
+        appendDigits(out, t.getYear(), 4);
+        appendDigits(out, t.getMonthValue(), 2);
+        appendDigits(out, t.getDayOfMonth(), 2);
+        appendDigits(out, t.getHour(), 2);
+        appendDigits(out, t.getMinute(), 2);
+        appendDigits(out, t.getSecond(), 2);
+    }
+
+    /** RFC 3659 §2.3 time-val, UTC, without fraction (MDTM, MFMT). */
     static String formatTime(Instant instant) {
-        // FtpTime can only write years 1000..9999; clamp odd file times instead of failing the listing
-        Instant clamped = instant.isBefore(EARLIEST) ? EARLIEST : instant.isAfter(LATEST) ? LATEST : instant;
-        return FtpTime.format(clamped);
+        long seconds = Math.max(MLSX_EARLIEST, Math.min(LATEST, instant.getEpochSecond()));
+        return FtpTime.format(Instant.ofEpochSecond(seconds));
+    }
+
+    /** A non-negative number with leading zeros to the width. */
+    private static void appendDigits(StringBuilder out, int value, int width) {
+        for (int divisor = POWERS_OF_TEN[width - 1]; divisor > 0; divisor /= 10) {
+            out.append((char) ('0' + value / divisor % 10));
+        }
+    }
+
+    /** A number right-aligned in the width with spaces, as {@code %12d} (wider numbers are not cut). */
+    private static void appendRightAligned(StringBuilder out, long value, int width) {
+        int length = value < 0 ? 2 : 1;
+        for (long rest = value / 10; rest != 0; rest /= 10) {
+            length++;
+        }
+        for (int i = length; i < width; i++) {
+            out.append(' ');
+        }
+        out.append(value);
     }
 }

@@ -23,6 +23,14 @@ final class Texts {
         return b == null ? text : b.toString();
     }
 
+    /** Appends {@link #oneLine(String)} of the text without making a new string. */
+    static void appendOneLine(StringBuilder out, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(c < 0x20 || c == 0x7f ? '?' : c);
+        }
+    }
+
     /** Whether the name holds CR, LF or NUL, which no line-based listing can carry. */
     static boolean hasLineBreak(String name) {
         return name.indexOf('\r') >= 0 || name.indexOf('\n') >= 0 || name.indexOf('\0') >= 0;
