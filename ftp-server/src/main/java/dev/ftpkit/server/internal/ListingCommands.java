@@ -22,7 +22,7 @@ import static dev.ftpkit.server.internal.SessionHandler.fail;
 /** LIST, NLST (RFC 959 §4.1.3), MLSD, MLST (RFC 3659 §7) and STAT with a path. */
 final class ListingCommands {
 
-    /** Bounds one listing, so a huge directory cannot exhaust memory. */
+    /** Bounds the entries one listing reads, so a huge directory cannot exhaust memory. */
     private static final int MAX_ENTRIES = 100_000;
 
     /** Lines go out in chunks of about this many characters, encoded once per chunk instead of once per line. */
@@ -142,23 +142,18 @@ final class ListingCommands {
     }
 
     private static List<FileInfo> children(Path directory, Session session, boolean showHidden) throws IOException {
-        boolean posix = FileInfo.hasPosix(directory);
-        List<FileInfo> infos = new ArrayList<>();
+        List<Path> entries = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory)) {
             for (Path child : stream) {
-                try {
-                    FileInfo info = shownEntry(child, session, showHidden, posix);
-                    if (info != null) {
-                        infos.add(info);
-                    }
-                } catch (IOException vanished) {
-                    continue; // deleted while listing
-                }
-                if (infos.size() >= MAX_ENTRIES) {
+                entries.add(child);
+                if (entries.size() >= MAX_ENTRIES) {
                     break;
                 }
             }
         }
+        boolean posix = FileInfo.hasPosix(directory);
+        List<FileInfo> infos = ParallelEntries.read(entries, child -> shownEntry(child, session, showHidden, posix),
+                session.config().threadFactory());
         infos.sort(Comparator.comparing(FileInfo::name));
         return infos;
     }
