@@ -11,7 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -213,6 +216,38 @@ class ProtocolTest {
             assertThat(ftp.list("LIST -l /")).contains(" shown").doesNotContain(".hidden");
             assertThat(ftp.list("NLST *own")).isEqualTo("shown\r\n");
             assertThat(ftp.list("LIST shown")).endsWith(" shown\r\n");
+        }
+    }
+
+    @Test
+    void largeDirectoryIsListedCompleteAndSortedByEveryListingCommand() throws Exception {
+        int count = 5_000; // more than one reading thread's share (ParallelEntries)
+        List<String> names = new ArrayList<>();
+        for (int i = count - 1; i >= 0; i--) {
+            String name = String.format("entry-%05d", i);
+            Files.writeString(root.resolve(name), "x".repeat(i % 7));
+            names.add(name);
+        }
+        Files.writeString(root.resolve(".hidden"), "h");
+        Collections.sort(names);
+        start(TestServers.builder(root));
+        try (RawFtp ftp = RawFtp.login(server.port())) {
+            List<String> list = List.of(ftp.list("LIST").split("\r\n"));
+            List<String> mlsd = List.of(ftp.list("MLSD").split("\r\n"));
+            List<String> nlst = List.of(ftp.list("NLST").split("\r\n"));
+
+            assertThat(nlst).containsExactlyElementsOf(names);
+            assertThat(list).hasSize(count);
+            assertThat(mlsd).hasSize(count + 1); // MLSD shows hidden names
+            for (int i = 0; i < count; i++) {
+                String name = names.get(i);
+                int size = Integer.parseInt(name.substring(6)) % 7;
+                // ls -l columns: mode, links, owner, group (34 characters), size (12), date (1 + 12), name
+                assertThat(list.get(i)).startsWith("-rw");
+                assertThat(list.get(i).substring(34, 46).strip()).isEqualTo(Integer.toString(size));
+                assertThat(list.get(i).substring(60)).isEqualTo(name);
+                assertThat(mlsd.get(i + 1)).startsWith("type=file;size=" + size + ";").endsWith("; " + name);
+            }
         }
     }
 
