@@ -6,7 +6,6 @@ import dev.ftpkit.core.Reply;
 
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +19,7 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The control connection: bounded command lines read through a buffer (never byte by byte from the socket),
  * with an idle timeout before a line starts and a deadline for the whole line once it started (slowloris), and
- * replies written whole and flushed, one at a time.
+ * replies written whole, each in one write, one at a time.
  */
 final class ControlConnection implements Closeable {
 
@@ -32,22 +31,38 @@ final class ControlConnection implements Closeable {
     private volatile OutputStream out;
     private LineDecoder decoder;
     private volatile SSLSocket tls;
-    private final byte[] buffer = new byte[8192];
+    /** Command lines are short; a longer one is gathered by the decoder over several reads. */
+    private static final int READ_BUFFER_BYTES = 2048;
+    private byte[] buffer;
     private int position;
     private int limit;
     private volatile long writeStarted;
     private final ReentrantLock writeLock = new ReentrantLock();
 
-    ControlConnection(Socket socket, int maxLineBytes) throws IOException {
+    /**
+     * Wraps an accepted connection. Nothing is set up here: the acceptor thread creates this, and everything that
+     * costs a system call or an allocation waits for {@link #open()} on the session's own thread, so the single
+     * acceptor is not what limits how fast sessions start.
+     */
+    ControlConnection(Socket socket, int maxLineBytes) {
         this.raw = socket;
         this.socket = socket;
         this.maxLineBytes = maxLineBytes;
-        socket.setTcpNoDelay(true);
-        socket.setKeepAlive(true);
+    }
+
+    /**
+     * Sets the connection up, on the session thread before the greeting.
+     *
+     * @throws IOException if the connection already failed
+     */
+    void open() throws IOException {
+        raw.setTcpNoDelay(true);
+        raw.setKeepAlive(true);
         // ftplib sends ABOR as TCP urgent data; without OOBINLINE the JDK silently drops the urgent byte
-        socket.setOOBInline(true);
-        this.in = socket.getInputStream();
-        this.out = new BufferedOutputStream(socket.getOutputStream(), 8192);
+        raw.setOOBInline(true);
+        this.buffer = new byte[READ_BUFFER_BYTES];
+        this.in = raw.getInputStream();
+        this.out = raw.getOutputStream();
         this.decoder = new LineDecoder(maxLineBytes);
     }
 
@@ -109,12 +124,11 @@ final class ControlConnection implements Closeable {
         discardBuffered();
         writeLock.lock();
         try {
-            out.flush();
             SSLSocket secure = TlsSockets.handshake(config, raw, false, timeout);
             this.tls = secure;
             this.socket = secure;
             this.in = secure.getInputStream();
-            this.out = new BufferedOutputStream(secure.getOutputStream(), 8192);
+            this.out = secure.getOutputStream();
             return secure.getSession();
         } finally {
             writeLock.unlock();
@@ -136,7 +150,6 @@ final class ControlConnection implements Closeable {
         discardBuffered();
         writeLock.lock();
         try {
-            out.flush();
             // the client sends close_notify after our 200; read up to it, so no TLS record is left for the
             // plaintext reader (anything sent before it over TLS after CCC is dropped)
             raw.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
@@ -154,7 +167,7 @@ final class ControlConnection implements Closeable {
             this.tls = null;
             this.socket = raw;
             this.in = raw.getInputStream();
-            this.out = new BufferedOutputStream(raw.getOutputStream(), 8192);
+            this.out = raw.getOutputStream();
         } finally {
             writeLock.unlock();
         }
@@ -183,8 +196,12 @@ final class ControlConnection implements Closeable {
         writeLock.lock();
         try {
             writeStarted = System.nanoTime();
-            out.write(bytes);
-            out.flush();
+            OutputStream stream = out;
+            if (stream == null) {
+                // a 421 from the shutdown or the watchdog before the session thread opened the connection
+                stream = raw.getOutputStream();
+            }
+            stream.write(bytes); // the whole reply in one write: one segment, no buffer to flush
         } finally {
             writeStarted = 0;
             writeLock.unlock();

@@ -189,13 +189,9 @@ public final class ServerRuntime {
             } else if (fromAddress >= config.maxSessionsPerAddress()) {
                 refusal = "Too many connections from your address.";
             } else {
-                try {
-                    session = new Session(this, connection, Long.toString(sessionIds.incrementAndGet()), implicitTls);
-                    sessions.add(session);
-                    sessionsPerAddress.put(address, fromAddress + 1);
-                } catch (IOException e) {
-                    refusal = "Cannot serve this connection.";
-                }
+                session = new Session(this, connection, Long.toString(sessionIds.incrementAndGet()), implicitTls);
+                sessions.add(session);
+                sessionsPerAddress.put(address, fromAddress + 1);
             }
         }
         if (refusal != null) {

@@ -68,7 +68,7 @@ public final class Session implements FtpSession, Runnable {
     private volatile Transfer transfer;
     private volatile boolean closing;
 
-    Session(ServerRuntime server, Socket socket, String id, boolean implicitTls) throws IOException {
+    Session(ServerRuntime server, Socket socket, String id, boolean implicitTls) {
         this.server = server;
         this.implicitTls = implicitTls;
         this.config = server.config();
@@ -84,6 +84,7 @@ public final class Session implements FtpSession, Runnable {
     public void run() {
         Thread.currentThread().setName("ftpkit-session-" + client.getAddress().getHostAddress() + ":" + client.getPort());
         try {
+            control.open();
             config.listener().connected(this);
             if (implicitTls) {
                 // implicit FTPS: TLS before the greeting, and data protected from the start
@@ -443,9 +444,16 @@ public final class Session implements FtpSession, Runnable {
 
     /** Completes a login: the home becomes the session's {@code /}. */
     void login(Account newAccount) throws IOException {
-        Path home = new FileJail(host.root()).toPath(newAccount.home());
-        Files.createDirectories(home);
-        this.jail = new FileJail(home);
+        FileJail rootJail = new FileJail(host.root());
+        Path home = rootJail.toPath(newAccount.home());
+        if (home.equals(rootJail.home())) {
+            this.jail = rootJail; // an account at the root: no second real-path lookup
+        } else {
+            if (!Files.isDirectory(home)) {
+                Files.createDirectories(home);
+            }
+            this.jail = new FileJail(home);
+        }
         this.account = newAccount;
         this.cwd = "/";
         this.pendingUser = null;
