@@ -45,7 +45,8 @@ class PassivePortExhaustionTest {
     @Test
     void pasvRepeatedTenThousandTimesHoldsAtMostOneListener() throws Exception {
         int start = freeRange(2);
-        server = Security.server(root).passivePorts(start, start + 1).build().start();
+        Disconnects disconnects = new Disconnects();
+        server = Security.server(root).passivePorts(start, start + 1).listener(disconnects).build().start();
         Map<String, String> before = Security.snapshot(root);
         try (RawFtp attacker = RawFtp.login(server.port())) {
             int n = 10_000;
@@ -67,6 +68,8 @@ class PassivePortExhaustionTest {
             flood.get(10, TimeUnit.SECONDS);
             Security.bystanderIsServed(server);
         }
+        // the two bystanders and the attacker: a session gives its port back as it ends, after the client closed
+        disconnects.await(3, 10);
         // after it, both ports are back in the pool
         try (RawFtp a = RawFtp.login(server.port()); RawFtp b = RawFtp.login(server.port())) {
             assertThat(List.of(a.pasvPort(), b.pasvPort())).containsExactlyInAnyOrder(start, start + 1);
