@@ -58,6 +58,9 @@ public record Reply(ReplyCode code, List<String> lines) {
     }
 
     private static List<String> splitLines(String text) {
+        if (text.indexOf('\r') < 0 && text.indexOf('\n') < 0) {
+            return List.of(text); // nearly every reply: one line, nothing to split
+        }
         List<String> out = new ArrayList<>();
         int start = 0;
         int i = 0;

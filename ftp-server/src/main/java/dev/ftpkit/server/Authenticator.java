@@ -46,8 +46,9 @@ public interface Authenticator {
      */
     static Authenticator anonymous(Set<Permission> permissions) {
         Objects.requireNonNull(permissions, "permissions");
+        Optional<Account> anonymous = Optional.of(Account.atRoot("anonymous", permissions)); // immutable: shared
         return (user, password, client) -> user.equalsIgnoreCase("anonymous") || user.equalsIgnoreCase("ftp")
-                ? Optional.of(Account.atRoot("anonymous", permissions))
+                ? anonymous
                 : Optional.empty();
     }
 

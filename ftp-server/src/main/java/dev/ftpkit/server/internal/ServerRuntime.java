@@ -34,6 +34,11 @@ public final class ServerRuntime {
     private ServerSocket implicitListener;
     private Thread acceptor;
     private volatile boolean stopping;
+    /**
+     * What the watchdog sleeps on. Not {@code this}: every session end notifies {@code this} for a waiting
+     * shutdown, and with many short sessions that woke the watchdog (and its walk over all sessions) each time.
+     */
+    private final Object watchdogClock = new Object();
 
     /**
      * Creates the runtime; nothing is bound yet.
@@ -158,9 +163,9 @@ public final class ServerRuntime {
     /** Once a second: sessions whose writes are stuck or whose transfers stalled (bounded by the socket reads). */
     private void watchdogLoop() {
         while (!stopping) {
-            synchronized (this) {
+            synchronized (watchdogClock) {
                 try {
-                    wait(WATCHDOG_PERIOD.toMillis());
+                    watchdogClock.wait(WATCHDOG_PERIOD.toMillis());
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -248,7 +253,9 @@ public final class ServerRuntime {
                 acceptorThread = null;
             } else {
                 stopping = true;
-                notifyAll(); // wakes the watchdog
+                synchronized (watchdogClock) {
+                    watchdogClock.notifyAll(); // the watchdog ends
+                }
                 DataSetup.closeQuietly(listener);
                 DataSetup.closeQuietly(implicitListener);
                 current = List.copyOf(sessions);
