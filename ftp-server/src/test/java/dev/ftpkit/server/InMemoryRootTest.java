@@ -250,12 +250,16 @@ class InMemoryRootTest {
     @Test
     void anAbortedUploadKeepsTheOldFileAndLeavesNoTempFile() throws Exception {
         Files.writeString(root.resolve("target.txt"), "old content");
-        try (RawFtp ftp = RawFtp.login(server.port()); Socket data = ftp.passive()) {
-            ftp.expect(150, "STOR target.txt");
-            data.getOutputStream().write(new byte[100_000]);
-            data.getOutputStream().flush();
-            data.setSoLinger(true, 0); // RST, not FIN
-            data.close();
+        try (RawFtp ftp = RawFtp.login(server.port())) {
+            Socket data = ftp.passive();
+            try {
+                ftp.expect(150, "STOR target.txt");
+                data.getOutputStream().write(new byte[100_000]);
+                data.getOutputStream().flush();
+                data.setSoLinger(true, 0); // RST, not FIN
+            } finally {
+                data.close();
+            }
 
             assertThat(ftp.read().codeValue()).isEqualTo(426);
             assertThat(ftp.reply("NOOP")).startsWith("200 ");

@@ -9,8 +9,8 @@ final class DirectoryNode extends Node {
 
     final Map<String, Node> entries = new TreeMap<>();
 
-    DirectoryNode(FileTime now) {
-        super(now);
+    DirectoryNode(long key, FileTime now) {
+        super(key, now);
     }
 
     @Override

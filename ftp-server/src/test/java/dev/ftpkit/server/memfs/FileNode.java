@@ -15,8 +15,8 @@ final class FileNode extends Node {
     private byte[] bytes = new byte[0];
     private int size;
 
-    FileNode(FileTime now) {
-        super(now);
+    FileNode(long key, FileTime now) {
+        super(key, now);
     }
 
     @Override

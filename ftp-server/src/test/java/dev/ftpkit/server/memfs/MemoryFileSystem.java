@@ -9,21 +9,20 @@ import java.nio.file.WatchService;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
  * A file system held in memory, for tests: POSIX-like paths ({@code /} separated, one root, the root is the
  * default directory), directories and regular files with the "basic" attributes, no links and no permissions.
  * Each one has its own provider (scheme {@value MemoryFileSystemProvider#SCHEME}, not registered with the
- * ServiceLoader); its URIs name it by id ({@code memory://fs-1/a/b}). Closing it makes every further operation
+ * ServiceLoader); its URIs name it by id ({@code memory://<uuid>/a/b}). Closing it makes every further operation
  * throw {@link ClosedFileSystemException} and closes its channels.
  */
 public final class MemoryFileSystem extends FileSystem {
 
-    private static final AtomicLong IDS = new AtomicLong();
-
-    private final String id = "fs-" + IDS.incrementAndGet();
+    /** Names this file system in its URIs; random, so no counter is shared between instances. */
+    private final String id = UUID.randomUUID().toString();
     private final MemoryFileSystemProvider provider = new MemoryFileSystemProvider(this);
     private final MemoryTree tree;
     private volatile boolean open = true;

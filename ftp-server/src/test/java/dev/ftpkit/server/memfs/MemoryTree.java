@@ -19,8 +19,9 @@ import java.util.List;
  */
 final class MemoryTree {
 
-    private final DirectoryNode root = new DirectoryNode(now());
     private final long capacity;
+    private long nextKey = 1;
+    private final DirectoryNode root = new DirectoryNode(nextKey++, now());
     private long used;
 
     MemoryTree(long capacity) {
@@ -86,7 +87,7 @@ final class MemoryTree {
         if (parent.entries.containsKey(nameOf(path))) {
             throw new FileAlreadyExistsException(path.toString());
         }
-        link(parent, nameOf(path), new DirectoryNode(now()));
+        link(parent, nameOf(path), new DirectoryNode(nextKey++, now()));
     }
 
     synchronized void delete(MemoryPath path) throws IOException {
@@ -120,7 +121,7 @@ final class MemoryTree {
             if (!mode.write() || !(mode.create() || mode.createNew())) {
                 throw new NoSuchFileException(path.toString());
             }
-            FileNode file = new FileNode(now());
+            FileNode file = new FileNode(nextKey++, now());
             link(parent, nameOf(path), file);
             return file;
         }
@@ -170,11 +171,11 @@ final class MemoryTree {
         Node copy;
         if (node instanceof FileNode file) {
             reserve(file.size());
-            FileNode fileCopy = new FileNode(now());
+            FileNode fileCopy = new FileNode(nextKey++, now());
             fileCopy.content(file.content());
             copy = fileCopy;
         } else {
-            copy = new DirectoryNode(now());
+            copy = new DirectoryNode(nextKey++, now());
         }
         if (copyTimes) {
             copy.created = node.created;

@@ -1,20 +1,18 @@
 package dev.ftpkit.server.memfs;
 
 import java.nio.file.attribute.FileTime;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** A file or directory in the tree: what an inode is on Unix. Guarded by the tree's lock. */
 abstract sealed class Node permits FileNode, DirectoryNode {
 
-    private static final AtomicLong KEYS = new AtomicLong();
-
-    /** Unique per node, like an inode number; {@link java.nio.file.Files#isSameFile} compares nodes. */
-    final long key = KEYS.incrementAndGet();
+    /** Unique in its tree, like an inode number; listings show it as the MLSx "unique" fact. */
+    final long key;
     FileTime created;
     FileTime modified;
     FileTime accessed;
 
-    Node(FileTime now) {
+    Node(long key, FileTime now) {
+        this.key = key;
         this.created = now;
         this.modified = now;
         this.accessed = now;
