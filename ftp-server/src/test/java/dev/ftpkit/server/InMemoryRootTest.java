@@ -105,6 +105,20 @@ class InMemoryRootTest {
         assertThat(Files.readString(root.resolve("up.bin"))).isEqualTo("new");
     }
 
+    // in-place STOR truncates the file; sync only forces a FileChannel, which memory channels are not
+    @Test
+    void inPlaceSyncedUploadsWorkOnChannelsThatAreNoFileChannels() throws Exception {
+        server.close();
+        server = TestServers.builder(root).atomicUploads(false).syncUploads(true).build().start();
+        Files.writeString(root.resolve("up.bin"), "an older and longer version of the file");
+        Files.write(local.resolve("up.bin"), content);
+
+        Processes.Result result = curl("-T", "up.bin", TestServers.url(server, "up.bin"));
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(Files.readAllBytes(root.resolve("up.bin"))).isEqualTo(content);
+    }
+
     @Test
     void curlResumesAPartialUpload() throws Exception {
         Files.write(root.resolve("up.bin"), Arrays.copyOf(content, 123_456));

@@ -137,9 +137,8 @@ final class MemoryFileSystemProvider extends FileSystemProvider {
     @Override
     public void move(Path source, Path target, CopyOption... options) throws IOException {
         Set<CopyOption> set = copyOptions(options);
-        boolean replace = set.contains(StandardCopyOption.REPLACE_EXISTING)
-                || set.contains(StandardCopyOption.ATOMIC_MOVE);
-        fs.tree().move(check(source), check(target), replace);
+        fs.tree().move(check(source), check(target), set.contains(StandardCopyOption.REPLACE_EXISTING),
+                set.contains(StandardCopyOption.ATOMIC_MOVE));
     }
 
     private static Set<CopyOption> copyOptions(CopyOption... options) {

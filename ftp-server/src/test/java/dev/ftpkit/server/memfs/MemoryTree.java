@@ -19,6 +19,9 @@ import java.util.List;
  */
 final class MemoryTree {
 
+    /** The text of ENOTDIR. */
+    private static final String NOT_A_DIRECTORY = "Not a directory";
+
     private final long capacity;
     private long nextKey = 1;
     private final DirectoryNode root = new DirectoryNode(nextKey++, now());
@@ -32,25 +35,17 @@ final class MemoryTree {
         return FileTime.from(Instant.now());
     }
 
-    /** The node at {@code path}, or null if it (or an ancestor) does not exist. */
-    synchronized Node find(MemoryPath path) {
+    /** The node at {@code path}; a file where a directory should be is ENOTDIR, as on Unix. */
+    synchronized Node require(MemoryPath path) throws IOException {
         Node node = root;
         for (String name : path.keys()) {
             if (!(node instanceof DirectoryNode directory)) {
-                return null;
+                throw new FileSystemException(path.toString(), null, NOT_A_DIRECTORY);
             }
             node = directory.entries.get(name);
             if (node == null) {
-                return null;
+                throw new NoSuchFileException(path.toString());
             }
-        }
-        return node;
-    }
-
-    synchronized Node require(MemoryPath path) throws NoSuchFileException {
-        Node node = find(path);
-        if (node == null) {
-            throw new NoSuchFileException(path.toString());
         }
         return node;
     }
@@ -68,7 +63,7 @@ final class MemoryTree {
                 throw new NoSuchFileException(path.toString());
             }
             if (!(node instanceof DirectoryNode)) {
-                throw new FileSystemException(path.toString(), null, "Not a directory");
+                throw new FileSystemException(path.toString(), null, NOT_A_DIRECTORY);
             }
         }
         return (DirectoryNode) node;
@@ -102,9 +97,18 @@ final class MemoryTree {
         unlink(parent, nameOf(path));
     }
 
-    /** The entry names of a directory, a snapshot. */
+    /** The entry names of a directory, a snapshot; ENOTDIR anywhere on the path is NotDirectoryException. */
     synchronized List<String> list(MemoryPath path) throws IOException {
-        if (!(require(path) instanceof DirectoryNode directory)) {
+        Node node;
+        try {
+            node = require(path);
+        } catch (FileSystemException e) {
+            if (NOT_A_DIRECTORY.equals(e.getReason())) {
+                throw new NotDirectoryException(path.toString());
+            }
+            throw e;
+        }
+        if (!(node instanceof DirectoryNode directory)) {
             throw new NotDirectoryException(path.toString());
         }
         return new ArrayList<>(directory.entries.keySet());
@@ -137,9 +141,14 @@ final class MemoryTree {
         return file;
     }
 
-    /** Moves as rename(2) does; without {@code replace} an existing target is an error. */
-    synchronized void move(MemoryPath source, MemoryPath target, boolean replace) throws IOException {
+    /**
+     * Moves as the JDK's Unix provider does: with {@code atomic} as rename(2) alone (an existing target of the same
+     * type is replaced), else by removing an existing target first if {@code replace}, then renaming.
+     */
+    synchronized void move(MemoryPath source, MemoryPath target, boolean replace, boolean atomic)
+            throws IOException {
         DirectoryNode from = parentOf(source);
+        DirectoryNode to = atomic ? parentOf(target) : null; // rename(2) looks both parents up first
         Node node = from.entries.get(nameOf(source));
         if (node == null) {
             throw new NoSuchFileException(source.toString());
@@ -147,12 +156,16 @@ final class MemoryTree {
         if (source.keys().equals(target.keys())) {
             return;
         }
-        if (node instanceof DirectoryNode && target.keys().size() > source.keys().size()
-                && target.keys().subList(0, source.keys().size()).equals(source.keys())) {
+        to = to != null ? to : parentOf(target);
+        boolean intoItself = node instanceof DirectoryNode && target.keys().size() > source.keys().size()
+                && target.keys().subList(0, source.keys().size()).equals(source.keys());
+        if (atomic && intoItself) {
             throw new FileSystemException(source.toString(), target.toString(), "Invalid argument");
         }
-        DirectoryNode to = parentOf(target);
-        clearTarget(source, target, to, replace, node instanceof DirectoryNode);
+        clearTarget(source, target, to, replace || atomic, atomic, node instanceof DirectoryNode);
+        if (intoItself) {
+            throw new FileSystemException(source.toString(), target.toString(), "Invalid argument");
+        }
         from.entries.remove(nameOf(source));
         from.modified = now();
         to.entries.put(nameOf(target), node);
@@ -167,7 +180,7 @@ final class MemoryTree {
             return;
         }
         DirectoryNode to = parentOf(target);
-        clearTarget(source, target, to, replace, node instanceof DirectoryNode);
+        clearTarget(source, target, to, replace, false, node instanceof DirectoryNode);
         Node copy;
         if (node instanceof FileNode file) {
             reserve(file.size());
@@ -185,9 +198,13 @@ final class MemoryTree {
         link(to, nameOf(target), copy);
     }
 
-    /** Removes what is at {@code target} so that a node may take its name, or says why not. */
+    /**
+     * Removes what is at {@code target} so that a node may take its name, or says why not. As rename(2) (when
+     * {@code atomic}) a directory only replaces an empty directory and a file only a file, and the errors are the
+     * plain errno texts; otherwise any file or empty directory is removed first, as the JDK's Unix provider does.
+     */
     private void clearTarget(MemoryPath source, MemoryPath target, DirectoryNode to, boolean replace,
-                             boolean sourceIsDirectory) throws IOException {
+                             boolean atomic, boolean sourceIsDirectory) throws IOException {
         Node existing = to.entries.get(nameOf(target));
         if (existing == null) {
             return;
@@ -196,14 +213,15 @@ final class MemoryTree {
             throw new FileAlreadyExistsException(target.toString());
         }
         if (existing instanceof DirectoryNode directory) {
-            if (!directory.entries.isEmpty()) {
-                throw new DirectoryNotEmptyException(target.toString());
-            }
-            if (!sourceIsDirectory) {
+            if (atomic && !sourceIsDirectory) {
                 throw new FileSystemException(source.toString(), target.toString(), "Is a directory");
             }
-        } else if (sourceIsDirectory) {
-            throw new FileSystemException(source.toString(), target.toString(), "Not a directory");
+            if (!directory.entries.isEmpty()) {
+                throw atomic ? new FileSystemException(source.toString(), target.toString(), "Directory not empty")
+                        : new DirectoryNotEmptyException(target.toString());
+            }
+        } else if (atomic && sourceIsDirectory) {
+            throw new FileSystemException(source.toString(), target.toString(), NOT_A_DIRECTORY);
         }
         unlink(to, nameOf(target));
     }
@@ -232,7 +250,7 @@ final class MemoryTree {
         }
     }
 
-    synchronized MemoryAttributes attributes(MemoryPath path) throws NoSuchFileException {
+    synchronized MemoryAttributes attributes(MemoryPath path) throws IOException {
         Node node = require(path);
         return new MemoryAttributes(node.modified, node.accessed, node.created, node instanceof DirectoryNode,
                 node.size(), node.key);
@@ -240,7 +258,7 @@ final class MemoryTree {
 
     /** Sets the times that are not null. */
     synchronized void setTimes(MemoryPath path, FileTime modified, FileTime accessed, FileTime created)
-            throws NoSuchFileException {
+            throws IOException {
         Node node = require(path);
         node.modified = modified != null ? modified : node.modified;
         node.accessed = accessed != null ? accessed : node.accessed;
