@@ -8,6 +8,7 @@ import net.jqwik.api.Provide;
 
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +68,20 @@ class MemoryPathPropertiesTest {
         assertThat(normal.normalize()).isEqualTo(normal);
         assertThat(normal.toString()).doesNotContain("/./").doesNotContain("//").doesNotEndWith("/.");
         assertThat(MEMORY.getPath(normal.toString())).isEqualTo(normal);
+    }
+
+    // arbitrary text is a path that prints and reparses to itself, or InvalidPathException (NUL only)
+    @Property(tries = 1000)
+    void anyTextIsAPathOrInvalid(@ForAll String text) {
+        try {
+            Path path = MEMORY.getPath(text);
+
+            assertThat(MEMORY.getPath(path.toString())).isEqualTo(path);
+            Path absolute = path.toAbsolutePath();
+            assertThat(MEMORY.provider().getPath(absolute.toUri())).isEqualTo(absolute);
+        } catch (InvalidPathException e) {
+            assertThat(text).contains("\0");
+        }
     }
 
     @Property(tries = 1000)
