@@ -1,5 +1,8 @@
 package dev.ftpkit.server;
 
+import dev.ftpkit.client.FtpClient;
+import dev.ftpkit.client.FtpClientConfig;
+import dev.ftpkit.core.list.ListEntry;
 import dev.ftpkit.server.memfs.MemoryFileSystem;
 import dev.ftpkit.testsupport.Peers;
 import org.junit.jupiter.api.AfterEach;
@@ -7,6 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -33,9 +38,9 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A root on the in-memory file system (issue #5): real peers (curl, Python's ftplib) and raw commands against a
- * home that is no directory on disk; each test checks the bytes and the tree in memory afterwards. The home is
- * {@code /srv/ftp}, with a file above it that must stay out of reach.
+ * A root on the in-memory file system (issue #5): real peers (curl, Python's ftplib, the ftpkit client) and raw
+ * commands against a home that is no directory on disk; each test checks the bytes and the tree in memory
+ * afterwards. The home is {@code /srv/ftp}, with a file above it that must stay out of reach.
  */
 class InMemoryRootTest {
 
@@ -340,6 +345,26 @@ class InMemoryRootTest {
             pool.shutdownNow();
         }
         assertThat(namesIn(root)).containsExactly("file.bin", "up0.bin", "up1.bin", "up2.bin", "up3.bin");
+    }
+
+    @Test
+    void ftpkitClientStoresListsAndRenames() throws Exception {
+        try (FtpClient client = FtpClientConfig.builder().timeouts(Duration.ofSeconds(30)).build()
+                .connect("127.0.0.1", server.port())) {
+            client.login(TestServers.USER, TestServers.PASSWORD);
+            assertThat(client.makeDirectory("dir")).isEqualTo("/dir");
+            client.changeDirectory("dir");
+            client.store(new ByteArrayInputStream(content), "data.bin");
+            ByteArrayOutputStream back = new ByteArrayOutputStream();
+            client.retrieve("data.bin", back);
+            assertThat(back.toByteArray()).isEqualTo(content);
+            assertThat(client.mlst("data.bin").size()).hasValue(content.length);
+            assertThat(client.list("")).extracting(ListEntry::name).containsExactly("data.bin");
+            client.rename("data.bin", "/renamed.bin");
+            client.quit();
+        }
+        assertThat(Files.readAllBytes(root.resolve("renamed.bin"))).isEqualTo(content);
+        assertThat(namesIn(root.resolve("dir"))).isEmpty();
     }
 
     private static final String FTPLIB = """

@@ -18,6 +18,11 @@ import java.util.regex.Pattern;
  * Each one has its own provider (scheme {@value MemoryFileSystemProvider#SCHEME}, not registered with the
  * ServiceLoader); its URIs name it by id ({@code memory://<uuid>/a/b}). Closing it makes every further operation
  * throw {@link ClosedFileSystemException} and closes its channels.
+ *
+ * <p>Operations give the results and exceptions the JDK's Unix provider gives (a model test compares them),
+ * except: files are opened as {@link java.nio.channels.SeekableByteChannel}s only ({@code FileChannel.open}
+ * is unsupported, as on the zip file system), opening a directory fails at once rather than at the first read,
+ * there is no {@link FileStore}, no watch service and no user lookup.
  */
 public final class MemoryFileSystem extends FileSystem {
 

@@ -37,6 +37,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -300,6 +301,22 @@ class MemoryFileSystemTest {
         assertThatThrownBy(() -> Files.readAttributes(path("/f"), PosixFileAttributes.class))
                 .isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> Files.setLastModifiedTime(path("/none"), time)).isInstanceOf(NoSuchFileException.class);
+    }
+
+    @Test
+    void pathMatchersFollowTheGlobAndRegexSyntax() {
+        assertThat(fs.getPathMatcher("glob:*.java").matches(path("A.java"))).isTrue();
+        assertThat(fs.getPathMatcher("glob:*.java").matches(path("src/A.java"))).isFalse();
+        assertThat(fs.getPathMatcher("glob:**/*.java").matches(path("/src/main/A.java"))).isTrue();
+        assertThat(fs.getPathMatcher("glob:*.{txt,bin}").matches(path("f.bin"))).isTrue();
+        assertThat(fs.getPathMatcher("glob:file?.[!a-c]").matches(path("file1.d"))).isTrue();
+        assertThat(fs.getPathMatcher("glob:file?.[!a-c]").matches(path("file1.b"))).isFalse();
+        assertThat(fs.getPathMatcher("glob:a\\*").matches(path("a*"))).isTrue();
+        assertThat(fs.getPathMatcher("glob:a\\*").matches(path("ab"))).isFalse();
+        assertThat(fs.getPathMatcher("regex:.*/[0-9]+").matches(path("/x/42"))).isTrue();
+        assertThatThrownBy(() -> fs.getPathMatcher("glob:{a,{b}}")).isInstanceOf(PatternSyntaxException.class);
+        assertThatThrownBy(() -> fs.getPathMatcher("sql:x")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> fs.getPathMatcher("*.java")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
