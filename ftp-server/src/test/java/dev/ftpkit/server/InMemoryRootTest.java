@@ -199,6 +199,8 @@ class InMemoryRootTest {
             assertThat(nested).contains("size=12;").endsWith(" readme.txt\r\n");
             assertThat(ftp.list("NLST -a")).contains(".hidden");
             assertThat(ftp.reply("SIZE docs/readme.txt")).isEqualTo("213 12\r\n");
+            assertThat(ftp.reply("MLST docs/readme.txt")).contains("type=file;size=12;").contains(" /docs/readme.txt");
+            assertThat(ftp.reply("STAT docs")).startsWith("213-").contains(" 12 ").contains(" readme.txt");
         }
     }
 

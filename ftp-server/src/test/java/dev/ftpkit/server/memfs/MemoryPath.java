@@ -235,10 +235,10 @@ final class MemoryPath implements Path {
     /** Absolute against the default directory, which is the root. */
     @Override
     public MemoryPath toAbsolutePath() {
-        return absolute ? this : getRoot0().resolve(this);
+        return absolute ? this : rootPath().resolve(this);
     }
 
-    private MemoryPath getRoot0() {
+    private MemoryPath rootPath() {
         return of(fs, true, List.of());
     }
 
