@@ -13,8 +13,10 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.CopyOption;
 import java.nio.file.FileSystem;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -87,7 +89,8 @@ class MemoryFileOperationsPropertiesTest {
                     return Files.isRegularFile(p) ? Long.toString(Files.size(p)) : "not a file";
                 }
                 case EXISTS -> {
-                    return Files.exists(p) + " " + Files.notExists(p) + " " + Files.isDirectory(p);
+                    // not notExists: for a path through a regular file it is false on JDK 17, true on JDK 25
+                    return Files.exists(p) + " " + Files.isDirectory(p) + " " + Files.isRegularFile(p);
                 }
             }
             return "done";
@@ -107,7 +110,7 @@ class MemoryFileOperationsPropertiesTest {
         Arbitrary<String> names = Arbitraries.of("a", "b", "a/b", "a/c", "b/a", "a/b/c");
         Arbitrary<Operation> operation = Combinators.combine(Arbitraries.of(Kind.class), names, names,
                 Arbitraries.integers().between(0, 2)).as(Operation::new);
-        return operation.list().ofMinSize(1).ofMaxSize(16);
+        return operation.list().ofMinSize(1).ofMaxSize(12);
     }
 
     @Property(tries = 1000)
@@ -128,9 +131,18 @@ class MemoryFileOperationsPropertiesTest {
         }
     }
 
+    /**
+     * The result, or the exception's type. A path that runs through a regular file (ENOTDIR) counts as missing
+     * whichever way it is reported: JDK 17 throws FileSystemException "Not a directory" for it, JDK 25 throws
+     * NoSuchFileException when it only looks a file up (stat, access); the memory file system does what 25 does.
+     */
     private static String outcome(Operation operation, Path base) {
         try {
             return operation.apply(base);
+        } catch (NoSuchFileException e) {
+            return "missing";
+        } catch (FileSystemException e) {
+            return "Not a directory".equals(e.getReason()) ? "missing" : e.getClass().getSimpleName();
         } catch (IOException | RuntimeException e) {
             return e.getClass().getSimpleName();
         }

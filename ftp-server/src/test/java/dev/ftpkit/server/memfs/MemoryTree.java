@@ -35,8 +35,23 @@ final class MemoryTree {
         return FileTime.from(Instant.now());
     }
 
-    /** The node at {@code path}; a file where a directory should be is ENOTDIR, as on Unix. */
+    /**
+     * The node at {@code path}. A path through a regular file is missing (NoSuchFileException), as JDK 25 reports
+     * ENOTDIR from stat(2); JDK 17 reported FileSystemException "Not a directory".
+     */
     synchronized Node require(MemoryPath path) throws IOException {
+        try {
+            return walk(path);
+        } catch (FileSystemException e) {
+            if (NOT_A_DIRECTORY.equals(e.getReason())) {
+                throw new NoSuchFileException(path.toString());
+            }
+            throw e;
+        }
+    }
+
+    /** The node at {@code path}; a regular file where a directory should be is ENOTDIR. */
+    private Node walk(MemoryPath path) throws IOException {
         Node node = root;
         for (String name : path.keys()) {
             if (!(node instanceof DirectoryNode directory)) {
@@ -101,7 +116,9 @@ final class MemoryTree {
     synchronized List<String> list(MemoryPath path) throws IOException {
         Node node;
         try {
-            node = require(path);
+            node = walk(path);
+        } catch (NoSuchFileException e) {
+            throw e;
         } catch (FileSystemException e) {
             if (NOT_A_DIRECTORY.equals(e.getReason())) {
                 throw new NotDirectoryException(path.toString());
