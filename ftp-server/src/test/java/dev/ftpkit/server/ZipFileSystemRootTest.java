@@ -4,6 +4,7 @@ import dev.ftpkit.testsupport.Peers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
@@ -48,6 +49,36 @@ class ZipFileSystemRootTest {
             }
             assertThat(Files.readString(root.resolve("new/moved.txt"))).isEqualTo("uploaded into a zip");
             assertThat(root.resolve("docs")).doesNotExist();
+        }
+    }
+
+    // the zip file system empties an entry opened for WRITE without APPEND; a restarted STOR must keep the bytes
+    // before the offset (RFC 3659 §5), so the server writes through APPEND there
+    @Test
+    void restartedStoreKeepsTheBytesBeforeTheOffset(@TempDir Path temp) throws Exception {
+        Path zip = temp.resolve("root.zip");
+        try (FileSystem zipFs = FileSystems.newFileSystem(URI.create("jar:" + zip.toUri()), Map.of("create", "true"))) {
+            Path root = zipFs.getPath("/");
+            Files.writeString(root.resolve("part.txt"), "0123456789");
+            try (FtpServer server = TestServers.start(root); RawFtp ftp = RawFtp.login(server.port())) {
+                ftp.expect(200, "TYPE I");
+                try (Socket data = ftp.passive()) {
+                    ftp.expect(350, "REST 10");
+                    ftp.expect(150, "STOR part.txt");
+                    data.getOutputStream().write("abc".getBytes(StandardCharsets.UTF_8));
+                    data.shutdownOutput();
+                    assertThat(ftp.read().codeValue()).isEqualTo(226);
+                }
+                assertThat(Files.readString(root.resolve("part.txt"))).isEqualTo("0123456789abc");
+                // a shorter offset needs truncate, which zip channels do not support: refused, nothing lost
+                try (Socket data = ftp.passive()) {
+                    ftp.expect(350, "REST 4");
+                    assertThat(ftp.send("STOR part.txt").codeValue()).isEqualTo(504);
+                }
+                ftp.expect(350, "REST 99");
+                assertThat(ftp.sendWithPassive("STOR part.txt").codeValue()).isEqualTo(554);
+            }
+            assertThat(Files.readString(root.resolve("part.txt"))).isEqualTo("0123456789abc");
         }
     }
 }

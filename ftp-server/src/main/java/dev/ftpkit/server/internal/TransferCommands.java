@@ -93,9 +93,12 @@ final class TransferCommands {
         boolean inPlace = append || offset > 0 || !session.config().atomicUploads();
         if (inPlace) {
             Set<OpenOption> options = new HashSet<>(Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE));
-            if (append) {
+            if (append || offset > 0) {
+                // REST+STOR writes through APPEND too: some providers (the zip file system) empty a file opened
+                // for WRITE without APPEND, which would lose the bytes before the offset. With APPEND every write
+                // goes to the end, which is the offset once the rest is truncated.
                 options.add(StandardOpenOption.APPEND);
-            } else if (offset == 0) {
+            } else {
                 options.add(StandardOpenOption.TRUNCATE_EXISTING);
             }
             try (SeekableByteChannel file = Files.newByteChannel(target, options)) {
@@ -103,8 +106,9 @@ final class TransferCommands {
                     if (offset > file.size()) {
                         throw fail(ReplyCodes.INVALID_REST, "Restart offset beyond the end of the file.");
                     }
-                    file.truncate(offset);
-                    file.position(offset);
+                    if (offset < file.size()) {
+                        file.truncate(offset); // RFC 3659 §5: the data sent replaces everything from the offset on
+                    }
                 }
                 try (SocketDataConnection data = session.openData(opening)) {
                     receive(session, data, file);
