@@ -283,7 +283,9 @@ public final class FtpServer implements AutoCloseable {
 
         /**
          * Where session and transfer threads come from (default: daemon platform threads; see
-         * {@link SessionThreads#virtualIfAvailable(String)}).
+         * {@link SessionThreads#virtualIfAvailable(String)}). A listing of a large directory (thousands of
+         * entries) also reads the entries' attributes on up to three extra short-lived threads from it, one per
+         * core, because each entry costs a system call.
          *
          * @param factory the factory
          * @return this builder
