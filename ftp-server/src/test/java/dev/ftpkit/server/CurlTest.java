@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,17 +23,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CurlTest {
 
     @TempDir
-    Path root;
+    Path temporary;
     @TempDir
     Path local;
+    /** What the server serves: {@link #serverRoot(Path)}. */
+    Path root;
 
     private final AtomicReference<String> customArgument = new AtomicReference<>();
     private FtpServer server;
     private Path curl;
     private byte[] content;
 
+    /** The directory the server serves; {@link CurlOnMemoryRootTest} serves one on another file system. */
+    Path serverRoot(Path temporaryDirectory) throws IOException {
+        return temporaryDirectory;
+    }
+
     @BeforeEach
     void start() throws Exception {
+        root = serverRoot(temporary);
         curl = Peers.require("curl");
         content = new byte[300_000];
         new Random(42).nextBytes(content);

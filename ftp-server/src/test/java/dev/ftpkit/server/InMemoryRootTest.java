@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A root on the in-memory file system (issue #5): real peers (curl, Python's ftplib, the ftpkit client) and raw
  * commands against a home that is no directory on disk; each test checks the bytes and the tree in memory
- * afterwards. The home is {@code /srv/ftp}, with a file above it that must stay out of reach.
+ * afterwards. Every scenario of {@link CurlTest} also runs on a memory root ({@link CurlOnMemoryRootTest}). The home is {@code /srv/ftp}, with a file above it that must stay out of reach.
  */
 class InMemoryRootTest {
 
@@ -81,14 +81,6 @@ class InMemoryRootTest {
     }
 
     @Test
-    void curlDownloadsTheExactBytes() throws Exception {
-        Processes.Result result = curl("-o", "out.bin", TestServers.url(server, "file.bin"));
-
-        assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(Files.readAllBytes(local.resolve("out.bin"))).isEqualTo(content);
-    }
-
-    @Test
     void curlUploadLandsInMemoryWithTheExactBytesAndNoTempFile() throws Exception {
         Files.write(local.resolve("up.bin"), content);
 
@@ -122,38 +114,6 @@ class InMemoryRootTest {
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(Files.readAllBytes(root.resolve("up.bin"))).isEqualTo(content);
-    }
-
-    @Test
-    void curlResumesAPartialUpload() throws Exception {
-        Files.write(root.resolve("up.bin"), Arrays.copyOf(content, 123_456));
-        Files.write(local.resolve("up.bin"), content);
-
-        Processes.Result result = curl("-C", "-", "-T", "up.bin", TestServers.url(server, "up.bin"));
-
-        assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(Files.readAllBytes(root.resolve("up.bin"))).isEqualTo(content);
-    }
-
-    @Test
-    void curlResumesAPartialDownload() throws Exception {
-        Files.write(local.resolve("out.bin"), Arrays.copyOf(content, 100_000));
-
-        Processes.Result result = curl("-C", "-", "-o", "out.bin", TestServers.url(server, "file.bin"));
-
-        assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(Files.readAllBytes(local.resolve("out.bin"))).isEqualTo(content);
-    }
-
-    @Test
-    void curlCreatesMissingDirectories() throws Exception {
-        Files.write(local.resolve("up.bin"), content);
-
-        Processes.Result result = curl("--ftp-create-dirs", "-T", "up.bin", TestServers.url(server, "a/b/c/up.bin"));
-
-        assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(Files.isDirectory(root.resolve("a/b"))).isTrue();
-        assertThat(Files.readAllBytes(root.resolve("a/b/c/up.bin"))).isEqualTo(content);
     }
 
     @Test
