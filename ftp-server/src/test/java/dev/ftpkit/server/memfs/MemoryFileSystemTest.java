@@ -1,6 +1,5 @@
 package dev.ftpkit.server.memfs;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -45,18 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The memory file system against the contracts of {@link Files}, by example. */
-class MemoryFileSystemTest {
-
-    private final FileSystem fs = MemoryFileSystem.create();
-
-    @AfterEach
-    void close() throws IOException {
-        fs.close();
-    }
-
-    private Path path(String text) {
-        return fs.getPath(text);
-    }
+class MemoryFileSystemTest extends MemoryFileSystemFixture {
 
     @Test
     void writtenBytesReadBackAndAttributesFollow() throws IOException {

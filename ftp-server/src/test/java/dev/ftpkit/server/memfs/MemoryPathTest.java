@@ -1,6 +1,5 @@
 package dev.ftpkit.server.memfs;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -18,18 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Memory paths against the {@link Path} javadoc and the JDK's Unix paths, by example. */
-class MemoryPathTest {
-
-    private final FileSystem fs = MemoryFileSystem.create();
-
-    @AfterEach
-    void close() throws IOException {
-        fs.close();
-    }
-
-    private Path path(String text) {
-        return fs.getPath(text);
-    }
+class MemoryPathTest extends MemoryFileSystemFixture {
 
     @Test
     void pathsAreParsedAsOnUnix() {
