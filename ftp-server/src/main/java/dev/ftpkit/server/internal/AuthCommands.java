@@ -63,7 +63,8 @@ final class AuthCommands {
 
     /** vsftpd's force_local_logins_ssl: no name or password before AUTH TLS (RFC 4217 §11). */
     private static void requireTlsForLogin(Session session) throws Exception {
-        if (session.config().tls().map(TlsConfig::requiredForLogin).orElse(false) && session.controlTls().isEmpty()) {
+        boolean required = session.config().tls().map(TlsConfig::requiredForLogin).orElse(false);
+        if (required && session.tls().controlTls().isEmpty()) {
             throw fail(ReplyCodes.NOT_LOGGED_IN, "Login needs TLS: send AUTH TLS first.");
         }
     }

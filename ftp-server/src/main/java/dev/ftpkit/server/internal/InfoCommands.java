@@ -125,7 +125,7 @@ final class InfoCommands {
             transfer.await(session.config().dataTimeout());
             return Reply.of(ReplyCodes.CLOSING_DATA, "Abort successful.");
         }
-        session.closeDataSetup();
+        session.dataChannels().close();
         return Reply.of(ReplyCodes.DATA_CONNECTION_OPEN, "No transfer to abort.");
     }
 }

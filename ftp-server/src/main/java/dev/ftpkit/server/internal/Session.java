@@ -13,8 +13,6 @@ import dev.ftpkit.server.FtpSession;
 import dev.ftpkit.server.Permission;
 import dev.ftpkit.server.TransferEvent;
 
-import javax.net.ssl.SSLSession;
-import javax.net.ssl.SSLSocket;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -51,20 +49,12 @@ public final class Session implements FtpSession, Runnable {
     private boolean ascii;
     private long restOffset;
     private Path renameFrom;
-    private DataSetup dataSetup;
-    private boolean epsvAll;
     private int loginFailures;
     private String hashAlgorithm = "SHA-256";
     private boolean closeAfterReply;
-    // FTPS state (RFC 4217)
     private final boolean implicitTls;
-    private volatile SSLSession controlTls;
-    // the session data connections must resume; it outlives CCC, after which data stays protected (RFC 4217 §12.3)
-    private volatile SSLSession dataReuseReference;
-    private boolean tlsAfterReply;
-    private boolean clearAfterReply;
-    private boolean pbszDone;
-    private volatile boolean protectData;
+    private final SessionTls tls;
+    private final DataChannels dataChannels;
     private volatile Transfer transfer;
     private volatile boolean closing;
 
@@ -78,6 +68,8 @@ public final class Session implements FtpSession, Runnable {
         this.local = (InetSocketAddress) socket.getLocalSocketAddress();
         this.control = new ControlConnection(socket, config.maxLineBytes());
         this.host = new HostContext(Optional.empty(), config.root(), config.authenticator());
+        this.tls = new SessionTls(id);
+        this.dataChannels = new DataChannels(this, config, control, tls);
     }
 
     @Override
@@ -87,11 +79,7 @@ public final class Session implements FtpSession, Runnable {
             control.open();
             config.listener().connected(this);
             if (implicitTls) {
-                // implicit FTPS: TLS before the greeting, and data protected from the start
-                controlTls = control.upgrade(config.tls().orElseThrow(), config.lineTimeout());
-                dataReuseReference = controlTls;
-                pbszDone = true;
-                protectData = true;
+                tls.startImplicit(control, config.tls().orElseThrow(), config.lineTimeout());
             }
             control.send(Reply.of(ReplyCodes.SERVICE_READY, config.greeting()));
             loop();
@@ -104,7 +92,7 @@ public final class Session implements FtpSession, Runnable {
             if (t != null) {
                 t.abort();
             }
-            closeDataSetup();
+            dataChannels.close();
             control.close();
             server.sessionEnded(this);
             config.listener().disconnected(this);
@@ -138,15 +126,7 @@ public final class Session implements FtpSession, Runnable {
                 continue;
             }
             dispatch(command);
-            if (tlsAfterReply) {
-                tlsAfterReply = false;
-                controlTls = control.upgrade(config.tls().orElseThrow(), config.lineTimeout());
-                dataReuseReference = controlTls;
-            } else if (clearAfterReply) {
-                clearAfterReply = false;
-                control.clear(config.lineTimeout());
-                controlTls = null;
-            }
+            tls.afterReply(control, config);
         }
     }
 
@@ -337,79 +317,8 @@ public final class Session implements FtpSession, Runnable {
 
     @Override
     public DataConnection openDataConnection(String what) throws IOException {
-        return openData("Opening " + (ascii ? "ASCII" : "BINARY") + " mode data connection for "
+        return dataChannels.open("Opening " + (ascii ? "ASCII" : "BINARY") + " mode data connection for "
                 + Texts.oneLine(what) + ".");
-    }
-
-    /**
-     * Opens the prepared data connection and sends 150 with the given text; with PROT P the TLS handshake follows
-     * the 150, as vsftpd does (clients such as ftplib start it only once they read the 150).
-     */
-    SocketDataConnection openData(String preliminaryText) throws IOException {
-        TlsConfig tls = config.tls().orElse(null);
-        if (tls != null && tls.requiredForData() && !protectData) {
-            closeDataSetup();
-            // vsftpd's force_local_data_ssl reply
-            throw new FtpReplyException(Reply.of(ReplyCodes.EXTENDED_PORT_FAILURE, "Data connections must be encrypted."));
-        }
-        DataSetup setup = dataSetup;
-        dataSetup = null;
-        if (setup == null) {
-            throw new FtpReplyException(Reply.of(ReplyCodes.CANT_OPEN_DATA_CONNECTION, "Use PORT or PASV first."));
-        }
-        Transfer t = transfer;
-        if (t != null) {
-            t.attach(setup);
-        }
-        Socket socket = setup.open(config.dataTimeout());
-        socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, config.dataTimeout().toMillis()));
-        if (t != null) {
-            t.attach(socket);
-            if (t.aborted()) {
-                DataSetup.closeQuietly(socket);
-                throw new DataConnectionException("aborted", null);
-            }
-        }
-        control.send(Reply.of(ReplyCodes.FILE_STATUS_OK, preliminaryText));
-        if (t != null) {
-            config.listener().transferStarted(this, t.verb(), t.argument());
-        }
-        Socket raw = socket;
-        if (protectData && tls != null) {
-            socket = secureData(tls, socket);
-        }
-        SocketDataConnection connection = new SocketDataConnection(socket, raw);
-        if (t != null) {
-            t.attach(connection);
-            if (t.aborted()) {
-                connection.close();
-                throw new DataConnectionException("aborted", null);
-            }
-        }
-        return connection;
-    }
-
-    /** RFC 4217 §7: the server is the TLS server on data connections too, passive or active. */
-    private Socket secureData(TlsConfig tls, Socket socket) throws IOException {
-        SSLSocket secure;
-        try {
-            secure = TlsSockets.handshake(tls, socket, true, config.dataTimeout());
-        } catch (IOException e) {
-            Transfer t = transfer;
-            if (t != null && t.aborted()) {
-                throw new DataConnectionException("aborted", e);
-            }
-            LOG.log(System.Logger.Level.DEBUG, () -> "session " + id + ": data TLS handshake failed: " + e);
-            throw new FtpReplyException(Reply.of(ReplyCodes.EXTENDED_PORT_FAILURE, "SSL connection failed."));
-        }
-        SSLSession control = dataReuseReference;
-        if (tls.reuseRequired() && (control == null || !TlsSockets.resumedFrom(control, secure.getSession()))) {
-            DataSetup.closeQuietly(secure);
-            // vsftpd's require_ssl_reuse reply, word for word: clients and scripts match it
-            throw new FtpReplyException(Reply.of(ReplyCodes.EXTENDED_PORT_FAILURE,
-                    "SSL connection failed: session reuse required"));
-        }
-        return secure;
     }
 
     // ---- state for the built-in handlers ----
@@ -470,8 +379,7 @@ public final class Session implements FtpSession, Runnable {
         ascii = false;
         restOffset = 0;
         renameFrom = null;
-        epsvAll = false;
-        closeDataSetup();
+        dataChannels.reset();
     }
 
     int loginFailed() {
@@ -521,32 +429,6 @@ public final class Session implements FtpSession, Runnable {
         return renameFrom;
     }
 
-    /** Replaces the prepared data connection: one pending passive listener per session. */
-    void dataSetup(DataSetup setup) {
-        closeDataSetup();
-        this.dataSetup = setup;
-    }
-
-    DataSetup dataSetup() {
-        return dataSetup;
-    }
-
-    void closeDataSetup() {
-        DataSetup old = dataSetup;
-        dataSetup = null;
-        if (old != null) {
-            old.close();
-        }
-    }
-
-    boolean epsvAll() {
-        return epsvAll;
-    }
-
-    void epsvAll(boolean all) {
-        this.epsvAll = all;
-    }
-
     String hashAlgorithm() {
         return hashAlgorithm;
     }
@@ -559,40 +441,14 @@ public final class Session implements FtpSession, Runnable {
         return transfer;
     }
 
-    /** The TLS session of the control connection, if it is protected. */
-    Optional<SSLSession> controlTls() {
-        return Optional.ofNullable(controlTls);
+    /** The next data connection: PASV/EPSV or PORT/EPRT, EPSV ALL, opening it with 150. */
+    DataChannels dataChannels() {
+        return dataChannels;
     }
 
-    /** Whether the control connection is protected, or will be once the reply to AUTH is out. */
-    boolean tlsActive() {
-        return controlTls != null || tlsAfterReply;
-    }
-
-    /** Starts TLS on the control connection once the current reply (234) is sent. */
-    void startTlsAfterReply() {
-        this.tlsAfterReply = true;
-    }
-
-    /** Returns the control connection to plaintext once the current reply (200 to CCC) is sent. */
-    void clearControlAfterReply() {
-        this.clearAfterReply = true;
-    }
-
-    boolean pbszDone() {
-        return pbszDone;
-    }
-
-    void pbszDone(boolean done) {
-        this.pbszDone = done;
-    }
-
-    boolean protectData() {
-        return protectData;
-    }
-
-    void protectData(boolean protect) {
-        this.protectData = protect;
+    /** The FTPS state: AUTH, PBSZ, PROT, CCC and the data connections' TLS. */
+    SessionTls tls() {
+        return tls;
     }
 
     /** Closes the connection after the reply to the current command. */

@@ -45,7 +45,8 @@ final class TransferCommands {
                 throw fail(ReplyCodes.INVALID_REST, "Restart offset beyond the end of the file.");
             }
             file.position(offset);
-            try (SocketDataConnection data = session.openData(opening(session, command.argument(), file.size()))) {
+            String opening = opening(session, command.argument(), file.size());
+            try (SocketDataConnection data = session.dataChannels().open(opening)) {
                 TransferIo.send(file, data.output(), session.asciiType());
             }
         }
@@ -106,7 +107,7 @@ final class TransferCommands {
                     file.truncate(offset);
                     file.position(offset);
                 }
-                try (SocketDataConnection data = session.openData(opening)) {
+                try (SocketDataConnection data = session.dataChannels().open(opening)) {
                     receive(session, data, file);
                 }
                 sync(session, file);
@@ -119,7 +120,7 @@ final class TransferCommands {
         try {
             try (SeekableByteChannel file = Files.newByteChannel(temp, StandardOpenOption.WRITE,
                     StandardOpenOption.CREATE_NEW)) {
-                try (SocketDataConnection data = session.openData(opening)) {
+                try (SocketDataConnection data = session.dataChannels().open(opening)) {
                     receive(session, data, file);
                 }
                 sync(session, file);
