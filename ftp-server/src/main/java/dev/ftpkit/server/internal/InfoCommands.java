@@ -41,7 +41,8 @@ final class InfoCommands {
         });
         addIf(features, verbs, "EPRT", Feature.of("EPRT"));
         addIf(features, verbs, "EPSV", Feature.of("EPSV"));
-        addIf(features, verbs, "HASH", Feature.of("HASH", HashCommands.featureList(session.hashAlgorithm())));
+        String hashes = HashCommands.featureList(session.parameters().hashAlgorithm());
+        addIf(features, verbs, "HASH", Feature.of("HASH", hashes));
         addIf(features, verbs, "HOST", Feature.of("HOST"));
         addIf(features, verbs, "MDTM", Feature.of("MDTM"));
         addIf(features, verbs, "MFMT", Feature.of("MFMT"));

@@ -18,7 +18,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -40,17 +39,9 @@ public final class Session implements FtpSession, Runnable {
     private final InetSocketAddress client;
     private final InetSocketAddress local;
 
-    // session state (RFC 959 §5.4 sequencing lives in these fields)
-    private HostContext host;
-    private String pendingUser;
-    private Account account;
-    private FileJail jail;
-    private String cwd = "/";
-    private boolean ascii;
-    private long restOffset;
-    private Path renameFrom;
-    private int loginFailures;
-    private String hashAlgorithm = "SHA-256";
+    // session state (RFC 959 §5.4 sequencing lives in these fields and the types they hold)
+    private final LoginState login;
+    private final CommandParameters parameters = new CommandParameters();
     private boolean closeAfterReply;
     private final boolean implicitTls;
     private final SessionTls tls;
@@ -67,7 +58,7 @@ public final class Session implements FtpSession, Runnable {
         this.client = (InetSocketAddress) socket.getRemoteSocketAddress();
         this.local = (InetSocketAddress) socket.getLocalSocketAddress();
         this.control = new ControlConnection(socket, config.maxLineBytes());
-        this.host = new HostContext(Optional.empty(), config.root(), config.authenticator());
+        this.login = new LoginState(new HostContext(Optional.empty(), config.root(), config.authenticator()));
         this.tls = new SessionTls(id);
         this.dataChannels = new DataChannels(this, config, control, tls);
     }
@@ -143,12 +134,12 @@ public final class Session implements FtpSession, Runnable {
             reply(command, Reply.of(ReplyCodes.COMMAND_NOT_IMPLEMENTED, "Command not implemented."));
             return;
         }
-        if (descriptor.needsLogin() && account == null) {
+        if (descriptor.needsLogin() && !loggedIn()) {
             reply(command, Reply.of(ReplyCodes.NOT_LOGGED_IN, "Please login with USER and PASS."));
             return;
         }
-        if (renameFrom != null && !command.verb().equals("RNTO")) {
-            renameFrom = null; // RFC 959 §4.1.3: RNTO must immediately follow RNFR
+        if (parameters.renameFrom() != null && !command.verb().equals("RNTO")) {
+            parameters.renameFrom(null); // RFC 959 §4.1.3: RNTO must immediately follow RNFR
         }
         if (descriptor.transfer()) {
             startTransfer(command, descriptor);
@@ -277,26 +268,27 @@ public final class Session implements FtpSession, Runnable {
 
     @Override
     public Optional<Account> account() {
-        return Optional.ofNullable(account);
+        return Optional.ofNullable(login.account());
     }
 
     @Override
     public Optional<String> virtualHost() {
-        return host.name();
+        return login.host().name();
     }
 
     @Override
     public String workingDirectory() {
-        return cwd;
+        return login.workingDirectory();
     }
 
     @Override
     public Path resolve(String ftpPath) throws IOException {
-        return jail().resolve(cwd, ftpPath);
+        return login.jail().resolve(login.workingDirectory(), ftpPath);
     }
 
     @Override
     public void requirePermission(Permission permission) throws FtpReplyException {
+        Account account = login.account();
         if (account == null) {
             throw new FtpReplyException(Reply.of(ReplyCodes.NOT_LOGGED_IN, "Please login with USER and PASS."));
         }
@@ -307,7 +299,7 @@ public final class Session implements FtpSession, Runnable {
 
     @Override
     public boolean asciiType() {
-        return ascii;
+        return parameters.asciiType();
     }
 
     @Override
@@ -317,7 +309,7 @@ public final class Session implements FtpSession, Runnable {
 
     @Override
     public DataConnection openDataConnection(String what) throws IOException {
-        return dataChannels.open("Opening " + (ascii ? "ASCII" : "BINARY") + " mode data connection for "
+        return dataChannels.open("Opening " + (parameters.asciiType() ? "ASCII" : "BINARY") + " mode data connection for "
                 + Texts.oneLine(what) + ".");
     }
 
@@ -331,110 +323,44 @@ public final class Session implements FtpSession, Runnable {
         return server;
     }
 
-    HostContext host() {
-        return host;
+    /** Host, USER, account, jail, working directory and failed attempts. */
+    LoginState loginState() {
+        return login;
     }
 
-    void host(HostContext newHost) {
-        this.host = newHost;
-    }
-
-    String pendingUser() {
-        return pendingUser;
-    }
-
-    void pendingUser(String user) {
-        this.pendingUser = user;
+    /** TYPE, REST, RNFR and the HASH algorithm. */
+    CommandParameters parameters() {
+        return parameters;
     }
 
     boolean loggedIn() {
-        return account != null;
+        return login.account() != null;
     }
 
-    /** Completes a login: the home becomes the session's {@code /}. */
+    /** Completes a login and tells the listener. */
     void login(Account newAccount) throws IOException {
-        FileJail rootJail = new FileJail(host.root());
-        Path home = rootJail.toPath(newAccount.home());
-        if (home.equals(rootJail.home())) {
-            this.jail = rootJail; // an account at the root: no second real-path lookup
-        } else {
-            if (!Files.isDirectory(home)) {
-                Files.createDirectories(home);
-            }
-            this.jail = new FileJail(home);
-        }
-        this.account = newAccount;
-        this.cwd = "/";
-        this.pendingUser = null;
-        this.loginFailures = 0;
+        login.complete(newAccount);
         config.listener().loggedIn(this, newAccount);
     }
 
     /** Forgets the login and every transfer parameter (REIN, RFC 959 §4.1.1). */
     void reinitialize() {
-        account = null;
-        jail = null;
-        pendingUser = null;
-        cwd = "/";
-        ascii = false;
-        restOffset = 0;
-        renameFrom = null;
+        login.reset();
+        parameters.reset();
         dataChannels.reset();
     }
 
-    int loginFailed() {
-        return ++loginFailures;
-    }
-
     FileJail jail() {
-        if (jail == null) {
-            throw new IllegalStateException("not logged in");
-        }
-        return jail;
+        return login.jail();
     }
 
     /** The absolute FTP path a client path names, e.g. for a 257 reply. */
     String ftpPath(String clientPath) throws IOException {
-        return jail().normalize(cwd, clientPath);
+        return login.jail().normalize(login.workingDirectory(), clientPath);
     }
 
     void workingDirectory(String normalized) {
-        this.cwd = normalized;
-    }
-
-    void asciiType(boolean newAscii) {
-        this.ascii = newAscii;
-    }
-
-    void restOffset(long offset) {
-        this.restOffset = offset;
-    }
-
-    /** The REST offset for this transfer; consumed (RFC 3659 §5.3: it applies to the next transfer only). */
-    long takeRestOffset() {
-        long offset = restOffset;
-        restOffset = 0;
-        return offset;
-    }
-
-    long restOffset() {
-        return restOffset;
-    }
-
-    void renameFrom(Path from) {
-        this.renameFrom = from;
-    }
-
-    Path renameFrom() {
-        return renameFrom;
-    }
-
-    String hashAlgorithm() {
-        return hashAlgorithm;
-    }
-
-    void hashAlgorithm(String algorithm) {
-        this.hashAlgorithm = algorithm;
+        login.workingDirectory(normalized);
     }
 
     Transfer transfer() {

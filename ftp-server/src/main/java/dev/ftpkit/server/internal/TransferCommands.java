@@ -36,7 +36,7 @@ final class TransferCommands {
         session.requirePermission(Permission.READ);
         SessionHandler.requireArgument(command);
         Path path = session.resolve(command.argument());
-        long offset = session.takeRestOffset();
+        long offset = session.parameters().takeRestOffset();
         if (Files.isDirectory(path)) {
             throw fail(ReplyCodes.FILE_UNAVAILABLE, "Not a plain file.");
         }
@@ -82,7 +82,7 @@ final class TransferCommands {
     private static Reply store(Session session, Path target, String shownName, boolean append, String stouText)
             throws Exception {
         session.requirePermission(Permission.WRITE);
-        long offset = session.takeRestOffset();
+        long offset = session.parameters().takeRestOffset();
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
             throw fail(ReplyCodes.FILE_UNAVAILABLE, "Is a directory.");
         }
