@@ -73,7 +73,7 @@ final class DataChannels {
         if (setup == null) {
             throw new FtpReplyException(Reply.of(ReplyCodes.CANT_OPEN_DATA_CONNECTION, "Use PORT or PASV first."));
         }
-        Transfer t = session.transfer();
+        Transfer t = session.transfers().current();
         if (t != null) {
             t.attach(setup);
         }

@@ -105,7 +105,7 @@ final class InfoCommands {
         lines.add("Connected to " + session.clientAddress().getAddress().getHostAddress());
         lines.add(session.account().map(a -> "Logged in as " + Texts.oneLine(a.name())).orElse("Not logged in"));
         lines.add("TYPE: " + (session.asciiType() ? "ASCII" : "BINARY") + ", STRUcture: File, MODE: Stream");
-        Transfer transfer = session.transfer();
+        Transfer transfer = session.transfers().current();
         if (transfer != null && !transfer.isDone()) {
             lines.add(transfer.verb() + " in progress, " + transfer.bytes() + " bytes transferred");
         } else {
@@ -120,7 +120,7 @@ final class InfoCommands {
      * transfer, 225 (vsftpd's answer; ftplib accepts 225, 226 and 426).
      */
     static Reply abor(Command command, Session session) throws Exception {
-        Transfer transfer = session.transfer();
+        Transfer transfer = session.transfers().current();
         if (transfer != null && !transfer.isDone()) {
             transfer.abort();
             transfer.await(session.config().dataTimeout());

@@ -11,7 +11,6 @@ import dev.ftpkit.server.CommandDescriptor;
 import dev.ftpkit.server.DataConnection;
 import dev.ftpkit.server.FtpSession;
 import dev.ftpkit.server.Permission;
-import dev.ftpkit.server.TransferEvent;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -19,13 +18,14 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
  * One client session: reads commands from the control connection, dispatches them through the registry, and
- * holds the session state as typed fields. Transfer commands run on their own thread so that ABOR, STAT and
- * NOOP can be handled while they run; any other command waits for the transfer's final reply.
+ * is the {@link FtpSession} view handlers and listeners get. Its state lives in typed parts: {@code LoginState},
+ * {@code CommandParameters}, {@code DataChannels}, {@code SessionTls}. Transfer commands run on their own thread
+ * ({@code TransferRunner}) so that ABOR, STAT and NOOP can be handled while they run; any other command waits
+ * for the transfer's final reply.
  */
 public final class Session implements FtpSession, Runnable {
 
@@ -33,7 +33,6 @@ public final class Session implements FtpSession, Runnable {
 
     private final ServerRuntime server;
     private final ServerConfig config;
-    private final Socket socket;
     private final ControlConnection control;
     private final String id;
     private final InetSocketAddress client;
@@ -46,14 +45,13 @@ public final class Session implements FtpSession, Runnable {
     private final boolean implicitTls;
     private final SessionTls tls;
     private final DataChannels dataChannels;
-    private volatile Transfer transfer;
+    private final TransferRunner transfers;
     private volatile boolean closing;
 
     Session(ServerRuntime server, Socket socket, String id, boolean implicitTls) {
         this.server = server;
         this.implicitTls = implicitTls;
         this.config = server.config();
-        this.socket = socket;
         this.id = id;
         this.client = (InetSocketAddress) socket.getRemoteSocketAddress();
         this.local = (InetSocketAddress) socket.getLocalSocketAddress();
@@ -61,6 +59,7 @@ public final class Session implements FtpSession, Runnable {
         this.login = new LoginState(new HostContext(Optional.empty(), config.root(), config.authenticator()));
         this.tls = new SessionTls(id);
         this.dataChannels = new DataChannels(this, config, control, tls);
+        this.transfers = new TransferRunner(this, config, control);
     }
 
     @Override
@@ -79,10 +78,7 @@ public final class Session implements FtpSession, Runnable {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "session " + id + " failed", e);
         } finally {
-            Transfer t = transfer;
-            if (t != null) {
-                t.abort();
-            }
+            transfers.abort();
             dataChannels.close();
             control.close();
             server.sessionEnded(this);
@@ -96,8 +92,7 @@ public final class Session implements FtpSession, Runnable {
             try {
                 line = control.readLine(config.idleTimeout(), config.lineTimeout());
             } catch (SocketTimeoutException e) {
-                Transfer t = transfer;
-                if (t != null && !t.isDone() && !control.midLine()) {
+                if (transfers.running() && !control.midLine()) {
                     continue; // a long transfer is not idleness
                 }
                 control.sendQuietly(Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE, "Timeout."));
@@ -123,9 +118,8 @@ public final class Session implements FtpSession, Runnable {
 
     private void dispatch(Command command) throws IOException {
         CommandDescriptor descriptor = config.commands().get(command.verb()).orElse(null);
-        Transfer running = transfer;
-        if (running != null && !running.isDone() && (descriptor == null || !descriptor.allowedDuringTransfer())) {
-            awaitTransfer(running);
+        if (descriptor == null || !descriptor.allowedDuringTransfer()) {
+            transfers.awaitRunning();
         }
         if (closing) {
             return;
@@ -142,27 +136,14 @@ public final class Session implements FtpSession, Runnable {
             parameters.renameFrom(null); // RFC 959 §4.1.3: RNTO must immediately follow RNFR
         }
         if (descriptor.transfer()) {
-            startTransfer(command, descriptor);
+            transfers.start(command, descriptor);
         } else {
             reply(command, invoke(descriptor, command));
         }
     }
 
-    private void awaitTransfer(Transfer running) throws IOException {
-        try {
-            // bounded: every read and write of the transfer has the data timeout
-            while (!running.await(config.dataTimeout())) {
-                if (closing) {
-                    return;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while a transfer ran", e);
-        }
-    }
-
-    private Reply invoke(CommandDescriptor descriptor, Command command) {
+    /** Runs a command's handler; whatever it throws becomes a reply (ErrorMapper). */
+    Reply invoke(CommandDescriptor descriptor, Command command) {
         try {
             Reply reply = descriptor.handler().handle(command, this);
             if (reply == null) {
@@ -176,38 +157,8 @@ public final class Session implements FtpSession, Runnable {
         }
     }
 
-    private void startTransfer(Command command, CommandDescriptor descriptor) {
-        Transfer t = new Transfer(command.verb(), command.argument());
-        transfer = t;
-        Thread thread = config.threadFactory().newThread(() -> runTransfer(t, command, descriptor));
-        thread.start();
-    }
-
-    private void runTransfer(Transfer t, Command command, CommandDescriptor descriptor) {
-        long started = System.nanoTime();
-        Reply reply = invoke(descriptor, command);
-        if (t.aborted() && !reply.code().isPositiveCompletion()) {
-            reply = Reply.of(ReplyCodes.TRANSFER_ABORTED, "Connection closed; transfer aborted.");
-        }
-        if (t.started()) {
-            // before the final reply, so the event is seen before the client can go on
-            config.listener().transferEnded(this, new TransferEvent(command.verb(), command.argument(), t.bytes(),
-                    Duration.ofNanos(System.nanoTime() - started), reply.code().isPositiveCompletion()));
-        }
-        try {
-            reply(command, reply);
-        } catch (IOException e) {
-            control.close();
-        } finally {
-            t.finished();
-        }
-        if (closing) {
-            control.sendQuietly(Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE, "Server shutting down."));
-            control.close();
-        }
-    }
-
-    private void reply(Command command, Reply reply) throws IOException {
+    /** Sends a command's reply and tells the listener. */
+    void reply(Command command, Reply reply) throws IOException {
         control.send(reply);
         config.listener().commandHandled(this, command, reply);
     }
@@ -217,8 +168,7 @@ public final class Session implements FtpSession, Runnable {
     /** Sends 421 and closes unless a transfer runs; a running transfer closes the session when it ends. */
     void requestShutdown() {
         closing = true;
-        Transfer t = transfer;
-        if (t == null || t.isDone()) {
+        if (!transfers.running()) {
             control.sendQuietly(Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE, "Server shutting down."));
             control.close();
         }
@@ -233,19 +183,13 @@ public final class Session implements FtpSession, Runnable {
             forceClose();
             return;
         }
-        Transfer t = transfer;
-        if (t != null && !t.isDone() && t.stalled(now, config.dataTimeout().toNanos())) {
-            t.abort();
-        }
+        transfers.abortIfStalled(now);
     }
 
     /** Aborts whatever runs and closes the control connection. */
     void forceClose() {
         closing = true;
-        Transfer t = transfer;
-        if (t != null) {
-            t.abort();
-        }
+        transfers.abort();
         control.close();
     }
 
@@ -309,8 +253,8 @@ public final class Session implements FtpSession, Runnable {
 
     @Override
     public DataConnection openDataConnection(String what) throws IOException {
-        return dataChannels.open("Opening " + (parameters.asciiType() ? "ASCII" : "BINARY") + " mode data connection for "
-                + Texts.oneLine(what) + ".");
+        String type = parameters.asciiType() ? "ASCII" : "BINARY";
+        return dataChannels.open("Opening " + type + " mode data connection for " + Texts.oneLine(what) + ".");
     }
 
     // ---- state for the built-in handlers ----
@@ -363,8 +307,14 @@ public final class Session implements FtpSession, Runnable {
         login.workingDirectory(normalized);
     }
 
-    Transfer transfer() {
-        return transfer;
+    /** The transfer thread: the running transfer, ABOR and STAT look at it. */
+    TransferRunner transfers() {
+        return transfers;
+    }
+
+    /** Whether the server is shutting down or closed this session. */
+    boolean closing() {
+        return closing;
     }
 
     /** The next data connection: PASV/EPSV or PORT/EPRT, EPSV ALL, opening it with 150. */
