@@ -24,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,12 +31,10 @@ import java.util.List;
  */
 public final class FtpSession implements FtpClient {
 
-    /** The largest listing read into memory: 64 MiB, several hundred thousand entries. */
-    private static final int MAX_LISTING_BYTES = 64 * 1024 * 1024;
-
     private final FtpClientConfig config;
     private final ControlConnection control;
     private final Transfers transfers;
+    private final Listings listings;
     private final Reply greeting;
     private FeatureSet features;
 
@@ -48,6 +45,7 @@ public final class FtpSession implements FtpClient {
         this.control = control;
         this.tls = tls;
         this.transfers = new Transfers(config, control);
+        this.listings = new Listings(transfers, config.charset());
         this.greeting = greeting;
     }
 
@@ -340,61 +338,19 @@ public final class FtpSession implements FtpClient {
     @Override
     public List<ListEntry> list(String path) throws IOException {
         if (features().has("MLST")) {
-            List<ListEntry> entries = new ArrayList<>();
-            for (String line : readLines(Command.of("MLSD", path))) {
-                if (line.isEmpty()) {
-                    continue;
-                }
-                try {
-                    entries.add(ListEntry.fromMlsx(MlsxEntry.parse(line)));
-                } catch (FtpProtocolException e) {
-                    entries.add(ListEntry.unparsed(line));
-                }
-            }
-            return entries;
+            return listings.machineListing(path);
         }
         return ListParser.defaults().parse(listLines(path));
     }
 
     @Override
     public List<String> listLines(String path) throws IOException {
-        return readLines(Command.of("LIST", path));
+        return listings.listLines(path);
     }
 
     @Override
     public List<String> listNames(String path) throws IOException {
-        List<String> names = new ArrayList<>();
-        for (String line : readLines(Command.of("NLST", path))) {
-            if (!line.isEmpty()) {
-                names.add(line);
-            }
-        }
-        return names;
-    }
-
-    /** Reads a listing: lines split on LF, a CR before it removed. */
-    private List<String> readLines(Command command) throws IOException {
-        DataTransfer transfer = transfers.openDownload(command, 0);
-        byte[] data;
-        try (InputStream in = transfer.input()) {
-            // Bounded: a listing larger than this is refused (closing early aborts the transfer).
-            data = in.readNBytes(MAX_LISTING_BYTES + 1);
-            if (data.length > MAX_LISTING_BYTES) {
-                throw new FtpProtocolException(command.verb() + " listing is larger than " + MAX_LISTING_BYTES
-                        + " bytes; refused");
-            }
-        }
-        String text = new String(data, config.charset());
-        List<String> lines = new ArrayList<>();
-        int start = 0;
-        while (start < text.length()) {
-            int lf = text.indexOf('\n', start);
-            int end = lf < 0 ? text.length() : lf;
-            int stop = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
-            lines.add(text.substring(start, stop));
-            start = end + 1;
-        }
-        return lines;
+        return listings.names(path);
     }
 
     // ---------------------------------------------------------------- downloads
