@@ -77,8 +77,8 @@ final class DataPortCommands {
         if (!allowed(session, target.address(), target.port())) {
             throw fail(ReplyCodes.SYNTAX_ERROR, "Illegal PORT command.");
         }
-        InetAddress local = session.serverAddress().getAddress();
-        session.dataChannels().prepare(new DataSetup.Active(target.toSocketAddress(), local));
+        InetSocketAddress to = target.toSocketAddress();
+        session.dataChannels().prepare(new DataSetup.Active(to, session.serverAddress().getAddress()));
         return Reply.of(ReplyCodes.COMMAND_OK, "PORT command successful. Consider using PASV.");
     }
 
