@@ -27,7 +27,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The {@link FtpClient} implementation: one control connection, used by one thread at a time.
+ * The {@link FtpClient} implementation: one control connection, used by one thread at a time. It decides which
+ * commands to send; {@code LoginSequence} (login and FTPS set-up), {@code Transfers} (the one open transfer,
+ * TYPE, copying) and {@code Listings} carry out the longer exchanges.
  */
 public final class FtpSession implements FtpClient {
 
