@@ -22,7 +22,7 @@ final class DataTransfer {
 
     private static final int NOOP_OK = 200;
 
-    private final FtpSession session;
+    private final Transfers owner;
     private final ControlConnection control;
     private final Socket socket;
     private final Command command;
@@ -42,12 +42,12 @@ final class DataTransfer {
     private Reply finalReply;
     private final Reply preliminaryReply;
 
-    DataTransfer(FtpSession session, ControlConnection control, Socket socket, Command command,
+    DataTransfer(Transfers owner, ControlConnection control, Socket socket, Command command,
                  TransferProgress.Direction direction, OptionalLong total, TransferListener listener,
                  long keepAliveNanos, long dataTimeoutNanos, Reply preliminaryReply, Reply finalReplyAlreadyRead) {
         this.preliminaryReply = preliminaryReply;
         this.dataTimeoutNanos = dataTimeoutNanos;
-        this.session = session;
+        this.owner = owner;
         this.control = control;
         this.socket = socket;
         this.command = command;
@@ -321,7 +321,7 @@ final class DataTransfer {
         if (!finished) {
             finished = true;
             report();
-            session.transferFinished(this);
+            owner.transferFinished(this);
         }
     }
 
@@ -329,6 +329,6 @@ final class DataTransfer {
     void closeSilently() {
         closeData();
         finished = true;
-        session.transferFinished(this);
+        owner.transferFinished(this);
     }
 }

@@ -3,7 +3,6 @@ package dev.ftpkit.client.internal;
 import dev.ftpkit.client.FtpClient;
 import dev.ftpkit.client.FtpClientConfig;
 import dev.ftpkit.client.FtpsConfig;
-import dev.ftpkit.client.TransferProgress.Direction;
 import dev.ftpkit.client.TransferType;
 import dev.ftpkit.core.Command;
 import dev.ftpkit.core.FeatureSet;
@@ -17,42 +16,29 @@ import dev.ftpkit.core.ReplyCodes;
 import dev.ftpkit.core.list.ListEntry;
 import dev.ftpkit.core.list.ListParser;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The {@link FtpClient} implementation: one control connection, used by one thread at a time.
+ * The {@link FtpClient} implementation: one control connection, used by one thread at a time. It decides which
+ * commands to send; {@code LoginSequence} (login and FTPS set-up), {@code Transfers} (the one open transfer,
+ * TYPE, copying) and {@code Listings} carry out the longer exchanges.
  */
 public final class FtpSession implements FtpClient {
 
-    /** RFC 1123 §4.1.2.9: STOU's 1xx/2xx reply names the file as "FILE: name". */
-    private static final Pattern STOU_FILE = Pattern.compile("FILE: ?(.+)$");
-
-    /** The largest listing read into memory: 64 MiB, several hundred thousand entries. */
-    private static final int MAX_LISTING_BYTES = 64 * 1024 * 1024;
-
     private final FtpClientConfig config;
     private final ControlConnection control;
-    private final TransferOpener opener;
+    private final Transfers transfers;
+    private final Listings listings;
     private final Reply greeting;
     private FeatureSet features;
-    private TransferType transferType;
-    private TransferType serverType;
-    private DataTransfer current;
 
     private final TlsLayer tls;
 
@@ -60,9 +46,9 @@ public final class FtpSession implements FtpClient {
         this.config = config;
         this.control = control;
         this.tls = tls;
-        this.opener = new TransferOpener(config, control, DataConnector.of(config, control));
+        this.transfers = new Transfers(config, control);
+        this.listings = new Listings(transfers, config.charset());
         this.greeting = greeting;
-        this.transferType = config.transferType();
     }
 
     /**
@@ -89,51 +75,12 @@ public final class FtpSession implements FtpClient {
                 throw new FtpReplyException("greeting", greeting);
             }
             if (tls != null && tls.settings().mode() == FtpsConfig.Mode.EXPLICIT) {
-                authTls(control, tls);
+                LoginSequence.authTls(control, tls);
             }
             return new FtpSession(config, control, greeting, tls);
         } catch (IOException | RuntimeException e) {
             control.close();
             throw e;
-        }
-    }
-
-    /**
-     * RFC 4217 §4: AUTH TLS, 234, handshake. Any other reply fails the connection: TLS was asked for, so the
-     * credentials must never go out in the clear.
-     */
-    private static void authTls(ControlConnection control, TlsLayer tls) throws IOException {
-        Command auth = Command.of("AUTH", "TLS");
-        Reply reply = control.execute(auth);
-        if (reply.codeValue() != ReplyCodes.SECURITY_DATA_EXCHANGE_COMPLETE) {
-            throw new FtpReplyException("the server refused AUTH TLS; TLS is required, so the connection is closed"
-                    + " without logging in", reply);
-        }
-        control.startTls(tls);
-    }
-
-    /**
-     * RFC 4217 §9 (RFC 2228 §3): PBSZ 0 then PROT P (or C). A refused PROT P fails: the transfers would go in the
-     * clear. Then CCC (RFC 4217 §6) when asked for.
-     */
-    private void protectData() throws IOException {
-        FtpsConfig settings = tls.settings();
-        Reply pbsz = control.execute(Command.of("PBSZ", "0"));
-        if (!pbsz.code().isPositiveCompletion()) {
-            throw new FtpReplyException("PBSZ 0", pbsz);
-        }
-        FtpsConfig.DataProtection protection = settings.dataProtection();
-        Reply prot = control.execute(Command.of("PROT", protection.code()));
-        if (!prot.code().isPositiveCompletion()) {
-            throw new FtpReplyException("PROT " + protection.code(), prot);
-        }
-        opener.protectData(protection == FtpsConfig.DataProtection.PRIVATE ? tls : null);
-        if (settings.clearCommandChannel() && control.isSecure()) {
-            Reply ccc = control.execute(Command.of("CCC"));
-            if (!ccc.code().isPositiveCompletion()) {
-                throw new FtpReplyException("CCC", ccc);
-            }
-            control.clearTls();
         }
     }
 
@@ -166,31 +113,8 @@ public final class FtpSession implements FtpClient {
 
     @Override
     public void login(String user, String password, String account) throws IOException {
-        requireIdle();
-        Command userCommand = Command.of("USER", user);
-        Command passCommand = Command.of("PASS", password);
-        Command acctCommand = account == null ? null : Command.of("ACCT", account);
-        if (config.virtualHost().isPresent()) {
-            Reply host = control.execute(Command.of("HOST", config.virtualHost().get()));
-            // RFC 7151 §3: a server without HOST answers 500/502; go on without it.
-            if (!host.code().isPositiveCompletion() && host.codeValue() != ReplyCodes.SYNTAX_ERROR
-                    && host.codeValue() != ReplyCodes.COMMAND_NOT_IMPLEMENTED) {
-                throw new FtpReplyException("HOST", host);
-            }
-        }
-        Reply reply = control.execute(userCommand);
-        if (reply.codeValue() == ReplyCodes.NEED_PASSWORD) {
-            reply = control.execute(passCommand);
-        }
-        if (reply.codeValue() == ReplyCodes.NEED_ACCOUNT) {
-            if (acctCommand == null) {
-                throw new FtpReplyException("login needs an account", reply);
-            }
-            reply = control.execute(acctCommand);
-        }
-        if (!reply.code().isPositiveCompletion()) {
-            throw new FtpReplyException("login as " + user, reply);
-        }
+        transfers.requireIdle();
+        LoginSequence.login(control, config, user, password, account);
         afterLogin();
     }
 
@@ -201,20 +125,20 @@ public final class FtpSession implements FtpClient {
 
     private void afterLogin() throws IOException {
         if (tls != null) {
-            protectData();
+            LoginSequence.protectData(control, tls, transfers);
         }
         features = null;
         // RFC 2640 §3.1 / draft-ietf-ftpext-utf-8-option: ask for UTF-8 path names when offered.
         if (config.charset().equals(StandardCharsets.UTF_8) && features().has("UTF8")) {
             control.execute(Command.of("OPTS", "UTF8 ON"));
         }
-        serverType = null;
-        ensureType();
+        transfers.forgetServerType();
+        transfers.ensureType();
     }
 
     @Override
     public FeatureSet features() throws IOException {
-        requireIdle();
+        transfers.requireIdle();
         if (features == null) {
             Reply reply = control.execute(Command.of("FEAT"));
             features = reply.codeValue() == ReplyCodes.SYSTEM_STATUS ? FeatureSet.parse(reply) : FeatureSet.EMPTY;
@@ -224,14 +148,8 @@ public final class FtpSession implements FtpClient {
 
     // ---------------------------------------------------------------- simple commands
 
-    /** Sends a command; a reply that is not 2yz throws. */
     private Reply expectCompletion(Command command) throws IOException {
-        requireIdle();
-        Reply reply = control.execute(command);
-        if (!reply.code().isPositiveCompletion()) {
-            throw new FtpReplyException(command.toString(), reply);
-        }
-        return reply;
+        return transfers.expectCompletion(command);
     }
 
     @Override
@@ -276,7 +194,7 @@ public final class FtpSession implements FtpClient {
 
     @Override
     public void rename(String from, String to) throws IOException {
-        requireIdle();
+        transfers.requireIdle();
         Command rnfr = Command.of("RNFR", from);
         Command rnto = Command.of("RNTO", to);
         Reply reply = control.execute(rnfr);
@@ -288,9 +206,9 @@ public final class FtpSession implements FtpClient {
 
     @Override
     public long size(String path) throws IOException {
-        requireIdle();
+        transfers.requireIdle();
         Command command = Command.of("SIZE", path);
-        ensureType();
+        transfers.ensureType();
         String text = expectCompletion(command).text().trim();
         try {
             return Long.parseLong(text);
@@ -341,25 +259,18 @@ public final class FtpSession implements FtpClient {
 
     @Override
     public Reply sendCommand(String verb, String argument) throws IOException {
-        requireIdle();
+        transfers.requireIdle();
         return control.execute(Command.of(verb, argument));
     }
 
     @Override
     public TransferType transferType() {
-        return transferType;
+        return transfers.transferType();
     }
 
     @Override
     public void setTransferType(TransferType type) {
-        transferType = java.util.Objects.requireNonNull(type, "type");
-    }
-
-    private void ensureType() throws IOException {
-        if (serverType != transferType) {
-            expectCompletion(Command.of("TYPE", transferType.code()));
-            serverType = transferType;
-        }
+        transfers.transferType(java.util.Objects.requireNonNull(type, "type"));
     }
 
     // ---------------------------------------------------------------- listings
@@ -367,155 +278,79 @@ public final class FtpSession implements FtpClient {
     @Override
     public List<ListEntry> list(String path) throws IOException {
         if (features().has("MLST")) {
-            List<ListEntry> entries = new ArrayList<>();
-            for (String line : readLines(Command.of("MLSD", path))) {
-                if (line.isEmpty()) {
-                    continue;
-                }
-                try {
-                    entries.add(ListEntry.fromMlsx(MlsxEntry.parse(line)));
-                } catch (FtpProtocolException e) {
-                    entries.add(ListEntry.unparsed(line));
-                }
-            }
-            return entries;
+            return listings.machineListing(path);
         }
         return ListParser.defaults().parse(listLines(path));
     }
 
     @Override
     public List<String> listLines(String path) throws IOException {
-        return readLines(Command.of("LIST", path));
+        return listings.listLines(path);
     }
 
     @Override
     public List<String> listNames(String path) throws IOException {
-        List<String> names = new ArrayList<>();
-        for (String line : readLines(Command.of("NLST", path))) {
-            if (!line.isEmpty()) {
-                names.add(line);
-            }
-        }
-        return names;
-    }
-
-    /** Reads a listing: lines split on LF, a CR before it removed. */
-    private List<String> readLines(Command command) throws IOException {
-        DataTransfer transfer = openDownload(command, 0);
-        byte[] data;
-        try (InputStream in = transfer.input()) {
-            // Bounded: a listing larger than this is refused (closing early aborts the transfer).
-            data = in.readNBytes(MAX_LISTING_BYTES + 1);
-            if (data.length > MAX_LISTING_BYTES) {
-                throw new FtpProtocolException(command.verb() + " listing is larger than " + MAX_LISTING_BYTES
-                        + " bytes; refused");
-            }
-        }
-        String text = new String(data, config.charset());
-        List<String> lines = new ArrayList<>();
-        int start = 0;
-        while (start < text.length()) {
-            int lf = text.indexOf('\n', start);
-            int end = lf < 0 ? text.length() : lf;
-            int stop = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
-            lines.add(text.substring(start, stop));
-            start = end + 1;
-        }
-        return lines;
+        return listings.names(path);
     }
 
     // ---------------------------------------------------------------- downloads
 
     @Override
     public long retrieve(String remote, Path local) throws IOException {
-        // The transfer opens first, so a refused RETR does not leave an empty local file behind.
-        DataTransfer transfer = openDownload(Command.of("RETR", remote), 0);
-        OutputStream out;
-        try {
-            out = Files.newOutputStream(local);
-        } catch (IOException | RuntimeException localFailure) {
-            Copying.abortQuietly(transfer, localFailure);
-            throw localFailure;
-        }
-        try (out) {
-            return download(transfer, out);
-        }
+        return transfers.retrieve(remote, local, 0);
     }
 
     @Override
     public long retrieve(String remote, OutputStream out) throws IOException {
-        return download(openDownload(Command.of("RETR", remote), 0), out);
+        return transfers.download(transfers.openDownload(Command.of("RETR", remote), 0), out);
     }
 
     @Override
     public InputStream retrieve(String remote) throws IOException {
-        DataTransfer transfer = openDownload(Command.of("RETR", remote), 0);
-        return Copying.downloadStream(transfer, transferType);
+        return transfers.downloadStream(transfers.openDownload(Command.of("RETR", remote), 0));
     }
 
     @Override
     public long resumeRetrieve(String remote, Path local) throws IOException {
         long offset = Files.exists(local) ? Files.size(local) : 0;
-        DataTransfer transfer = openDownload(Command.of("RETR", remote), offset);
-        OutputStream out;
-        try {
-            out = Files.newOutputStream(local, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException | RuntimeException localFailure) {
-            Copying.abortQuietly(transfer, localFailure);
-            throw localFailure;
-        }
-        try (out) {
-            return download(transfer, out);
-        }
+        return transfers.retrieve(remote, local, offset, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     // ---------------------------------------------------------------- uploads
 
     @Override
     public long store(Path local, String remote) throws IOException {
-        return upload(local, 0, Command.of("STOR", remote), 0);
+        return transfers.upload(local, 0, Command.of("STOR", remote), 0);
     }
 
     @Override
     public long store(InputStream in, String remote) throws IOException {
-        return upload(openUpload(Command.of("STOR", remote)), in);
+        return transfers.upload(transfers.openUpload(Command.of("STOR", remote)), in);
     }
 
     @Override
     public OutputStream store(String remote) throws IOException {
-        return uploadStream(openUpload(Command.of("STOR", remote)));
+        return transfers.uploadStream(transfers.openUpload(Command.of("STOR", remote)));
     }
 
     @Override
     public long append(Path local, String remote) throws IOException {
-        return upload(local, 0, Command.of("APPE", remote), 0);
+        return transfers.upload(local, 0, Command.of("APPE", remote), 0);
     }
 
     @Override
     public long append(InputStream in, String remote) throws IOException {
-        return upload(openUpload(Command.of("APPE", remote)), in);
+        return transfers.upload(transfers.openUpload(Command.of("APPE", remote)), in);
     }
 
     @Override
     public OutputStream append(String remote) throws IOException {
-        return uploadStream(openUpload(Command.of("APPE", remote)));
+        return transfers.uploadStream(transfers.openUpload(Command.of("APPE", remote)));
     }
 
     @Override
     public String storeUnique(InputStream in) throws IOException {
-        DataTransfer transfer = openUpload(Command.of("STOU"));
-        Reply preliminary = transfer.preliminaryReplyOrNull();
-        upload(transfer, in);
-        for (Reply reply : new Reply[] {preliminary, transfer.finalReplyOrNull()}) {
-            if (reply != null) {
-                Matcher m = STOU_FILE.matcher(reply.firstLine());
-                if (m.find()) {
-                    return m.group(1).trim();
-                }
-            }
-        }
-        Reply last = transfer.finalReplyOrNull();
-        return last == null ? "" : last.text();
+        return transfers.storeUnique(in);
     }
 
     @Override
@@ -542,83 +377,22 @@ public final class FtpSession implements FtpClient {
         }
         // RFC 3659 §5: REST before STOR needs the REST STREAM feature; APPE works everywhere else.
         if (features().has("REST", "STREAM")) {
-            return upload(local, remoteSize, Command.of("STOR", remote), remoteSize);
+            return transfers.upload(local, remoteSize, Command.of("STOR", remote), remoteSize);
         }
-        return upload(local, remoteSize, Command.of("APPE", remote), 0);
-    }
-
-    private long upload(Path local, long localOffset, Command command, long restOffset) throws IOException {
-        try (FileChannel channel = FileChannel.open(local, StandardOpenOption.READ)) {
-            long size = channel.size();
-            channel.position(localOffset);
-            InputStream in = Channels.newInputStream(channel);
-            DataTransfer transfer = openTransfer(command, restOffset, Direction.UPLOAD,
-                    OptionalLong.of(size - localOffset));
-            return upload(transfer, in);
-        }
-    }
-
-    // ---------------------------------------------------------------- data connections
-
-    private DataTransfer openDownload(Command command, long restOffset) throws IOException {
-        return openTransfer(command, restOffset, Direction.DOWNLOAD, OptionalLong.empty());
-    }
-
-    private DataTransfer openUpload(Command command) throws IOException {
-        return openTransfer(command, 0, Direction.UPLOAD, OptionalLong.empty());
-    }
-
-    private long download(DataTransfer transfer, OutputStream out) throws IOException {
-        return Copying.copyDownload(transfer, out, transferType, config.bufferSize());
-    }
-
-    private long upload(DataTransfer transfer, InputStream in) throws IOException {
-        return Copying.copyUpload(transfer, in, transferType, config.bufferSize());
-    }
-
-    private OutputStream uploadStream(DataTransfer transfer) throws IOException {
-        return Copying.uploadStream(transfer, transferType, config.bufferSize());
-    }
-
-    private DataTransfer openTransfer(Command command, long restOffset, Direction direction, OptionalLong total)
-            throws IOException {
-        requireIdle();
-        ensureType();
-        current = opener.open(this, command, restOffset, direction, total);
-        return current;
-    }
-
-    void transferFinished(DataTransfer transfer) {
-        if (current == transfer) {
-            current = null;
-        }
-    }
-
-    private void requireIdle() throws IOException {
-        if (!control.isOpen()) {
-            throw new IOException("the connection is closed");
-        }
-        if (current != null) {
-            throw new IllegalStateException("a transfer is in progress: close or abort its stream first");
-        }
+        return transfers.upload(local, remoteSize, Command.of("APPE", remote), 0);
     }
 
     // ---------------------------------------------------------------- ending
 
     @Override
     public void abort() throws IOException {
-        DataTransfer transfer = current;
-        if (transfer != null) {
-            transfer.abort();
-        }
+        transfers.abort();
     }
 
     @Override
     public void quit() throws IOException {
         try {
-            if (current != null) {
-                current.closeSilently();
-            }
+            transfers.closeSilently();
             if (control.isOpen()) {
                 control.execute(Command.of("QUIT"));
             }
@@ -634,9 +408,7 @@ public final class FtpSession implements FtpClient {
 
     @Override
     public void close() {
-        if (current != null) {
-            current.closeSilently();
-        }
+        transfers.closeSilently();
         control.close();
     }
 

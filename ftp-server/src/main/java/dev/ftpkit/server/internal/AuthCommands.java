@@ -24,7 +24,7 @@ final class AuthCommands {
         }
         SessionHandler.requireArgument(command);
         requireTlsForLogin(session);
-        session.pendingUser(command.argument());
+        session.loginState().pendingUser(command.argument());
         // the same 331 for every name: no user enumeration
         return Reply.of(ReplyCodes.NEED_PASSWORD, "Please specify the password.");
     }
@@ -34,14 +34,14 @@ final class AuthCommands {
             return Reply.of(ReplyCodes.COMMAND_SUPERFLUOUS, "Already logged in.");
         }
         requireTlsForLogin(session);
-        String user = session.pendingUser();
+        String user = session.loginState().pendingUser();
         if (user == null) {
             throw fail(ReplyCodes.BAD_SEQUENCE, "Login with USER first.");
         }
-        session.pendingUser(null);
+        session.loginState().pendingUser(null);
         Optional<Account> account;
         try {
-            account = session.host().authenticator().authenticate(user, command.argument(),
+            account = session.loginState().host().authenticator().authenticate(user, command.argument(),
                     session.clientAddress().getAddress());
         } catch (IOException e) {
             session.closeAfterReply();
@@ -51,7 +51,7 @@ final class AuthCommands {
             session.login(account.get());
             return Reply.of(ReplyCodes.LOGGED_IN, "Login successful.");
         }
-        int failures = session.loginFailed();
+        int failures = session.loginState().failed();
         session.config().listener().loginFailed(session, user);
         // the same delay for an unknown user and a wrong password
         Thread.sleep(session.config().loginFailureDelay().toMillis());
@@ -63,7 +63,8 @@ final class AuthCommands {
 
     /** vsftpd's force_local_logins_ssl: no name or password before AUTH TLS (RFC 4217 §11). */
     private static void requireTlsForLogin(Session session) throws Exception {
-        if (session.config().tls().map(TlsConfig::requiredForLogin).orElse(false) && session.controlTls().isEmpty()) {
+        boolean required = session.config().tls().map(TlsConfig::requiredForLogin).orElse(false);
+        if (required && session.tls().controlTls().isEmpty()) {
             throw fail(ReplyCodes.NOT_LOGGED_IN, "Login needs TLS: send AUTH TLS first.");
         }
     }
@@ -84,7 +85,7 @@ final class AuthCommands {
 
     /** RFC 7151 §3: HOST comes before USER; it selects a virtual host's root and users. */
     static Reply host(Command command, Session session) throws Exception {
-        if (session.loggedIn() || session.pendingUser() != null) {
+        if (session.loggedIn() || session.loginState().pendingUser() != null) {
             throw fail(ReplyCodes.BAD_SEQUENCE, "HOST must come before USER.");
         }
         SessionHandler.requireArgument(command);
@@ -94,7 +95,8 @@ final class AuthCommands {
         }
         VirtualHost virtual = session.config().virtualHosts().get(name.toLowerCase(Locale.ROOT));
         if (virtual != null) {
-            session.host(new HostContext(Optional.of(virtual.name()), virtual.root(), virtual.authenticator()));
+            HostContext chosen = new HostContext(Optional.of(virtual.name()), virtual.root(), virtual.authenticator());
+            session.loginState().host(chosen);
             return Reply.of(ReplyCodes.SERVICE_READY, "Host " + Texts.oneLine(virtual.name()) + " accepted.");
         }
         if (session.config().virtualHosts().isEmpty()) {

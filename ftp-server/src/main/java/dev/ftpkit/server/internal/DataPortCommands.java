@@ -33,7 +33,7 @@ final class DataPortCommands {
         if (!config.passiveEnabled()) {
             throw fail(ReplyCodes.COMMAND_NOT_IMPLEMENTED, "Passive mode is disabled.");
         }
-        if (session.epsvAll()) {
+        if (session.dataChannels().epsvAll()) {
             throw fail(ReplyCodes.BAD_SEQUENCE, "EPSV ALL in effect: use EPSV.");
         }
         InetAddress advertised = config.passiveAddress().map(f -> f.apply(session))
@@ -56,8 +56,8 @@ final class DataPortCommands {
         switch (argument.kind()) {
             case ALL:
                 // RFC 2428 §4: from now on refuse PORT, EPRT and PASV
-                session.epsvAll(true);
-                session.closeDataSetup();
+                session.dataChannels().epsvAll(true);
+                session.dataChannels().close();
                 return Reply.of(ReplyCodes.COMMAND_OK, "EPSV ALL ok.");
             case PROTOCOL:
                 if (argument.protocolNumber() != own.number()) {
@@ -77,7 +77,8 @@ final class DataPortCommands {
         if (!allowed(session, target.address(), target.port())) {
             throw fail(ReplyCodes.SYNTAX_ERROR, "Illegal PORT command.");
         }
-        session.dataSetup(new DataSetup.Active(target.toSocketAddress(), session.serverAddress().getAddress()));
+        InetSocketAddress to = target.toSocketAddress();
+        session.dataChannels().prepare(new DataSetup.Active(to, session.serverAddress().getAddress()));
         return Reply.of(ReplyCodes.COMMAND_OK, "PORT command successful. Consider using PASV.");
     }
 
@@ -87,8 +88,8 @@ final class DataPortCommands {
         if (!allowed(session, target.address(), target.port())) {
             throw fail(ReplyCodes.SYNTAX_ERROR, "Illegal EPRT command.");
         }
-        session.dataSetup(new DataSetup.Active(new InetSocketAddress(target.address(), target.port()),
-                session.serverAddress().getAddress()));
+        InetSocketAddress to = new InetSocketAddress(target.address(), target.port());
+        session.dataChannels().prepare(new DataSetup.Active(to, session.serverAddress().getAddress()));
         return Reply.of(ReplyCodes.COMMAND_OK, "EPRT command successful. Consider using EPSV.");
     }
 
@@ -96,7 +97,7 @@ final class DataPortCommands {
         if (!session.config().activeEnabled()) {
             throw fail(ReplyCodes.COMMAND_NOT_IMPLEMENTED, "Active mode is disabled.");
         }
-        if (session.epsvAll()) {
+        if (session.dataChannels().epsvAll()) {
             throw fail(ReplyCodes.BAD_SEQUENCE, "EPSV ALL in effect: use EPSV.");
         }
     }
@@ -106,13 +107,13 @@ final class DataPortCommands {
     }
 
     private static DataSetup.Passive lease(Session session) throws Exception {
-        session.closeDataSetup(); // one pending listener per session: return the old port first
+        session.dataChannels().close(); // one pending listener per session: return the old port first
         ServerConfig config = session.config();
         PassivePortPool pool = session.server().passivePorts();
         ServerSocket listener = pool.lease(session.serverAddress().getAddress());
         DataSetup.Passive setup = new DataSetup.Passive(listener, pool, session.clientAddress().getAddress(),
                 config.passivePromiscuous());
-        session.dataSetup(setup);
+        session.dataChannels().prepare(setup);
         return setup;
     }
 

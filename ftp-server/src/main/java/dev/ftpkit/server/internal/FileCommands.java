@@ -67,14 +67,14 @@ final class FileCommands {
         if (ftpPath.equals("/") || !Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             throw new NoSuchFileException(command.argument());
         }
-        session.renameFrom(path);
+        session.parameters().renameFrom(path);
         return Reply.of(ReplyCodes.FILE_ACTION_PENDING, "Ready for RNTO.");
     }
 
     static Reply rnto(Command command, Session session) throws Exception {
         session.requirePermission(Permission.RENAME);
-        Path from = session.renameFrom();
-        session.renameFrom(null);
+        Path from = session.parameters().renameFrom();
+        session.parameters().renameFrom(null);
         if (from == null) {
             throw fail(ReplyCodes.BAD_SEQUENCE, "RNFR required first.");
         }

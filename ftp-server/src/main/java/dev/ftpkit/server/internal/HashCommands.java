@@ -58,8 +58,9 @@ final class HashCommands {
     static Reply hash(Command command, Session session) throws Exception {
         Path path = readableFile(command, session);
         long size = Files.size(path);
-        String hex = digest(path, session.hashAlgorithm());
-        return Reply.of(ReplyCodes.FILE_STATUS, session.hashAlgorithm() + " 0-" + size + " " + hex + " "
+        String algorithm = session.parameters().hashAlgorithm();
+        String hex = digest(path, algorithm);
+        return Reply.of(ReplyCodes.FILE_STATUS, algorithm + " 0-" + size + " " + hex + " "
                 + Texts.oneLine(command.argument()));
     }
 

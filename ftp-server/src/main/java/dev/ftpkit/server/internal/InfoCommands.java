@@ -41,7 +41,8 @@ final class InfoCommands {
         });
         addIf(features, verbs, "EPRT", Feature.of("EPRT"));
         addIf(features, verbs, "EPSV", Feature.of("EPSV"));
-        addIf(features, verbs, "HASH", Feature.of("HASH", HashCommands.featureList(session.hashAlgorithm())));
+        String hashes = HashCommands.featureList(session.parameters().hashAlgorithm());
+        addIf(features, verbs, "HASH", Feature.of("HASH", hashes));
         addIf(features, verbs, "HOST", Feature.of("HOST"));
         addIf(features, verbs, "MDTM", Feature.of("MDTM"));
         addIf(features, verbs, "MFMT", Feature.of("MFMT"));
@@ -104,7 +105,7 @@ final class InfoCommands {
         lines.add("Connected to " + session.clientAddress().getAddress().getHostAddress());
         lines.add(session.account().map(a -> "Logged in as " + Texts.oneLine(a.name())).orElse("Not logged in"));
         lines.add("TYPE: " + (session.asciiType() ? "ASCII" : "BINARY") + ", STRUcture: File, MODE: Stream");
-        Transfer transfer = session.transfer();
+        Transfer transfer = session.transfers().current();
         if (transfer != null && !transfer.isDone()) {
             lines.add(transfer.verb() + " in progress, " + transfer.bytes() + " bytes transferred");
         } else {
@@ -119,13 +120,13 @@ final class InfoCommands {
      * transfer, 225 (vsftpd's answer; ftplib accepts 225, 226 and 426).
      */
     static Reply abor(Command command, Session session) throws Exception {
-        Transfer transfer = session.transfer();
+        Transfer transfer = session.transfers().current();
         if (transfer != null && !transfer.isDone()) {
             transfer.abort();
             transfer.await(session.config().dataTimeout());
             return Reply.of(ReplyCodes.CLOSING_DATA, "Abort successful.");
         }
-        session.closeDataSetup();
+        session.dataChannels().close();
         return Reply.of(ReplyCodes.DATA_CONNECTION_OPEN, "No transfer to abort.");
     }
 }

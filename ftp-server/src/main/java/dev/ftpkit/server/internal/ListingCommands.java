@@ -184,7 +184,7 @@ final class ListingCommands {
 
     private static Reply send(Session session, String what, List<FileInfo> infos, LineFormat format)
             throws IOException {
-        try (SocketDataConnection data = session.openData("Here comes the " + what + ".")) {
+        try (SocketDataConnection data = session.dataChannels().open("Here comes the " + what + ".")) {
             OutputStream out = data.output();
             StringBuilder chunk = new StringBuilder(CHUNK_CHARS + 1024);
             for (FileInfo info : infos) {

@@ -26,16 +26,16 @@ final class ParameterCommands {
                 if (!format.isEmpty() && !format.equals("N")) {
                     throw fail(ReplyCodes.PARAMETER_NOT_IMPLEMENTED, "Only non-print format is supported.");
                 }
-                session.asciiType(true);
+                session.parameters().asciiType(true);
                 return Reply.of(ReplyCodes.COMMAND_OK, "Switching to ASCII mode.");
             case "I":
-                session.asciiType(false);
+                session.parameters().asciiType(false);
                 return Reply.of(ReplyCodes.COMMAND_OK, "Switching to Binary mode.");
             case "L":
                 if (!format.equals("8")) {
                     throw fail(ReplyCodes.PARAMETER_NOT_IMPLEMENTED, "Only byte size 8 is supported.");
                 }
-                session.asciiType(false);
+                session.parameters().asciiType(false);
                 return Reply.of(ReplyCodes.COMMAND_OK, "Switching to Binary mode.");
             case "E":
                 throw fail(ReplyCodes.PARAMETER_NOT_IMPLEMENTED, "EBCDIC is not supported.");
@@ -70,7 +70,7 @@ final class ParameterCommands {
             throw fail(ReplyCodes.SYNTAX_ERROR_IN_ARGUMENTS, "REST needs a non-negative decimal offset.");
         }
         long offset = Long.parseLong(argument);
-        session.restOffset(offset);
+        session.parameters().restOffset(offset);
         return Reply.of(ReplyCodes.FILE_ACTION_PENDING, "Restart position accepted (" + offset + ").");
     }
 
@@ -96,13 +96,13 @@ final class ParameterCommands {
                 return Reply.of(ReplyCodes.COMMAND_OK, "MLST OPTS type;size;modify;perm;unique;");
             case "HASH":
                 if (value.isEmpty()) {
-                    return Reply.of(ReplyCodes.COMMAND_OK, session.hashAlgorithm());
+                    return Reply.of(ReplyCodes.COMMAND_OK, session.parameters().hashAlgorithm());
                 }
                 String algorithm = HashCommands.canonicalName(value);
                 if (algorithm == null) {
                     throw fail(ReplyCodes.SYNTAX_ERROR_IN_ARGUMENTS, "Unknown algorithm, current selection not changed.");
                 }
-                session.hashAlgorithm(algorithm);
+                session.parameters().hashAlgorithm(algorithm);
                 return Reply.of(ReplyCodes.COMMAND_OK, algorithm);
             default:
                 throw fail(ReplyCodes.SYNTAX_ERROR_IN_ARGUMENTS, "Option not understood.");

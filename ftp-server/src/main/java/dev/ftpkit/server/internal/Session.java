@@ -11,24 +11,21 @@ import dev.ftpkit.server.CommandDescriptor;
 import dev.ftpkit.server.DataConnection;
 import dev.ftpkit.server.FtpSession;
 import dev.ftpkit.server.Permission;
-import dev.ftpkit.server.TransferEvent;
 
-import javax.net.ssl.SSLSession;
-import javax.net.ssl.SSLSocket;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
  * One client session: reads commands from the control connection, dispatches them through the registry, and
- * holds the session state as typed fields. Transfer commands run on their own thread so that ABOR, STAT and
- * NOOP can be handled while they run; any other command waits for the transfer's final reply.
+ * is the {@link FtpSession} view handlers and listeners get. Its state lives in typed parts: {@code LoginState},
+ * {@code CommandParameters}, {@code DataChannels}, {@code SessionTls}. Transfer commands run on their own thread
+ * ({@code TransferRunner}) so that ABOR, STAT and NOOP can be handled while they run; any other command waits
+ * for the transfer's final reply.
  */
 public final class Session implements FtpSession, Runnable {
 
@@ -36,48 +33,33 @@ public final class Session implements FtpSession, Runnable {
 
     private final ServerRuntime server;
     private final ServerConfig config;
-    private final Socket socket;
     private final ControlConnection control;
     private final String id;
     private final InetSocketAddress client;
     private final InetSocketAddress local;
 
-    // session state (RFC 959 §5.4 sequencing lives in these fields)
-    private HostContext host;
-    private String pendingUser;
-    private Account account;
-    private FileJail jail;
-    private String cwd = "/";
-    private boolean ascii;
-    private long restOffset;
-    private Path renameFrom;
-    private DataSetup dataSetup;
-    private boolean epsvAll;
-    private int loginFailures;
-    private String hashAlgorithm = "SHA-256";
+    // session state (RFC 959 §5.4 sequencing lives in these fields and the types they hold)
+    private final LoginState login;
+    private final CommandParameters parameters = new CommandParameters();
     private boolean closeAfterReply;
-    // FTPS state (RFC 4217)
     private final boolean implicitTls;
-    private volatile SSLSession controlTls;
-    // the session data connections must resume; it outlives CCC, after which data stays protected (RFC 4217 §12.3)
-    private volatile SSLSession dataReuseReference;
-    private boolean tlsAfterReply;
-    private boolean clearAfterReply;
-    private boolean pbszDone;
-    private volatile boolean protectData;
-    private volatile Transfer transfer;
+    private final SessionTls tls;
+    private final DataChannels dataChannels;
+    private final TransferRunner transfers;
     private volatile boolean closing;
 
     Session(ServerRuntime server, Socket socket, String id, boolean implicitTls) {
         this.server = server;
         this.implicitTls = implicitTls;
         this.config = server.config();
-        this.socket = socket;
         this.id = id;
         this.client = (InetSocketAddress) socket.getRemoteSocketAddress();
         this.local = (InetSocketAddress) socket.getLocalSocketAddress();
         this.control = new ControlConnection(socket, config.maxLineBytes());
-        this.host = new HostContext(Optional.empty(), config.root(), config.authenticator());
+        this.login = new LoginState(new HostContext(Optional.empty(), config.root(), config.authenticator()));
+        this.tls = new SessionTls(id);
+        this.dataChannels = new DataChannels(this, config, control, tls);
+        this.transfers = new TransferRunner(this, config, control);
     }
 
     @Override
@@ -87,11 +69,7 @@ public final class Session implements FtpSession, Runnable {
             control.open();
             config.listener().connected(this);
             if (implicitTls) {
-                // implicit FTPS: TLS before the greeting, and data protected from the start
-                controlTls = control.upgrade(config.tls().orElseThrow(), config.lineTimeout());
-                dataReuseReference = controlTls;
-                pbszDone = true;
-                protectData = true;
+                tls.startImplicit(control, config.tls().orElseThrow(), config.lineTimeout());
             }
             control.send(Reply.of(ReplyCodes.SERVICE_READY, config.greeting()));
             loop();
@@ -100,11 +78,8 @@ public final class Session implements FtpSession, Runnable {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "session " + id + " failed", e);
         } finally {
-            Transfer t = transfer;
-            if (t != null) {
-                t.abort();
-            }
-            closeDataSetup();
+            transfers.abort();
+            dataChannels.close();
             control.close();
             server.sessionEnded(this);
             config.listener().disconnected(this);
@@ -117,8 +92,7 @@ public final class Session implements FtpSession, Runnable {
             try {
                 line = control.readLine(config.idleTimeout(), config.lineTimeout());
             } catch (SocketTimeoutException e) {
-                Transfer t = transfer;
-                if (t != null && !t.isDone() && !control.midLine()) {
+                if (transfers.running() && !control.midLine()) {
                     continue; // a long transfer is not idleness
                 }
                 control.sendQuietly(Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE, "Timeout."));
@@ -138,23 +112,14 @@ public final class Session implements FtpSession, Runnable {
                 continue;
             }
             dispatch(command);
-            if (tlsAfterReply) {
-                tlsAfterReply = false;
-                controlTls = control.upgrade(config.tls().orElseThrow(), config.lineTimeout());
-                dataReuseReference = controlTls;
-            } else if (clearAfterReply) {
-                clearAfterReply = false;
-                control.clear(config.lineTimeout());
-                controlTls = null;
-            }
+            tls.afterReply(control, config);
         }
     }
 
     private void dispatch(Command command) throws IOException {
         CommandDescriptor descriptor = config.commands().get(command.verb()).orElse(null);
-        Transfer running = transfer;
-        if (running != null && !running.isDone() && (descriptor == null || !descriptor.allowedDuringTransfer())) {
-            awaitTransfer(running);
+        if (descriptor == null || !descriptor.allowedDuringTransfer()) {
+            transfers.awaitRunning();
         }
         if (closing) {
             return;
@@ -163,35 +128,22 @@ public final class Session implements FtpSession, Runnable {
             reply(command, Reply.of(ReplyCodes.COMMAND_NOT_IMPLEMENTED, "Command not implemented."));
             return;
         }
-        if (descriptor.needsLogin() && account == null) {
+        if (descriptor.needsLogin() && !loggedIn()) {
             reply(command, Reply.of(ReplyCodes.NOT_LOGGED_IN, "Please login with USER and PASS."));
             return;
         }
-        if (renameFrom != null && !command.verb().equals("RNTO")) {
-            renameFrom = null; // RFC 959 §4.1.3: RNTO must immediately follow RNFR
+        if (parameters.renameFrom() != null && !command.verb().equals("RNTO")) {
+            parameters.renameFrom(null); // RFC 959 §4.1.3: RNTO must immediately follow RNFR
         }
         if (descriptor.transfer()) {
-            startTransfer(command, descriptor);
+            transfers.start(command, descriptor);
         } else {
             reply(command, invoke(descriptor, command));
         }
     }
 
-    private void awaitTransfer(Transfer running) throws IOException {
-        try {
-            // bounded: every read and write of the transfer has the data timeout
-            while (!running.await(config.dataTimeout())) {
-                if (closing) {
-                    return;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while a transfer ran", e);
-        }
-    }
-
-    private Reply invoke(CommandDescriptor descriptor, Command command) {
+    /** Runs a command's handler; whatever it throws becomes a reply (ErrorMapper). */
+    Reply invoke(CommandDescriptor descriptor, Command command) {
         try {
             Reply reply = descriptor.handler().handle(command, this);
             if (reply == null) {
@@ -205,38 +157,8 @@ public final class Session implements FtpSession, Runnable {
         }
     }
 
-    private void startTransfer(Command command, CommandDescriptor descriptor) {
-        Transfer t = new Transfer(command.verb(), command.argument());
-        transfer = t;
-        Thread thread = config.threadFactory().newThread(() -> runTransfer(t, command, descriptor));
-        thread.start();
-    }
-
-    private void runTransfer(Transfer t, Command command, CommandDescriptor descriptor) {
-        long started = System.nanoTime();
-        Reply reply = invoke(descriptor, command);
-        if (t.aborted() && !reply.code().isPositiveCompletion()) {
-            reply = Reply.of(ReplyCodes.TRANSFER_ABORTED, "Connection closed; transfer aborted.");
-        }
-        if (t.started()) {
-            // before the final reply, so the event is seen before the client can go on
-            config.listener().transferEnded(this, new TransferEvent(command.verb(), command.argument(), t.bytes(),
-                    Duration.ofNanos(System.nanoTime() - started), reply.code().isPositiveCompletion()));
-        }
-        try {
-            reply(command, reply);
-        } catch (IOException e) {
-            control.close();
-        } finally {
-            t.finished();
-        }
-        if (closing) {
-            control.sendQuietly(Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE, "Server shutting down."));
-            control.close();
-        }
-    }
-
-    private void reply(Command command, Reply reply) throws IOException {
+    /** Sends a command's reply and tells the listener. */
+    void reply(Command command, Reply reply) throws IOException {
         control.send(reply);
         config.listener().commandHandled(this, command, reply);
     }
@@ -246,8 +168,7 @@ public final class Session implements FtpSession, Runnable {
     /** Sends 421 and closes unless a transfer runs; a running transfer closes the session when it ends. */
     void requestShutdown() {
         closing = true;
-        Transfer t = transfer;
-        if (t == null || t.isDone()) {
+        if (!transfers.running()) {
             control.sendQuietly(Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE, "Server shutting down."));
             control.close();
         }
@@ -262,19 +183,13 @@ public final class Session implements FtpSession, Runnable {
             forceClose();
             return;
         }
-        Transfer t = transfer;
-        if (t != null && !t.isDone() && t.stalled(now, config.dataTimeout().toNanos())) {
-            t.abort();
-        }
+        transfers.abortIfStalled(now);
     }
 
     /** Aborts whatever runs and closes the control connection. */
     void forceClose() {
         closing = true;
-        Transfer t = transfer;
-        if (t != null) {
-            t.abort();
-        }
+        transfers.abort();
         control.close();
     }
 
@@ -297,26 +212,27 @@ public final class Session implements FtpSession, Runnable {
 
     @Override
     public Optional<Account> account() {
-        return Optional.ofNullable(account);
+        return Optional.ofNullable(login.account());
     }
 
     @Override
     public Optional<String> virtualHost() {
-        return host.name();
+        return login.host().name();
     }
 
     @Override
     public String workingDirectory() {
-        return cwd;
+        return login.workingDirectory();
     }
 
     @Override
     public Path resolve(String ftpPath) throws IOException {
-        return jail().resolve(cwd, ftpPath);
+        return login.jail().resolve(login.workingDirectory(), ftpPath);
     }
 
     @Override
     public void requirePermission(Permission permission) throws FtpReplyException {
+        Account account = login.account();
         if (account == null) {
             throw new FtpReplyException(Reply.of(ReplyCodes.NOT_LOGGED_IN, "Please login with USER and PASS."));
         }
@@ -327,7 +243,7 @@ public final class Session implements FtpSession, Runnable {
 
     @Override
     public boolean asciiType() {
-        return ascii;
+        return parameters.asciiType();
     }
 
     @Override
@@ -337,79 +253,8 @@ public final class Session implements FtpSession, Runnable {
 
     @Override
     public DataConnection openDataConnection(String what) throws IOException {
-        return openData("Opening " + (ascii ? "ASCII" : "BINARY") + " mode data connection for "
-                + Texts.oneLine(what) + ".");
-    }
-
-    /**
-     * Opens the prepared data connection and sends 150 with the given text; with PROT P the TLS handshake follows
-     * the 150, as vsftpd does (clients such as ftplib start it only once they read the 150).
-     */
-    SocketDataConnection openData(String preliminaryText) throws IOException {
-        TlsConfig tls = config.tls().orElse(null);
-        if (tls != null && tls.requiredForData() && !protectData) {
-            closeDataSetup();
-            // vsftpd's force_local_data_ssl reply
-            throw new FtpReplyException(Reply.of(ReplyCodes.EXTENDED_PORT_FAILURE, "Data connections must be encrypted."));
-        }
-        DataSetup setup = dataSetup;
-        dataSetup = null;
-        if (setup == null) {
-            throw new FtpReplyException(Reply.of(ReplyCodes.CANT_OPEN_DATA_CONNECTION, "Use PORT or PASV first."));
-        }
-        Transfer t = transfer;
-        if (t != null) {
-            t.attach(setup);
-        }
-        Socket socket = setup.open(config.dataTimeout());
-        socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, config.dataTimeout().toMillis()));
-        if (t != null) {
-            t.attach(socket);
-            if (t.aborted()) {
-                DataSetup.closeQuietly(socket);
-                throw new DataConnectionException("aborted", null);
-            }
-        }
-        control.send(Reply.of(ReplyCodes.FILE_STATUS_OK, preliminaryText));
-        if (t != null) {
-            config.listener().transferStarted(this, t.verb(), t.argument());
-        }
-        Socket raw = socket;
-        if (protectData && tls != null) {
-            socket = secureData(tls, socket);
-        }
-        SocketDataConnection connection = new SocketDataConnection(socket, raw);
-        if (t != null) {
-            t.attach(connection);
-            if (t.aborted()) {
-                connection.close();
-                throw new DataConnectionException("aborted", null);
-            }
-        }
-        return connection;
-    }
-
-    /** RFC 4217 §7: the server is the TLS server on data connections too, passive or active. */
-    private Socket secureData(TlsConfig tls, Socket socket) throws IOException {
-        SSLSocket secure;
-        try {
-            secure = TlsSockets.handshake(tls, socket, true, config.dataTimeout());
-        } catch (IOException e) {
-            Transfer t = transfer;
-            if (t != null && t.aborted()) {
-                throw new DataConnectionException("aborted", e);
-            }
-            LOG.log(System.Logger.Level.DEBUG, () -> "session " + id + ": data TLS handshake failed: " + e);
-            throw new FtpReplyException(Reply.of(ReplyCodes.EXTENDED_PORT_FAILURE, "SSL connection failed."));
-        }
-        SSLSession control = dataReuseReference;
-        if (tls.reuseRequired() && (control == null || !TlsSockets.resumedFrom(control, secure.getSession()))) {
-            DataSetup.closeQuietly(secure);
-            // vsftpd's require_ssl_reuse reply, word for word: clients and scripts match it
-            throw new FtpReplyException(Reply.of(ReplyCodes.EXTENDED_PORT_FAILURE,
-                    "SSL connection failed: session reuse required"));
-        }
-        return secure;
+        String type = parameters.asciiType() ? "ASCII" : "BINARY";
+        return dataChannels.open("Opening " + type + " mode data connection for " + Texts.oneLine(what) + ".");
     }
 
     // ---- state for the built-in handlers ----
@@ -422,177 +267,64 @@ public final class Session implements FtpSession, Runnable {
         return server;
     }
 
-    HostContext host() {
-        return host;
+    /** Host, USER, account, jail, working directory and failed attempts. */
+    LoginState loginState() {
+        return login;
     }
 
-    void host(HostContext newHost) {
-        this.host = newHost;
-    }
-
-    String pendingUser() {
-        return pendingUser;
-    }
-
-    void pendingUser(String user) {
-        this.pendingUser = user;
+    /** TYPE, REST, RNFR and the HASH algorithm. */
+    CommandParameters parameters() {
+        return parameters;
     }
 
     boolean loggedIn() {
-        return account != null;
+        return login.account() != null;
     }
 
-    /** Completes a login: the home becomes the session's {@code /}. */
+    /** Completes a login and tells the listener. */
     void login(Account newAccount) throws IOException {
-        FileJail rootJail = new FileJail(host.root());
-        Path home = rootJail.toPath(newAccount.home());
-        if (home.equals(rootJail.home())) {
-            this.jail = rootJail; // an account at the root: no second real-path lookup
-        } else {
-            if (!Files.isDirectory(home)) {
-                Files.createDirectories(home);
-            }
-            this.jail = new FileJail(home);
-        }
-        this.account = newAccount;
-        this.cwd = "/";
-        this.pendingUser = null;
-        this.loginFailures = 0;
+        login.complete(newAccount);
         config.listener().loggedIn(this, newAccount);
     }
 
     /** Forgets the login and every transfer parameter (REIN, RFC 959 §4.1.1). */
     void reinitialize() {
-        account = null;
-        jail = null;
-        pendingUser = null;
-        cwd = "/";
-        ascii = false;
-        restOffset = 0;
-        renameFrom = null;
-        epsvAll = false;
-        closeDataSetup();
-    }
-
-    int loginFailed() {
-        return ++loginFailures;
+        login.reset();
+        parameters.reset();
+        dataChannels.reset();
     }
 
     FileJail jail() {
-        if (jail == null) {
-            throw new IllegalStateException("not logged in");
-        }
-        return jail;
+        return login.jail();
     }
 
     /** The absolute FTP path a client path names, e.g. for a 257 reply. */
     String ftpPath(String clientPath) throws IOException {
-        return jail().normalize(cwd, clientPath);
+        return login.jail().normalize(login.workingDirectory(), clientPath);
     }
 
     void workingDirectory(String normalized) {
-        this.cwd = normalized;
+        login.workingDirectory(normalized);
     }
 
-    void asciiType(boolean newAscii) {
-        this.ascii = newAscii;
+    /** The transfer thread: the running transfer, ABOR and STAT look at it. */
+    TransferRunner transfers() {
+        return transfers;
     }
 
-    void restOffset(long offset) {
-        this.restOffset = offset;
+    /** Whether the server is shutting down or closed this session. */
+    boolean closing() {
+        return closing;
     }
 
-    /** The REST offset for this transfer; consumed (RFC 3659 §5.3: it applies to the next transfer only). */
-    long takeRestOffset() {
-        long offset = restOffset;
-        restOffset = 0;
-        return offset;
+    /** The next data connection: PASV/EPSV or PORT/EPRT, EPSV ALL, opening it with 150. */
+    DataChannels dataChannels() {
+        return dataChannels;
     }
 
-    long restOffset() {
-        return restOffset;
-    }
-
-    void renameFrom(Path from) {
-        this.renameFrom = from;
-    }
-
-    Path renameFrom() {
-        return renameFrom;
-    }
-
-    /** Replaces the prepared data connection: one pending passive listener per session. */
-    void dataSetup(DataSetup setup) {
-        closeDataSetup();
-        this.dataSetup = setup;
-    }
-
-    DataSetup dataSetup() {
-        return dataSetup;
-    }
-
-    void closeDataSetup() {
-        DataSetup old = dataSetup;
-        dataSetup = null;
-        if (old != null) {
-            old.close();
-        }
-    }
-
-    boolean epsvAll() {
-        return epsvAll;
-    }
-
-    void epsvAll(boolean all) {
-        this.epsvAll = all;
-    }
-
-    String hashAlgorithm() {
-        return hashAlgorithm;
-    }
-
-    void hashAlgorithm(String algorithm) {
-        this.hashAlgorithm = algorithm;
-    }
-
-    Transfer transfer() {
-        return transfer;
-    }
-
-    /** The TLS session of the control connection, if it is protected. */
-    Optional<SSLSession> controlTls() {
-        return Optional.ofNullable(controlTls);
-    }
-
-    /** Whether the control connection is protected, or will be once the reply to AUTH is out. */
-    boolean tlsActive() {
-        return controlTls != null || tlsAfterReply;
-    }
-
-    /** Starts TLS on the control connection once the current reply (234) is sent. */
-    void startTlsAfterReply() {
-        this.tlsAfterReply = true;
-    }
-
-    /** Returns the control connection to plaintext once the current reply (200 to CCC) is sent. */
-    void clearControlAfterReply() {
-        this.clearAfterReply = true;
-    }
-
-    boolean pbszDone() {
-        return pbszDone;
-    }
-
-    void pbszDone(boolean done) {
-        this.pbszDone = done;
-    }
-
-    boolean protectData() {
-        return protectData;
-    }
-
-    void protectData(boolean protect) {
-        this.protectData = protect;
+    /** The FTPS state: AUTH, PBSZ, PROT, CCC and the data connections' TLS. */
+    SessionTls tls() {
+        return tls;
     }
 
     /** Closes the connection after the reply to the current command. */

@@ -23,7 +23,7 @@ final class TlsCommands {
             throw fail(ReplyCodes.COMMAND_NOT_IMPLEMENTED, "TLS is not configured.");
         }
         SessionHandler.requireArgument(command);
-        if (session.tlsActive()) {
+        if (session.tls().tlsActive()) {
             throw fail(ReplyCodes.BAD_SEQUENCE, "Already using TLS.");
         }
         String mechanism = command.argument().strip().toUpperCase(Locale.ROOT);
@@ -31,14 +31,14 @@ final class TlsCommands {
             case "TLS", "TLS-C", "SSL" -> {
             }
             case "TLS-P" -> {
-                session.pbszDone(true);
-                session.protectData(true);
+                session.tls().pbszDone(true);
+                session.tls().protectData(true);
             }
             // RFC 2228 §3: 504 for a mechanism the server does not understand
             default -> throw fail(ReplyCodes.PARAMETER_NOT_IMPLEMENTED, "Unknown AUTH type.");
         }
         // RFC 4217 §4: a new security exchange resets the data protection state
-        session.startTlsAfterReply();
+        session.tls().startTlsAfterReply();
         return Reply.of(ReplyCodes.SECURITY_DATA_EXCHANGE_COMPLETE, "Proceed with negotiation.");
     }
 
@@ -50,7 +50,7 @@ final class TlsCommands {
         if (!size.matches("[0-9]{1,10}") || Long.parseLong(size) > 0xFFFF_FFFFL) {
             throw fail(ReplyCodes.SYNTAX_ERROR_IN_ARGUMENTS, "PBSZ needs a decimal 32-bit number.");
         }
-        session.pbszDone(true);
+        session.tls().pbszDone(true);
         return Reply.of(ReplyCodes.COMMAND_OK, "PBSZ=0");
     }
 
@@ -58,13 +58,13 @@ final class TlsCommands {
     static Reply prot(Command command, Session session) throws Exception {
         requireProtectedControl(session, "PROT");
         SessionHandler.requireArgument(command);
-        if (!session.pbszDone()) {
+        if (!session.tls().pbszDone()) {
             throw fail(ReplyCodes.BAD_SEQUENCE, "PROT needs PBSZ first.");
         }
         String level = command.argument().strip().toUpperCase(Locale.ROOT);
         switch (level) {
-            case "C" -> session.protectData(false);
-            case "P" -> session.protectData(true);
+            case "C" -> session.tls().protectData(false);
+            case "P" -> session.tls().protectData(true);
             case "S", "E" -> throw fail(ReplyCodes.PROTECTION_LEVEL_NOT_SUPPORTED, "PROT " + level + " not supported.");
             default -> throw fail(ReplyCodes.PARAMETER_NOT_IMPLEMENTED, "Unknown PROT level.");
         }
@@ -80,7 +80,7 @@ final class TlsCommands {
         if (!session.config().tls().orElseThrow().cccEnabled()) {
             throw fail(ReplyCodes.REQUEST_DENIED_FOR_POLICY, "CCC is not allowed.");
         }
-        session.clearControlAfterReply();
+        session.tls().clearControlAfterReply();
         return Reply.of(ReplyCodes.COMMAND_OK, "Control connection returns to plaintext.");
     }
 
@@ -88,7 +88,7 @@ final class TlsCommands {
         if (session.config().tls().isEmpty()) {
             throw fail(ReplyCodes.COMMAND_NOT_IMPLEMENTED, "TLS is not configured.");
         }
-        if (session.controlTls().isEmpty()) {
+        if (session.tls().controlTls().isEmpty()) {
             // vsftpd's text; RFC 4217 §8/§9 say 503 for PBSZ/PROT before AUTH
             throw fail(verb.equals("CCC") ? ReplyCodes.COMMAND_PROTECTION_DENIED : ReplyCodes.BAD_SEQUENCE,
                     verb + " not allowed on insecure control connection.");

@@ -36,7 +36,7 @@ final class TransferCommands {
         session.requirePermission(Permission.READ);
         SessionHandler.requireArgument(command);
         Path path = session.resolve(command.argument());
-        long offset = session.takeRestOffset();
+        long offset = session.parameters().takeRestOffset();
         if (Files.isDirectory(path)) {
             throw fail(ReplyCodes.FILE_UNAVAILABLE, "Not a plain file.");
         }
@@ -45,7 +45,8 @@ final class TransferCommands {
                 throw fail(ReplyCodes.INVALID_REST, "Restart offset beyond the end of the file.");
             }
             file.position(offset);
-            try (SocketDataConnection data = session.openData(opening(session, command.argument(), file.size()))) {
+            String opening = opening(session, command.argument(), file.size());
+            try (SocketDataConnection data = session.dataChannels().open(opening)) {
                 TransferIo.send(file, data.output(), session.asciiType());
             }
         }
@@ -81,7 +82,7 @@ final class TransferCommands {
     private static Reply store(Session session, Path target, String shownName, boolean append, String stouText)
             throws Exception {
         session.requirePermission(Permission.WRITE);
-        long offset = session.takeRestOffset();
+        long offset = session.parameters().takeRestOffset();
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
             throw fail(ReplyCodes.FILE_UNAVAILABLE, "Is a directory.");
         }
@@ -110,7 +111,7 @@ final class TransferCommands {
                         file.truncate(offset); // RFC 3659 §5: the data sent replaces everything from the offset on
                     }
                 }
-                try (SocketDataConnection data = session.openData(opening)) {
+                try (SocketDataConnection data = session.dataChannels().open(opening)) {
                     receive(session, data, file);
                 }
                 sync(session, file);
@@ -123,7 +124,7 @@ final class TransferCommands {
         try {
             try (SeekableByteChannel file = Files.newByteChannel(temp, StandardOpenOption.WRITE,
                     StandardOpenOption.CREATE_NEW)) {
-                try (SocketDataConnection data = session.openData(opening)) {
+                try (SocketDataConnection data = session.dataChannels().open(opening)) {
                     receive(session, data, file);
                 }
                 sync(session, file);

@@ -1,0 +1,83 @@
+package dev.ftpkit.client.internal;
+
+import dev.ftpkit.core.Command;
+import dev.ftpkit.core.FtpProtocolException;
+import dev.ftpkit.core.MlsxEntry;
+import dev.ftpkit.core.list.ListEntry;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Listings read over a data connection: LIST, NLST and MLSD (RFC 3659 §7) as lines, names or entries. */
+final class Listings {
+
+    /** The largest listing read into memory: 64 MiB, several hundred thousand entries. */
+    private static final int MAX_LISTING_BYTES = 64 * 1024 * 1024;
+
+    private final Transfers transfers;
+    private final Charset charset;
+
+    Listings(Transfers transfers, Charset charset) {
+        this.transfers = transfers;
+        this.charset = charset;
+    }
+
+    /** MLSD: one entry per line; a line whose facts do not parse is kept as an unparsed entry. */
+    List<ListEntry> machineListing(String path) throws IOException {
+        List<ListEntry> entries = new ArrayList<>();
+        for (String line : readLines(Command.of("MLSD", path))) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            try {
+                entries.add(ListEntry.fromMlsx(MlsxEntry.parse(line)));
+            } catch (FtpProtocolException e) {
+                entries.add(ListEntry.unparsed(line));
+            }
+        }
+        return entries;
+    }
+
+    List<String> listLines(String path) throws IOException {
+        return readLines(Command.of("LIST", path));
+    }
+
+    /** NLST: the names, empty lines left out. */
+    List<String> names(String path) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (String line : readLines(Command.of("NLST", path))) {
+            if (!line.isEmpty()) {
+                names.add(line);
+            }
+        }
+        return names;
+    }
+
+    /** Reads a listing: lines split on LF, a CR before it removed. */
+    private List<String> readLines(Command command) throws IOException {
+        DataTransfer transfer = transfers.openDownload(command, 0);
+        byte[] data;
+        try (InputStream in = transfer.input()) {
+            // Bounded: a listing larger than this is refused (closing early aborts the transfer).
+            data = in.readNBytes(MAX_LISTING_BYTES + 1);
+            if (data.length > MAX_LISTING_BYTES) {
+                throw new FtpProtocolException(command.verb() + " listing is larger than " + MAX_LISTING_BYTES
+                        + " bytes; refused");
+            }
+        }
+        String text = new String(data, charset);
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        while (start < text.length()) {
+            int lf = text.indexOf('\n', start);
+            int end = lf < 0 ? text.length() : lf;
+            int stop = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
+            lines.add(text.substring(start, stop));
+            start = end + 1;
+        }
+        return lines;
+    }
+}
