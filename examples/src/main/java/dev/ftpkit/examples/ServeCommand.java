@@ -98,6 +98,7 @@ public final class ServeCommand implements Subcommand {
                 .root(options.root())
                 .authenticator(authenticator)
                 .threadFactory(SessionThreads.virtualIfAvailable("ftpkit-session"))
+                .transferThreadFactory(SessionThreads.platform("ftpkit-transfer"))
                 .passiveEnabled(options.passive())
                 .activeEnabled(options.active())
                 .maxSessions(options.maxSessions())

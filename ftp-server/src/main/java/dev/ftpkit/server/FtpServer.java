@@ -134,6 +134,7 @@ public final class FtpServer implements AutoCloseable {
         private CommandRegistry commands = CommandRegistry.standard();
         private ServerListener listener = ServerListener.NONE;
         private ThreadFactory threadFactory;
+        private ThreadFactory transferThreadFactory;
         private String greeting = "ftpkit ready";
         private int maxSessions = 500;
         private int maxSessionsPerAddress = 100;
@@ -282,16 +283,34 @@ public final class FtpServer implements AutoCloseable {
         }
 
         /**
-         * Where session and transfer threads come from (default: daemon platform threads; see
-         * {@link SessionThreads#virtualIfAvailable(String)}). A listing of a large directory (thousands of
-         * entries) also reads the entries' attributes on up to three extra short-lived threads from it, one per
-         * core, because each entry costs a system call.
+         * Where session threads come from (default: daemon platform threads; see
+         * {@link SessionThreads#virtualIfAvailable(String)}), and transfer threads too unless
+         * {@link #transferThreadFactory(ThreadFactory)} names another factory.
          *
          * @param factory the factory
          * @return this builder
          */
         public Builder threadFactory(ThreadFactory factory) {
             this.threadFactory = Objects.requireNonNull(factory, "threadFactory");
+            return this;
+        }
+
+        /**
+         * Where the threads that run data transfers (RETR, STOR, APPE, STOU, LIST, NLST, MLSD) come from; default:
+         * the {@link #threadFactory(ThreadFactory)}. A listing of a large directory (thousands of entries) also
+         * reads the entries' attributes on up to three extra short-lived threads from it, one per core, because
+         * each entry costs a system call. Sessions spend
+         * their life waiting for commands, where virtual threads are cheapest; a bulk transfer is a tight loop
+         * of socket and file calls, where a platform thread blocks in the kernel directly instead of parking
+         * through the JDK's poller. Measured on loopback with 1 GiB uploads from curl, platform transfer threads
+         * used about a fifth less CPU per GiB than virtual ones at the same throughput, so {@code ftpkit serve}
+         * pairs virtual session threads with {@link SessionThreads#platform(String) platform} transfer threads.
+         *
+         * @param factory the factory
+         * @return this builder
+         */
+        public Builder transferThreadFactory(ThreadFactory factory) {
+            this.transferThreadFactory = Objects.requireNonNull(factory, "transferThreadFactory");
             return this;
         }
 
@@ -627,8 +646,9 @@ public final class FtpServer implements AutoCloseable {
                     "greeting must be one non-empty line");
             Optional<TlsConfig> tls = tlsConfig();
             ThreadFactory threads = threadFactory != null ? threadFactory : SessionThreads.platform("ftpkit-session");
+            ThreadFactory transferThreads = transferThreadFactory != null ? transferThreadFactory : threads;
             return new FtpServer(new ServerConfig(bindAddress, port, root, authenticator, Map.copyOf(virtualHosts),
-                    commands.copy(), listener, threads, greeting, maxSessions, maxSessionsPerAddress, idleTimeout,
+                    commands.copy(), listener, threads, transferThreads, greeting, maxSessions, maxSessionsPerAddress, idleTimeout,
                     lineTimeout, dataTimeout, maxLineBytes, loginFailureDelay, maxLoginFailures, passiveEnabled,
                     passiveMinPort, passiveMaxPort, Optional.ofNullable(passiveAddress), passivePortMapping,
                     passivePromiscuous, activeEnabled, atomicUploads, syncUploads, tls));

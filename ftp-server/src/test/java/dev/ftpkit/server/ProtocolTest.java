@@ -252,6 +252,32 @@ class ProtocolTest {
     }
 
     @Test
+    void transfersRunOnTheTransferThreadFactoryAndSessionsOnTheSessionFactory() throws Exception {
+        Files.writeString(root.resolve("a.txt"), "transfer");
+        List<String> sessionThreads = Collections.synchronizedList(new ArrayList<>());
+        List<String> transferThreads = Collections.synchronizedList(new ArrayList<>());
+        start(TestServers.builder(root)
+                .threadFactory(runnable -> named(runnable, "session", sessionThreads))
+                .transferThreadFactory(runnable -> named(runnable, "transfer", transferThreads)));
+        try (RawFtp ftp = RawFtp.login(server.port())) {
+            assertThat(new String(ftp.retrieve("a.txt"), StandardCharsets.UTF_8)).isEqualTo("transfer");
+            ftp.store("b.txt", "stored".getBytes(StandardCharsets.UTF_8));
+            assertThat(ftp.list("NLST")).isEqualTo("a.txt\r\nb.txt\r\n");
+        }
+        assertThat(sessionThreads).containsExactly("session-1");
+        assertThat(transferThreads).containsExactly("transfer-1", "transfer-2", "transfer-3");
+        assertThat(root.resolve("b.txt")).hasContent("stored");
+    }
+
+    private static Thread named(Runnable runnable, String kind, List<String> made) {
+        String name = kind + "-" + (made.size() + 1);
+        made.add(name);
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    @Test
     void restThenStorWritesInPlaceFromTheOffset() throws Exception {
         Files.writeString(root.resolve("resume.txt"), "0123456789");
         start(TestServers.builder(root));

@@ -15,8 +15,8 @@ import java.util.Locale;
  * ftpkit's server in this JVM, on its defaults except: anonymous may write (like the other servers here), the
  * session limits are raised for the concurrency and idle-session benchmarks, and the password account's PBKDF2 cost
  * is {@link #ITERATIONS} (the default, {@value dev.ftpkit.server.PasswordHash#DEFAULT_ITERATIONS}, is in another cost
- * class than Apache FtpServer's 1,000 x MD5; the login table names the cost). Session threads are virtual where the
- * JVM has them (Java 21+), as the {@code serve} command runs them.
+ * class than Apache FtpServer's 1,000 x MD5; the login table names the cost). Threads as the {@code serve} command
+ * runs them: sessions on virtual threads where the JVM has them (Java 21+), transfers on platform threads.
  */
 final class FtpkitServer implements BenchServer {
 
@@ -41,6 +41,7 @@ final class FtpkitServer implements BenchServer {
                 .root(root)
                 .authenticator(Authenticator.anonymous(Permission.all()).orElse(users))
                 .threadFactory(SessionThreads.virtualIfAvailable("ftpkit-bench-session"))
+                .transferThreadFactory(SessionThreads.platform("ftpkit-bench-transfer"))
                 .maxSessions(MAX_SESSIONS)
                 .maxSessionsPerAddress(MAX_SESSIONS)
                 .build()

@@ -153,7 +153,7 @@ final class ListingCommands {
         }
         boolean posix = FileInfo.hasPosix(directory);
         List<FileInfo> infos = ParallelEntries.read(entries, child -> shownEntry(child, session, showHidden, posix),
-                session.config().threadFactory());
+                session.config().transferThreadFactory());
         infos.sort(Comparator.comparing(FileInfo::name));
         return infos;
     }

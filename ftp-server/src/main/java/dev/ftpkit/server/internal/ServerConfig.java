@@ -25,6 +25,7 @@ public record ServerConfig(
         CommandRegistry commands,
         ServerListener listener,
         ThreadFactory threadFactory,
+        ThreadFactory transferThreadFactory,
         String greeting,
         int maxSessions,
         int maxSessionsPerAddress,

@@ -41,7 +41,7 @@ final class TransferRunner {
     void start(Command command, CommandDescriptor descriptor) {
         Transfer t = new Transfer(command.verb(), command.argument());
         transfer = t;
-        Thread thread = config.threadFactory().newThread(() -> run(t, command, descriptor));
+        Thread thread = config.transferThreadFactory().newThread(() -> run(t, command, descriptor));
         thread.start();
     }
 
