@@ -140,6 +140,7 @@ class FtpsJsseTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the data socket is closed early on purpose: the server must see the cut first
     void truncatedTlsUploadFailsAndLeavesTheTargetUntouched() throws Exception {
         Files.writeString(root.resolve("target.bin"), "original");
         var client = certs.clientContext();
@@ -179,6 +180,7 @@ class FtpsJsseTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the passive connection is only held open; the refusal comes before it is used
     void transfersWithoutProtPAreRefusedWhenProtectedDataIsRequired() throws Exception {
         Files.writeString(root.resolve("file.txt"), "hello");
         try (FtpServer server = tlsServer().tlsRequiredForData(true).build().start();

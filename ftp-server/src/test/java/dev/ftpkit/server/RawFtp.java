@@ -167,6 +167,7 @@ public final class RawFtp implements Closeable {
     }
 
     /** PASV, then a command expected to fail before the data connection is used. */
+    @SuppressWarnings("try") // the passive connection is only held open while the command is refused
     public Reply sendWithPassive(String command) throws IOException {
         try (Socket data = passive()) {
             return send(command);

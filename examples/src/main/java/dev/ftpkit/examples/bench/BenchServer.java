@@ -46,6 +46,6 @@ public interface BenchServer {
         }
 
         @Override
-        void close() throws Exception;
+        void close();
     }
 }

@@ -49,7 +49,7 @@ final class RawFtp implements Closeable {
             socket.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), 10_000);
             socket.setSoTimeout(TIMEOUT_MILLIS);
             RawFtp ftp = new RawFtp(endpoint, socket);
-            ftp.expect(ftp.read(), 220, "greeting");
+            expect(ftp.read(), 220, "greeting");
             return ftp;
         } catch (IOException | RuntimeException e) {
             socket.close();
@@ -76,17 +76,16 @@ final class RawFtp implements Closeable {
     /** Downloads {@code path}, counting and dropping the bytes; returns the count. */
     long retrieve(String path, byte[] buffer) throws IOException {
         expect(command("TYPE I"), 200, "TYPE I");
+        long total = 0;
         try (Socket data = openPassive()) {
             expectPreliminary(command("RETR " + path), "RETR");
-            long total = 0;
             InputStream dataIn = data.getInputStream();
             for (int n = dataIn.read(buffer); n >= 0; n = dataIn.read(buffer)) {
                 total += n;
             }
-            data.close();
-            expectCompletion("RETR");
-            return total;
         }
+        expectCompletion("RETR");
+        return total;
     }
 
     /** Uploads {@code content} as {@code path}. */
@@ -100,16 +99,15 @@ final class RawFtp implements Closeable {
             }
             dataOut.flush();
             data.shutdownOutput();
-            data.close();
-            expectCompletion("STOR");
         }
+        expectCompletion("STOR");
     }
 
     /** Runs a listing command ({@code LIST path} or {@code MLSD path}); returns the number of lines. */
     int listing(String command, byte[] buffer) throws IOException {
+        int lines = 0;
         try (Socket data = openPassive()) {
             expectPreliminary(command(command), command);
-            int lines = 0;
             InputStream dataIn = data.getInputStream();
             for (int n = dataIn.read(buffer); n >= 0; n = dataIn.read(buffer)) {
                 for (int i = 0; i < n; i++) {
@@ -118,10 +116,9 @@ final class RawFtp implements Closeable {
                     }
                 }
             }
-            data.close();
-            expectCompletion(command);
-            return lines;
         }
+        expectCompletion(command);
+        return lines;
     }
 
     /** QUIT, expecting 221. */

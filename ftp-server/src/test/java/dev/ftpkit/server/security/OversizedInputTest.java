@@ -91,6 +91,7 @@ class OversizedInputTest {
 
     // a flooder that never reads its replies blocks only its own session: closed after the idle timeout
     @Test
+    @SuppressWarnings("try") // the flooder is closed early on purpose, to end its blocked writer thread
     void hundredThousandPipelinedCommandsFromAClientThatNeverReadsCloseOnlyThatSession() throws Exception {
         Disconnects disconnects = new Disconnects();
         server = Security.server(root).idleTimeout(Duration.ofSeconds(2)).listener(disconnects).build().start();

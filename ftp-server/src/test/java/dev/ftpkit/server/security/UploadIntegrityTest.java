@@ -84,6 +84,7 @@ class UploadIntegrityTest {
 
     // a reset data connection is not an end of file: 426 and the old file (atomic upload)
     @Test
+    @SuppressWarnings("try") // the data socket is reset early on purpose, before the reply is read
     void dataConnectionResetMidUploadKeepsTheOldFile() throws Exception {
         server = Security.server(root).build().start();
         Files.writeString(root.resolve("target.txt"), "old content");
