@@ -95,8 +95,22 @@ public final class FtpTime {
         if (t.getYear() < MIN_YEAR || t.getYear() > MAX_YEAR) {
             throw new IllegalArgumentException("Year " + t.getYear() + " cannot be expressed (RFC 3659 §2.3)");
         }
-        return String.format(Locale.ROOT, "%04d%02d%02d%02d%02d%02d", t.getYear(), t.getMonthValue(), t.getDayOfMonth(),
-                t.getHour(), t.getMinute(), t.getSecond());
+        // digit by digit rather than String.format: servers format one of these per entry of an MLSD listing
+        char[] digits = new char[DIGITS];
+        putDigits(digits, 0, t.getYear(), 4);
+        putDigits(digits, 4, t.getMonthValue(), 2);
+        putDigits(digits, 6, t.getDayOfMonth(), 2);
+        putDigits(digits, 8, t.getHour(), 2);
+        putDigits(digits, 10, t.getMinute(), 2);
+        putDigits(digits, 12, t.getSecond(), 2);
+        return new String(digits);
+    }
+
+    private static void putDigits(char[] into, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            into[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     /** RFC 3659 §2.3: the "." MUST NOT appear unless at least one digit follows it. */

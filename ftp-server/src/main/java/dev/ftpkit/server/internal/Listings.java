@@ -130,8 +130,7 @@ final class Listings {
         if (!info.directory()) {
             out.append("size=").append(info.size()).append(';');
         }
-        out.append("modify=");
-        appendFtpTime(out, info.modified().getEpochSecond());
+        out.append("modify=").append(formatTime(info.modified()));
         out.append(";perm=").append(info.directory() ? permissions.directory() : permissions.file()).append(';');
         String unique = info.uniqueKey();
         if (unique != null) {
@@ -140,19 +139,7 @@ final class Listings {
         out.append(' ').append(name);
     }
 
-    /** RFC 3659 §2.3 time-val, UTC, without fraction: {@code YYYYMMDDHHMMSS}. */
-    private static void appendFtpTime(StringBuilder out, long seconds) {
-        LocalDateTime t = LocalDateTime.ofEpochSecond(Math.max(MLSX_EARLIEST, Math.min(LATEST, seconds)), 0,
-                ZoneOffset.UTC);
-        appendDigits(out, t.getYear(), 4);
-        appendDigits(out, t.getMonthValue(), 2);
-        appendDigits(out, t.getDayOfMonth(), 2);
-        appendDigits(out, t.getHour(), 2);
-        appendDigits(out, t.getMinute(), 2);
-        appendDigits(out, t.getSecond(), 2);
-    }
-
-    /** RFC 3659 §2.3 time-val, UTC, without fraction (MDTM, MFMT). */
+    /** RFC 3659 §2.3 time-val, UTC, without fraction (MLSx modify fact, MDTM, MFMT). */
     static String formatTime(Instant instant) {
         long seconds = Math.max(MLSX_EARLIEST, Math.min(LATEST, instant.getEpochSecond()));
         return FtpTime.format(Instant.ofEpochSecond(seconds));

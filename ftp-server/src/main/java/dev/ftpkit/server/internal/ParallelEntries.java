@@ -47,7 +47,7 @@ final class ParallelEntries {
         FileInfo[] infos = new FileInfo[entries.size()];
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         List<Thread> helpers = new ArrayList<>();
-        int sliceSize = (entries.size() + threadCount - 1) / Math.max(1, threadCount);
+        int sliceSize = (entries.size() + threadCount - 1) / threadCount;
         for (int t = 1; t < threadCount; t++) {
             int from = t * sliceSize;
             int to = Math.min(entries.size(), from + sliceSize);
