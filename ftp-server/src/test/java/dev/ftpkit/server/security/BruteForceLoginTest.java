@@ -1,13 +1,9 @@
 package dev.ftpkit.server.security;
 
 import dev.ftpkit.core.Reply;
-import dev.ftpkit.server.FtpServer;
 import dev.ftpkit.server.RawFtp;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -16,19 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Password guessing and user enumeration (RFC 2577 §5 "Protecting Passwords" and §7 "Protecting Usernames"). Item 6.
  */
-class BruteForceLoginTest {
-
-    @TempDir
-    Path root;
-
-    private FtpServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+class BruteForceLoginTest extends SecurityFixture {
 
     // RFC 2577 §5: a delay after each failed PASS and a limit per connection
     @Test

@@ -1,13 +1,9 @@
 package dev.ftpkit.server.security;
 
-import dev.ftpkit.server.FtpServer;
 import dev.ftpkit.server.RawFtp;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,19 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Out-of-range arguments and broken command sequences (RFC 3659 §5 REST, RFC 959 §4.1.3 RNFR/RNTO, STOR, RMD,
  * DELE; RFC 959 §5.4 sequencing). Items 17, 18 and 19.
  */
-class CommandSequenceAbuseTest {
-
-    @TempDir
-    Path root;
-
-    private FtpServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+class CommandSequenceAbuseTest extends SecurityFixture {
 
     // RFC 3659 §5.2: the REST marker is a decimal number of octets; anything else is 501, beyond the end 554
     @Test

@@ -1,15 +1,11 @@
 package dev.ftpkit.server.security;
 
-import dev.ftpkit.server.FtpServer;
 import dev.ftpkit.server.RawFtp;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
-import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,19 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * FTP bounce: PORT/EPRT naming a third host or a privileged port makes the server a proxy for port scans and
  * forged connections (CERT CA-1997-27, RFC 2577 §3). Items 1 and 2 of the hardening issue.
  */
-class FtpBounceTest {
-
-    @TempDir
-    Path root;
-
-    private FtpServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+class FtpBounceTest extends SecurityFixture {
 
     // CERT CA-1997-27 / RFC 2577 §3: the data connection may only go back to the client's own address
     @Test

@@ -1,13 +1,9 @@
 package dev.ftpkit.server.security;
 
-import dev.ftpkit.server.FtpServer;
 import dev.ftpkit.server.RawFtp;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -17,19 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Glob expansion as a denial of service: {@code LIST {a,b}{c,d}...} and {@code a*a*a*...b} patterns that blow up
  * glob(3) (CVE-2011-0762 vsftpd, CVE-2010-2632 class). Item 16.
  */
-class GlobbingTest {
-
-    @TempDir
-    Path root;
-
-    private FtpServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+class GlobbingTest extends SecurityFixture {
 
     // CVE-2011-0762: only * and ? in the last segment, matched in O(n*m); braces and brackets are literal
     @Test

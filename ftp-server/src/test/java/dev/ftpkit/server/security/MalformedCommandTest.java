@@ -1,12 +1,8 @@
 package dev.ftpkit.server.security;
 
-import dev.ftpkit.server.FtpServer;
 import dev.ftpkit.server.RawFtp;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,19 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Malformed command bytes: NUL, bare CR, invalid UTF-8, Telnet IAC sequences (RFC 959 §4.1.3, RFC 854 Telnet,
  * RFC 2640 §3.1 CR NUL, RFC 3629 UTF-8). Item 11.
  */
-class MalformedCommandTest {
-
-    @TempDir
-    Path root;
-
-    private FtpServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+class MalformedCommandTest extends SecurityFixture {
 
     private static byte[] bytes(int... values) {
         byte[] b = new byte[values.length];

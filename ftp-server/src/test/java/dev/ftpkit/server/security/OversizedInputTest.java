@@ -1,15 +1,11 @@
 package dev.ftpkit.server.security;
 
 import dev.ftpkit.core.Reply;
-import dev.ftpkit.server.FtpServer;
 import dev.ftpkit.server.RawFtp;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -22,19 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Memory exhaustion through the control connection: endless lines and pipelined floods (RFC 959 §4.1.3 lines
  * end with CRLF; CWE-400 uncontrolled resource consumption). Items 9 and 10.
  */
-class OversizedInputTest {
-
-    @TempDir
-    Path root;
-
-    private FtpServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+class OversizedInputTest extends SecurityFixture {
 
     // a 1 MiB line: bytes beyond maxLineBytes are discarded as they arrive, the line gets 500, the session goes on
     @Test

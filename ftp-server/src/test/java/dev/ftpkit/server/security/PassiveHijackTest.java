@@ -1,14 +1,10 @@
 package dev.ftpkit.server.security;
 
-import dev.ftpkit.server.FtpServer;
 import dev.ftpkit.server.RawFtp;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,19 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Passive port theft: another host connects to the advertised passive port first and receives the file or
  * plants its own upload (RFC 2577 §8 "Port Stealing", vsftpd pasv_promiscuous=NO). Item 3.
  */
-class PassiveHijackTest {
-
-    @TempDir
-    Path root;
-
-    private FtpServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+class PassiveHijackTest extends SecurityFixture {
 
     /** The thief's connection ends (FIN or reset) without a byte of the file. */
     private static boolean theftGotNothing(Socket thief) throws java.io.IOException {

@@ -1,18 +1,14 @@
 package dev.ftpkit.server.security;
 
 import dev.ftpkit.core.Reply;
-import dev.ftpkit.server.FtpServer;
 import dev.ftpkit.server.RawFtp;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,19 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * not run the server out of ports or file descriptors (CWE-400 uncontrolled resource consumption; vsftpd keeps one pending listener per session). Items 4
  * and 5.
  */
-class PassivePortExhaustionTest {
-
-    @TempDir
-    Path root;
-
-    private FtpServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+class PassivePortExhaustionTest extends SecurityFixture {
 
     // RFC 959 §4.1.2 PASV: each PASV replaces the session's pending listener, so at most one is ever open
     @Test

@@ -1,13 +1,9 @@
 package dev.ftpkit.server.security;
 
-import dev.ftpkit.server.FtpServer;
 import dev.ftpkit.server.RawFtp;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,19 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Reply injection: file names holding CR, LF, quotes or a reply code forge a second reply when echoed (CVE-2008-4242
  * class; RFC 959 §4.2 reply format, RFC 959 Appendix II 257 quoting). Item 15.
  */
-class ReplyInjectionTest {
-
-    @TempDir
-    Path root;
-
-    private FtpServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+class ReplyInjectionTest extends SecurityFixture {
 
     // CVE-2008-4242 class: whatever the names, each command gets exactly one reply, each listing one line per entry
     @Test

@@ -1,10 +1,7 @@
 package dev.ftpkit.server.security;
 
-import dev.ftpkit.server.FtpServer;
 import dev.ftpkit.server.RawFtp;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -32,19 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Resource exhaustion by repetition: 1,000 abusive sessions (the attacks above, cut short) must not leak file
  * descriptors or threads (CWE-772 missing release of a resource, CWE-400). Item 23.
  */
-class ResourceLeakTest {
-
-    @TempDir
-    Path root;
-
-    private FtpServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+class ResourceLeakTest extends SecurityFixture {
 
     private interface Abuse {
         void run(int port) throws IOException;

@@ -1,10 +1,7 @@
 package dev.ftpkit.server.security;
 
-import dev.ftpkit.server.FtpServer;
 import dev.ftpkit.server.RawFtp;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.OutputStream;
 import java.net.Socket;
@@ -22,19 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * insufficient storage, 552 exceeded storage allocation, 550 file unavailable). No partial target, no temp file.
  * Item 21.
  */
-class StorageFailureTest {
-
-    @TempDir
-    Path root;
-
-    private FtpServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+class StorageFailureTest extends SecurityFixture {
 
     private Map<String, String> uploadAgainst(Path failingRoot, String expectedReply, String command)
             throws Exception {

@@ -2,32 +2,16 @@ package dev.ftpkit.server.security;
 
 import dev.ftpkit.core.Reply;
 import dev.ftpkit.server.CommandDescriptor;
-import dev.ftpkit.server.FtpServer;
 import dev.ftpkit.server.RawFtp;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Commands before login (RFC 959 §4.1.1, §5.4: 530 "Not logged in"; RFC 2577 §4). Item 12. */
-class UnauthenticatedAccessTest {
-
-    @TempDir
-    Path root;
-
-    private FtpServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+class UnauthenticatedAccessTest extends SecurityFixture {
 
     // RFC 959 §5.4: every file, data and SITE command, and custom ones needing login, get 530 before login
     @Test

@@ -1,18 +1,14 @@
 package dev.ftpkit.server.security;
 
 import dev.ftpkit.core.Reply;
-import dev.ftpkit.server.FtpServer;
 import dev.ftpkit.server.RawFtp;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,19 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Interrupted transfers: ABOR and data connection resets never leave a partial target (RFC 959 §4.1.3 ABOR,
  * §4.2 426/226; uploads are atomic). Item 20.
  */
-class UploadIntegrityTest {
-
-    @TempDir
-    Path root;
-
-    private FtpServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+class UploadIntegrityTest extends SecurityFixture {
 
     // RFC 959 §4.1.3 ABOR: 426 for the aborted transfer, then 226; the old file stays
     @Test
