@@ -147,17 +147,15 @@ public final class FileJail {
     }
 
     /**
-     * Whether a directory entry may be shown: not a link leading out of the home.
+     * Whether a directory entry that is a symbolic link may be shown: its target exists inside the home. (A
+     * listing already knows which entries are links from the one attribute read it does per entry.)
      *
-     * @param entry a directory entry
-     * @return true if it is no link or a link that stays inside
+     * @param link a directory entry that is a symbolic link
+     * @return true if the link resolves to something inside the home
      */
-    public boolean isVisible(Path entry) {
-        if (!Files.isSymbolicLink(entry)) {
-            return true;
-        }
+    public boolean linkStaysInside(Path link) {
         try {
-            return entry.toRealPath().startsWith(realHome);
+            return link.toRealPath().startsWith(realHome);
         } catch (IOException e) {
             return false;
         }

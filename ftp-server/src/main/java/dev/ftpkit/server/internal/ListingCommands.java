@@ -173,7 +173,7 @@ final class ListingCommands {
         if (!info.symbolicLink()) {
             return info;
         }
-        return session.jail().isVisible(child) ? FileInfo.read(child, name) : null;
+        return session.jail().linkStaysInside(child) ? FileInfo.read(child, name) : null;
     }
 
     /** Appends one listing line (without its line end) for an entry. */

@@ -44,15 +44,9 @@ final class Listings {
     private Listings() {
     }
 
-    /** One {@code ls -l} line, e.g. {@code -rw-r--r--    1 ftp      ftp          1234 Nov 25 14:10 name}. */
-    static String unixLine(FileInfo info, Instant now) {
-        StringBuilder line = new StringBuilder(96);
-        appendUnixLine(line, info, now.getEpochSecond());
-        return line.toString();
-    }
-
     /**
-     * Appends one {@code ls -l} line without its line end.
+     * Appends one {@code ls -l} line without its line end, e.g.
+     * {@code -rw-r--r--    1 ftp      ftp              1234 Nov 25 14:10 name}.
      *
      * @param out        where to append
      * @param info       the entry
