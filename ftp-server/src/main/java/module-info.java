@@ -5,4 +5,5 @@ module dev.ftpkit.server {
     requires transitive dev.ftpkit.core;
 
     exports dev.ftpkit.server;
+    exports dev.ftpkit.server.command;
 }

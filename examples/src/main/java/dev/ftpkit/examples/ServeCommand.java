@@ -3,17 +3,19 @@ package dev.ftpkit.examples;
 import dev.ftpkit.core.Command;
 import dev.ftpkit.core.Reply;
 import dev.ftpkit.server.Account;
+import dev.ftpkit.server.ActiveSettings;
 import dev.ftpkit.server.Authenticator;
 import dev.ftpkit.server.FtpServer;
 import dev.ftpkit.server.FtpSession;
 import dev.ftpkit.server.InMemoryUsers;
+import dev.ftpkit.server.PassiveSettings;
 import dev.ftpkit.server.Permission;
 import dev.ftpkit.server.ServerListener;
+import dev.ftpkit.server.ServerTlsContexts;
 import dev.ftpkit.server.SessionThreads;
-import dev.ftpkit.server.TlsContexts;
+import dev.ftpkit.server.TlsSettings;
 import dev.ftpkit.server.TransferEvent;
 
-import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.Inet6Address;
@@ -27,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import javax.net.ssl.SSLContext;
 
 /**
  * {@code ftpkit serve}: serves a directory over FTP until SIGINT/SIGTERM. Prints exactly one line to stdout when
@@ -92,33 +95,35 @@ public final class ServeCommand implements Subcommand {
         if (options.anonymous()) {
             authenticator = authenticator.orElse(Authenticator.anonymous(permissions));
         }
-        FtpServer.Builder builder = FtpServer.builder()
-                .host(options.host())
-                .port(options.port())
-                .root(options.root())
-                .authenticator(authenticator)
-                .threadFactory(SessionThreads.virtualIfAvailable("ftpkit-session"))
-                .transferThreadFactory(SessionThreads.platform("ftpkit-transfer"))
-                .passiveEnabled(options.passive())
-                .activeEnabled(options.active())
-                .maxSessions(options.maxSessions())
-                .listener(new LogListener(log, options.verbose()));
-        if (options.passiveMin() > 0) {
-            builder.passivePorts(options.passiveMin(), options.passiveMax());
-        }
-        if (options.passiveAddress() != null) {
-            builder.passiveAddress(options.passiveAddress());
-        }
-        if (options.tlsKeystore() != null) {
-            builder.tls(loadKeystore(options.tlsKeystore(), options.tlsPassword()))
-                    .tlsRequiredForLogin(options.tlsRequired())
-                    .tlsRequiredForData(options.tlsRequired())
-                    .tlsSessionReuseRequired(options.tlsReuse());
-            if (options.implicitTlsPort() >= 0) {
-                builder.implicitTlsPort(options.implicitTlsPort());
-            }
-        }
         try {
+            PassiveSettings.Builder passive = PassiveSettings.builder().enabled(options.passive());
+            if (options.passiveMin() > 0) {
+                passive.portRange(options.passiveMin(), options.passiveMax());
+            }
+            if (options.passiveAddress() != null) {
+                passive.advertisedAddress(options.passiveAddress());
+            }
+            FtpServer.Builder builder = FtpServer.builder()
+                    .host(options.host())
+                    .port(options.port())
+                    .root(options.root())
+                    .authenticator(authenticator)
+                    .threadFactory(SessionThreads.virtualIfAvailable("ftpkit-session"))
+                    .transferThreadFactory(SessionThreads.platform("ftpkit-transfer"))
+                    .passive(passive.build())
+                    .active(options.active() ? ActiveSettings.allowed() : ActiveSettings.disabled())
+                    .maxSessions(options.maxSessions())
+                    .listener(new LogListener(log, options.verbose()));
+            if (options.tlsKeystore() != null) {
+                TlsSettings.Builder tls = TlsSettings.builder(loadKeystore(options.tlsKeystore(), options.tlsPassword()))
+                        .requiredForLogin(options.tlsRequired())
+                        .requiredForData(options.tlsRequired())
+                        .sessionReuseRequired(options.tlsReuse());
+                if (options.implicitTlsPort() >= 0) {
+                    tls.implicitPort(options.implicitTlsPort());
+                }
+                builder.tls(tls.build());
+            }
             return builder.build();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
@@ -127,7 +132,7 @@ public final class ServeCommand implements Subcommand {
 
     private static SSLContext loadKeystore(Path keystore, String password) throws UsageException {
         try {
-            return TlsContexts.fromPkcs12(keystore, password.toCharArray());
+            return ServerTlsContexts.fromPkcs12(keystore, password.toCharArray());
         } catch (IOException | GeneralSecurityException e) {
             throw new UsageException("--tls-keystore: cannot load " + keystore + " as PKCS12 with the given password ("
                     + e.getMessage() + ")");

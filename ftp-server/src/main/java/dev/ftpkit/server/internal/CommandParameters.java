@@ -1,50 +1,59 @@
 package dev.ftpkit.server.internal;
 
-import java.nio.file.Path;
+import dev.ftpkit.server.TransferParameters;
+
+import java.util.Optional;
 
 /**
  * What earlier commands set for later ones: TYPE and REST for the next transfer, the HASH algorithm chosen with
  * OPTS HASH, and the path RNFR named for the RNTO that must follow it.
  */
-final class CommandParameters {
+final class CommandParameters implements TransferParameters {
 
-    private boolean ascii;
+    private volatile boolean ascii;
     private long restOffset;
-    private Path renameFrom;
+    private String renameFrom;
     private String hashAlgorithm = "SHA-256";
 
-    boolean asciiType() {
+    @Override
+    public boolean asciiType() {
         return ascii;
     }
 
-    void asciiType(boolean newAscii) {
+    @Override
+    public void asciiType(boolean newAscii) {
         this.ascii = newAscii;
     }
 
-    void restOffset(long offset) {
+    @Override
+    public void restOffset(long offset) {
         this.restOffset = offset;
     }
 
-    /** The REST offset for this transfer; consumed (RFC 3659 §5.3: it applies to the next transfer only). */
-    long takeRestOffset() {
+    @Override
+    public long takeRestOffset() {
         long offset = restOffset;
         restOffset = 0;
         return offset;
     }
 
-    void renameFrom(Path from) {
-        this.renameFrom = from;
+    @Override
+    public void pendingRename(Optional<String> from) {
+        this.renameFrom = from.orElse(null);
     }
 
-    Path renameFrom() {
-        return renameFrom;
+    @Override
+    public Optional<String> pendingRename() {
+        return Optional.ofNullable(renameFrom);
     }
 
-    String hashAlgorithm() {
+    @Override
+    public String hashAlgorithm() {
         return hashAlgorithm;
     }
 
-    void hashAlgorithm(String algorithm) {
+    @Override
+    public void hashAlgorithm(String algorithm) {
         this.hashAlgorithm = algorithm;
     }
 

@@ -1,10 +1,13 @@
 package dev.ftpkit.server.internal;
 
-import dev.ftpkit.core.FtpReplyException;
 import dev.ftpkit.core.Reply;
 import dev.ftpkit.core.ReplyCodes;
+import dev.ftpkit.server.DataConnections;
+import dev.ftpkit.server.FtpSession;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 
 /**
@@ -12,26 +15,51 @@ import java.net.Socket;
  * opening it for a transfer. Prepared on the session thread and opened on the transfer thread, which starts after
  * the preparation (starting the thread publishes it).
  */
-final class DataChannels {
+final class DataChannels implements DataConnections {
 
-    private final Session session;
+    private final FtpSession session;
     private final ServerConfig config;
     private final ControlConnection control;
     private final SessionTls tls;
+    private final TransferRunner transfers;
+    private final PassivePortPool passivePorts;
     private DataSetup dataSetup;
     private boolean epsvAll;
 
-    DataChannels(Session session, ServerConfig config, ControlConnection control, SessionTls tls) {
+    DataChannels(FtpSession session, ServerConfig config, ControlConnection control, SessionTls tls,
+                 TransferRunner transfers, PassivePortPool passivePorts) {
         this.session = session;
         this.config = config;
         this.control = control;
         this.tls = tls;
+        this.transfers = transfers;
+        this.passivePorts = passivePorts;
+    }
+
+    @Override
+    public int preparePassive() throws IOException {
+        close(); // one pending listener per session: return the old port first
+        ServerSocket listener = passivePorts.lease(session.serverAddress().getAddress());
+        DataSetup.Passive setup = new DataSetup.Passive(listener, passivePorts, session.clientAddress().getAddress(),
+                config.passive().promiscuous());
+        prepare(setup);
+        return setup.port();
+    }
+
+    @Override
+    public void prepareActive(InetSocketAddress target) {
+        prepare(new DataSetup.Active(target, session.serverAddress().getAddress()));
     }
 
     /** Replaces the prepared data connection: one pending passive listener per session. */
-    void prepare(DataSetup setup) {
+    private void prepare(DataSetup setup) {
         close();
         this.dataSetup = setup;
+    }
+
+    @Override
+    public void discard() {
+        close();
     }
 
     /** Drops the prepared data connection, returning a passive port to the pool. */
@@ -43,12 +71,15 @@ final class DataChannels {
         }
     }
 
-    boolean epsvAll() {
+    @Override
+    public boolean epsvAll() {
         return epsvAll;
     }
 
-    void epsvAll(boolean all) {
-        this.epsvAll = all;
+    @Override
+    public void enterEpsvAll() {
+        this.epsvAll = true;
+        close();
     }
 
     /** Forgets EPSV ALL and the prepared data connection (REIN, RFC 959 §4.1.1). */
@@ -61,19 +92,19 @@ final class DataChannels {
      * Opens the prepared data connection and sends 150 with the given text; with PROT P the TLS handshake follows
      * the 150, as vsftpd does (clients such as ftplib start it only once they read the 150).
      */
-    SocketDataConnection open(String preliminaryText) throws IOException {
+    @Override
+    public SocketDataConnection open(String preliminaryText) throws IOException {
         TlsConfig tlsConfig = config.tls().orElse(null);
         if (tlsConfig != null && tlsConfig.requiredForData() && !tls.protectData()) {
             close();
-            // vsftpd's force_local_data_ssl reply
-            throw new FtpReplyException(Reply.of(ReplyCodes.EXTENDED_PORT_FAILURE, "Data connections must be encrypted."));
+            throw new DataChannelException(DataChannelException.Reason.PROTECTION_REQUIRED, null);
         }
         DataSetup setup = dataSetup;
         dataSetup = null;
         if (setup == null) {
-            throw new FtpReplyException(Reply.of(ReplyCodes.CANT_OPEN_DATA_CONNECTION, "Use PORT or PASV first."));
+            throw new DataChannelException(DataChannelException.Reason.NOT_PREPARED, null);
         }
-        Transfer t = session.transfers().current();
+        Transfer t = transfers.current();
         if (t != null) {
             t.attach(setup);
         }
@@ -94,7 +125,7 @@ final class DataChannels {
         if (tls.protectData() && tlsConfig != null) {
             socket = tls.secureData(tlsConfig, socket, config.dataTimeout(), t);
         }
-        SocketDataConnection connection = new SocketDataConnection(socket, raw);
+        SocketDataConnection connection = new SocketDataConnection(socket, raw, session.asciiType());
         if (t != null) {
             t.attach(connection);
             if (t.aborted()) {

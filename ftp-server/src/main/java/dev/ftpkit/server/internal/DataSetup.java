@@ -1,9 +1,5 @@
 package dev.ftpkit.server.internal;
 
-import dev.ftpkit.core.FtpReplyException;
-import dev.ftpkit.core.Reply;
-import dev.ftpkit.core.ReplyCodes;
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -21,9 +17,9 @@ sealed interface DataSetup extends Closeable {
      *
      * @param timeout how long to wait for the accept or connect
      * @return the connected socket
-     * @throws FtpReplyException 425 if it cannot be opened
+     * @throws DataChannelException if it cannot be opened
      */
-    Socket open(Duration timeout) throws FtpReplyException;
+    Socket open(Duration timeout) throws DataChannelException;
 
     @Override
     void close();
@@ -48,7 +44,7 @@ sealed interface DataSetup extends Closeable {
         }
 
         @Override
-        public Socket open(Duration timeout) throws FtpReplyException {
+        public Socket open(Duration timeout) throws DataChannelException {
             try {
                 listener.setSoTimeout(DataSetup.millis(timeout));
                 Socket socket = listener.accept();
@@ -56,16 +52,13 @@ sealed interface DataSetup extends Closeable {
                 // is a hijack attempt (RFC 2577 §5); drop it and fail the transfer.
                 if (!promiscuous && !socket.getInetAddress().equals(expectedClient)) {
                     closeQuietly(socket);
-                    throw new FtpReplyException(Reply.of(ReplyCodes.CANT_OPEN_DATA_CONNECTION,
-                            "Security: data connection from a foreign address refused."));
+                    throw new DataChannelException(DataChannelException.Reason.FOREIGN_ADDRESS, null);
                 }
                 return socket;
+            } catch (DataChannelException e) {
+                throw e;
             } catch (IOException e) {
-                if (e instanceof FtpReplyException reply) {
-                    throw reply;
-                }
-                throw new FtpReplyException(Reply.of(ReplyCodes.CANT_OPEN_DATA_CONNECTION,
-                        "Failed to establish connection."));
+                throw new DataChannelException(DataChannelException.Reason.CANNOT_CONNECT, e);
             } finally {
                 close();
             }
@@ -83,7 +76,7 @@ sealed interface DataSetup extends Closeable {
     /** An active target checked against the client's address; the server connects from an ephemeral port. */
     record Active(InetSocketAddress target, InetAddress localAddress) implements DataSetup {
         @Override
-        public Socket open(Duration timeout) throws FtpReplyException {
+        public Socket open(Duration timeout) throws DataChannelException {
             Socket socket = null;
             try {
                 socket = SocketChannel.open().socket(); // channel-backed, as passive data connections
@@ -92,8 +85,7 @@ sealed interface DataSetup extends Closeable {
                 return socket;
             } catch (IOException e) {
                 closeQuietly(socket);
-                throw new FtpReplyException(Reply.of(ReplyCodes.CANT_OPEN_DATA_CONNECTION,
-                        "Failed to establish connection."));
+                throw new DataChannelException(DataChannelException.Reason.CANNOT_CONNECT, e);
             }
         }
 

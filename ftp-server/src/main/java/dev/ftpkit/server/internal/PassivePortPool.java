@@ -1,9 +1,5 @@
 package dev.ftpkit.server.internal;
 
-import dev.ftpkit.core.FtpReplyException;
-import dev.ftpkit.core.Reply;
-import dev.ftpkit.core.ReplyCodes;
-
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -15,7 +11,7 @@ import java.util.BitSet;
 /**
  * Leases passive listening ports from the configured range (vsftpd's pasv_min_port..pasv_max_port), one per data
  * connection, and takes them back when the listener closes. Without a range the kernel picks ephemeral ports.
- * An exhausted range answers 425.
+ * An exhausted range is a {@link DataChannelException} ({@code PASSIVE_PORTS_EXHAUSTED}).
  */
 public final class PassivePortPool {
 
@@ -41,14 +37,14 @@ public final class PassivePortPool {
      *
      * @param bindAddress the local address to bind (the control connection's local address)
      * @return the bound listener; give it back with {@link #release(ServerSocket)}
-     * @throws FtpReplyException 425 if every port of the range is leased or taken
+     * @throws DataChannelException if every port of the range is leased or taken
      */
-    public ServerSocket lease(InetAddress bindAddress) throws FtpReplyException {
+    public ServerSocket lease(InetAddress bindAddress) throws DataChannelException {
         if (min == 0) {
             try {
                 return bind(bindAddress, 0);
             } catch (IOException e) {
-                throw exhausted();
+                throw exhausted(e);
             }
         }
         int size = max - min + 1;
@@ -63,7 +59,7 @@ public final class PassivePortPool {
                 free(port); // used by another program: try the next one
             }
         }
-        throw exhausted();
+        throw exhausted(null);
     }
 
     /**
@@ -123,8 +119,7 @@ public final class PassivePortPool {
         }
     }
 
-    private static FtpReplyException exhausted() {
-        return new FtpReplyException(Reply.of(ReplyCodes.CANT_OPEN_DATA_CONNECTION,
-                "No passive port available; try again later."));
+    private static DataChannelException exhausted(IOException cause) {
+        return new DataChannelException(DataChannelException.Reason.PASSIVE_PORTS_EXHAUSTED, cause);
     }
 }

@@ -47,15 +47,7 @@ public final class ServerRuntime {
      */
     public ServerRuntime(ServerConfig config) {
         this.config = config;
-        this.passivePorts = new PassivePortPool(config.passiveMinPort(), config.passiveMaxPort());
-    }
-
-    ServerConfig config() {
-        return config;
-    }
-
-    PassivePortPool passivePorts() {
-        return passivePorts;
+        this.passivePorts = new PassivePortPool(config.passive().minPort(), config.passive().maxPort());
     }
 
     /**
@@ -194,7 +186,8 @@ public final class ServerRuntime {
             } else if (fromAddress >= config.maxSessionsPerAddress()) {
                 refusal = "Too many connections from your address.";
             } else {
-                session = new Session(this, connection, Long.toString(sessionIds.incrementAndGet()), implicitTls);
+                session = new Session(config, passivePorts, connection, Long.toString(sessionIds.incrementAndGet()),
+                        implicitTls, this::sessionEnded);
                 sessions.add(session);
                 sessionsPerAddress.put(address, fromAddress + 1);
             }

@@ -3,96 +3,84 @@ package dev.ftpkit.server.internal;
 import dev.ftpkit.core.Command;
 import dev.ftpkit.core.CommandParser;
 import dev.ftpkit.core.FtpProtocolException;
-import dev.ftpkit.core.FtpReplyException;
 import dev.ftpkit.core.Reply;
 import dev.ftpkit.core.ReplyCodes;
-import dev.ftpkit.server.Account;
 import dev.ftpkit.server.CommandDescriptor;
-import dev.ftpkit.server.DataConnection;
-import dev.ftpkit.server.FtpSession;
-import dev.ftpkit.server.Permission;
+import dev.ftpkit.server.CommandVerdict;
+import dev.ftpkit.server.TransferEvent;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.Optional;
+import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
- * One client session: reads commands from the control connection, dispatches them through the registry, and
- * is the {@link FtpSession} view handlers and listeners get. Its state lives in typed parts: {@code LoginState},
- * {@code CommandParameters}, {@code DataChannels}, {@code SessionTls}. Transfer commands run on their own thread
- * ({@code TransferRunner}) so that ABOR, STAT and NOOP can be handled while they run; any other command waits
- * for the transfer's final reply.
+ * One client session's loop: reads commands from the control connection, parses them and dispatches them through
+ * the registry, with the session's state in its {@link SessionContext}. Transfer commands run on their own thread
+ * ({@code TransferRunner}) so that ABOR, STAT and NOOP can be handled while they run; any other command waits for
+ * the transfer's final reply.
  */
-public final class Session implements FtpSession, Runnable {
+public final class Session implements Runnable {
 
     private static final System.Logger LOG = System.getLogger(Session.class.getName());
 
-    private final ServerRuntime server;
     private final ServerConfig config;
     private final ControlConnection control;
-    private final String id;
-    private final InetSocketAddress client;
-    private final InetSocketAddress local;
-
-    // session state (RFC 959 §5.4 sequencing lives in these fields and the types they hold)
-    private final LoginState login;
-    private final CommandParameters parameters = new CommandParameters();
-    private boolean closeAfterReply;
+    private final SessionContext context;
     private final boolean implicitTls;
-    private final SessionTls tls;
-    private final DataChannels dataChannels;
-    private final TransferRunner transfers;
-    private volatile boolean closing;
+    private final Consumer<Session> ended;
 
-    Session(ServerRuntime server, Socket socket, String id, boolean implicitTls) {
-        this.server = server;
+    Session(ServerConfig config, PassivePortPool passivePorts, Socket socket, String id, boolean implicitTls,
+            Consumer<Session> ended) {
+        this.config = config;
         this.implicitTls = implicitTls;
-        this.config = server.config();
-        this.id = id;
-        this.client = (InetSocketAddress) socket.getRemoteSocketAddress();
-        this.local = (InetSocketAddress) socket.getLocalSocketAddress();
+        this.ended = ended;
         this.control = new ControlConnection(socket, config.maxLineBytes());
-        this.login = new LoginState(new HostContext(Optional.empty(), config.root(), config.authenticator()));
-        this.tls = new SessionTls(id);
-        this.dataChannels = new DataChannels(this, config, control, tls);
-        this.transfers = new TransferRunner(this, config, control);
+        this.context = new SessionContext(id, (InetSocketAddress) socket.getRemoteSocketAddress(),
+                (InetSocketAddress) socket.getLocalSocketAddress(), config, control, passivePorts);
+    }
+
+    /** The client's end of the control connection. */
+    InetSocketAddress clientAddress() {
+        return context.clientAddress();
     }
 
     @Override
     public void run() {
+        InetSocketAddress client = context.clientAddress();
         Thread.currentThread().setName("ftpkit-session-" + client.getAddress().getHostAddress() + ":" + client.getPort());
         try {
             control.open();
-            config.listener().connected(this);
+            config.listener().connected(context);
             if (implicitTls) {
-                tls.startImplicit(control, config.tls().orElseThrow(), config.lineTimeout());
+                context.sessionTls().startImplicit(control, config.tls().orElseThrow(), config.lineTimeout());
             }
             control.send(Reply.of(ReplyCodes.SERVICE_READY, config.greeting()));
             loop();
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, () -> "session " + id + " ended: " + e);
+            LOG.log(System.Logger.Level.DEBUG, () -> "session " + context.id() + " ended: " + e);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "session " + id + " failed", e);
+            LOG.log(System.Logger.Level.WARNING, "session " + context.id() + " failed", e);
         } finally {
-            transfers.abort();
-            dataChannels.close();
+            context.transfers().abort();
+            context.channels().close();
             control.close();
-            server.sessionEnded(this);
-            config.listener().disconnected(this);
+            ended.accept(this);
+            config.listener().disconnected(context);
         }
     }
 
     private void loop() throws IOException {
-        while (!closeAfterReply && !closing) {
+        while (!context.closeRequested() && !context.closing()) {
             byte[] line;
             try {
                 line = control.readLine(config.idleTimeout(), config.lineTimeout());
             } catch (SocketTimeoutException e) {
-                if (transfers.running() && !control.midLine()) {
+                if (context.transfers().running() && !control.midLine()) {
                     continue; // a long transfer is not idleness
                 }
                 control.sendQuietly(Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE, "Timeout."));
@@ -112,40 +100,76 @@ public final class Session implements FtpSession, Runnable {
                 continue;
             }
             dispatch(command);
-            tls.afterReply(control, config);
+            context.sessionTls().afterReply(control, config);
         }
     }
 
     private void dispatch(Command command) throws IOException {
         CommandDescriptor descriptor = config.commands().get(command.verb()).orElse(null);
         if (descriptor == null || !descriptor.allowedDuringTransfer()) {
-            transfers.awaitRunning();
+            context.transfers().awaitRunning();
         }
-        if (closing) {
+        if (context.closing()) {
             return;
         }
         if (descriptor == null) {
             reply(command, Reply.of(ReplyCodes.COMMAND_NOT_IMPLEMENTED, "Command not implemented."));
             return;
         }
-        if (descriptor.needsLogin() && !loggedIn()) {
+        if (descriptor.needsLogin() && !context.loggedIn()) {
             reply(command, Reply.of(ReplyCodes.NOT_LOGGED_IN, "Please login with USER and PASS."));
             return;
         }
-        if (parameters.renameFrom() != null && !command.verb().equals("RNTO")) {
-            parameters.renameFrom(null); // RFC 959 §4.1.3: RNTO must immediately follow RNFR
+        context.forgetRenameUnless(command.verb());
+        CommandVerdict verdict;
+        try {
+            verdict = context.hooks().beforeCommand(context, command);
+        } catch (HookFailedException e) {
+            reply(command, ErrorMapper.toReply(e, command.verb()));
+            return;
         }
+        if (verdict.denial().isPresent()) {
+            reply(command, verdict.denial().get());
+            return;
+        }
+        UnaryOperator<Reply> rewrite = verdict.rewrite();
         if (descriptor.transfer()) {
-            transfers.start(command, descriptor);
+            context.transfers().start(command, transfer -> runTransfer(transfer, command, descriptor, rewrite));
         } else {
-            reply(command, invoke(descriptor, command));
+            reply(command, rewrite.apply(invoke(descriptor, command)));
+        }
+    }
+
+    /** The body of a transfer thread: the handler, the listener's event, the final reply. */
+    private void runTransfer(Transfer t, Command command, CommandDescriptor descriptor, UnaryOperator<Reply> rewrite) {
+        long started = System.nanoTime();
+        Reply reply = invoke(descriptor, command);
+        if (t.aborted() && !reply.code().isPositiveCompletion()) {
+            reply = Reply.of(ReplyCodes.TRANSFER_ABORTED, "Connection closed; transfer aborted.");
+        }
+        reply = rewrite.apply(reply);
+        if (t.started()) {
+            // before the final reply, so the event is seen before the client can go on
+            config.listener().transferEnded(context, new TransferEvent(command.verb(), command.argument(), t.bytes(),
+                    Duration.ofNanos(System.nanoTime() - started), reply.code().isPositiveCompletion()));
+        }
+        try {
+            reply(command, reply);
+        } catch (IOException e) {
+            control.close();
+        } finally {
+            t.finished();
+        }
+        if (context.closing()) {
+            control.sendQuietly(Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE, "Server shutting down."));
+            control.close();
         }
     }
 
     /** Runs a command's handler; whatever it throws becomes a reply (ErrorMapper). */
-    Reply invoke(CommandDescriptor descriptor, Command command) {
+    private Reply invoke(CommandDescriptor descriptor, Command command) {
         try {
-            Reply reply = descriptor.handler().handle(command, this);
+            Reply reply = descriptor.handler().handle(command, context);
             if (reply == null) {
                 throw new IllegalStateException("handler of " + command.verb() + " returned no reply");
             }
@@ -158,17 +182,17 @@ public final class Session implements FtpSession, Runnable {
     }
 
     /** Sends a command's reply and tells the listener. */
-    void reply(Command command, Reply reply) throws IOException {
+    private void reply(Command command, Reply reply) throws IOException {
         control.send(reply);
-        config.listener().commandHandled(this, command, reply);
+        config.listener().commandHandled(context, command, reply);
     }
 
     // ---- graceful shutdown (called from the server's thread) ----
 
     /** Sends 421 and closes unless a transfer runs; a running transfer closes the session when it ends. */
     void requestShutdown() {
-        closing = true;
-        if (!transfers.running()) {
+        context.closing(true);
+        if (!context.transfers().running()) {
             control.sendQuietly(Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE, "Server shutting down."));
             control.close();
         }
@@ -183,152 +207,13 @@ public final class Session implements FtpSession, Runnable {
             forceClose();
             return;
         }
-        transfers.abortIfStalled(now);
+        context.transfers().abortIfStalled(now);
     }
 
     /** Aborts whatever runs and closes the control connection. */
     void forceClose() {
-        closing = true;
-        transfers.abort();
+        context.closing(true);
+        context.transfers().abort();
         control.close();
-    }
-
-    // ---- FtpSession ----
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public InetSocketAddress clientAddress() {
-        return client;
-    }
-
-    @Override
-    public InetSocketAddress serverAddress() {
-        return local;
-    }
-
-    @Override
-    public Optional<Account> account() {
-        return Optional.ofNullable(login.account());
-    }
-
-    @Override
-    public Optional<String> virtualHost() {
-        return login.host().name();
-    }
-
-    @Override
-    public String workingDirectory() {
-        return login.workingDirectory();
-    }
-
-    @Override
-    public Path resolve(String ftpPath) throws IOException {
-        return login.jail().resolve(login.workingDirectory(), ftpPath);
-    }
-
-    @Override
-    public void requirePermission(Permission permission) throws FtpReplyException {
-        Account account = login.account();
-        if (account == null) {
-            throw new FtpReplyException(Reply.of(ReplyCodes.NOT_LOGGED_IN, "Please login with USER and PASS."));
-        }
-        if (!account.may(permission)) {
-            throw new FtpReplyException(Reply.of(ReplyCodes.FILE_UNAVAILABLE, "Permission denied."));
-        }
-    }
-
-    @Override
-    public boolean asciiType() {
-        return parameters.asciiType();
-    }
-
-    @Override
-    public void send(Reply reply) throws IOException {
-        control.send(reply);
-    }
-
-    @Override
-    public DataConnection openDataConnection(String what) throws IOException {
-        String type = parameters.asciiType() ? "ASCII" : "BINARY";
-        return dataChannels.open("Opening " + type + " mode data connection for " + Texts.oneLine(what) + ".");
-    }
-
-    // ---- state for the built-in handlers ----
-
-    ServerConfig config() {
-        return config;
-    }
-
-    ServerRuntime server() {
-        return server;
-    }
-
-    /** Host, USER, account, jail, working directory and failed attempts. */
-    LoginState loginState() {
-        return login;
-    }
-
-    /** TYPE, REST, RNFR and the HASH algorithm. */
-    CommandParameters parameters() {
-        return parameters;
-    }
-
-    boolean loggedIn() {
-        return login.account() != null;
-    }
-
-    /** Completes a login and tells the listener. */
-    void login(Account newAccount) throws IOException {
-        login.complete(newAccount);
-        config.listener().loggedIn(this, newAccount);
-    }
-
-    /** Forgets the login and every transfer parameter (REIN, RFC 959 §4.1.1). */
-    void reinitialize() {
-        login.reset();
-        parameters.reset();
-        dataChannels.reset();
-    }
-
-    FileJail jail() {
-        return login.jail();
-    }
-
-    /** The absolute FTP path a client path names, e.g. for a 257 reply. */
-    String ftpPath(String clientPath) throws IOException {
-        return login.jail().normalize(login.workingDirectory(), clientPath);
-    }
-
-    void workingDirectory(String normalized) {
-        login.workingDirectory(normalized);
-    }
-
-    /** The transfer thread: the running transfer, ABOR and STAT look at it. */
-    TransferRunner transfers() {
-        return transfers;
-    }
-
-    /** Whether the server is shutting down or closed this session. */
-    boolean closing() {
-        return closing;
-    }
-
-    /** The next data connection: PASV/EPSV or PORT/EPRT, EPSV ALL, opening it with 150. */
-    DataChannels dataChannels() {
-        return dataChannels;
-    }
-
-    /** The FTPS state: AUTH, PBSZ, PROT, CCC and the data connections' TLS. */
-    SessionTls tls() {
-        return tls;
-    }
-
-    /** Closes the connection after the reply to the current command. */
-    void closeAfterReply() {
-        this.closeAfterReply = true;
     }
 }

@@ -1,22 +1,20 @@
 package dev.ftpkit.server.internal;
 
-import dev.ftpkit.core.FtpReplyException;
-import dev.ftpkit.core.Reply;
-import dev.ftpkit.core.ReplyCodes;
+import dev.ftpkit.server.TlsControl;
 
-import javax.net.ssl.SSLSession;
-import javax.net.ssl.SSLSocket;
 import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.Optional;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
 
 /**
  * The FTPS state of one session (RFC 4217): TLS on the control connection, PBSZ/PROT, and the TLS layer of data
  * connections. The control-connection changes (AUTH, CCC) happen on the session thread once the reply is out;
  * the fields read by the transfer thread are volatile.
  */
-final class SessionTls {
+final class SessionTls implements TlsControl {
 
     private static final System.Logger LOG = System.getLogger(SessionTls.class.getName());
 
@@ -54,39 +52,43 @@ final class SessionTls {
         }
     }
 
-    /** The TLS session of the control connection, if it is protected. */
-    Optional<SSLSession> controlTls() {
+    @Override
+    public Optional<SSLSession> controlSession() {
         return Optional.ofNullable(controlTls);
     }
 
-    /** Whether the control connection is protected, or will be once the reply to AUTH is out. */
-    boolean tlsActive() {
+    @Override
+    public boolean active() {
         return controlTls != null || tlsAfterReply;
     }
 
-    /** Starts TLS on the control connection once the current reply (234) is sent. */
-    void startTlsAfterReply() {
+    @Override
+    public void startAfterReply() {
         this.tlsAfterReply = true;
     }
 
-    /** Returns the control connection to plaintext once the current reply (200 to CCC) is sent. */
-    void clearControlAfterReply() {
+    @Override
+    public void clearControlAfterReply() {
         this.clearAfterReply = true;
     }
 
-    boolean pbszDone() {
+    @Override
+    public boolean pbszDone() {
         return pbszDone;
     }
 
-    void pbszDone(boolean done) {
+    @Override
+    public void pbszDone(boolean done) {
         this.pbszDone = done;
     }
 
-    boolean protectData() {
+    @Override
+    public boolean protectData() {
         return protectData;
     }
 
-    void protectData(boolean protect) {
+    @Override
+    public void protectData(boolean protect) {
         this.protectData = protect;
     }
 
@@ -104,14 +106,12 @@ final class SessionTls {
                 throw new DataConnectionException("aborted", e);
             }
             LOG.log(System.Logger.Level.DEBUG, () -> "session " + sessionId + ": data TLS handshake failed: " + e);
-            throw new FtpReplyException(Reply.of(ReplyCodes.EXTENDED_PORT_FAILURE, "SSL connection failed."));
+            throw new DataChannelException(DataChannelException.Reason.TLS_FAILED, e);
         }
         SSLSession control = dataReuseReference;
         if (tls.reuseRequired() && (control == null || !TlsSockets.resumedFrom(control, secure.getSession()))) {
             DataSetup.closeQuietly(secure);
-            // vsftpd's require_ssl_reuse reply, word for word: clients and scripts match it
-            throw new FtpReplyException(Reply.of(ReplyCodes.EXTENDED_PORT_FAILURE,
-                    "SSL connection failed: session reuse required"));
+            throw new DataChannelException(DataChannelException.Reason.TLS_NOT_RESUMED, null);
         }
         return secure;
     }

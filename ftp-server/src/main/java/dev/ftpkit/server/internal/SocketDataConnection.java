@@ -2,7 +2,6 @@ package dev.ftpkit.server.internal;
 
 import dev.ftpkit.server.DataConnection;
 
-import javax.net.ssl.SSLSocket;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLSocket;
 
 /**
  * A data connection over a socket. Its streams count the bytes and turn socket failures into
@@ -23,6 +23,7 @@ final class SocketDataConnection implements DataConnection {
 
     private final Socket socket;
     private final Socket raw;
+    private final boolean ascii;
     private final AtomicLong bytes = new AtomicLong();
     private final InputStream input;
     private final OutputStream output;
@@ -30,10 +31,12 @@ final class SocketDataConnection implements DataConnection {
     /**
      * @param socket the data socket, TLS or not
      * @param raw    the TCP socket under it, which ABOR closes (closing the TLS socket could block on a write)
+     * @param ascii  whether TYPE A is in effect
      */
-    SocketDataConnection(Socket socket, Socket raw) throws IOException {
+    SocketDataConnection(Socket socket, Socket raw, boolean ascii) throws IOException {
         this.socket = socket;
         this.raw = raw;
+        this.ascii = ascii;
         InputStream in = socket.getInputStream();
         OutputStream out = socket.getOutputStream();
         this.input = new InputStream() {
@@ -101,6 +104,29 @@ final class SocketDataConnection implements DataConnection {
 
     long bytes() {
         return bytes.get();
+    }
+
+    @Override
+    public long sendFile(SeekableByteChannel file) throws IOException {
+        return TransferIo.send(file, output, ascii);
+    }
+
+    /**
+     * {@inheritDoc} A failure of the data connection is a {@link DataConnectionException}; any other failure is the
+     * file's, and a full disk or an exceeded quota get their type here ({@link StorageErrors}).
+     */
+    @Override
+    public long receiveFile(SeekableByteChannel file) throws IOException {
+        try {
+            if (ascii) {
+                TransferIo.receive(input, file, true);
+            } else {
+                receiveInto(file);
+            }
+        } catch (IOException e) {
+            throw StorageErrors.typed(e);
+        }
+        return bytes();
     }
 
     /**

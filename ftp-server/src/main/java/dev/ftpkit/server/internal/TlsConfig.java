@@ -1,7 +1,9 @@
 package dev.ftpkit.server.internal;
 
-import javax.net.ssl.SSLContext;
+import dev.ftpkit.server.TlsSettings;
+
 import java.util.List;
+import javax.net.ssl.SSLContext;
 
 /**
  * The validated FTPS options (RFC 4217), named after vsftpd's where it has one.
@@ -14,9 +16,23 @@ import java.util.List;
  *                           ({@code require_ssl_reuse})
  * @param cccEnabled         whether CCC may return the control connection to plaintext
  * @param implicitPort       the implicit-TLS listener's port (0 = kernel's choice), or -1 for none
+ * @param settings           the public settings these values come from
  */
 public record TlsConfig(SSLContext context, List<String> protocols, boolean requiredForLogin,
-                        boolean requiredForData, boolean reuseRequired, boolean cccEnabled, int implicitPort) {
+                        boolean requiredForData, boolean reuseRequired, boolean cccEnabled, int implicitPort,
+                        TlsSettings settings) {
+
+    /**
+     * The runtime's view of the public settings.
+     *
+     * @param settings what the builder got
+     * @return the config
+     */
+    public static TlsConfig of(TlsSettings settings) {
+        return new TlsConfig(settings.context(), settings.protocols(), settings.requiredForLogin(),
+                settings.requiredForData(), settings.sessionReuseRequired(), settings.clearCommandChannel(),
+                settings.implicitPort().orElse(-1), settings);
+    }
 
     /** Whether an implicit-TLS listener is configured. */
     public boolean hasImplicitListener() {

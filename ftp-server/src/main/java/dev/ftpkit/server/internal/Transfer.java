@@ -1,12 +1,14 @@
 package dev.ftpkit.server.internal;
 
+import dev.ftpkit.server.RunningTransfer;
+
 import java.io.Closeable;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** One running transfer command: lets ABOR close its data connection and wait for its final reply. */
-final class Transfer {
+final class Transfer implements RunningTransfer {
 
     private final CountDownLatch done = new CountDownLatch(1);
     private final String verb;
@@ -22,7 +24,8 @@ final class Transfer {
         this.argument = argument;
     }
 
-    String verb() {
+    @Override
+    public String verb() {
         return verb;
     }
 
@@ -48,7 +51,8 @@ final class Transfer {
         return connection != null;
     }
 
-    long bytes() {
+    @Override
+    public long bytes() {
         SocketDataConnection c = connection;
         return c == null ? 0 : c.bytes();
     }
@@ -72,7 +76,8 @@ final class Transfer {
     }
 
     /** Closes the data connection from the control connection's thread (RFC 959 §4.1.3 ABOR). */
-    void abort() {
+    @Override
+    public void abort() {
         aborted = true;
         DataSetup.closeQuietly(channel);
     }
@@ -81,12 +86,14 @@ final class Transfer {
         done.countDown();
     }
 
-    boolean isDone() {
+    @Override
+    public boolean done() {
         return done.getCount() == 0;
     }
 
     /** Waits for the final reply to be sent; false if the wait timed out. */
-    boolean await(Duration timeout) throws InterruptedException {
+    @Override
+    public boolean await(Duration timeout) throws InterruptedException {
         return done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

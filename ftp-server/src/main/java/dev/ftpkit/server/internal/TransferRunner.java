@@ -1,13 +1,13 @@
 package dev.ftpkit.server.internal;
 
 import dev.ftpkit.core.Command;
-import dev.ftpkit.core.Reply;
-import dev.ftpkit.core.ReplyCodes;
-import dev.ftpkit.server.CommandDescriptor;
-import dev.ftpkit.server.TransferEvent;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * Runs a session's transfer commands on their own thread, so that ABOR, STAT and NOOP can be handled while they
@@ -16,15 +16,20 @@ import java.time.Duration;
  */
 final class TransferRunner {
 
-    private final Session session;
-    private final ServerConfig config;
-    private final ControlConnection control;
+    private final ThreadFactory threads;
+    private final Duration dataTimeout;
+    private final BooleanSupplier closing;
     private volatile Transfer transfer;
 
-    TransferRunner(Session session, ServerConfig config, ControlConnection control) {
-        this.session = session;
-        this.config = config;
-        this.control = control;
+    /**
+     * @param threads     where transfer threads come from
+     * @param dataTimeout the bound of every read and write of a transfer
+     * @param closing     whether the session is closing (a wait for a transfer then ends)
+     */
+    TransferRunner(ThreadFactory threads, Duration dataTimeout, BooleanSupplier closing) {
+        this.threads = threads;
+        this.dataTimeout = dataTimeout;
+        this.closing = closing;
     }
 
     /** The running or last transfer, or null before the first. */
@@ -32,53 +37,38 @@ final class TransferRunner {
         return transfer;
     }
 
+    /** The running or last transfer. */
+    Optional<Transfer> last() {
+        return Optional.ofNullable(transfer);
+    }
+
     /** Whether a transfer's final reply is still to come. */
     boolean running() {
         Transfer t = transfer;
-        return t != null && !t.isDone();
+        return t != null && !t.done();
     }
 
-    void start(Command command, CommandDescriptor descriptor) {
+    /**
+     * Starts a transfer command on a transfer thread; {@code body} runs it, sends its final reply and must call
+     * {@link Transfer#finished()}.
+     */
+    void start(Command command, Consumer<Transfer> body) {
         Transfer t = new Transfer(command.verb(), command.argument());
         transfer = t;
-        Thread thread = config.transferThreadFactory().newThread(() -> run(t, command, descriptor));
+        Thread thread = threads.newThread(() -> body.accept(t));
         thread.start();
-    }
-
-    private void run(Transfer t, Command command, CommandDescriptor descriptor) {
-        long started = System.nanoTime();
-        Reply reply = session.invoke(descriptor, command);
-        if (t.aborted() && !reply.code().isPositiveCompletion()) {
-            reply = Reply.of(ReplyCodes.TRANSFER_ABORTED, "Connection closed; transfer aborted.");
-        }
-        if (t.started()) {
-            // before the final reply, so the event is seen before the client can go on
-            config.listener().transferEnded(session, new TransferEvent(command.verb(), command.argument(), t.bytes(),
-                    Duration.ofNanos(System.nanoTime() - started), reply.code().isPositiveCompletion()));
-        }
-        try {
-            session.reply(command, reply);
-        } catch (IOException e) {
-            control.close();
-        } finally {
-            t.finished();
-        }
-        if (session.closing()) {
-            control.sendQuietly(Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE, "Server shutting down."));
-            control.close();
-        }
     }
 
     /** Waits for the running transfer's final reply, if one runs, or until the session closes. */
     void awaitRunning() throws IOException {
         Transfer running = transfer;
-        if (running == null || running.isDone()) {
+        if (running == null || running.done()) {
             return;
         }
         try {
             // bounded: every read and write of the transfer has the data timeout
-            while (!running.await(config.dataTimeout())) {
-                if (session.closing()) {
+            while (!running.await(dataTimeout)) {
+                if (closing.getAsBoolean()) {
                     return;
                 }
             }
@@ -99,7 +89,7 @@ final class TransferRunner {
     /** Called by the watchdog: aborts a running transfer that made no progress for the data timeout. */
     void abortIfStalled(long now) {
         Transfer t = transfer;
-        if (t != null && !t.isDone() && t.stalled(now, config.dataTimeout().toNanos())) {
+        if (t != null && !t.done() && t.stalled(now, dataTimeout.toNanos())) {
             t.abort();
         }
     }

@@ -1,6 +1,5 @@
 package dev.ftpkit.server.internal;
 
-import dev.ftpkit.core.FtpReplyException;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
@@ -20,8 +19,10 @@ class PassivePortPoolTest {
         ServerSocket b = pool.lease(loopback);
         ServerSocket c = pool.lease(loopback);
 
-        assertThatThrownBy(() -> pool.lease(loopback)).isInstanceOf(FtpReplyException.class)
-                .satisfies(e -> assertThat(((FtpReplyException) e).code()).isEqualTo(425));
+        assertThatThrownBy(() -> pool.lease(loopback)).isInstanceOf(DataChannelException.class)
+                .satisfies(e -> assertThat(((DataChannelException) e).reason())
+                        .isEqualTo(DataChannelException.Reason.PASSIVE_PORTS_EXHAUSTED))
+                .satisfies(e -> assertThat(ErrorMapper.toReply(e, "PASV").code().value()).isEqualTo(425));
         pool.release(b);
         ServerSocket again = pool.lease(loopback);
         assertThat(again.getLocalPort()).isEqualTo(b.getLocalPort());

@@ -1,0 +1,148 @@
+package dev.ftpkit.server.command;
+
+import dev.ftpkit.core.Command;
+import dev.ftpkit.core.FtpTime;
+import dev.ftpkit.core.Reply;
+import dev.ftpkit.core.ReplyCodes;
+import dev.ftpkit.server.CommandContext;
+import dev.ftpkit.server.FileOperation;
+import dev.ftpkit.server.FileRequest;
+import dev.ftpkit.server.Permission;
+import dev.ftpkit.server.internal.Texts;
+import java.util.Optional;
+
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+
+import static dev.ftpkit.server.command.Replies.fail;
+
+/** DELE, RMD, MKD, RNFR, RNTO (RFC 959 §4.1.3), SIZE, MDTM (RFC 3659 §3, §4), MFMT (draft-somers-ftp-mfxx). */
+final class FileCommands {
+
+    private FileCommands() {
+    }
+
+    static Reply dele(Command command, CommandContext session) throws Exception {
+        session.requirePermission(Permission.DELETE);
+        Replies.requireArgument(command);
+        Path path = session.resolve(command.argument());
+        session.authorize(FileRequest.of(FileOperation.DELETE, session.ftpPath(command.argument())));
+        if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+            throw fail(ReplyCodes.FILE_UNAVAILABLE, "Is a directory: use RMD.");
+        }
+        Files.delete(path);
+        return Reply.of(ReplyCodes.FILE_ACTION_OK, "Delete operation successful.");
+    }
+
+    static Reply rmd(Command command, CommandContext session) throws Exception {
+        session.requirePermission(Permission.DELETE);
+        Replies.requireArgument(command);
+        String ftpPath = session.ftpPath(command.argument());
+        if (ftpPath.equals("/")) {
+            throw fail(ReplyCodes.FILE_UNAVAILABLE, "Permission denied.");
+        }
+        Path path = session.resolve(ftpPath);
+        session.authorize(FileRequest.of(FileOperation.REMOVE_DIRECTORY, ftpPath));
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            throw new NoSuchFileException(command.argument());
+        }
+        if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+            throw fail(ReplyCodes.FILE_UNAVAILABLE, "Not a directory: use DELE.");
+        }
+        Files.delete(path);
+        return Reply.of(ReplyCodes.FILE_ACTION_OK, "Remove directory operation successful.");
+    }
+
+    static Reply mkd(Command command, CommandContext session) throws Exception {
+        session.requirePermission(Permission.MAKE_DIRECTORY);
+        Replies.requireArgument(command);
+        String ftpPath = session.ftpPath(command.argument());
+        Path path = session.resolve(ftpPath);
+        session.authorize(FileRequest.of(FileOperation.MAKE_DIRECTORY, ftpPath));
+        Files.createDirectory(path);
+        return Reply.of(ReplyCodes.PATHNAME_CREATED, NavigationCommands.quote(ftpPath) + " created");
+    }
+
+    static Reply rnfr(Command command, CommandContext session) throws Exception {
+        session.requirePermission(Permission.RENAME);
+        Replies.requireArgument(command);
+        String ftpPath = session.ftpPath(command.argument());
+        Path path = session.resolve(ftpPath);
+        if (ftpPath.equals("/") || !Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            throw new NoSuchFileException(command.argument());
+        }
+        session.parameters().pendingRename(Optional.of(ftpPath));
+        return Reply.of(ReplyCodes.FILE_ACTION_PENDING, "Ready for RNTO.");
+    }
+
+    static Reply rnto(Command command, CommandContext session) throws Exception {
+        session.requirePermission(Permission.RENAME);
+        String fromPath = session.parameters().pendingRename().orElse(null);
+        session.parameters().pendingRename(Optional.empty());
+        if (fromPath == null) {
+            throw fail(ReplyCodes.BAD_SEQUENCE, "RNFR required first.");
+        }
+        Replies.requireArgument(command);
+        String ftpPath = session.ftpPath(command.argument());
+        if (ftpPath.equals("/")) {
+            throw fail(ReplyCodes.FILE_UNAVAILABLE, "Permission denied.");
+        }
+        Path to = session.resolve(ftpPath);
+        session.authorize(FileRequest.rename(fromPath, ftpPath));
+        Path from = session.resolve(fromPath);
+        if (Files.isDirectory(to, LinkOption.NOFOLLOW_LINKS)) {
+            Files.move(from, to); // fails with "file exists" rather than replacing a directory
+        } else {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING); // rename(2) semantics
+        }
+        return Reply.of(ReplyCodes.FILE_ACTION_OK, "Rename successful.");
+    }
+
+    static Reply size(Command command, CommandContext session) throws Exception {
+        session.requirePermission(Permission.READ);
+        Replies.requireArgument(command);
+        Path path = session.resolve(command.argument());
+        if (!Files.isRegularFile(path)) {
+            throw fail(ReplyCodes.FILE_UNAVAILABLE, "Could not get file size.");
+        }
+        return Reply.of(ReplyCodes.FILE_STATUS, Long.toString(Files.size(path)));
+    }
+
+    static Reply mdtm(Command command, CommandContext session) throws Exception {
+        session.requirePermission(Permission.READ);
+        Replies.requireArgument(command);
+        Path path = session.resolve(command.argument());
+        if (!Files.exists(path)) {
+            throw fail(ReplyCodes.FILE_UNAVAILABLE, "Could not get file modification time.");
+        }
+        return Reply.of(ReplyCodes.FILE_STATUS, Listings.formatTime(Files.getLastModifiedTime(path).toInstant()));
+    }
+
+    /** {@code MFMT YYYYMMDDHHMMSS path}: sets the modification time, answers {@code 213 Modify=...; path}. */
+    static Reply mfmt(Command command, CommandContext session) throws Exception {
+        session.requirePermission(Permission.WRITE);
+        String argument = command.argument();
+        int space = argument.indexOf(' ');
+        if (space < 0) {
+            throw fail(ReplyCodes.SYNTAX_ERROR_IN_ARGUMENTS, "MFMT needs a time and a path.");
+        }
+        Instant time = parseTime(argument.substring(0, space));
+        String name = argument.substring(space + 1);
+        Path path = session.resolve(name);
+        if (!Files.exists(path)) {
+            throw new NoSuchFileException(name);
+        }
+        Files.setLastModifiedTime(path, FileTime.from(time));
+        return Reply.of(ReplyCodes.FILE_STATUS, "Modify=" + Listings.formatTime(time) + "; " + Texts.oneLine(name));
+    }
+
+    /** RFC 3659 §2.3 time-val: YYYYMMDDHHMMSS[.sss], UTC; a bad value is 501. */
+    static Instant parseTime(String text) throws Exception {
+        return FtpTime.parse(text);
+    }
+}

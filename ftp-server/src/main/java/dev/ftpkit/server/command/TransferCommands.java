@@ -1,0 +1,185 @@
+package dev.ftpkit.server.command;
+
+import dev.ftpkit.core.Command;
+import dev.ftpkit.core.Reply;
+import dev.ftpkit.core.ReplyCodes;
+import dev.ftpkit.server.CommandContext;
+import dev.ftpkit.server.DataConnection;
+import dev.ftpkit.server.FileOperation;
+import dev.ftpkit.server.FileRequest;
+import dev.ftpkit.server.Permission;
+import dev.ftpkit.server.UploadEvent;
+import dev.ftpkit.server.internal.Texts;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Set;
+
+import static dev.ftpkit.server.command.Replies.fail;
+
+/** RETR, STOR, STOU, APPE (RFC 959 §4.1.3) with REST (RFC 3659 §5) and atomic uploads. */
+final class TransferCommands {
+
+    /** Temporary upload files start with this; listings hide them. */
+    static final String TEMP_PREFIX = ".ftpkit-upload-";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private TransferCommands() {
+    }
+
+    static Reply retr(Command command, CommandContext session) throws Exception {
+        session.requirePermission(Permission.READ);
+        Replies.requireArgument(command);
+        Path path = session.resolve(command.argument());
+        session.authorize(FileRequest.of(FileOperation.DOWNLOAD, session.ftpPath(command.argument())));
+        long offset = session.parameters().takeRestOffset();
+        if (Files.isDirectory(path)) {
+            throw fail(ReplyCodes.FILE_UNAVAILABLE, "Not a plain file.");
+        }
+        try (SeekableByteChannel file = Files.newByteChannel(path, StandardOpenOption.READ)) {
+            if (offset > file.size()) {
+                throw fail(ReplyCodes.INVALID_REST, "Restart offset beyond the end of the file.");
+            }
+            file.position(offset);
+            String opening = opening(session, command.argument(), file.size());
+            try (DataConnection data = session.dataConnections().open(opening)) {
+                data.sendFile(file);
+            }
+        }
+        return Reply.of(ReplyCodes.CLOSING_DATA, "Transfer complete.");
+    }
+
+    static Reply stor(Command command, CommandContext session) throws Exception {
+        Replies.requireArgument(command);
+        return store(command, session, session.resolve(command.argument()), command.argument(), false, null);
+    }
+
+    static Reply appe(Command command, CommandContext session) throws Exception {
+        Replies.requireArgument(command);
+        return store(command, session, session.resolve(command.argument()), command.argument(), true, null);
+    }
+
+    /** RFC 959 §4.1.3 STOU; RFC 1123 §4.1.2.9: the 150 reply names the file as {@code FILE: name}. */
+    static Reply stou(Command command, CommandContext session) throws Exception {
+        session.requirePermission(Permission.WRITE);
+        Path directory = session.resolve("");
+        String base = command.hasArgument() && !command.argument().contains("/") ? command.argument() : "ftpkit";
+        for (int attempt = 0; attempt < 100; attempt++) {
+            String name = attempt == 0 && command.hasArgument() ? base
+                    : base + "." + HexFormat.of().toHexDigits(RANDOM.nextInt());
+            Path candidate = session.checkInsideHome(directory.resolve(name));
+            if (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
+                return store(command, session, candidate, name, false, "FILE: " + Texts.oneLine(name));
+            }
+        }
+        throw fail(ReplyCodes.FILE_NAME_NOT_ALLOWED, "Could not create a unique file name.");
+    }
+
+    private static Reply store(Command command, CommandContext session, Path target, String shownName, boolean append,
+                               String stouText) throws Exception {
+        long started = System.nanoTime();
+        session.requirePermission(Permission.WRITE);
+        String ftpPath = session.ftpPath(shownName);
+        session.authorize(FileRequest.of(FileOperation.UPLOAD, ftpPath));
+        long offset = session.parameters().takeRestOffset();
+        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw fail(ReplyCodes.FILE_UNAVAILABLE, "Is a directory.");
+        }
+        Path parent = target.getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw fail(ReplyCodes.FILE_UNAVAILABLE, "No such directory.");
+        }
+        String opening = stouText != null ? stouText : opening(session, shownName, -1);
+        boolean inPlace = append || offset > 0 || !session.settings().atomicUploads();
+        if (inPlace) {
+            Set<OpenOption> options = new HashSet<>(Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE));
+            if (append || offset > 0) {
+                // REST+STOR writes through APPEND too: some providers (the zip file system) empty a file opened
+                // for WRITE without APPEND, which would lose the bytes before the offset. With APPEND every write
+                // goes to the end, which is the offset once the rest is truncated.
+                options.add(StandardOpenOption.APPEND);
+            } else {
+                options.add(StandardOpenOption.TRUNCATE_EXISTING);
+            }
+            long received;
+            try (SeekableByteChannel file = Files.newByteChannel(target, options)) {
+                if (offset > 0) {
+                    if (offset > file.size()) {
+                        throw fail(ReplyCodes.INVALID_REST, "Restart offset beyond the end of the file.");
+                    }
+                    if (offset < file.size()) {
+                        file.truncate(offset); // RFC 3659 §5: the data sent replaces everything from the offset on
+                    }
+                }
+                try (DataConnection data = session.dataConnections().open(opening)) {
+                    received = data.receiveFile(file);
+                }
+                sync(session, file);
+            }
+            return committed(command, session, ftpPath, target, received, started);
+        }
+        // atomic: write beside the target, rename onto it only after the data connection closed cleanly
+        Path temp = parent.resolve(TEMP_PREFIX + HexFormat.of().toHexDigits(RANDOM.nextLong()) + ".part");
+        boolean moved = false;
+        long received;
+        try {
+            try (SeekableByteChannel file = Files.newByteChannel(temp, StandardOpenOption.WRITE,
+                    StandardOpenOption.CREATE_NEW)) {
+                try (DataConnection data = session.dataConnections().open(opening)) {
+                    received = data.receiveFile(file);
+                }
+                sync(session, file);
+            }
+            moveOnto(temp, target);
+            moved = true;
+        } finally {
+            if (!moved) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // the temp name is hidden from listings; nothing else to do
+                }
+            }
+        }
+        return committed(command, session, ftpPath, target, received, started);
+    }
+
+    /** Tells the hooks about the stored file (they may scan or move it), then 226. */
+    private static Reply committed(Command command, CommandContext session, String ftpPath, Path target, long bytes,
+                                   long startedNanos) throws IOException {
+        session.uploadCommitted(new UploadEvent(command.verb(), ftpPath, target, bytes,
+                Duration.ofNanos(System.nanoTime() - startedNanos)));
+        return Reply.of(ReplyCodes.CLOSING_DATA, "Transfer complete.");
+    }
+
+    private static void moveOnto(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException | UnsupportedOperationException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void sync(CommandContext session, SeekableByteChannel file) throws IOException {
+        if (session.settings().syncUploads() && file instanceof FileChannel channel) {
+            channel.force(true);
+        }
+    }
+
+    private static String opening(CommandContext session, String name, long size) {
+        return "Opening " + (session.asciiType() ? "ASCII" : "BINARY") + " mode data connection for "
+                + Texts.oneLine(Texts.excerpt(name, 200)) + (size >= 0 ? " (" + size + " bytes)." : ".");
+    }
+}
