@@ -3,8 +3,7 @@ package dev.ftpkit.server;
 import dev.ftpkit.server.internal.SafeListener;
 import dev.ftpkit.server.internal.ServerConfig;
 import dev.ftpkit.server.internal.ServerRuntime;
-import dev.ftpkit.server.internal.TlsConfig;
-
+import dev.ftpkit.server.internal.tls.TlsConfig;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

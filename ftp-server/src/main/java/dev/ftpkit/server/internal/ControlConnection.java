@@ -3,9 +3,10 @@ package dev.ftpkit.server.internal;
 import dev.ftpkit.core.FtpProtocolException;
 import dev.ftpkit.core.LineDecoder;
 import dev.ftpkit.core.Reply;
+import dev.ftpkit.server.internal.data.DataSetup;
+import dev.ftpkit.server.internal.tls.TlsConfig;
+import dev.ftpkit.server.internal.tls.TlsSockets;
 
-import javax.net.ssl.SSLSession;
-import javax.net.ssl.SSLSocket;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,13 +16,15 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
 
 /**
  * The control connection: bounded command lines read through a buffer (never byte by byte from the socket),
  * with an idle timeout before a line starts and a deadline for the whole line once it started (slowloris), and
  * replies written whole, each in one write, one at a time.
  */
-final class ControlConnection implements Closeable {
+public final class ControlConnection implements Closeable {
 
     private final Socket raw;
     private final int maxLineBytes;
@@ -44,7 +47,7 @@ final class ControlConnection implements Closeable {
      * costs a system call or an allocation waits for {@link #open()} on the session's own thread, so the single
      * acceptor is not what limits how fast sessions start.
      */
-    ControlConnection(Socket socket, int maxLineBytes) {
+    public ControlConnection(Socket socket, int maxLineBytes) {
         this.raw = socket;
         this.socket = socket;
         this.maxLineBytes = maxLineBytes;
@@ -55,7 +58,7 @@ final class ControlConnection implements Closeable {
      *
      * @throws IOException if the connection already failed
      */
-    void open() throws IOException {
+    public void open() throws IOException {
         raw.setTcpNoDelay(true);
         raw.setKeepAlive(true);
         // ftplib sends ABOR as TCP urgent data; without OOBINLINE the JDK silently drops the urgent byte
@@ -76,7 +79,7 @@ final class ControlConnection implements Closeable {
      * @throws FtpProtocolException   if the line was too long (it was discarded; the next line can be read)
      * @throws IOException            if the connection failed
      */
-    byte[] readLine(Duration idle, Duration deadline) throws IOException {
+    public byte[] readLine(Duration idle, Duration deadline) throws IOException {
         long lineStarted = decoder.hasPartialLine() ? System.nanoTime() : -1;
         while (true) {
             if (position < limit) {
@@ -106,7 +109,7 @@ final class ControlConnection implements Closeable {
     }
 
     /** Whether part of a command line has arrived. */
-    boolean midLine() {
+    public boolean midLine() {
         return decoder.hasPartialLine() || position < limit;
     }
 
@@ -120,7 +123,7 @@ final class ControlConnection implements Closeable {
      * @return the control connection's TLS session
      * @throws IOException if the handshake failed (the connection is then unusable)
      */
-    SSLSession upgrade(TlsConfig config, Duration timeout) throws IOException {
+    public SSLSession upgrade(TlsConfig config, Duration timeout) throws IOException {
         discardBuffered();
         writeLock.lock();
         try {
@@ -142,7 +145,7 @@ final class ControlConnection implements Closeable {
      * @param timeout how long to wait for the client's close_notify
      * @throws IOException if the TLS layer could not be closed cleanly
      */
-    void clear(Duration timeout) throws IOException {
+    public void clear(Duration timeout) throws IOException {
         SSLSocket secure = tls;
         if (secure == null) {
             return;
@@ -174,7 +177,7 @@ final class ControlConnection implements Closeable {
     }
 
     /** Whether the control connection runs over TLS. */
-    boolean secure() {
+    public boolean secure() {
         return tls != null;
     }
 
@@ -190,7 +193,7 @@ final class ControlConnection implements Closeable {
      * @param reply the reply
      * @throws IOException if the connection failed
      */
-    void send(Reply reply) throws IOException {
+    public void send(Reply reply) throws IOException {
         byte[] bytes = reply.encode().getBytes(StandardCharsets.UTF_8);
         // a lock rather than synchronized: a virtual thread blocked in the write does not pin its carrier
         writeLock.lock();
@@ -213,13 +216,13 @@ final class ControlConnection implements Closeable {
      *
      * @return nanoseconds
      */
-    long blockedWriteNanos() {
+    public long blockedWriteNanos() {
         long started = writeStarted;
         return started == 0 ? 0 : System.nanoTime() - started;
     }
 
     /** Sends a reply, ignoring a failed connection (used while closing). */
-    void sendQuietly(Reply reply) {
+    public void sendQuietly(Reply reply) {
         try {
             send(reply);
         } catch (IOException ignored) {

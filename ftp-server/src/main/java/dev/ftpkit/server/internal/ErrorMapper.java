@@ -9,6 +9,9 @@ import dev.ftpkit.core.ReplyCodes;
 import dev.ftpkit.core.UnsupportedNetworkProtocolException;
 import dev.ftpkit.server.QuotaExceededException;
 import dev.ftpkit.server.StorageFullException;
+import dev.ftpkit.server.internal.data.DataChannelException;
+import dev.ftpkit.server.internal.data.DataConnectionException;
+import dev.ftpkit.server.internal.session.HookFailedException;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;

@@ -7,6 +7,7 @@ import dev.ftpkit.server.PassiveSettings;
 import dev.ftpkit.server.ServerHook;
 import dev.ftpkit.server.ServerListener;
 import dev.ftpkit.server.VirtualHost;
+import dev.ftpkit.server.internal.tls.TlsConfig;
 
 import java.net.InetAddress;
 import java.nio.file.Path;

@@ -2,6 +2,9 @@ package dev.ftpkit.server.internal;
 
 import dev.ftpkit.core.Reply;
 import dev.ftpkit.core.ReplyCodes;
+import dev.ftpkit.server.internal.data.DataSetup;
+import dev.ftpkit.server.internal.data.PassivePortPool;
+import dev.ftpkit.server.internal.session.Session;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package dev.ftpkit.server.internal;
+package dev.ftpkit.server.internal.files;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

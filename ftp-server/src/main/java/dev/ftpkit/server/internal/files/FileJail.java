@@ -1,4 +1,4 @@
-package dev.ftpkit.server.internal;
+package dev.ftpkit.server.internal.files;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;

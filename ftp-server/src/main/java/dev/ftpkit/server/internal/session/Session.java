@@ -1,4 +1,4 @@
-package dev.ftpkit.server.internal;
+package dev.ftpkit.server.internal.session;
 
 import dev.ftpkit.core.Command;
 import dev.ftpkit.core.CommandParser;
@@ -8,6 +8,12 @@ import dev.ftpkit.core.ReplyCodes;
 import dev.ftpkit.server.CommandDescriptor;
 import dev.ftpkit.server.CommandVerdict;
 import dev.ftpkit.server.TransferEvent;
+import dev.ftpkit.server.internal.ControlConnection;
+import dev.ftpkit.server.internal.ErrorMapper;
+import dev.ftpkit.server.internal.ServerConfig;
+import dev.ftpkit.server.internal.data.PassivePortPool;
+import dev.ftpkit.server.internal.data.Transfer;
+import dev.ftpkit.server.internal.data.TransferRunner;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -34,7 +40,7 @@ public final class Session implements Runnable {
     private final boolean implicitTls;
     private final Consumer<Session> ended;
 
-    Session(ServerConfig config, PassivePortPool passivePorts, Socket socket, String id, boolean implicitTls,
+    public Session(ServerConfig config, PassivePortPool passivePorts, Socket socket, String id, boolean implicitTls,
             Consumer<Session> ended) {
         this.config = config;
         this.implicitTls = implicitTls;
@@ -45,7 +51,7 @@ public final class Session implements Runnable {
     }
 
     /** The client's end of the control connection. */
-    InetSocketAddress clientAddress() {
+    public InetSocketAddress clientAddress() {
         return context.clientAddress();
     }
 
@@ -190,7 +196,7 @@ public final class Session implements Runnable {
     // ---- graceful shutdown (called from the server's thread) ----
 
     /** Sends 421 and closes unless a transfer runs; a running transfer closes the session when it ends. */
-    void requestShutdown() {
+    public void requestShutdown() {
         context.closing(true);
         if (!context.transfers().running()) {
             control.sendQuietly(Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE, "Server shutting down."));
@@ -202,7 +208,7 @@ public final class Session implements Runnable {
      * Called by the server's watchdog about once a second: closes a session whose client stopped reading replies
      * (a pipelined flood) and aborts a transfer that made no progress for the data timeout.
      */
-    void watchdog(long now) {
+    public void watchdog(long now) {
         if (control.blockedWriteNanos() > config.idleTimeout().toNanos()) {
             forceClose();
             return;
@@ -211,7 +217,7 @@ public final class Session implements Runnable {
     }
 
     /** Aborts whatever runs and closes the control connection. */
-    void forceClose() {
+    public void forceClose() {
         context.closing(true);
         context.transfers().abort();
         control.close();

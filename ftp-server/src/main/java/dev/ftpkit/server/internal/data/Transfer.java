@@ -1,4 +1,4 @@
-package dev.ftpkit.server.internal;
+package dev.ftpkit.server.internal.data;
 
 import dev.ftpkit.server.RunningTransfer;
 
@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** One running transfer command: lets ABOR close its data connection and wait for its final reply. */
-final class Transfer implements RunningTransfer {
+public final class Transfer implements RunningTransfer {
 
     private final CountDownLatch done = new CountDownLatch(1);
     private final String verb;
@@ -19,7 +19,7 @@ final class Transfer implements RunningTransfer {
     private long lastBytes = -1;
     private long lastProgress = System.nanoTime();
 
-    Transfer(String verb, String argument) {
+    public Transfer(String verb, String argument) {
         this.verb = verb;
         this.argument = argument;
     }
@@ -29,25 +29,25 @@ final class Transfer implements RunningTransfer {
         return verb;
     }
 
-    String argument() {
+    public String argument() {
         return argument;
     }
 
     /** Records what ABOR must close: first the passive listener or connect attempt, then the data connection. */
-    void attach(Closeable current) {
+    public void attach(Closeable current) {
         this.channel = current;
         if (aborted) {
             DataSetup.closeQuietly(current);
         }
     }
 
-    void attach(SocketDataConnection dataConnection) {
+    public void attach(SocketDataConnection dataConnection) {
         this.connection = dataConnection;
         attach((Closeable) dataConnection.rawSocket());
     }
 
     /** Whether the data connection was opened. */
-    boolean started() {
+    public boolean started() {
         return connection != null;
     }
 
@@ -61,7 +61,7 @@ final class Transfer implements RunningTransfer {
      * Called by the watchdog: whether no byte moved for longer than {@code stall} (a peer that neither reads nor
      * writes; socket writes have no timeout of their own).
      */
-    synchronized boolean stalled(long nowNanos, long stallNanos) {
+    public synchronized boolean stalled(long nowNanos, long stallNanos) {
         long bytes = bytes();
         if (bytes != lastBytes) {
             lastBytes = bytes;
@@ -71,7 +71,7 @@ final class Transfer implements RunningTransfer {
         return connection != null && nowNanos - lastProgress > stallNanos;
     }
 
-    boolean aborted() {
+    public boolean aborted() {
         return aborted;
     }
 
@@ -82,7 +82,7 @@ final class Transfer implements RunningTransfer {
         DataSetup.closeQuietly(channel);
     }
 
-    void finished() {
+    public void finished() {
         done.countDown();
     }
 

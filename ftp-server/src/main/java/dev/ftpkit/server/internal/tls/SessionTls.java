@@ -1,6 +1,12 @@
-package dev.ftpkit.server.internal;
+package dev.ftpkit.server.internal.tls;
 
 import dev.ftpkit.server.TlsControl;
+import dev.ftpkit.server.internal.ControlConnection;
+import dev.ftpkit.server.internal.ServerConfig;
+import dev.ftpkit.server.internal.data.DataChannelException;
+import dev.ftpkit.server.internal.data.DataConnectionException;
+import dev.ftpkit.server.internal.data.DataSetup;
+import dev.ftpkit.server.internal.data.Transfer;
 
 import java.io.IOException;
 import java.net.Socket;
@@ -14,7 +20,7 @@ import javax.net.ssl.SSLSocket;
  * connections. The control-connection changes (AUTH, CCC) happen on the session thread once the reply is out;
  * the fields read by the transfer thread are volatile.
  */
-final class SessionTls implements TlsControl {
+public final class SessionTls implements TlsControl {
 
     private static final System.Logger LOG = System.getLogger(SessionTls.class.getName());
 
@@ -27,12 +33,12 @@ final class SessionTls implements TlsControl {
     private boolean pbszDone;
     private volatile boolean protectData;
 
-    SessionTls(String sessionId) {
+    public SessionTls(String sessionId) {
         this.sessionId = sessionId;
     }
 
     /** Implicit FTPS: TLS before the greeting, and data protected from the start. */
-    void startImplicit(ControlConnection control, TlsConfig tls, Duration timeout) throws IOException {
+    public void startImplicit(ControlConnection control, TlsConfig tls, Duration timeout) throws IOException {
         controlTls = control.upgrade(tls, timeout);
         dataReuseReference = controlTls;
         pbszDone = true;
@@ -40,7 +46,7 @@ final class SessionTls implements TlsControl {
     }
 
     /** Carries out what AUTH or CCC asked for, once their reply is sent. */
-    void afterReply(ControlConnection control, ServerConfig config) throws IOException {
+    public void afterReply(ControlConnection control, ServerConfig config) throws IOException {
         if (tlsAfterReply) {
             tlsAfterReply = false;
             controlTls = control.upgrade(config.tls().orElseThrow(), config.lineTimeout());
@@ -97,7 +103,7 @@ final class SessionTls implements TlsControl {
      *
      * @param transfer the transfer the data connection belongs to, or null; an aborted one fails quietly
      */
-    Socket secureData(TlsConfig tls, Socket socket, Duration timeout, Transfer transfer) throws IOException {
+    public Socket secureData(TlsConfig tls, Socket socket, Duration timeout, Transfer transfer) throws IOException {
         SSLSocket secure;
         try {
             secure = TlsSockets.handshake(tls, socket, true, timeout);

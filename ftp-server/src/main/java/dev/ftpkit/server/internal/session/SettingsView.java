@@ -1,4 +1,4 @@
-package dev.ftpkit.server.internal;
+package dev.ftpkit.server.internal.session;
 
 import dev.ftpkit.server.ActiveSettings;
 import dev.ftpkit.server.CommandDescriptor;
@@ -6,6 +6,8 @@ import dev.ftpkit.server.PassiveSettings;
 import dev.ftpkit.server.ServerSettings;
 import dev.ftpkit.server.TlsSettings;
 import dev.ftpkit.server.VirtualHost;
+import dev.ftpkit.server.internal.ServerConfig;
+import dev.ftpkit.server.internal.tls.TlsConfig;
 
 import java.time.Duration;
 import java.util.Map;

@@ -1,37 +1,56 @@
-package dev.ftpkit.server.internal;
+package dev.ftpkit.server.internal.data;
 
 import dev.ftpkit.core.Reply;
 import dev.ftpkit.core.ReplyCodes;
 import dev.ftpkit.server.DataConnections;
 import dev.ftpkit.server.FtpSession;
+import dev.ftpkit.server.ServerListener;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 
 /**
  * The session's next data connection: what PASV/EPSV or PORT/EPRT prepared, whether EPSV ALL is in effect, and
  * opening it for a transfer. Prepared on the session thread and opened on the transfer thread, which starts after
  * the preparation (starting the thread publishes it).
  */
-final class DataChannels implements DataConnections {
+public final class DataChannels implements DataConnections {
 
     private final FtpSession session;
-    private final ServerConfig config;
-    private final ControlConnection control;
-    private final SessionTls tls;
+    private final Settings settings;
+    private final DataProtection protection;
     private final TransferRunner transfers;
     private final PassivePortPool passivePorts;
     private DataSetup dataSetup;
     private boolean epsvAll;
 
-    DataChannels(FtpSession session, ServerConfig config, ControlConnection control, SessionTls tls,
-                 TransferRunner transfers, PassivePortPool passivePorts) {
+    /**
+     * What the data connections of a session are configured with.
+     *
+     * @param dataTimeout         the bound of the accept or connect and of each read and write
+     * @param passivePromiscuous  whether a passive connection may come from another address than the client's
+     * @param listener            told when a transfer's data connection opened
+     */
+    public record Settings(Duration dataTimeout, boolean passivePromiscuous, ServerListener listener) {
+    }
+
+    /**
+     * Creates the data connections of one session.
+     *
+     * @param session      the session: its addresses, the 150 reply, the listener's view
+     * @param settings     timeouts and passive policy
+     * @param protection   the session's FTPS state for data connections
+     * @param transfers    the session's transfer runner (ABOR must reach a connection being opened)
+     * @param passivePorts the server's passive port pool
+     */
+    public DataChannels(FtpSession session, Settings settings, DataProtection protection, TransferRunner transfers,
+                        PassivePortPool passivePorts) {
         this.session = session;
-        this.config = config;
-        this.control = control;
-        this.tls = tls;
+        this.settings = settings;
+        this.protection = protection;
         this.transfers = transfers;
         this.passivePorts = passivePorts;
     }
@@ -41,7 +60,7 @@ final class DataChannels implements DataConnections {
         close(); // one pending listener per session: return the old port first
         ServerSocket listener = passivePorts.lease(session.serverAddress().getAddress());
         DataSetup.Passive setup = new DataSetup.Passive(listener, passivePorts, session.clientAddress().getAddress(),
-                config.passive().promiscuous());
+                settings.passivePromiscuous());
         prepare(setup);
         return setup.port();
     }
@@ -63,7 +82,7 @@ final class DataChannels implements DataConnections {
     }
 
     /** Drops the prepared data connection, returning a passive port to the pool. */
-    void close() {
+    public void close() {
         DataSetup old = dataSetup;
         dataSetup = null;
         if (old != null) {
@@ -83,7 +102,7 @@ final class DataChannels implements DataConnections {
     }
 
     /** Forgets EPSV ALL and the prepared data connection (REIN, RFC 959 §4.1.1). */
-    void reset() {
+    public void reset() {
         epsvAll = false;
         close();
     }
@@ -94,10 +113,11 @@ final class DataChannels implements DataConnections {
      */
     @Override
     public SocketDataConnection open(String preliminaryText) throws IOException {
-        TlsConfig tlsConfig = config.tls().orElse(null);
-        if (tlsConfig != null && tlsConfig.requiredForData() && !tls.protectData()) {
+        try {
+            protection.checkAllowed();
+        } catch (DataChannelException refused) {
             close();
-            throw new DataChannelException(DataChannelException.Reason.PROTECTION_REQUIRED, null);
+            throw refused;
         }
         DataSetup setup = dataSetup;
         dataSetup = null;
@@ -108,8 +128,8 @@ final class DataChannels implements DataConnections {
         if (t != null) {
             t.attach(setup);
         }
-        Socket socket = setup.open(config.dataTimeout());
-        socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, config.dataTimeout().toMillis()));
+        Socket socket = setup.open(settings.dataTimeout());
+        socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, settings.dataTimeout().toMillis()));
         if (t != null) {
             t.attach(socket);
             if (t.aborted()) {
@@ -117,14 +137,12 @@ final class DataChannels implements DataConnections {
                 throw new DataConnectionException("aborted", null);
             }
         }
-        control.send(Reply.of(ReplyCodes.FILE_STATUS_OK, preliminaryText));
+        session.send(Reply.of(ReplyCodes.FILE_STATUS_OK, preliminaryText));
         if (t != null) {
-            config.listener().transferStarted(session, t.verb(), t.argument());
+            settings.listener().transferStarted(session, t.verb(), t.argument());
         }
         Socket raw = socket;
-        if (tls.protectData() && tlsConfig != null) {
-            socket = tls.secureData(tlsConfig, socket, config.dataTimeout(), t);
-        }
+        socket = protection.protect(socket, t);
         SocketDataConnection connection = new SocketDataConnection(socket, raw, session.asciiType());
         if (t != null) {
             t.attach(connection);

@@ -1,4 +1,4 @@
-package dev.ftpkit.server.internal;
+package dev.ftpkit.server.internal.data;
 
 import java.io.IOException;
 import java.net.BindException;

@@ -1,4 +1,4 @@
-package dev.ftpkit.server.internal;
+package dev.ftpkit.server.internal.files;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

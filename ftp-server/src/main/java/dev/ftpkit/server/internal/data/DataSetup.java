@@ -1,4 +1,4 @@
-package dev.ftpkit.server.internal;
+package dev.ftpkit.server.internal.data;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -10,7 +10,7 @@ import java.nio.channels.SocketChannel;
 import java.time.Duration;
 
 /** What PASV/EPSV or PORT/EPRT prepared for the next data connection. */
-sealed interface DataSetup extends Closeable {
+public sealed interface DataSetup extends Closeable {
 
     /**
      * Opens the data connection.
@@ -99,7 +99,7 @@ sealed interface DataSetup extends Closeable {
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
     }
 
-    static void closeQuietly(Closeable closeable) {
+    public static void closeQuietly(Closeable closeable) {
         if (closeable == null) {
             return;
         }

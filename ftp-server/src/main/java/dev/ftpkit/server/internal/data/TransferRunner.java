@@ -1,4 +1,4 @@
-package dev.ftpkit.server.internal;
+package dev.ftpkit.server.internal.data;
 
 import dev.ftpkit.core.Command;
 
@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * run; at most one at a time, as the session waits for its final reply before any other command. The current
  * transfer is read by the session thread, the transfer thread, the watchdog and shutdown, hence volatile.
  */
-final class TransferRunner {
+public final class TransferRunner {
 
     private final ThreadFactory threads;
     private final Duration dataTimeout;
@@ -26,24 +26,24 @@ final class TransferRunner {
      * @param dataTimeout the bound of every read and write of a transfer
      * @param closing     whether the session is closing (a wait for a transfer then ends)
      */
-    TransferRunner(ThreadFactory threads, Duration dataTimeout, BooleanSupplier closing) {
+    public TransferRunner(ThreadFactory threads, Duration dataTimeout, BooleanSupplier closing) {
         this.threads = threads;
         this.dataTimeout = dataTimeout;
         this.closing = closing;
     }
 
     /** The running or last transfer, or null before the first. */
-    Transfer current() {
+    public Transfer current() {
         return transfer;
     }
 
     /** The running or last transfer. */
-    Optional<Transfer> last() {
+    public Optional<Transfer> last() {
         return Optional.ofNullable(transfer);
     }
 
     /** Whether a transfer's final reply is still to come. */
-    boolean running() {
+    public boolean running() {
         Transfer t = transfer;
         return t != null && !t.done();
     }
@@ -52,7 +52,7 @@ final class TransferRunner {
      * Starts a transfer command on a transfer thread; {@code body} runs it, sends its final reply and must call
      * {@link Transfer#finished()}.
      */
-    void start(Command command, Consumer<Transfer> body) {
+    public void start(Command command, Consumer<Transfer> body) {
         Transfer t = new Transfer(command.verb(), command.argument());
         transfer = t;
         Thread thread = threads.newThread(() -> body.accept(t));
@@ -60,7 +60,7 @@ final class TransferRunner {
     }
 
     /** Waits for the running transfer's final reply, if one runs, or until the session closes. */
-    void awaitRunning() throws IOException {
+    public void awaitRunning() throws IOException {
         Transfer running = transfer;
         if (running == null || running.done()) {
             return;
@@ -79,7 +79,7 @@ final class TransferRunner {
     }
 
     /** Closes the current transfer's data connection, if there is one. */
-    void abort() {
+    public void abort() {
         Transfer t = transfer;
         if (t != null) {
             t.abort();
@@ -87,7 +87,7 @@ final class TransferRunner {
     }
 
     /** Called by the watchdog: aborts a running transfer that made no progress for the data timeout. */
-    void abortIfStalled(long now) {
+    public void abortIfStalled(long now) {
         Transfer t = transfer;
         if (t != null && !t.done() && t.stalled(now, dataTimeout.toNanos())) {
             t.abort();

@@ -1,7 +1,9 @@
-package dev.ftpkit.server.internal;
+package dev.ftpkit.server.internal.files;
 
 import dev.ftpkit.server.QuotaExceededException;
 import dev.ftpkit.server.StorageFullException;
+import dev.ftpkit.server.internal.ErrorMapper;
+import dev.ftpkit.server.internal.data.DataConnectionException;
 
 import java.io.IOException;
 import java.nio.file.FileSystemException;

@@ -1,6 +1,7 @@
-package dev.ftpkit.server.internal;
+package dev.ftpkit.server.internal.session;
 
 import dev.ftpkit.server.Account;
+import dev.ftpkit.server.internal.files.FileJail;
 
 import java.io.IOException;
 import java.nio.file.Files;

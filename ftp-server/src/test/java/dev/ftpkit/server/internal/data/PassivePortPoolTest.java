@@ -1,5 +1,7 @@
-package dev.ftpkit.server.internal;
+package dev.ftpkit.server.internal.data;
 
+import dev.ftpkit.server.internal.ErrorMapper;
+import dev.ftpkit.server.internal.FreeRange;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;

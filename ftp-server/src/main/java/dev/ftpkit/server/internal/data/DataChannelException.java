@@ -1,5 +1,6 @@
-package dev.ftpkit.server.internal;
+package dev.ftpkit.server.internal.data;
 
+import dev.ftpkit.server.internal.ErrorMapper;
 import java.io.IOException;
 
 /**

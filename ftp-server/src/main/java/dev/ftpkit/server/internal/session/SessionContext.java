@@ -1,4 +1,4 @@
-package dev.ftpkit.server.internal;
+package dev.ftpkit.server.internal.session;
 
 import dev.ftpkit.core.FtpReplyException;
 import dev.ftpkit.core.Reply;
@@ -16,6 +16,13 @@ import dev.ftpkit.server.TlsControl;
 import dev.ftpkit.server.TransferParameters;
 import dev.ftpkit.server.UploadEvent;
 import dev.ftpkit.server.VirtualHost;
+import dev.ftpkit.server.internal.ControlConnection;
+import dev.ftpkit.server.internal.ServerConfig;
+import dev.ftpkit.server.internal.Texts;
+import dev.ftpkit.server.internal.data.DataChannels;
+import dev.ftpkit.server.internal.data.PassivePortPool;
+import dev.ftpkit.server.internal.data.TransferRunner;
+import dev.ftpkit.server.internal.tls.SessionTls;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -59,7 +66,9 @@ final class SessionContext implements CommandContext {
         this.login = new LoginState(new HostContext(Optional.empty(), config.root(), config.authenticator()));
         this.tls = new SessionTls(id);
         this.transfers = new TransferRunner(config.transferThreadFactory(), config.dataTimeout(), () -> closing);
-        this.dataChannels = new DataChannels(this, config, control, tls, transfers, passivePorts);
+        this.dataChannels = new DataChannels(this,
+                new DataChannels.Settings(config.dataTimeout(), config.passive().promiscuous(), config.listener()),
+                new TlsDataProtection(config.tls(), tls, config.dataTimeout()), transfers, passivePorts);
     }
 
     // ---- for the session loop ----

@@ -1,16 +1,17 @@
-package dev.ftpkit.server.internal;
+package dev.ftpkit.server.internal.tls;
 
-import javax.net.ssl.SSLSession;
-import javax.net.ssl.SSLSocket;
+import dev.ftpkit.server.internal.data.DataSetup;
 import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
 
 /**
  * TLS over accepted or connected sockets. The server is always the TLS server side, on the control connection
  * and on data connections in passive and active mode alike (RFC 4217 §7).
  */
-final class TlsSockets {
+public final class TlsSockets {
 
     private TlsSockets() {
     }
@@ -21,7 +22,7 @@ final class TlsSockets {
      * @param autoClose whether closing the TLS socket closes {@code raw} (false for the control connection,
      *                  which CCC may return to plaintext)
      */
-    static SSLSocket handshake(TlsConfig tls, Socket raw, boolean autoClose, Duration timeout) throws IOException {
+    public static SSLSocket handshake(TlsConfig tls, Socket raw, boolean autoClose, Duration timeout) throws IOException {
         SSLSocket socket = (SSLSocket) tls.context().getSocketFactory()
                 .createSocket(raw, null, raw.getPort(), autoClose);
         try {
@@ -48,7 +49,7 @@ final class TlsSockets {
      * </ul>
      * A full handshake makes a session created after the control connection's, so its creation time differs.
      */
-    static boolean resumedFrom(SSLSession control, SSLSession data) {
+    public static boolean resumedFrom(SSLSession control, SSLSession data) {
         if (control == data) {
             return true;
         }

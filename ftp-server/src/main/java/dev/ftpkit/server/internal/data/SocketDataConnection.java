@@ -1,6 +1,7 @@
-package dev.ftpkit.server.internal;
+package dev.ftpkit.server.internal.data;
 
 import dev.ftpkit.server.DataConnection;
+import dev.ftpkit.server.internal.files.StorageErrors;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.ftpkit.server.internal;
+package dev.ftpkit.server.internal.session;
 
 import dev.ftpkit.server.Authenticator;
 

@@ -1,10 +1,10 @@
-package dev.ftpkit.server.internal;
+package dev.ftpkit.server.internal.session;
 
 /** A {@link dev.ftpkit.server.ServerHook} threw: the command it was asked about is answered with 451. */
-final class HookFailedException extends RuntimeException {
+public final class HookFailedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    HookFailedException(String hookMethod, Throwable cause) {
+    public HookFailedException(String hookMethod, Throwable cause) {
         super("hook " + hookMethod + " failed", cause);
     }
 }
