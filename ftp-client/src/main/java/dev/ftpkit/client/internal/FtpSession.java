@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@link FtpClient} implementation: one control connection, used by one thread at a time. It decides which
@@ -284,7 +285,8 @@ public final class FtpSession implements FtpClient {
         List<String> lines = listLines(path);
         ListParser parser = ListParser.defaults().withFirst(config.listParsers());
         // SYST only when the listing alone does not tell its format: one round trip less for most servers
-        return parser.understandsEveryLine(lines) ? parser.parse(lines) : parser.forSystem(systemType()).parse(lines);
+        Optional<List<ListEntry>> oneFormat = parser.parseWithOneFormat(lines);
+        return oneFormat.isPresent() ? oneFormat.get() : parser.forSystem(systemType()).parse(lines);
     }
 
     /** The SYST reply's text, asked once per connection; empty if SYST is refused. */

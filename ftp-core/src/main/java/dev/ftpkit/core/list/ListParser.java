@@ -169,30 +169,29 @@ public final class ListParser {
      */
     public List<ListEntry> parse(List<String> lines) {
         List<String> meaningful = meaningful(lines);
-        for (FormatParser parser : order()) {
-            Optional<List<ListEntry>> entries = ListingReader.withOne(parser, meaningful);
-            if (entries.isPresent()) {
-                return entries.get();
-            }
-        }
-        return lineByLine(meaningful);
+        return withOneFormat(meaningful).orElseGet(() -> lineByLine(meaningful));
     }
 
     /**
-     * Whether one of this parser's formats understands every line of the listing (blank and {@code total N}
-     * lines left out). A client can skip asking the server's system type (SYST) when this is true.
+     * Parses a listing only if one of this parser's formats understands every line (blank and {@code total N}
+     * lines left out). A client can try this before asking the server's system type (SYST), which it needs only
+     * when no single format explains the listing.
      *
      * @param lines the lines without their line terminators
-     * @return true if a single format reads the whole listing
+     * @return the entries as {@link #parse(List)} gives them, or empty if no single format reads the whole listing
      */
-    public boolean understandsEveryLine(List<String> lines) {
-        List<String> meaningful = meaningful(lines);
+    public Optional<List<ListEntry>> parseWithOneFormat(List<String> lines) {
+        return withOneFormat(meaningful(lines));
+    }
+
+    private Optional<List<ListEntry>> withOneFormat(List<String> meaningful) {
         for (FormatParser parser : order()) {
-            if (ListingReader.withOne(parser, meaningful).isPresent()) {
-                return true;
+            Optional<List<ListEntry>> entries = ListingReader.withOne(parser, meaningful);
+            if (entries.isPresent()) {
+                return entries;
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     private List<FormatParser> order() {

@@ -51,10 +51,11 @@ class FormatChoiceTest {
 
         assertThat(entries).extracting(ListEntry::format).containsExactly(ListFormat.UNIX, ListFormat.DOS,
                 ListFormat.UNPARSED);
-        assertThat(parser.understandsEveryLine(List.of("-rw-r--r-- 1 0 0 5 Nov 24 10:00 unix.txt",
-                "01-02-24  03:04PM                 5678 dos.txt"))).isFalse();
-        assertThat(parser.understandsEveryLine(List.of("total 5", "-rw-r--r-- 1 0 0 5 Nov 24 10:00 unix.txt",
-                ""))).isTrue();
+        assertThat(parser.parseWithOneFormat(List.of("-rw-r--r-- 1 0 0 5 Nov 24 10:00 unix.txt",
+                "01-02-24  03:04PM                 5678 dos.txt"))).isEmpty();
+        assertThat(parser.parseWithOneFormat(List.of("total 5", "-rw-r--r-- 1 0 0 5 Nov 24 10:00 unix.txt", "")))
+                .hasValueSatisfying(oneFormat -> assertThat(oneFormat).extracting(ListEntry::name)
+                        .containsExactly("unix.txt"));
     }
 
     @Test
