@@ -184,6 +184,11 @@ class ServerHooksTest {
                 if (command.verb().equals("MDTM")) {
                     throw new IllegalStateException("hook bug");
                 }
+                if (command.verb().equals("SYST")) {
+                    return CommandVerdict.rewriteReply(reply -> {
+                        throw new IllegalStateException("rewrite bug");
+                    });
+                }
                 return CommandVerdict.allow();
             }
 
@@ -205,6 +210,7 @@ class ServerHooksTest {
             client.login(TestServers.USER, TestServers.PASSWORD);
 
             assertThat(codeOf(() -> client.modificationTime("a.txt"))).isEqualTo(451);
+            assertThat(codeOf(client::system)).isEqualTo(451);
             assertThat(codeOf(() -> client.delete("a.txt"))).isEqualTo(451);
             assertThat(codeOf(() -> client.store(new ByteArrayInputStream("up".getBytes(StandardCharsets.US_ASCII)),
                     "up.txt"))).isEqualTo(451);

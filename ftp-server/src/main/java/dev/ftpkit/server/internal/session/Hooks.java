@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * The server's {@link ServerHook}s, asked in order: the first denial wins, reply rewrites compose. A hook that
- * throws becomes a {@link HookFailedException} (451 for the command at hand).
+ * The server's {@link ServerHook}s, asked in order: the first denial wins, reply rewrites compose. A hook (or a
+ * rewrite) that throws or returns null becomes a {@link HookFailedException} (451 for the command at hand).
  */
 final class Hooks {
 
@@ -37,7 +37,12 @@ final class Hooks {
             }
             UnaryOperator<Reply> before = rewrite;
             UnaryOperator<Reply> next = verdict.rewrite();
-            rewrite = next == UnaryOperator.<Reply>identity() ? before : reply -> next.apply(before.apply(reply));
+            if (next != UnaryOperator.<Reply>identity()) {
+                rewrite = reply -> {
+                    Reply earlier = before.apply(reply);
+                    return call("beforeCommand rewrite", () -> next.apply(earlier));
+                };
+            }
         }
         return rewrite == UnaryOperator.<Reply>identity() ? CommandVerdict.allow() : CommandVerdict.rewriteReply(rewrite);
     }

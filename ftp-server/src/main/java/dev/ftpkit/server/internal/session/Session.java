@@ -142,7 +142,7 @@ public final class Session implements Runnable {
         if (descriptor.transfer()) {
             context.transfers().start(command, transfer -> runTransfer(transfer, command, descriptor, rewrite));
         } else {
-            reply(command, rewrite.apply(invoke(descriptor, command)));
+            reply(command, rewritten(invoke(descriptor, command), rewrite, command));
         }
     }
 
@@ -153,7 +153,7 @@ public final class Session implements Runnable {
         if (t.aborted() && !reply.code().isPositiveCompletion()) {
             reply = Reply.of(ReplyCodes.TRANSFER_ABORTED, "Connection closed; transfer aborted.");
         }
-        reply = rewrite.apply(reply);
+        reply = rewritten(reply, rewrite, command);
         if (t.started()) {
             // before the final reply, so the event is seen before the client can go on
             config.listener().transferEnded(context, new TransferEvent(command.verb(), command.argument(), t.bytes(),
@@ -169,6 +169,15 @@ public final class Session implements Runnable {
         if (context.closing()) {
             control.sendQuietly(Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE, "Server shutting down."));
             control.close();
+        }
+    }
+
+    /** The final reply as a hook's rewrite made it; a failing rewrite answers 451. */
+    private static Reply rewritten(Reply reply, UnaryOperator<Reply> rewrite, Command command) {
+        try {
+            return rewrite.apply(reply);
+        } catch (HookFailedException e) {
+            return ErrorMapper.toReply(e, command.verb());
         }
     }
 
