@@ -174,6 +174,48 @@ class DecoratedBuiltInsTest {
         assertThat(forwardedCalls.get()).isPositive();
     }
 
+    /** Every other built-in verb, once with each outcome that matters; replies compared code by code. */
+    private static final List<String> OTHER_VERBS = List.of("FEAT", "HELP", "HELP RETR", "SYST", "STRU F", "MODE S",
+            "MODE B", "TYPE A", "TYPE I", "ALLO 10", "ACCT x", "OPTS UTF8 ON", "OPTS MLST type;", "OPTS HASH SHA-1",
+            "HASH file.bin", "OPTS HASH SHA-256", "XSHA256 file.bin", "XSHA1 file.bin", "XMD5 file.bin",
+            "XCRC file.bin", "MFMT 20200102030405 file.bin", "MDTM file.bin", "SITE CHMOD 644 file.bin", "SITE HELP",
+            "SITE NOPE", "HOST example.com", "AUTH TLS", "PBSZ 0", "PROT P", "CCC", "ABOR", "STAT", "STAT file.bin",
+            "XPWD", "XMKD d", "XCWD d", "XCUP", "XRMD d", "REST 5", "RNFR file.bin", "RNTO moved.bin", "RNFR moved.bin",
+            "NOOP", "RNTO x", "SIZE moved.bin", "PORT 127,0,0,1,4,1", "EPRT |1|127.0.0.1|1025|", "ABOR", "EPSV ALL",
+            "PASV", "EPSV", "REIN", "USER alice", "PASS s3cret", "NOPE", "QUIT");
+
+    private static List<Integer> replyCodes(FtpServer target) throws Exception {
+        List<Integer> codes = new ArrayList<>();
+        try (RawFtp ftp = RawFtp.login(target.port())) {
+            try (java.net.Socket data = ftp.passive()) {
+                codes.add(ftp.send("STOU").codeValue());
+                data.getOutputStream().write(new byte[] {1, 2, 3});
+                data.shutdownOutput();
+                codes.add(ftp.read().codeValue());
+            }
+            for (String line : OTHER_VERBS) {
+                codes.add(ftp.send(line).codeValue());
+            }
+        }
+        return codes;
+    }
+
+    @Test
+    void everyOtherBuiltInAnswersThroughTheProxyAsItDoesWithout(@TempDir Path plainRoot) throws Exception {
+        Files.write(plainRoot.resolve("file.bin"), content);
+        List<Integer> plain;
+        try (FtpServer undecorated = TestServers.builder(plainRoot).build().start()) {
+            plain = replyCodes(undecorated);
+        }
+
+        List<Integer> decorated = replyCodes(server);
+
+        assertThat(decorated).isEqualTo(plain).doesNotContain(451);
+        assertThat(decorated).contains(502, 503, 504, 229, 213, 250, 257, 220);
+        assertThat(decoratedVerbs).contains("STOU", "FEAT", "HASH", "XCRC", "MFMT", "SITE CHMOD", "HOST", "AUTH",
+                "ABOR", "XMKD", "EPRT", "REIN", "OPTS", "ALLO", "ACCT", "STRU", "MODE");
+    }
+
     @Test
     void curlTransfersInEveryDataModeThroughDecoratedBuiltIns() throws Exception {
         Path curl = Peers.require("curl");
