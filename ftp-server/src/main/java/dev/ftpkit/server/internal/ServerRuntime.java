@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The running server: the acceptor thread, the session table with its limits, the passive port pool. */
@@ -27,6 +28,8 @@ public final class ServerRuntime {
 
     private final ServerConfig config;
     private final PassivePortPool passivePorts;
+    /** Helper threads that read large listings, for all sessions together (ParallelEntries). */
+    private final Semaphore listingHelpers = new Semaphore(Runtime.getRuntime().availableProcessors());
     private final AtomicLong sessionIds = new AtomicLong();
     private final Set<Session> sessions = new LinkedHashSet<>();
     private final Map<InetAddress, Integer> sessionsPerAddress = new HashMap<>();
@@ -56,6 +59,10 @@ public final class ServerRuntime {
 
     PassivePortPool passivePorts() {
         return passivePorts;
+    }
+
+    Semaphore listingHelpers() {
+        return listingHelpers;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -17,7 +18,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ParallelEntriesTest {
 
+    private static final int MANY = 64;
+
     private final AtomicInteger threadsMade = new AtomicInteger();
+    private final Semaphore helpers = new Semaphore(MANY);
     private final ThreadFactory countingThreads = runnable -> {
         threadsMade.incrementAndGet();
         return new Thread(runnable);
@@ -27,7 +31,7 @@ class ParallelEntriesTest {
     void largeDirectoryIsReadOnHelperThreadsAndKeepsItsOrder() throws Exception {
         List<Path> entries = paths(3 * ParallelEntries.ENTRIES_PER_THREAD + 17);
 
-        List<FileInfo> infos = ParallelEntries.read(entries, ParallelEntriesTest::info, countingThreads);
+        List<FileInfo> infos = ParallelEntries.read(entries, ParallelEntriesTest::info, countingThreads, helpers);
 
         assertThat(infos).extracting(FileInfo::name)
                 .containsExactlyElementsOf(entries.stream().map(Path::toString).toList());
@@ -38,7 +42,7 @@ class ParallelEntriesTest {
     void smallDirectoryStaysOnTheSessionThread() throws Exception {
         List<Path> entries = paths(ParallelEntries.ENTRIES_PER_THREAD - 1);
 
-        List<FileInfo> infos = ParallelEntries.read(entries, ParallelEntriesTest::info, countingThreads);
+        List<FileInfo> infos = ParallelEntries.read(entries, ParallelEntriesTest::info, countingThreads, helpers);
 
         assertThat(infos).hasSize(entries.size());
         assertThat(threadsMade.get()).isZero();
@@ -54,7 +58,7 @@ class ParallelEntriesTest {
                 throw new NoSuchFileException(entry.toString());
             }
             return n % 3 == 1 ? null : info(entry);
-        }, countingThreads);
+        }, countingThreads, helpers);
 
         assertThat(infos).extracting(FileInfo::name).containsExactlyElementsOf(entries.stream().map(Path::toString)
                 .filter(name -> Integer.parseInt(name) % 3 == 2).toList());
@@ -70,7 +74,40 @@ class ParallelEntriesTest {
                 throw new SecurityException("denied");
             }
             return info(entry);
-        }, countingThreads)).isInstanceOf(SecurityException.class).hasMessage("denied");
+        }, countingThreads, helpers)).isInstanceOf(SecurityException.class).hasMessage("denied");
+    }
+
+    @Test
+    void withoutFreeHelperPermitsTheSessionThreadReadsEverySliceItself() throws Exception {
+        List<Path> entries = paths(4 * ParallelEntries.ENTRIES_PER_THREAD);
+        Semaphore none = new Semaphore(0);
+
+        List<FileInfo> infos = ParallelEntries.read(entries, ParallelEntriesTest::info, countingThreads, none);
+
+        assertThat(infos).hasSize(entries.size());
+        assertThat(threadsMade.get()).isZero();
+    }
+
+    @Test
+    void helpersGiveTheirPermitsBack() throws Exception {
+        ParallelEntries.read(paths(4 * ParallelEntries.ENTRIES_PER_THREAD), ParallelEntriesTest::info,
+                countingThreads, helpers);
+
+        assertThat(helpers.availablePermits()).isEqualTo(MANY);
+    }
+
+    // an OutOfMemoryError on a helper left its slice out of a listing that still ended with 226 (issue 13)
+    @Test
+    void anErrorOnAHelperReachesTheSessionThreadInsteadOfDroppingItsSlice() {
+        List<Path> entries = paths(4 * ParallelEntries.ENTRIES_PER_THREAD);
+        String last = entries.get(entries.size() - 1).toString();
+
+        assertThatThrownBy(() -> ParallelEntries.read(entries, entry -> {
+            if (entry.toString().equals(last)) {
+                throw new OutOfMemoryError("simulated");
+            }
+            return info(entry);
+        }, countingThreads, helpers)).isInstanceOf(OutOfMemoryError.class).hasMessage("simulated");
     }
 
     private static List<Path> paths(int count) {
