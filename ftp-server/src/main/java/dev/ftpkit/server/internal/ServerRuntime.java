@@ -31,6 +31,7 @@ public final class ServerRuntime {
     private final PassivePortPool passivePorts;
     /** Helper threads that read large listings, for all sessions together (ParallelEntries). */
     private final Semaphore listingHelpers = new Semaphore(Runtime.getRuntime().availableProcessors());
+    private final LoginThrottle loginThrottle = new LoginThrottle(System::nanoTime);
     private final AtomicLong sessionIds = new AtomicLong();
     private final Set<Session> sessions = new LinkedHashSet<>();
     private final Map<InetAddress, Integer> sessionsPerAddress = new HashMap<>();
@@ -64,6 +65,11 @@ public final class ServerRuntime {
 
     Semaphore listingHelpers() {
         return listingHelpers;
+    }
+
+    /** Password checks per client address, across its connections. */
+    LoginThrottle loginThrottle() {
+        return loginThrottle;
     }
 
     /**
