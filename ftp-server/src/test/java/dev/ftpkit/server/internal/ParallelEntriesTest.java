@@ -1,6 +1,8 @@
 package dev.ftpkit.server.internal;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -64,17 +66,23 @@ class ParallelEntriesTest {
                 .filter(name -> Integer.parseInt(name) % 3 == 2).toList());
     }
 
-    @Test
-    void unexpectedFailureOnAHelperReachesTheSessionThread() {
+    // an OutOfMemoryError on a helper left its slice out of a listing that still ended with 226 (issue 13)
+    @ParameterizedTest(name = "an Error: {0}")
+    @ValueSource(booleans = {false, true})
+    void unexpectedFailureOnAHelperReachesTheSessionThread(boolean error) {
         List<Path> entries = paths(4 * ParallelEntries.ENTRIES_PER_THREAD);
         String last = entries.get(entries.size() - 1).toString();
 
         assertThatThrownBy(() -> ParallelEntries.read(entries, entry -> {
+            if (entry.toString().equals(last) && error) {
+                throw new OutOfMemoryError("simulated");
+            }
             if (entry.toString().equals(last)) {
-                throw new SecurityException("denied");
+                throw new SecurityException("simulated");
             }
             return info(entry);
-        }, countingThreads, helpers)).isInstanceOf(SecurityException.class).hasMessage("denied");
+        }, countingThreads, helpers)).isInstanceOf(error ? OutOfMemoryError.class : SecurityException.class)
+                .hasMessage("simulated");
     }
 
     @Test
@@ -94,20 +102,6 @@ class ParallelEntriesTest {
                 countingThreads, helpers);
 
         assertThat(helpers.availablePermits()).isEqualTo(MANY);
-    }
-
-    // an OutOfMemoryError on a helper left its slice out of a listing that still ended with 226 (issue 13)
-    @Test
-    void anErrorOnAHelperReachesTheSessionThreadInsteadOfDroppingItsSlice() {
-        List<Path> entries = paths(4 * ParallelEntries.ENTRIES_PER_THREAD);
-        String last = entries.get(entries.size() - 1).toString();
-
-        assertThatThrownBy(() -> ParallelEntries.read(entries, entry -> {
-            if (entry.toString().equals(last)) {
-                throw new OutOfMemoryError("simulated");
-            }
-            return info(entry);
-        }, countingThreads, helpers)).isInstanceOf(OutOfMemoryError.class).hasMessage("simulated");
     }
 
     private static List<Path> paths(int count) {
