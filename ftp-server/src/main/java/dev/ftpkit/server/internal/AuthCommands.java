@@ -44,7 +44,7 @@ final class AuthCommands {
         // one check at a time per address, across its connections: a flood of wrong passwords from one address
         // holds at most one core, and the clients of other addresses are not starved (issue 13)
         Optional<LoginThrottle.Turn> turn = session.server().loginThrottle().awaitTurn(address,
-                session.config().lineTimeout());
+                session.config().idleTimeout());
         if (turn.isEmpty()) {
             session.closeAfterReply();
             return Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE, "Too many logins from your address; try again later.");

@@ -13,8 +13,9 @@ import java.util.function.LongSupplier;
  * address sending wrong passwords kept every core busy with PBKDF2 and starved every other client).
  *
  * <ul>
- *   <li>An address gets one check at a time: its other logins wait for their turn (bounded by a timeout), so one
- *       address never holds more than one core, however many connections it opens.</li>
+ *   <li>An address gets one check at a time: its other logins wait for their turn, so one address never holds more
+ *       than one core, however many connections it opens. At most {@link #MAX_WAITING} wait; a login beyond them,
+ *       or one that waited too long, is refused at once without a check.</li>
  *   <li>Failures are remembered per address and forgotten one every {@link #FORGET_ONE_FAILURE}; an address past
  *       {@link #FAILURE_ALLOWANCE} is {@linkplain Turn#penalized() penalized}: the caller waits the login failure
  *       delay before the check while holding the turn, so the address gets at most one check per delay.</li>
@@ -27,12 +28,15 @@ final class LoginThrottle {
     static final int FAILURE_ALLOWANCE = 10;
     /** How fast a failure is forgotten. */
     static final Duration FORGET_ONE_FAILURE = Duration.ofSeconds(6);
+    /** Logins of one address that may wait for their turn. */
+    static final int MAX_WAITING = 32;
     /** Addresses remembered at most; beyond, idle ones are forgotten first (an attacker with many addresses). */
     static final int MAX_ADDRESSES = 10_000;
 
     /** One address's state; guarded by the throttle's lock. */
     private static final class Address {
         boolean checking;
+        int waiting;
         double failures;
         long updated;
     }
@@ -81,7 +85,7 @@ final class LoginThrottle {
                 closed = true;
                 Address state = stateOf(address);
                 state.checking = false;
-                if (state.failures == 0) {
+                if (state.failures == 0 && state.waiting == 0) {
                     addresses.remove(address);
                 }
                 LoginThrottle.this.notifyAll();
@@ -100,13 +104,20 @@ final class LoginThrottle {
     synchronized Optional<Turn> awaitTurn(InetAddress address, Duration maxWait) throws InterruptedException {
         long deadline = nanoClock.getAsLong() + maxWait.toNanos();
         Address state = stateOf(address);
-        while (state.checking) {
-            long left = deadline - nanoClock.getAsLong();
-            if (left <= 0) {
-                return Optional.empty();
+        if (state.checking && state.waiting >= MAX_WAITING) {
+            return Optional.empty();
+        }
+        state.waiting++;
+        try {
+            while (state.checking) {
+                long left = deadline - nanoClock.getAsLong();
+                if (left <= 0) {
+                    return Optional.empty();
+                }
+                wait(Math.max(1, left / 1_000_000));
             }
-            wait(Math.max(1, left / 1_000_000));
-            state = stateOf(address); // a close may have forgotten it
+        } finally {
+            state.waiting--;
         }
         state.checking = true;
         return Optional.of(new Turn(address, state.failures > FAILURE_ALLOWANCE));
@@ -125,6 +136,12 @@ final class LoginThrottle {
         }
         forget(state);
         return (int) state.failures;
+    }
+
+    /** How many logins of an address wait for their turn (for tests). */
+    synchronized int waiting(InetAddress address) {
+        Address state = addresses.get(address);
+        return state == null ? 0 : state.waiting;
     }
 
     /** How many addresses are remembered (for tests: the table stays bounded). */
@@ -153,17 +170,17 @@ final class LoginThrottle {
         state.updated = now;
     }
 
-    /** Drops addresses without a check running: first those whose failures are forgotten, then any. */
+    /** Drops addresses without a check running or waiting: first those whose failures are forgotten, then any. */
     private void forgetIdleAddresses() {
         for (Iterator<Address> it = addresses.values().iterator(); it.hasNext(); ) {
             Address state = it.next();
             forget(state);
-            if (!state.checking && state.failures == 0) {
+            if (!state.checking && state.waiting == 0 && state.failures == 0) {
                 it.remove();
             }
         }
         if (addresses.size() >= MAX_ADDRESSES) {
-            addresses.values().removeIf(state -> !state.checking);
+            addresses.values().removeIf(state -> !state.checking && state.waiting == 0);
         }
     }
 }

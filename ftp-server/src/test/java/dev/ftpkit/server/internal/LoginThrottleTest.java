@@ -5,6 +5,11 @@ import org.junit.jupiter.api.Test;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,6 +55,37 @@ class LoginThrottleTest {
         });
         first.close();
         assertThat(second.get(30, TimeUnit.SECONDS)).isPresent();
+    }
+
+    @Test
+    void aLoginBeyondTheWaitingOnesIsRefusedAtOnce() throws Exception {
+        LoginThrottle real = new LoginThrottle(System::nanoTime);
+        LoginThrottle.Turn first = real.awaitTurn(attacker, Duration.ZERO).orElseThrow();
+        ExecutorService pool = Executors.newFixedThreadPool(LoginThrottle.MAX_WAITING);
+        try {
+            CompletionService<Optional<LoginThrottle.Turn>> waiting = new ExecutorCompletionService<>(pool);
+            for (int i = 0; i < LoginThrottle.MAX_WAITING; i++) {
+                waiting.submit(() -> real.awaitTurn(attacker, Duration.ofSeconds(60)));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30); // no event tells that they wait
+            while (real.waiting(attacker) < LoginThrottle.MAX_WAITING && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(real.waiting(attacker)).isEqualTo(LoginThrottle.MAX_WAITING);
+
+            assertThat(real.awaitTurn(attacker, Duration.ofSeconds(60))).isEmpty(); // at once, not after a minute
+
+            first.close();
+            // each waiting login gets its turn once the one before it ends
+            for (int i = 0; i < LoginThrottle.MAX_WAITING; i++) {
+                Future<Optional<LoginThrottle.Turn>> next = waiting.poll(30, TimeUnit.SECONDS);
+                assertThat(next).isNotNull();
+                next.get().orElseThrow().close();
+            }
+            assertThat(real.rememberedAddresses()).isZero();
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
