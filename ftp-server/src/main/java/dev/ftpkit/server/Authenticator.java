@@ -1,5 +1,7 @@
 package dev.ftpkit.server;
 
+import dev.ftpkit.server.internal.AnonymousNames;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.Objects;
@@ -47,9 +49,7 @@ public interface Authenticator {
     static Authenticator anonymous(Set<Permission> permissions) {
         Objects.requireNonNull(permissions, "permissions");
         Optional<Account> anonymous = Optional.of(Account.atRoot("anonymous", permissions)); // immutable: shared
-        return (user, password, client) -> user.equalsIgnoreCase("anonymous") || user.equalsIgnoreCase("ftp")
-                ? anonymous
-                : Optional.empty();
+        return (user, password, client) -> AnonymousNames.contains(user) ? anonymous : Optional.empty();
     }
 
     /**

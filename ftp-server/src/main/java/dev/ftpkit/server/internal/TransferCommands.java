@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
@@ -55,15 +56,19 @@ final class TransferCommands {
 
     static Reply stor(Command command, Session session) throws Exception {
         SessionHandler.requireArgument(command);
-        return store(session, session.resolve(command.argument()), command.argument(), false, null);
+        return store(session, session.resolve(command.argument()), command.argument(), Mode.REPLACE, null);
     }
 
     static Reply appe(Command command, Session session) throws Exception {
         SessionHandler.requireArgument(command);
-        return store(session, session.resolve(command.argument()), command.argument(), true, null);
+        return store(session, session.resolve(command.argument()), command.argument(), Mode.APPEND, null);
     }
 
-    /** RFC 959 §4.1.3 STOU; RFC 1123 §4.1.2.9: the 150 reply names the file as {@code FILE: name}. */
+    /**
+     * RFC 959 §4.1.3 STOU; RFC 1123 §4.1.2.9: the 150 reply names the file as {@code FILE: name}. The name is
+     * reserved by creating the file exclusively (O_EXCL), so two sessions never get the same one; a name already
+     * taken makes it try another.
+     */
     static Reply stou(Command command, Session session) throws Exception {
         session.requirePermission(Permission.WRITE);
         Path directory = session.resolve("");
@@ -72,16 +77,30 @@ final class TransferCommands {
             String name = attempt == 0 && command.hasArgument() ? base
                     : base + "." + HexFormat.of().toHexDigits(RANDOM.nextInt());
             Path candidate = session.jail().checkLinks(directory.resolve(name));
-            if (!FileJail.existsNoFollow(candidate)) {
-                return store(session, candidate, name, false, "FILE: " + Texts.oneLine(name));
+            try {
+                Files.createFile(candidate);
+            } catch (FileAlreadyExistsException taken) {
+                continue;
             }
+            return store(session, candidate, name, Mode.UNIQUE, "FILE: " + Texts.oneLine(name));
         }
         throw fail(ReplyCodes.FILE_NAME_NOT_ALLOWED, "Could not create a unique file name.");
     }
 
-    private static Reply store(Session session, Path target, String shownName, boolean append, String stouText)
+    /** How an upload treats the target. */
+    private enum Mode {
+        /** STOR: the target is replaced. */
+        REPLACE,
+        /** APPE: the data goes after the target's end. */
+        APPEND,
+        /** STOU: the target is the empty file STOU just created for this upload; it is removed if the upload fails. */
+        UNIQUE
+    }
+
+    private static Reply store(Session session, Path target, String shownName, Mode mode, String stouText)
             throws Exception {
         session.requirePermission(Permission.WRITE);
+        boolean append = mode == Mode.APPEND;
         long offset = session.parameters().takeRestOffset();
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
             throw fail(ReplyCodes.FILE_UNAVAILABLE, "Is a directory.");
@@ -118,7 +137,8 @@ final class TransferCommands {
             }
             return Reply.of(ReplyCodes.CLOSING_DATA, "Transfer complete.");
         }
-        // atomic: write beside the target, rename onto it only after the data connection closed cleanly
+        // atomic: write beside the target, rename onto it only after the data connection closed cleanly (for STOU
+        // onto the empty file that reserves the name)
         Path temp = parent.resolve(TEMP_PREFIX + HexFormat.of().toHexDigits(RANDOM.nextLong()) + ".part");
         boolean moved = false;
         try {
@@ -133,14 +153,21 @@ final class TransferCommands {
             moved = true;
         } finally {
             if (!moved) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // the temp name is hidden from listings; nothing else to do
+                deleteQuietly(temp); // the temp name is hidden from listings
+                if (mode == Mode.UNIQUE) {
+                    deleteQuietly(target); // the reservation: no upload came to fill it
                 }
             }
         }
         return Reply.of(ReplyCodes.CLOSING_DATA, "Transfer complete.");
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException ignored) {
+            // nothing else to do
+        }
     }
 
     private static void receive(Session session, SocketDataConnection data, SeekableByteChannel file)
