@@ -47,17 +47,15 @@ final class MirrorRun {
             FeatureSet features = main.features();
             boolean hashOffered = settings.verify()
                     && features.features().stream().anyMatch(f -> HASH_COMMANDS.contains(f.name()));
-            boolean remoteRootExists = true;
-            Map<String, SyncEntry> remote;
-            try {
-                remote = RemoteTree.read(main, settings.remoteDir(), settings.excludes());
-            } catch (FtpReplyException missing) {
-                if (settings.downloading() || !missing.reply().code().isPermanentNegative()) {
-                    throw missing;
-                }
-                remote = Map.of();
-                remoteRootExists = false;
+            // vsftpd lists a missing directory as empty: ask CWD whether the root is there, so a download from a
+            // mistyped path never deletes the local tree.
+            boolean remoteRootExists = RemoteTree.isDirectory(main, settings.remoteDir());
+            if (!remoteRootExists && settings.downloading()) {
+                throw new FtpReplyException("CWD " + settings.remoteDir(), dev.ftpkit.core.Reply.of(550,
+                        settings.remoteDir() + ": no such directory on the server"));
             }
+            Map<String, SyncEntry> remote = remoteRootExists
+                    ? RemoteTree.read(main, settings.remoteDir(), settings.excludes()) : Map.of();
             Map<String, SyncEntry> local = LocalTree.read(settings.localDir(), settings.excludes());
             Map<String, SyncEntry> source = settings.downloading() ? remote : local;
             Map<String, SyncEntry> target = settings.downloading() ? local : remote;

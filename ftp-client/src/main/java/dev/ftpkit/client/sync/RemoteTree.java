@@ -2,6 +2,7 @@ package dev.ftpkit.client.sync;
 
 import dev.ftpkit.client.FtpClient;
 import dev.ftpkit.core.FeatureSet;
+import dev.ftpkit.core.FtpReplyException;
 import dev.ftpkit.core.list.ListEntry;
 import dev.ftpkit.core.list.ListFormat;
 
@@ -30,6 +31,27 @@ final class RemoteTree {
         Map<String, SyncEntry> entries = new TreeMap<>();
         walk(client, root, "", 0, excludes, preciseListing, mdtm, entries);
         return entries;
+    }
+
+    /**
+     * Tells whether {@code path} is a directory on the server: CWD there and back (a LIST of a missing directory is
+     * an empty listing on some servers, vsftpd among them).
+     */
+    static boolean isDirectory(FtpClient client, String path) throws IOException {
+        if (path.isEmpty()) {
+            return true;
+        }
+        String home = client.workingDirectory();
+        try {
+            client.changeDirectory(path);
+        } catch (FtpReplyException missing) {
+            if (missing.reply().code().isPermanentNegative()) {
+                return false;
+            }
+            throw missing;
+        }
+        client.changeDirectory(home);
+        return true;
     }
 
     /**
