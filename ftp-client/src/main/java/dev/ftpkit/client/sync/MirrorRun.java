@@ -42,6 +42,10 @@ final class MirrorRun {
     }
 
     MirrorResult run() throws IOException {
+        if (!settings.downloading() && !Files.isDirectory(settings.localDir())) {
+            // An empty source would make the plan delete the whole remote tree.
+            throw new java.nio.file.NoSuchFileException(settings.localDir().toString(), null, "not a directory");
+        }
         main = settings.endpoint().connect(TransferListener.NONE);
         try {
             FeatureSet features = main.features();
