@@ -20,11 +20,13 @@ final class FileCopier {
     private final MirrorSettings settings;
     private final boolean setRemoteTimes;
     private final boolean hashOffered;
+    private final boolean mdtm;
 
-    FileCopier(MirrorSettings settings, boolean setRemoteTimes, boolean hashOffered) {
+    FileCopier(MirrorSettings settings, boolean setRemoteTimes, boolean hashOffered, boolean mdtm) {
         this.settings = settings;
         this.setRemoteTimes = setRemoteTimes;
         this.hashOffered = hashOffered;
+        this.mdtm = mdtm;
     }
 
     /** One attempt; attempts after the first resume a download's part file. */
@@ -50,8 +52,11 @@ final class FileCopier {
             throw new IOException(remote + ": received " + size + " bytes, the listing said " + file.size());
         }
         verify(client, remote, part);
-        if (file.modified().isPresent()) {
-            Files.setLastModifiedTime(part, FileTime.from(file.modified().get()));
+        // Without MLSD the listing had no usable time: ask for it here, on this worker's connection.
+        Optional<Instant> modified = file.modified().isEmpty() && mdtm
+                ? Optional.of(client.modificationTime(remote)) : file.modified();
+        if (modified.isPresent()) {
+            Files.setLastModifiedTime(part, FileTime.from(modified.get()));
         }
         Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }

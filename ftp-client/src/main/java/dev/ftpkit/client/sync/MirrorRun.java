@@ -61,12 +61,15 @@ final class MirrorRun {
             Map<String, SyncEntry> remote = remoteRootExists
                     ? RemoteTree.read(main, settings.remoteDir(), settings.excludes()) : Map.of();
             Map<String, SyncEntry> local = LocalTree.read(settings.localDir(), settings.excludes());
+            boolean setRemoteTimes = !settings.downloading() && features.has("MFMT");
+            if (settings.downloading() || setRemoteTimes) {
+                RemoteTree.addTimes(main, settings.remoteDir(), remote, local);
+            }
             Map<String, SyncEntry> source = settings.downloading() ? remote : local;
             Map<String, SyncEntry> target = settings.downloading() ? local : remote;
             if (hashOffered) {
                 addHashes(source, target);
             }
-            boolean setRemoteTimes = !settings.downloading() && features.has("MFMT");
             MirrorPlan plan = MirrorPlan.compute(source, target,
                     new MirrorPlan.Rules(settings.delete(), settings.downloading() || setRemoteTimes));
             settings.listener().planned(plan);
@@ -76,7 +79,7 @@ final class MirrorRun {
             makeRoot(remoteRootExists);
             plan.replaced().forEach(this::remove);
             plan.directories().forEach(this::makeDirectory);
-            copyAll(plan, new FileCopier(settings, setRemoteTimes, hashOffered));
+            copyAll(plan, new FileCopier(settings, setRemoteTimes, hashOffered, features.has("MDTM")));
             plan.deletions().forEach(this::remove);
             main.quit();
             return new MirrorResult(plan, filesTransferred.get(), bytesTransferred.get(), removed, failures);

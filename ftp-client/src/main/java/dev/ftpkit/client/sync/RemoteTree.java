@@ -7,7 +7,6 @@ import dev.ftpkit.core.list.ListEntry;
 import dev.ftpkit.core.list.ListFormat;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,8 +14,9 @@ import java.util.TreeMap;
 
 /**
  * Reads a remote tree into {@link SyncEntry} values with one listing per directory. Times come from MLSD's
- * {@code modify} fact when the server offers MLST; otherwise from MDTM per file (a LIST line shows minutes, or only
- * the day for older files: not enough to tell a change), or are unknown when MDTM is missing too.
+ * {@code modify} fact when the server offers MLST. A LIST line shows minutes, or only the day for older files: not
+ * enough to tell a change, so without MLST the times are left unknown here and asked with MDTM
+ * ({@link #addTimes}) only where the plan needs them; a download asks for its file's time itself.
  */
 final class RemoteTree {
 
@@ -27,10 +27,28 @@ final class RemoteTree {
     static Map<String, SyncEntry> read(FtpClient client, String root, List<Glob> excludes) throws IOException {
         FeatureSet features = client.features();
         boolean preciseListing = features.has("MLST");
-        boolean mdtm = !preciseListing && features.has("MDTM");
         Map<String, SyncEntry> entries = new TreeMap<>();
-        walk(client, root, "", 0, excludes, preciseListing, mdtm, entries);
+        walk(client, root, "", 0, excludes, preciseListing, entries);
         return entries;
+    }
+
+    /**
+     * Asks MDTM (RFC 3659 §3) for the remote files whose time the plan needs: those without one that have a local
+     * file of the same size (any other difference decides without the time).
+     */
+    static void addTimes(FtpClient client, String root, Map<String, SyncEntry> remote, Map<String, SyncEntry> local)
+            throws IOException {
+        if (!client.features().has("MDTM")) {
+            return;
+        }
+        for (SyncEntry file : List.copyOf(remote.values())) {
+            SyncEntry other = local.get(file.path());
+            if (file.kind() == SyncEntry.Kind.FILE && file.modified().isEmpty() && other != null
+                    && other.kind() == SyncEntry.Kind.FILE && other.size() == file.size()) {
+                remote.put(file.path(), new SyncEntry(file.path(), file.kind(), file.size(),
+                        java.util.Optional.of(client.modificationTime(remotePath(root, file.path()))), file.hash()));
+            }
+        }
     }
 
     /**
@@ -66,7 +84,7 @@ final class RemoteTree {
     }
 
     private static void walk(FtpClient client, String root, String prefix, int depth, List<Glob> excludes,
-                             boolean preciseListing, boolean mdtm, Map<String, SyncEntry> entries) throws IOException {
+                             boolean preciseListing, Map<String, SyncEntry> entries) throws IOException {
         if (depth >= LocalTree.MAX_DEPTH) {
             throw new IOException(remotePath(root, prefix) + " is more than " + LocalTree.MAX_DEPTH + " levels deep");
         }
@@ -82,10 +100,10 @@ final class RemoteTree {
             switch (listed.type()) {
                 case DIRECTORY -> {
                     entries.put(path, SyncEntry.of(path, SyncEntry.Kind.DIRECTORY));
-                    walk(client, root, path + "/", depth + 1, excludes, preciseListing, mdtm, entries);
+                    walk(client, root, path + "/", depth + 1, excludes, preciseListing, entries);
                 }
                 case FILE -> entries.put(path, SyncEntry.file(path, listed.size().orElse(0),
-                        modified(client, remotePath(root, path), listed, preciseListing, mdtm)));
+                        preciseListing ? listed.modified().orElse(null) : null));
                 case SYMBOLIC_LINK -> entries.put(path, SyncEntry.of(path, SyncEntry.Kind.SYMBOLIC_LINK));
                 default -> entries.put(path, SyncEntry.of(path, SyncEntry.Kind.OTHER));
             }
@@ -103,13 +121,5 @@ final class RemoteTree {
             return !raw.contains("type=cdir;") && !raw.contains("type=pdir;");
         }
         return true;
-    }
-
-    private static Instant modified(FtpClient client, String path, ListEntry listed, boolean preciseListing,
-                                    boolean mdtm) throws IOException {
-        if (preciseListing) {
-            return listed.modified().orElse(null);
-        }
-        return mdtm ? client.modificationTime(path) : null;
     }
 }
