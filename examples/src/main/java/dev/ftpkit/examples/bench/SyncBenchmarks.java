@@ -22,8 +22,8 @@ import java.util.stream.Stream;
 /**
  * {@code bench --only sync} (issue #14): a segmented download with 4 and 1 connections and lftp's
  * {@code pget -n 4} against a vsftpd that limits each session's rate ({@code anon_max_rate}); and a mirror of many
- * small files with {@code --parallel 4} against {@code lftp mirror -P 4} from an unlimited vsftpd. Interleaved
- * rounds, median with minimum and maximum; every result is checked (size, file count). Prints a Markdown section.
+ * small files with {@code --parallel 4} against {@code lftp mirror -P 4} from an unlimited vsftpd. Unrecorded
+ * warm-up rounds, then interleaved rounds, median with minimum and maximum; every result is checked (size, file count). Prints a Markdown section.
  */
 final class SyncBenchmarks {
 
@@ -119,7 +119,8 @@ final class SyncBenchmarks {
             });
             Map<String, List<Double>> seconds = rounds(contenders, work, "mirror");
             return "## Mirror of many small files (issue #14)\n\n" + files + " files of 0.5–2.5 KiB in 40 directories"
-                    + " from vsftpd (LIST, then MDTM per file for ftpkit), into an empty directory each round; "
+                    + " from vsftpd (LIST; ftpkit asks MDTM after each file to set its time), into an empty directory each"
+                    + " round; "
                     + settings.rounds() + " interleaved rounds; files/s, median (min–max). lftp runs as a process,"
                     + " ftpkit in this JVM.\n\n"
                     + table(seconds, files, "files/s")
@@ -137,6 +138,13 @@ final class SyncBenchmarks {
         List<String> names = new ArrayList<>(contenders.keySet());
         Map<String, List<Double>> seconds = new LinkedHashMap<>();
         names.forEach(name -> seconds.put(name, new ArrayList<>()));
+        for (int warmup = 0; warmup < settings.warmups(); warmup++) {
+            for (String name : names) {
+                Path target = work.resolve(label + "-warmup-" + warmup);
+                contenders.get(name).run(target);
+                deleteTree(target);
+            }
+        }
         for (int round = 0; round < settings.rounds(); round++) {
             for (int i = 0; i < names.size(); i++) {
                 String name = names.get((round + i) % names.size());

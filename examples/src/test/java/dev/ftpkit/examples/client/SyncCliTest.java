@@ -95,6 +95,16 @@ class SyncCliTest {
     }
 
     @Test
+    void reverseMirrorOfAMissingLocalDirectoryIsALocalFileErrorAndDeletesNothing() throws Exception {
+        SyncWithFtpkitServerTest.writeTree(root.resolve("tree"));
+
+        int code = run(false, "mirror", "--reverse", "--delete", dir.resolve("missing").toString(), server.url("tree"));
+
+        assertThat(code).isEqualTo(ExitCode.LOCAL_FILE);
+        assertThat(root.resolve("tree/with space.txt")).exists();
+    }
+
+    @Test
     void mirrorOptionsAreCheckedAsUsage() {
         assertThat(run(false, "mirror", server.url("tree"), dir.toString(), "--parallel", "0"))
                 .isEqualTo(ExitCode.USAGE);

@@ -27,6 +27,11 @@ public final class ServerHashes {
     private ServerHashes() {
     }
 
+    /** Whether the features name any of the hash commands {@link #ask} uses. */
+    public static boolean offered(FeatureSet features) {
+        return features.has("HASH") || LEGACY.stream().anyMatch(legacy -> features.has(legacy.getKey()));
+    }
+
     /**
      * Asks for the hash of {@code path}.
      *

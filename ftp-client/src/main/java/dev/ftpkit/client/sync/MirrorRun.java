@@ -3,6 +3,7 @@ package dev.ftpkit.client.sync;
 import dev.ftpkit.client.FileHash;
 import dev.ftpkit.client.FtpClient;
 import dev.ftpkit.client.TransferListener;
+import dev.ftpkit.client.internal.ServerHashes;
 import dev.ftpkit.core.FeatureSet;
 import dev.ftpkit.core.FtpReplyException;
 
@@ -26,8 +27,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class MirrorRun {
 
-    private static final List<String> HASH_COMMANDS = List.of("HASH", "XSHA256", "XSHA1", "XMD5", "XCRC");
-
     private final MirrorSettings settings;
     private final List<MirrorResult.Failure> failures = new ArrayList<>();
     private final AtomicInteger filesTransferred = new AtomicInteger();
@@ -49,8 +48,7 @@ final class MirrorRun {
         main = settings.endpoint().connect(TransferListener.NONE);
         try {
             FeatureSet features = main.features();
-            boolean hashOffered = settings.verify()
-                    && features.features().stream().anyMatch(f -> HASH_COMMANDS.contains(f.name()));
+            boolean hashOffered = settings.verify() && ServerHashes.offered(features);
             // vsftpd lists a missing directory as empty: ask CWD whether the root is there, so a download from a
             // mistyped path never deletes the local tree.
             boolean remoteRootExists = RemoteTree.isDirectory(main, settings.remoteDir());
@@ -81,7 +79,7 @@ final class MirrorRun {
             plan.directories().forEach(this::makeDirectory);
             copyAll(plan, new FileCopier(settings, setRemoteTimes, hashOffered, features.has("MDTM")));
             plan.deletions().forEach(this::remove);
-            main.quit();
+            Connections.quitQuietly(main);
             return new MirrorResult(plan, filesTransferred.get(), bytesTransferred.get(), removed, failures);
         } finally {
             main.close();
@@ -252,11 +250,7 @@ final class MirrorRun {
             }
         } finally {
             if (client[0] != null) {
-                try {
-                    client[0].quit();
-                } catch (IOException | RuntimeException ignored) {
-                    client[0].close();
-                }
+                Connections.quitQuietly(client[0]);
             }
         }
     }

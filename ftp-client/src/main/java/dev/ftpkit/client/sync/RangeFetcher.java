@@ -64,7 +64,7 @@ final class RangeFetcher {
             });
         } finally {
             if (client[0] != null) {
-                quietly(client[0]);
+                Connections.quitQuietly(client[0]);
             }
         }
     }
@@ -95,14 +95,6 @@ final class RangeFetcher {
     /** Closes every connection the fetchers opened, so the ranges still running fail fast. */
     void closeAll() {
         for (FtpClient client : open) {
-            client.close();
-        }
-    }
-
-    private static void quietly(FtpClient client) {
-        try {
-            client.quit();
-        } catch (IOException | RuntimeException alreadyBroken) {
             client.close();
         }
     }

@@ -20,6 +20,8 @@ import java.util.TreeMap;
  */
 final class RemoteTree {
 
+    private static final System.Logger LOG = System.getLogger(RemoteTree.class.getName());
+
     private RemoteTree() {
     }
 
@@ -90,6 +92,12 @@ final class RemoteTree {
         }
         String dir = prefix.isEmpty() ? root : remotePath(root, prefix.substring(0, prefix.length() - 1));
         for (ListEntry listed : client.list(dir.isEmpty() ? "" : dir)) {
+            if (!listed.isParsed()) {
+                // Never silently dropped: without a name it cannot be mirrored, but it is told.
+                LOG.log(System.Logger.Level.WARNING, "mirror: a listing line of ''{0}'' was not understood: {1}",
+                        dir, listed.rawLine());
+                continue;
+            }
             if (!isChild(listed)) {
                 continue;
             }

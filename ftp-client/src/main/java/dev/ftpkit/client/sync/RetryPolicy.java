@@ -102,7 +102,11 @@ public record RetryPolicy(int retries, Duration initialDelay, Duration maxDelay)
         return TRANSIENT_CODES.contains(reply.codeValue());
     }
 
-    /** One attempt of an operation; told its number (1 for the first) so a retry can resume. */
+    /**
+     * One attempt of an operation; told its number (1 for the first) so a retry can resume.
+     *
+     * @param <T> the result type
+     */
     @FunctionalInterface
     public interface Attempt<T> {
         /**

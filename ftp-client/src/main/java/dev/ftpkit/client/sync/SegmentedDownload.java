@@ -4,6 +4,7 @@ import dev.ftpkit.client.FileHash;
 import dev.ftpkit.client.FtpClient;
 import dev.ftpkit.client.TransferListener;
 import dev.ftpkit.client.TransferType;
+import dev.ftpkit.client.internal.ServerHashes;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -100,8 +101,7 @@ public final class SegmentedDownload {
         List<FtpClient> open = new CopyOnWriteArrayList<>(List.of(first));
         try {
             long size = first.size(remote);
-            boolean hashOffered = verify && first.features().features().stream()
-                    .anyMatch(f -> List.of("HASH", "XSHA256", "XSHA1", "XMD5", "XCRC").contains(f.name()));
+            boolean hashOffered = verify && ServerHashes.offered(first.features());
             SegmentState state = SegmentState.load(local, size);
             int count = (int) Math.max(1, Math.min(segments, size));
             long alreadyDone = state.doneBytes();

@@ -1,6 +1,7 @@
 package dev.ftpkit.client.sync;
 
 import dev.ftpkit.client.FtpClientConfig;
+import dev.ftpkit.core.FtpReplyException;
 import dev.ftpkit.testsupport.Vsftpd;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Mirror against a real vsftpd (LIST, SIZE, MDTM; no MLST, no MFMT, no hash): both directions, second runs that
@@ -100,6 +102,16 @@ class MirrorVsftpdTest {
 
         assertThat(with.removed()).isEqualTo(2);
         MirrorTrees.assertSameTree(remote, local);
+    }
+
+    @Test
+    void aMissingRemoteDirectoryFailsTheDownloadInsteadOfLookingEmpty() throws Exception {
+        Path local = Files.createDirectories(dir.resolve("local"));
+        Files.writeString(local.resolve("precious.txt"), "keep");
+
+        assertThatThrownBy(() -> Mirror.download(endpoint, "/no-such-dir", local).delete(true).build().run())
+                .isInstanceOfSatisfying(FtpReplyException.class, e -> assertThat(e.code()).isEqualTo(550));
+        assertThat(local.resolve("precious.txt")).hasContent("keep");
     }
 
     @Test
