@@ -78,6 +78,10 @@ final class MirrorRun {
             plan.replaced().forEach(this::remove);
             plan.directories().forEach(this::makeDirectory);
             copyAll(plan, new FileCopier(settings, setRemoteTimes, hashOffered, features.has("MDTM")));
+            if (!plan.deletions().isEmpty() && !settings.downloading()) {
+                // The main connection idled while the workers copied: the server may have dropped it.
+                reconnectIfBroken();
+            }
             plan.deletions().forEach(this::remove);
             Connections.quitQuietly(main);
             return new MirrorResult(plan, filesTransferred.get(), bytesTransferred.get(), removed, failures);
@@ -114,49 +118,56 @@ final class MirrorRun {
     }
 
     private void makeDirectory(MirrorPlan.Step step) {
-        step(step, () -> {
+        step(step, attempt -> {
             if (settings.downloading()) {
                 Files.createDirectories(settings.local(step.entry().path()));
             } else {
-                mainConnection().makeDirectory(settings.remote(step.entry().path()));
+                connection(attempt).makeDirectory(settings.remote(step.entry().path()));
             }
         });
     }
 
     private void remove(MirrorPlan.Step step) {
         boolean directory = step.action() == MirrorPlan.Action.DELETE_DIRECTORY;
-        step(step, () -> {
+        step(step, attempt -> {
             String path = step.entry().path();
             if (settings.downloading()) {
                 Files.delete(settings.local(path));
             } else if (directory) {
-                mainConnection().removeDirectory(settings.remote(path));
+                connection(attempt).removeDirectory(settings.remote(path));
             } else {
-                mainConnection().delete(settings.remote(path));
+                connection(attempt).delete(settings.remote(path));
             }
             removed++;
         });
     }
 
-    /** The main connection, opened again when it broke or the server dropped it while the workers copied. */
-    private FtpClient mainConnection() throws IOException {
+    /** The main connection for a step's attempt: a retry (the last attempt failed) first checks it still works. */
+    private FtpClient connection(int attempt) throws IOException {
+        if (attempt > 1) {
+            reconnectIfBroken();
+        }
+        return main;
+    }
+
+    /** Opens the main connection again when a NOOP shows it broke or the server dropped it. */
+    private void reconnectIfBroken() throws IOException {
         try {
             main.noop();
         } catch (IOException | IllegalStateException broken) {
             main.close();
             main = settings.endpoint().connect(TransferListener.NONE);
         }
-        return main;
     }
 
     private interface Work {
-        void run() throws IOException;
+        void run(int attempt) throws IOException;
     }
 
     private void step(MirrorPlan.Step step, Work work) {
         try {
             settings.retry().run(attempt -> {
-                work.run();
+                work.run(attempt);
                 return null;
             });
             synchronized (listenerLock) {
