@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  * {@code bench --only sync} (issue #14): a segmented download with 4 and 1 connections and lftp's
  * {@code pget -n 4} against a vsftpd that limits each session's rate ({@code anon_max_rate}); and a mirror of many
  * small files with {@code --parallel 4} against {@code lftp mirror -P 4} from an unlimited vsftpd. Unrecorded
- * warm-up rounds, then interleaved rounds, median with minimum and maximum; every result is checked (size, file count). Prints a Markdown section.
+ * warm-up rounds, then interleaved rounds, median with minimum and maximum; every result is checked (size, file
+ * count). Prints a Markdown section.
  */
 final class SyncBenchmarks {
 
@@ -82,9 +83,10 @@ final class SyncBenchmarks {
                 check(size, target, size);
             });
             Map<String, List<Double>> seconds = rounds(contenders, work, "download");
-            return "## Segmented download (issue #14)\n\n" + BenchSettings.size(size) + " from vsftpd with `anon_max_rate="
-                    + RATE_BYTES_PER_SECOND + "` (" + RATE_BYTES_PER_SECOND / (1024 * 1024)
-                    + " MiB/s per session), " + settings.rounds() + " interleaved rounds; MiB/s, median (min–max).\n\n"
+            return "## Segmented download (issue #14)\n\n" + BenchSettings.size(size)
+                    + " from vsftpd with `anon_max_rate=" + RATE_BYTES_PER_SECOND + "` ("
+                    + RATE_BYTES_PER_SECOND / (1024 * 1024) + " MiB/s per session), " + settings.rounds()
+                    + " interleaved rounds; MiB/s, median (min–max).\n\n"
                     + table(seconds, size / (double) BenchSettings.MIB, "MiB/s")
                     + ratio(seconds, "ftpkit --segments 1", "ftpkit --segments 4", "goal ≥ 2.5")
                     + ratio(seconds, PGET, "ftpkit --segments 4", "goal ≥ 1.0") + "\n";
@@ -119,8 +121,8 @@ final class SyncBenchmarks {
             });
             Map<String, List<Double>> seconds = rounds(contenders, work, "mirror");
             return "## Mirror of many small files (issue #14)\n\n" + files + " files of 0.5–2.5 KiB in 40 directories"
-                    + " from vsftpd (LIST; ftpkit asks MDTM after each file to set its time), into an empty directory each"
-                    + " round; "
+                    + " from vsftpd (LIST; ftpkit asks MDTM after each file to set its time), into an empty"
+                    + " directory each round; "
                     + settings.rounds() + " interleaved rounds; files/s, median (min–max). lftp runs as a process,"
                     + " ftpkit in this JVM.\n\n"
                     + table(seconds, files, "files/s")

@@ -18,20 +18,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An ftpkit server on 127.0.0.1 (anonymous, may write; HASH, MFMT, MLST) that records every RETR it gets and
- * answers the next {@link #failRetrievals(int) n} RETR commands with {@code 421}.
+ * answers the next {@link #failRetrievals(int) n} RETR (or {@link #failUploads(int) STOR}) commands with
+ * {@code 421}.
  */
 final class FaultyFtpkitServer implements AutoCloseable {
 
     private final FtpServer server;
     private final List<String> retrievals = new CopyOnWriteArrayList<>();
     private final AtomicInteger failures = new AtomicInteger();
+    private final AtomicInteger uploadFailures = new AtomicInteger();
 
     FaultyFtpkitServer(Path root) throws IOException {
         CommandRegistry commands = CommandRegistry.standard();
-        CommandDescriptor retr = commands.get("RETR").orElseThrow();
-        commands.register("RETR", retr.withHandler((command, session) -> failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0
-                ? Reply.of(421, "Injected fault: service closing")
-                : retr.handler().handle(command, session)));
+        failing(commands, "RETR", failures);
+        failing(commands, "STOR", uploadFailures);
         server = FtpServer.builder()
                 .host("127.0.0.1")
                 .port(0)
@@ -50,6 +50,15 @@ final class FaultyFtpkitServer implements AutoCloseable {
                 .start();
     }
 
+    /** Wraps a built-in command: while {@code count} is above 0 it answers 421 (and counts down) instead. */
+    private static void failing(CommandRegistry commands, String verb, AtomicInteger count) {
+        CommandDescriptor builtIn = commands.get(verb).orElseThrow();
+        commands.register(verb, builtIn.withHandler((command, session) ->
+                count.getAndUpdate(n -> Math.max(0, n - 1)) > 0
+                        ? Reply.of(421, "Injected fault: service closing")
+                        : builtIn.handler().handle(command, session)));
+    }
+
     int port() {
         return server.port();
     }
@@ -66,6 +75,11 @@ final class FaultyFtpkitServer implements AutoCloseable {
     /** Answers the next {@code n} RETR commands with 421. */
     void failRetrievals(int n) {
         failures.set(n);
+    }
+
+    /** Answers the next {@code n} STOR commands with 421. */
+    void failUploads(int n) {
+        uploadFailures.set(n);
     }
 
     @Override

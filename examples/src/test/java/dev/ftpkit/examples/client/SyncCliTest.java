@@ -130,6 +130,21 @@ class SyncCliTest {
     }
 
     @Test
+    void putWithRetryUploadsAgainAfterA421AndWithoutRetryFails() throws Exception {
+        byte[] content = SyncWithFtpkitServerTest.randomBytes(100_000);
+        Path local = Files.write(dir.resolve("up.bin"), content);
+        server.failUploads(1);
+
+        assertThat(run(false, "put", local.toString(), server.url("once.bin"))).isEqualTo(ExitCode.REFUSED);
+        server.failUploads(1);
+        assertThat(run(false, "put", "--retry", "2", local.toString(), server.url("up.bin"))).isEqualTo(ExitCode.OK);
+
+        assertThat(Files.readAllBytes(root.resolve("up.bin"))).isEqualTo(content);
+        assertThat(run(false, "put", "--retry", "2", "--append", local.toString(), server.url("up.bin")))
+                .isEqualTo(ExitCode.USAGE);
+    }
+
+    @Test
     void resumedGetDrawsTheFinalBarAtOneHundredPercent() throws Exception {
         byte[] content = SyncWithFtpkitServerTest.randomBytes(300_000);
         Files.write(root.resolve("file.bin"), content);
