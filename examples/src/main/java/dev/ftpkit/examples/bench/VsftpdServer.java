@@ -63,14 +63,27 @@ final class VsftpdServer implements BenchServer {
 
     private final Path executable;
     private final Optional<Path> python;
+    private final Map<String, String> extraOptions;
 
     /**
      * @param executable vsftpd
      * @param python python3, for the subreaper wrapper; without it vsftpd's CPU time is undercounted
      */
     VsftpdServer(Path executable, Optional<Path> python) {
+        this(executable, python, Map.of());
+    }
+
+    private VsftpdServer(Path executable, Optional<Path> python, Map<String, String> extraOptions) {
         this.executable = executable;
         this.python = python;
+        this.extraOptions = extraOptions;
+    }
+
+    /** This server with one more vsftpd.conf option, e.g. {@code anon_max_rate}. */
+    VsftpdServer withOption(String name, String value) {
+        Map<String, String> options = new LinkedHashMap<>(extraOptions);
+        options.put(name, value);
+        return new VsftpdServer(executable, python, Map.copyOf(options));
     }
 
     @Override
@@ -120,6 +133,7 @@ final class VsftpdServer implements BenchServer {
         // Enough for the concurrency benchmark (its defaults cap sessions per client address).
         options.put("max_clients", "2000");
         options.put("max_per_ip", "2000");
+        options.putAll(extraOptions);
         Path config = workDir.resolve("vsftpd-" + attempt + ".conf");
         Files.writeString(config, options.entrySet().stream()
                 .map(entry -> entry.getKey() + "=" + entry.getValue())

@@ -27,6 +27,7 @@ final class DataTransfer {
     private final Socket socket;
     private final Command command;
     private final TransferProgress.Direction direction;
+    private final long offset;
     private final OptionalLong total;
     private final TransferListener listener;
     private final long keepAliveNanos;
@@ -43,7 +44,7 @@ final class DataTransfer {
     private final Reply preliminaryReply;
 
     DataTransfer(Transfers owner, ControlConnection control, Socket socket, Command command,
-                 TransferProgress.Direction direction, OptionalLong total, TransferListener listener,
+                 TransferProgress.Direction direction, long offset, OptionalLong total, TransferListener listener,
                  long keepAliveNanos, long dataTimeoutNanos, Reply preliminaryReply, Reply finalReplyAlreadyRead) {
         this.preliminaryReply = preliminaryReply;
         this.dataTimeoutNanos = dataTimeoutNanos;
@@ -52,6 +53,7 @@ final class DataTransfer {
         this.socket = socket;
         this.command = command;
         this.direction = direction;
+        this.offset = offset;
         this.total = total;
         this.listener = listener;
         this.keepAliveNanos = keepAliveNanos;
@@ -83,7 +85,7 @@ final class DataTransfer {
     }
 
     private TransferProgress progress() {
-        return new TransferProgress(command.argument(), direction, bytes, total);
+        return new TransferProgress(command.argument(), direction, offset, bytes, total);
     }
 
     private void counted(int n) throws IOException {
