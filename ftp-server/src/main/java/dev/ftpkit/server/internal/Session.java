@@ -47,6 +47,9 @@ public final class Session implements FtpSession, Runnable {
     private final DataChannels dataChannels;
     private final TransferRunner transfers;
     private volatile boolean closing;
+    /** Lines refused as too long since the last good one. */
+    private int tooLongInARow;
+    private static final int MAX_TOO_LONG_IN_A_ROW = 3;
 
     Session(ServerRuntime server, Socket socket, String id, boolean implicitTls) {
         this.server = server;
@@ -99,8 +102,12 @@ public final class Session implements FtpSession, Runnable {
                 return;
             } catch (FtpProtocolException tooLong) {
                 control.send(Reply.of(ReplyCodes.SYNTAX_ERROR, "Input line too long."));
+                if (++tooLongInARow >= MAX_TOO_LONG_IN_A_ROW) {
+                    return; // not an FTP client (vsftpd closes after the first)
+                }
                 continue;
             }
+            tooLongInARow = 0;
             if (line == null) {
                 return;
             }

@@ -118,7 +118,8 @@ final class TransferCommands {
             }
             return Reply.of(ReplyCodes.CLOSING_DATA, "Transfer complete.");
         }
-        // atomic: write beside the target, rename onto it only after the data connection closed cleanly
+        // atomic: write beside the target, rename onto it only after the data connection closed cleanly and the
+        // client is still there and not aborting
         Path temp = parent.resolve(TEMP_PREFIX + HexFormat.of().toHexDigits(RANDOM.nextLong()) + ".part");
         boolean moved = false;
         try {
@@ -129,6 +130,7 @@ final class TransferCommands {
                 }
                 sync(session, file);
             }
+            session.transfers().requireClientWaiting(); // an ABOR waiting or the client gone: keep the old file
             moveOnto(temp, target);
             moved = true;
         } finally {
