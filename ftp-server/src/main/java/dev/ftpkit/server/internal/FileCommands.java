@@ -106,7 +106,8 @@ final class FileCommands {
         session.requirePermission(Permission.READ);
         SessionHandler.requireArgument(command);
         Path path = session.resolve(command.argument());
-        if (!Files.exists(path)) {
+        if (!Files.isRegularFile(path)) {
+            // a directory too (vsftpd, proftpd and pure-ftpd agree; RFC 3659 §3 speaks of files)
             throw fail(ReplyCodes.FILE_UNAVAILABLE, "Could not get file modification time.");
         }
         return Reply.of(ReplyCodes.FILE_STATUS, Listings.formatTime(Files.getLastModifiedTime(path).toInstant()));

@@ -121,7 +121,8 @@ final class ListingCommands {
         }
         Path path = session.resolve(rest);
         if (!Files.exists(path)) {
-            throw new NoSuchFileException(rest);
+            // RFC 959 §5.4 lists 450 for LIST, NLST and STAT (550 is not among their codes)
+            throw fail(ReplyCodes.FILE_ACTION_NOT_TAKEN, "No such file or directory.");
         }
         if (!Files.isDirectory(path)) {
             return new Target(null, path, null, all, rest);

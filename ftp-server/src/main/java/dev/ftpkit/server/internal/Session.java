@@ -132,7 +132,7 @@ public final class Session implements FtpSession, Runnable {
             return;
         }
         if (descriptor == null) {
-            reply(command, Reply.of(ReplyCodes.COMMAND_NOT_IMPLEMENTED, "Command not implemented."));
+            reply(command, KnownVerbs.unregistered(command.verb()));
             return;
         }
         if (descriptor.needsLogin() && !loggedIn()) {

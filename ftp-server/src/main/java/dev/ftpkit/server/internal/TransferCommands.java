@@ -84,7 +84,8 @@ final class TransferCommands {
         session.requirePermission(Permission.WRITE);
         long offset = session.parameters().takeRestOffset();
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-            throw fail(ReplyCodes.FILE_UNAVAILABLE, "Is a directory.");
+            // RFC 959 §5.4 lists 553 (file name not allowed) for STOR, not 550
+            throw fail(ReplyCodes.FILE_NAME_NOT_ALLOWED, "Is a directory.");
         }
         Path parent = target.getParent();
         if (parent == null || !Files.isDirectory(parent)) {
