@@ -8,7 +8,8 @@ import java.nio.file.Path;
  */
 final class CommandParameters {
 
-    private boolean ascii;
+    // RFC 959 §5.1 (minimum implementation) and §3.1.1.1: the default type is ASCII Non-print
+    private boolean ascii = true;
     private long restOffset;
     private Path renameFrom;
     private String hashAlgorithm = "SHA-256";
@@ -48,9 +49,9 @@ final class CommandParameters {
         this.hashAlgorithm = algorithm;
     }
 
-    /** REIN (RFC 959 §4.1.1): TYPE, REST and RNFR return to their defaults; the HASH algorithm stays. */
+    /** REIN (RFC 959 §4.1.1): TYPE (back to ASCII), REST and RNFR return to their defaults; the HASH algorithm stays. */
     void reset() {
-        ascii = false;
+        ascii = true;
         restOffset = 0;
         renameFrom = null;
     }
