@@ -49,10 +49,10 @@ class ProtocolTest {
     }
 
     @Test
-    void unknownVerbIs502AndGarbageIs500() throws Exception {
+    void unknownVerbAndGarbageAre500() throws Exception {
         start(TestServers.builder(root));
         try (RawFtp ftp = RawFtp.login(server.port())) {
-            assertThat(ftp.send("FROB x").codeValue()).isEqualTo(502);
+            assertThat(ftp.send("FROB x").codeValue()).isEqualTo(500);
             assertThat(ftp.send("12 34").codeValue()).isEqualTo(500);
             ftp.sendRaw(new byte[] {'N', 'O', 'O', 'P', ' ', (byte) 0xC3, (byte) 0x28, '\r', '\n'});
             assertThat(ftp.read().codeValue()).isEqualTo(500);
