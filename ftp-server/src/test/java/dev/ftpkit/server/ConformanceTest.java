@@ -153,6 +153,27 @@ class ConformanceTest {
         assertThat(Files.readString(root.resolve("up.txt"))).isEqualTo(TEXT);
     }
 
+    // RFC 3659 §7.9: facts not selected MUST NOT be returned; OPTS MLST without facts selects none
+    @Test
+    void optsMlstSelectsTheFactsMlstAndMlsdSend() throws Exception {
+        Files.writeString(root.resolve("file.txt"), TEXT);
+        try (FtpServer server = TestServers.start(root); RawFtp ftp = RawFtp.login(server.port())) {
+            assertThat(ftp.reply("OPTS MLST type;SIZE;nosuchfact;")).isEqualTo("200 MLST OPTS type;size;\r\n");
+            assertThat(ftp.send("MLST file.txt").lines()).contains(" type=file;size=" + TEXT.length() + "; /file.txt");
+            assertThat(ftp.list("MLSD")).isEqualTo("type=file;size=" + TEXT.length() + "; file.txt\r\n");
+            assertThat(ftp.send("FEAT").lines()).contains(" MLST type*;size*;modify;perm;unique;");
+            assertThat(ftp.reply("OPTS MLST")).isEqualTo("200 MLST OPTS\r\n");
+            assertThat(ftp.send("MLST file.txt").lines()).contains(" /file.txt");
+            assertThat(ftp.list("MLSD")).isEqualTo(" file.txt\r\n");
+            assertThat(ftp.send("FEAT").lines()).contains(" MLST type;size;modify;perm;unique;");
+            ftp.expect(220, "REIN");
+            ftp.expect(331, "USER " + RawFtp.USER);
+            ftp.expect(230, "PASS " + RawFtp.PASSWORD);
+            assertThat(ftp.send("FEAT").lines()).as("REIN selects every fact again")
+                    .contains(" MLST type*;size*;modify*;perm*;unique*;");
+        }
+    }
+
     /** Sends each command; a reply is its code, and for 257 its quoted path. */
     private static List<String> replies(RawFtp ftp, List<String> commands) throws IOException {
         List<String> codes = new ArrayList<>();

@@ -67,7 +67,8 @@ final class ListingCommands {
         // RFC 3659 §7.2: the pathname is the rest of the line; it cannot carry CR or LF
         infos.removeIf(info -> Texts.hasLineBreak(info.name()));
         return send(session, "MLSD", infos, (out, info) ->
-                Listings.appendMlsx(out, info, info.directory() ? "dir" : "file", info.name(), permissions));
+                Listings.appendMlsx(out, info, info.directory() ? "dir" : "file", info.name(), permissions,
+                        session.parameters().mlsxFacts()));
     }
 
     static Reply mlst(Command command, Session session) throws Exception {
@@ -79,7 +80,7 @@ final class ListingCommands {
         // RFC 3659 §7.2: the entry line starts with one space
         StringBuilder entry = new StringBuilder(" ");
         Listings.appendMlsx(entry, info, type, Texts.oneLine(ftpPath),
-                Listings.MlsxPermissions.of(session.account().orElseThrow()));
+                Listings.MlsxPermissions.of(session.account().orElseThrow()), session.parameters().mlsxFacts());
         return Reply.of(ReplyCodes.FILE_ACTION_OK, List.of("Listing " + Texts.oneLine(ftpPath), entry.toString(),
                 "End"));
     }
