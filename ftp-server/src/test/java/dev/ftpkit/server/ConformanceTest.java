@@ -163,7 +163,8 @@ class ConformanceTest {
             assertThat(ftp.list("MLSD")).isEqualTo("type=file;size=" + TEXT.length() + "; file.txt\r\n");
             assertThat(ftp.send("FEAT").lines()).contains(" MLST type*;size*;modify;perm;unique;");
             assertThat(ftp.reply("OPTS MLST")).isEqualTo("200 MLST OPTS\r\n");
-            assertThat(ftp.send("MLST file.txt").lines()).contains(" /file.txt");
+            // RFC 3659 §7.2: entry = [facts] SP pathname, and MLST's entry line starts with one more space
+            assertThat(ftp.send("MLST file.txt").lines()).contains("  /file.txt");
             assertThat(ftp.list("MLSD")).isEqualTo(" file.txt\r\n");
             assertThat(ftp.send("FEAT").lines()).contains(" MLST type;size;modify;perm;unique;");
             ftp.expect(220, "REIN");

@@ -103,7 +103,7 @@ class ProtocolTest {
             assertThat(ftp.send("REST -1").codeValue()).isEqualTo(501);
             assertThat(ftp.send("REST abc").codeValue()).isEqualTo(501);
             assertThat(ftp.send("OPTS UTF8 ON").codeValue()).isEqualTo(200);
-            assertThat(ftp.send("OPTS MLST type;size;").codeValue()).isEqualTo(200);
+            assertThat(ftp.send("OPTS MLST type;size;modify;perm;").codeValue()).isEqualTo(200);
             assertThat(ftp.send("OPTS HASH MD5").encode()).isEqualTo("200 MD5\r\n");
             assertThat(ftp.send("HASH a.txt").encode()).isEqualTo("213 MD5 0-5 5d41402abc4b2a76b9719d911017c592 a.txt\r\n");
             assertThat(ftp.send("OPTS HASH SHA-256").codeValue()).isEqualTo(200);
