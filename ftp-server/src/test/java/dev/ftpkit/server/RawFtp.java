@@ -60,6 +60,7 @@ public final class RawFtp implements Closeable {
         RawFtp ftp = connect(port);
         ftp.expect(331, "USER " + USER);
         ftp.expect(230, "PASS " + PASSWORD);
+        ftp.expect(200, "TYPE I"); // the tests move binary data; the default type is ASCII (RFC 959 §5.1)
         return ftp;
     }
 

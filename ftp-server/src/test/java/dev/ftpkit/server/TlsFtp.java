@@ -93,6 +93,7 @@ final class TlsFtp implements Closeable {
         ftp.expect(200, "PROT P");
         ftp.expect(331, "USER " + TestServers.USER);
         ftp.expect(230, "PASS " + TestServers.PASSWORD);
+        ftp.expect(200, "TYPE I"); // binary test data; the default type is ASCII (RFC 959 §5.1)
         return ftp;
     }
 

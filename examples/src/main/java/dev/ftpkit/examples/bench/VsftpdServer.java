@@ -30,7 +30,8 @@ final class VsftpdServer implements BenchServer {
      * vsftpd's session processes outlive one another: one of each pair is orphaned, reparented to init and reaped
      * there, and its CPU time is lost to whoever watches vsftpd. This small wrapper makes itself a child subreaper
      * (prctl(2) PR_SET_CHILD_SUBREAPER) so the orphans come to it and their time stays in the tree that is measured.
-     * vsftpd remains the direct child of the process that waits for it (PEERS.md); the wrapper stops it on SIGTERM
+     * vsftpd remains the direct child of the process that waits for it (it crashes on a SIGCHLD for a child it does
+     * not know); the wrapper stops it on SIGTERM
      * and when its standard input closes (this JVM is gone).
      */
     private static final String REAPER = """
@@ -94,7 +95,7 @@ final class VsftpdServer implements BenchServer {
     @Override
     public Running start(Path root, Path workDir) throws Exception {
         Files.createDirectories(SECURE_CHROOT_DIR);
-        // vsftpd refuses a chroot root its session user could write to (PEERS.md).
+        // vsftpd refuses a chroot root its session user could write to ("500 OOPS: ... writable root inside chroot()").
         Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
         IOException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {

@@ -61,23 +61,21 @@ final class TransferOpener {
             long keepAlive = config.keepAliveInterval().toNanos();
             if (reply.code().isPositivePreliminary()) {
                 OptionalLong announced = total.isPresent() ? total : announcedSize(reply);
-                Socket socket;
+                Socket plain;
                 try {
-                    socket = pending.socket();
+                    plain = pending.socket();
                 } catch (IOException noDataConnection) {
                     resynchronize(noDataConnection);
                     throw noDataConnection;
                 }
-                if (dataTls != null) {
-                    socket = secure(socket, command, direction);
-                }
-                return new DataTransfer(owner, control, socket, command, direction, offset, announced,
+                Socket socket = dataTls != null ? secure(plain, command, direction) : plain;
+                return new DataTransfer(owner, control, socket, plain, command, direction, offset, announced,
                         config.transferListener(), keepAlive, config.dataTimeout().toNanos(), reply, null);
             }
             if (reply.code().isPositiveCompletion()) {
                 // No 1xx at all: the transfer is already over (nothing to send or receive).
                 pending.close();
-                return new DataTransfer(owner, control, null, command, direction, offset, total,
+                return new DataTransfer(owner, control, null, null, command, direction, offset, total,
                         config.transferListener(), keepAlive, config.dataTimeout().toNanos(), null, reply);
             }
             throw new FtpReplyException(command.toString(), reply);

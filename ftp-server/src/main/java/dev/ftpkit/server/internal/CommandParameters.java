@@ -8,10 +8,12 @@ import java.nio.file.Path;
  */
 final class CommandParameters {
 
-    private boolean ascii;
+    // RFC 959 §5.1 (minimum implementation) and §3.1.1.1: the default type is ASCII Non-print
+    private boolean ascii = true;
     private long restOffset;
     private Path renameFrom;
     private String hashAlgorithm = "SHA-256";
+    private MlsxFactSelection mlsxFacts = MlsxFactSelection.ALL;
 
     boolean asciiType() {
         return ascii;
@@ -40,6 +42,15 @@ final class CommandParameters {
         return renameFrom;
     }
 
+    /** The MLST/MLSD facts selected with OPTS MLST (RFC 3659 §7.9). */
+    MlsxFactSelection mlsxFacts() {
+        return mlsxFacts;
+    }
+
+    void mlsxFacts(MlsxFactSelection selection) {
+        this.mlsxFacts = selection;
+    }
+
     String hashAlgorithm() {
         return hashAlgorithm;
     }
@@ -48,10 +59,11 @@ final class CommandParameters {
         this.hashAlgorithm = algorithm;
     }
 
-    /** REIN (RFC 959 §4.1.1): TYPE, REST and RNFR return to their defaults; the HASH algorithm stays. */
+    /** REIN (RFC 959 §4.1.1): TYPE (back to ASCII), REST, RNFR and the MLSx facts return to their defaults; the HASH algorithm stays. */
     void reset() {
-        ascii = false;
+        ascii = true;
         restOffset = 0;
         renameFrom = null;
+        mlsxFacts = MlsxFactSelection.ALL;
     }
 }

@@ -6,10 +6,12 @@ import dev.ftpkit.core.Reply;
 import dev.ftpkit.core.ReplyCodes;
 import dev.ftpkit.server.Permission;
 
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
@@ -18,6 +20,9 @@ import static dev.ftpkit.server.internal.SessionHandler.fail;
 
 /** DELE, RMD, MKD, RNFR, RNTO (RFC 959 §4.1.3), SIZE, MDTM (RFC 3659 §3, §4), MFMT (draft-somers-ftp-mfxx). */
 final class FileCommands {
+
+    /** The largest file SIZE counts in TYPE A (RFC 3659 §4 lets a server refuse with 550 what it cannot tell). */
+    static final long ASCII_SIZE_LIMIT = 64L * 1024 * 1024;
 
     private FileCommands() {
     }
@@ -99,14 +104,27 @@ final class FileCommands {
         if (!Files.isRegularFile(path)) {
             throw fail(ReplyCodes.FILE_UNAVAILABLE, "Could not get file size.");
         }
-        return Reply.of(ReplyCodes.FILE_STATUS, Long.toString(Files.size(path)));
+        if (!session.asciiType()) {
+            return Reply.of(ReplyCodes.FILE_STATUS, Long.toString(Files.size(path)));
+        }
+        // RFC 3659 §4: the size RETR would send in the current TYPE; in TYPE A that means reading the file, which
+        // is done only up to a cap (a client that wants the size of a big file asks in TYPE I)
+        try (SeekableByteChannel file = Files.newByteChannel(path, StandardOpenOption.READ)) {
+            long size = TransferIo.asciiSize(file, ASCII_SIZE_LIMIT);
+            if (size < 0) {
+                throw fail(ReplyCodes.FILE_UNAVAILABLE, "SIZE in ASCII mode is given for files up to "
+                        + ASCII_SIZE_LIMIT / (1024 * 1024) + " MiB; use TYPE I.");
+            }
+            return Reply.of(ReplyCodes.FILE_STATUS, Long.toString(size));
+        }
     }
 
     static Reply mdtm(Command command, Session session) throws Exception {
         session.requirePermission(Permission.READ);
         SessionHandler.requireArgument(command);
         Path path = session.resolve(command.argument());
-        if (!Files.exists(path)) {
+        if (!Files.isRegularFile(path)) {
+            // a directory too (vsftpd, proftpd and pure-ftpd agree; RFC 3659 §3 speaks of files)
             throw fail(ReplyCodes.FILE_UNAVAILABLE, "Could not get file modification time.");
         }
         return Reply.of(ReplyCodes.FILE_STATUS, Listings.formatTime(Files.getLastModifiedTime(path).toInstant()));

@@ -50,12 +50,30 @@ public final class FileJail {
      * @throws AccessDeniedException if {@code ..} would leave the home or a segment is not acceptable
      */
     public String normalize(String cwd, String ftpPath) throws AccessDeniedException {
+        return normalize(cwd, ftpPath, false);
+    }
+
+    /**
+     * Normalizes a client path like {@link #normalize}, except that {@code ..} at the home stays at the home, as
+     * {@code cd ..} does at a Unix root: for CWD and CDUP, where vsftpd, proftpd and pure-ftpd answer {@code 250}
+     * and stay at {@code /}. The result is still inside the home.
+     *
+     * @param cwd     the working directory, an absolute FTP path
+     * @param ftpPath the client's path, absolute or relative
+     * @return the absolute FTP path
+     * @throws AccessDeniedException if a segment is not acceptable
+     */
+    public String normalizeClamped(String cwd, String ftpPath) throws AccessDeniedException {
+        return normalize(cwd, ftpPath, true);
+    }
+
+    private String normalize(String cwd, String ftpPath, boolean clamp) throws AccessDeniedException {
         Deque<String> segments = new ArrayDeque<>();
         String path = ftpPath.isEmpty() ? cwd : ftpPath;
         if (!path.startsWith("/")) {
-            push(segments, cwd, ftpPath);
+            push(segments, cwd, ftpPath, clamp);
         }
-        push(segments, path, ftpPath);
+        push(segments, path, ftpPath, clamp);
         if (segments.isEmpty()) {
             return "/";
         }
@@ -66,13 +84,17 @@ public final class FileJail {
         return b.toString();
     }
 
-    private void push(Deque<String> segments, String path, String original) throws AccessDeniedException {
+    private void push(Deque<String> segments, String path, String original, boolean clamp)
+            throws AccessDeniedException {
         String separator = home.getFileSystem().getSeparator();
         for (String segment : path.split("/")) {
             if (segment.isEmpty() || segment.equals(".")) {
                 continue;
             }
             if (segment.equals("..")) {
+                if (segments.isEmpty() && clamp) {
+                    continue;
+                }
                 if (segments.isEmpty()) {
                     throw new AccessDeniedException(original, null, "path leaves the home directory");
                 }

@@ -78,7 +78,8 @@ final class ListingCommands {
         // RFC 3659 §7.2: the pathname is the rest of the line; it cannot carry CR or LF
         Entries entries = children(directory, session, true, name -> !Texts.hasLineBreak(name));
         return send(session, "MLSD", entries, (out, info) ->
-                Listings.appendMlsx(out, info, info.directory() ? "dir" : "file", info.name(), permissions));
+                Listings.appendMlsx(out, info, info.directory() ? "dir" : "file", info.name(), permissions,
+                        session.parameters().mlsxFacts()));
     }
 
     static Reply mlst(Command command, Session session) throws Exception {
@@ -90,7 +91,7 @@ final class ListingCommands {
         // RFC 3659 §7.2: the entry line starts with one space
         StringBuilder entry = new StringBuilder(" ");
         Listings.appendMlsx(entry, info, type, Texts.oneLine(ftpPath),
-                Listings.MlsxPermissions.of(session.account().orElseThrow()));
+                Listings.MlsxPermissions.of(session.account().orElseThrow()), session.parameters().mlsxFacts());
         return Reply.of(ReplyCodes.FILE_ACTION_OK, List.of("Listing " + Texts.oneLine(ftpPath), entry.toString(),
                 "End"));
     }
@@ -139,7 +140,8 @@ final class ListingCommands {
         }
         Path path = session.resolve(rest);
         if (!Files.exists(path)) {
-            throw new NoSuchFileException(rest);
+            // RFC 959 §5.4 lists 450 for LIST, NLST and STAT (550 is not among their codes)
+            throw fail(ReplyCodes.FILE_ACTION_NOT_TAKEN, "No such file or directory.");
         }
         if (!Files.isDirectory(path)) {
             return new Target(null, path, null, all, rest);

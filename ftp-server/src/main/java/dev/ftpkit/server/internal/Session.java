@@ -55,6 +55,9 @@ public final class Session implements FtpSession, Runnable {
     private volatile boolean closing;
     /** What the client is told when the session closes on the server's initiative. */
     private volatile Reply farewell = SHUTTING_DOWN;
+    /** Lines refused as too long since the last good one. */
+    private int tooLongInARow;
+    private static final int MAX_TOO_LONG_IN_A_ROW = 3;
 
     Session(ServerRuntime server, Socket socket, String id, boolean implicitTls) {
         this.server = server;
@@ -107,8 +110,12 @@ public final class Session implements FtpSession, Runnable {
                 return;
             } catch (FtpProtocolException tooLong) {
                 control.send(Reply.of(ReplyCodes.SYNTAX_ERROR, "Input line too long."));
+                if (++tooLongInARow >= MAX_TOO_LONG_IN_A_ROW) {
+                    return; // not an FTP client (vsftpd closes after the first)
+                }
                 continue;
             }
+            tooLongInARow = 0;
             if (line == null) {
                 return;
             }
@@ -133,7 +140,7 @@ public final class Session implements FtpSession, Runnable {
             return;
         }
         if (descriptor == null) {
-            reply(command, Reply.of(ReplyCodes.COMMAND_NOT_IMPLEMENTED, "Command not implemented."));
+            reply(command, KnownVerbs.unregistered(command.verb()));
             return;
         }
         if (descriptor.needsLogin() && !loggedIn()) {

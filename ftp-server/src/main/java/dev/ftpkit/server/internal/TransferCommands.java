@@ -103,7 +103,8 @@ final class TransferCommands {
         boolean append = mode == Mode.APPEND;
         long offset = session.parameters().takeRestOffset();
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-            throw fail(ReplyCodes.FILE_UNAVAILABLE, "Is a directory.");
+            // RFC 959 §5.4 lists 553 (file name not allowed) for STOR, not 550
+            throw fail(ReplyCodes.FILE_NAME_NOT_ALLOWED, "Is a directory.");
         }
         Path parent = target.getParent();
         if (parent == null || !Files.isDirectory(parent)) {
@@ -137,8 +138,8 @@ final class TransferCommands {
             }
             return Reply.of(ReplyCodes.CLOSING_DATA, "Transfer complete.");
         }
-        // atomic: write beside the target, rename onto it only after the data connection closed cleanly (for STOU
-        // onto the empty file that reserves the name)
+        // atomic: write beside the target, rename onto it only after the data connection closed cleanly and the
+        // client is still there and not aborting (for STOU onto the empty file that reserves the name)
         Path temp = parent.resolve(TEMP_PREFIX + HexFormat.of().toHexDigits(RANDOM.nextLong()) + ".part");
         boolean moved = false;
         try {
@@ -149,6 +150,7 @@ final class TransferCommands {
                 }
                 sync(session, file);
             }
+            session.transfers().requireClientWaiting(); // an ABOR waiting or the client gone: keep the old file
             moveOnto(temp, target);
             moved = true;
         } finally {

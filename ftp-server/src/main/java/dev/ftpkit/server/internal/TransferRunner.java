@@ -16,6 +16,9 @@ import java.time.Duration;
  */
 final class TransferRunner {
 
+    /** How long an upload about to be committed waits for control bytes already received to be read. */
+    private static final Duration ABORT_CHECK_GRACE = Duration.ofSeconds(2);
+
     private final Session session;
     private final ServerConfig config;
     private final ControlConnection control;
@@ -40,6 +43,7 @@ final class TransferRunner {
 
     void start(Command command, CommandDescriptor descriptor) {
         Transfer t = new Transfer(command.verb(), command.argument());
+        control.watchForAbort();
         transfer = t;
         Thread thread = config.transferThreadFactory().newThread(() -> run(t, command, descriptor));
         thread.start();
@@ -77,6 +81,7 @@ final class TransferRunner {
         if (running == null || running.isDone()) {
             return;
         }
+        control.readerWaitsForTransfer(true);
         try {
             // bounded: every read and write of the transfer has the data timeout
             while (!running.await(config.dataTimeout())) {
@@ -87,6 +92,26 @@ final class TransferRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while a transfer ran", e);
+        } finally {
+            control.readerWaitsForTransfer(false);
+        }
+    }
+
+    /**
+     * Called by an upload at the end of its data, before it replaces the target: fails if the client gave up on
+     * it. A clean end of the data connection does not prove the client sent everything: a client that aborts
+     * (RFC 959 §4.1.3) may close the data connection normally after ABOR, and the ABOR may still wait unread on the
+     * control connection; a client whose control connection is gone can never learn that the upload succeeded.
+     *
+     * @throws DataConnectionException if the transfer was aborted, an abort waits, or the client left
+     */
+    void requireClientWaiting() throws DataConnectionException {
+        Transfer t = transfer;
+        if ((t != null && t.aborted()) || control.clientGaveUp(ABORT_CHECK_GRACE)) {
+            if (t != null) {
+                t.abort();
+            }
+            throw new DataConnectionException("the client gave up on the upload", null);
         }
     }
 
