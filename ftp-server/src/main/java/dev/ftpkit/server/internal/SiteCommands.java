@@ -51,9 +51,12 @@ final class SiteCommands {
                 session.config().commands().siteVerbs(), "Help OK."));
     }
 
-    /** {@code SITE CHMOD 644 path}, where the file system has POSIX permissions. */
+    /**
+     * {@code SITE CHMOD 644 path}, where the file system has POSIX permissions; only for accounts granted
+     * {@link Permission#CHMOD} (never anonymous ones), others get 550 as from vsftpd.
+     */
     static Reply chmod(Command command, Session session) throws Exception {
-        session.requirePermission(Permission.WRITE);
+        session.requirePermission(Permission.CHMOD);
         String argument = command.argument().strip();
         int space = argument.indexOf(' ');
         if (space < 0) {
