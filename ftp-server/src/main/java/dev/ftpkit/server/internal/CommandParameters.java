@@ -1,6 +1,5 @@
 package dev.ftpkit.server.internal;
 
-import java.nio.file.Path;
 
 /**
  * What earlier commands set for later ones: TYPE and REST for the next transfer, the HASH algorithm chosen with
@@ -10,7 +9,8 @@ final class CommandParameters {
 
     private boolean ascii;
     private long restOffset;
-    private Path renameFrom;
+    // the normalized FTP path RNFR named: RNTO finds it again, so what it renames is what the jail checks then
+    private String renameFrom;
     private String hashAlgorithm = "SHA-256";
 
     boolean asciiType() {
@@ -32,11 +32,11 @@ final class CommandParameters {
         return offset;
     }
 
-    void renameFrom(Path from) {
+    void renameFrom(String from) {
         this.renameFrom = from;
     }
 
-    Path renameFrom() {
+    String renameFrom() {
         return renameFrom;
     }
 
