@@ -1,8 +1,6 @@
 package dev.ftpkit.server.security;
 
-import dev.ftpkit.server.FtpServer;
 import dev.ftpkit.server.RawFtp;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
@@ -31,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * does: no directory appears outside the root and the outside file's size never comes back.
  */
 @DisabledOnOs(OS.WINDOWS) // symbolic links need privileges there
-class SymlinkRaceTest {
+class SymlinkRaceTest extends SecurityFixture {
 
     private static final int COMMANDS = 2_000;
     private static final int BATCH = 100;
@@ -39,25 +37,12 @@ class SymlinkRaceTest {
     private static final int SECRET_SIZE = 31_337;
 
     @TempDir
-    Path base;
-
-    private Path root;
-    private Path outside;
-    private FtpServer server;
+    Path outside;
 
     @BeforeEach
     void tree() throws IOException {
-        root = Files.createDirectories(base.resolve("root"));
-        outside = Files.createDirectories(base.resolve("outside"));
         Files.write(outside.resolve("secret.txt"), new byte[SECRET_SIZE]);
         Files.createDirectories(root.resolve("race"));
-    }
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test
