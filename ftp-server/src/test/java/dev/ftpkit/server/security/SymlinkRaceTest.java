@@ -15,6 +15,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
@@ -31,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisabledOnOs(OS.WINDOWS) // symbolic links need privileges there
 class SymlinkRaceTest extends SecurityFixture {
 
-    private static final int COMMANDS = 2_000;
+    private static final int ATTACKERS = 3;
+    private static final int COMMANDS = 1_000; // per attacker
     private static final int BATCH = 100;
     private static final int MAX_FLIPS = 10_000_000;
     private static final int SECRET_SIZE = 31_337;
@@ -51,21 +55,20 @@ class SymlinkRaceTest extends SecurityFixture {
         AtomicBoolean done = new AtomicBoolean();
         CompletableFuture<Integer> flipper = CompletableFuture.supplyAsync(() -> flip(done));
         List<String> replies = new ArrayList<>();
-        try (RawFtp attacker = RawFtp.login(server.port())) {
-            for (int sent = 0; sent < COMMANDS; sent += BATCH) {
-                StringBuilder pipeline = new StringBuilder();
-                for (int i = sent; i < sent + BATCH; i += 2) {
-                    pipeline.append("MKD race/x").append(i).append("\r\n");
-                    pipeline.append("SIZE race/secret.txt\r\n");
-                }
-                attacker.sendRaw(pipeline.toString().getBytes(StandardCharsets.US_ASCII));
-                for (int i = 0; i < BATCH; i++) {
-                    replies.add(attacker.read().encode());
-                }
+        ExecutorService attackers = Executors.newFixedThreadPool(ATTACKERS);
+        try {
+            List<Future<List<String>>> attacks = new ArrayList<>();
+            for (int a = 0; a < ATTACKERS; a++) {
+                String prefix = "race/a" + a + "x";
+                attacks.add(attackers.submit(() -> attack(prefix)));
+            }
+            for (Future<List<String>> attack : attacks) {
+                replies.addAll(attack.get(120, TimeUnit.SECONDS));
             }
             Security.bystanderIsServed(server);
         } finally {
             done.set(true);
+            attackers.shutdownNow();
         }
         int flips = flipper.get(60, TimeUnit.SECONDS);
 
@@ -73,8 +76,28 @@ class SymlinkRaceTest extends SecurityFixture {
         try (Stream<Path> leaked = Files.list(outside)) {
             assertThat(leaked.map(p -> p.getFileName().toString())).containsExactly("secret.txt");
         }
-        assertThat(replies).noneMatch(r -> r.equals("213 " + SECRET_SIZE + "\r\n"));
-        assertThat(replies).allMatch(r -> r.startsWith("257 ") || r.startsWith("550 "));
+        assertThat(replies).hasSize(ATTACKERS * COMMANDS)
+                .noneMatch(r -> r.equals("213 " + SECRET_SIZE + "\r\n"))
+                .allMatch(r -> r.startsWith("257 ") || r.startsWith("550 "));
+    }
+
+    /** One session's pipelined {@code MKD race/...N} and {@code SIZE race/secret.txt}, a batch at a time. */
+    private List<String> attack(String prefix) throws IOException {
+        List<String> replies = new ArrayList<>();
+        try (RawFtp attacker = RawFtp.login(server.port())) {
+            for (int sent = 0; sent < COMMANDS; sent += BATCH) {
+                StringBuilder pipeline = new StringBuilder();
+                for (int i = sent; i < sent + BATCH; i += 2) {
+                    pipeline.append("MKD ").append(prefix).append(i).append("\r\n");
+                    pipeline.append("SIZE race/secret.txt\r\n");
+                }
+                attacker.sendRaw(pipeline.toString().getBytes(StandardCharsets.US_ASCII));
+                for (int i = 0; i < BATCH; i++) {
+                    replies.add(attacker.read().encode());
+                }
+            }
+        }
+        return replies;
     }
 
     /**
