@@ -232,8 +232,10 @@ public interface FtpClient extends Closeable {
 
     /**
      * Lists a directory: MLSD when the server offers MLST, else LIST parsed by
-     * {@link dev.ftpkit.core.list.ListParser}. Lines that no parser understands are returned as unparsed entries
-     * ({@link ListEntry#isParsed()} false), never dropped.
+     * {@link dev.ftpkit.core.list.ListParser} (the configuration's {@code listParser}s first). When no single format
+     * understands every line, the server's SYST reply (asked once per connection) decides which formats are tried
+     * first. Lines that no parser understands are returned as unparsed entries ({@link ListEntry#isParsed()} false),
+     * never dropped.
      *
      * @param path the directory, or {@code ""} for the working directory
      * @return the entries in the server's order

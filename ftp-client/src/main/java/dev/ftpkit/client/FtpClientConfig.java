@@ -4,7 +4,11 @@ import javax.net.SocketFactory;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import dev.ftpkit.core.list.FormatParser;
+
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -42,6 +46,7 @@ public final class FtpClientConfig {
     private final ProtocolListener protocolListener;
     private final String virtualHost;
     private final FtpsConfig tls;
+    private final List<FormatParser> listParsers;
 
     private FtpClientConfig(Builder b) {
         this.connectTimeout = b.connectTimeout;
@@ -59,6 +64,7 @@ public final class FtpClientConfig {
         this.protocolListener = b.protocolListener;
         this.virtualHost = b.virtualHost;
         this.tls = b.tls;
+        this.listParsers = List.copyOf(b.listParsers);
     }
 
     /**
@@ -236,6 +242,15 @@ public final class FtpClientConfig {
         return Optional.ofNullable(tls);
     }
 
+    /**
+     * Returns the application's LIST format parsers, tried before the built-in ones.
+     *
+     * @return the parsers in the order they are tried; empty by default
+     */
+    public List<FormatParser> listParsers() {
+        return listParsers;
+    }
+
     @Override
     public String toString() {
         return "FtpClientConfig[mode=" + dataConnectionMode + ", tls=" + tls + ", type=" + transferType + ", connectTimeout="
@@ -260,6 +275,7 @@ public final class FtpClientConfig {
         private ProtocolListener protocolListener = ProtocolListener.NONE;
         private String virtualHost;
         private FtpsConfig tls;
+        private final List<FormatParser> listParsers = new ArrayList<>();
 
         private Builder() {
         }
@@ -280,6 +296,7 @@ public final class FtpClientConfig {
             protocolListener = c.protocolListener;
             virtualHost = c.virtualHost;
             tls = c.tls;
+            listParsers.addAll(c.listParsers);
         }
 
         /**
@@ -482,6 +499,19 @@ public final class FtpClientConfig {
          */
         public Builder tls(FtpsConfig settings) {
             tls = settings;
+            return this;
+        }
+
+        /**
+         * Adds a LIST format parser, tried before the built-in ones (and before parsers added later) when a server
+         * without MLSD sends a listing: for a format ftpkit does not know, or reads differently. See
+         * {@link dev.ftpkit.core.list.ListParser} for how a listing's format is chosen.
+         *
+         * @param parser the parser; it must be thread-safe and never throw
+         * @return this builder
+         */
+        public Builder listParser(FormatParser parser) {
+            listParsers.add(Objects.requireNonNull(parser, "listParser"));
             return this;
         }
 

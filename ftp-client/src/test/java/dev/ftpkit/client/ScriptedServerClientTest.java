@@ -570,6 +570,7 @@ class ScriptedServerClientTest {
                 data.getOutputStream().write(listing.getBytes(StandardCharsets.US_ASCII));
             }
             s.reply("226 Directory send OK.");
+            s.expect("SYST").reply("215 UNIX Type: L8"); // no single format explains every line
         })) {
             try (FtpClient client = loggedIn(server, fast().build())) {
                 var entries = client.list("pub");

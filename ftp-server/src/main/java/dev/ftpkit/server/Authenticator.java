@@ -1,5 +1,7 @@
 package dev.ftpkit.server;
 
+import dev.ftpkit.server.internal.AnonymousNames;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.EnumSet;
@@ -52,9 +54,7 @@ public interface Authenticator {
         granted.addAll(permissions);
         granted.remove(Permission.CHMOD);
         Optional<Account> anonymous = Optional.of(Account.atRoot("anonymous", granted)); // immutable: shared
-        return (user, password, client) -> user.equalsIgnoreCase("anonymous") || user.equalsIgnoreCase("ftp")
-                ? anonymous
-                : Optional.empty();
+        return (user, password, client) -> AnonymousNames.contains(user) ? anonymous : Optional.empty();
     }
 
     /**

@@ -161,6 +161,7 @@ public final class RawFtp implements Closeable {
 
     public Socket passive() throws IOException {
         Socket data = new Socket();
+        data.bind(new InetSocketAddress(socket.getLocalAddress(), 0)); // from the control connection's address
         data.connect(new InetSocketAddress("127.0.0.1", pasvPort()), 5_000);
         data.setSoTimeout(20_000);
         return data;

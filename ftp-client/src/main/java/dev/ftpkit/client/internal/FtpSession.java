@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@link FtpClient} implementation: one control connection, used by one thread at a time. It decides which
@@ -39,6 +40,7 @@ public final class FtpSession implements FtpClient {
     private final Listings listings;
     private final Reply greeting;
     private FeatureSet features;
+    private String systemType;
 
     private final TlsLayer tls;
 
@@ -280,7 +282,20 @@ public final class FtpSession implements FtpClient {
         if (features().has("MLST")) {
             return listings.machineListing(path);
         }
-        return ListParser.defaults().parse(listLines(path));
+        List<String> lines = listLines(path);
+        ListParser parser = ListParser.defaults().withFirst(config.listParsers());
+        // SYST only when the listing alone does not tell its format: one round trip less for most servers
+        Optional<List<ListEntry>> oneFormat = parser.parseWithOneFormat(lines);
+        return oneFormat.isPresent() ? oneFormat.get() : parser.forSystem(systemType()).parse(lines);
+    }
+
+    /** The SYST reply's text, asked once per connection; empty if SYST is refused. */
+    private String systemType() throws IOException {
+        if (systemType == null) {
+            Reply reply = control.execute(Command.of("SYST"));
+            systemType = reply.codeValue() == ReplyCodes.SYSTEM_TYPE ? reply.text() : "";
+        }
+        return systemType;
     }
 
     @Override

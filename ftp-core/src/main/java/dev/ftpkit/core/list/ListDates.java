@@ -47,6 +47,33 @@ final class ListDates {
         }
     }
 
+    /** A date and time with seconds in this zone; empty if no such date exists. */
+    Optional<Instant> at(int year, int month, int day, int hour, int minute, int second) {
+        try {
+            return Optional.of(LocalDateTime.of(year, month, day, hour, minute, second).atZone(zone).toInstant());
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * An {@code ls -l} style date: month, day, then a four-digit year (midnight of that day) or {@code H:MM}
+     * (a recent date, see {@link #withoutYear}); empty if {@code yearOrTime} is neither or the date does not exist.
+     */
+    Optional<Instant> monthDay(int month, int day, String yearOrTime) {
+        int colon = yearOrTime.indexOf(':');
+        if (colon < 0) {
+            int year = yearOrTime.length() == 4 ? Tokens.smallNumber(yearOrTime) : -1;
+            return year < 0 ? Optional.empty() : at(year, month, day, 0, 0);
+        }
+        int hour = Tokens.smallNumber(yearOrTime.substring(0, colon));
+        int minute = Tokens.smallNumber(yearOrTime.substring(colon + 1));
+        if (colon > 2 || yearOrTime.length() != colon + 3 || hour < 0 || hour > 23 || minute < 0 || minute > 59) {
+            return Optional.empty();
+        }
+        return withoutYear(month, day, hour, minute);
+    }
+
     /**
      * A date shown without a year ({@code Nov 24 10:00}). {@code ls -l} shows the time instead of the year for files
      * modified within the last six months, so the year is the one (of last, this and next year) that puts the date

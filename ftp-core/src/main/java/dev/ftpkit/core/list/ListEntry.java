@@ -26,7 +26,8 @@ import java.util.OptionalLong;
  * @param permissions format-specific permissions (see above), if given
  * @param owner the owner, name or number as listed, if given
  * @param group the group, name or number as listed, if given
- * @param rawLine the line as received (without its line terminator)
+ * @param rawLine the line as received (without its line terminator); for an entry wrapped over several lines
+ *     (OpenVMS), those lines joined by LF
  * @param format the format the line was recognised as
  */
 public record ListEntry(EntryType type, String name, OptionalLong size, Optional<Instant> modified,

@@ -30,6 +30,12 @@ import java.util.Optional;
 public final class Session implements FtpSession, Runnable {
 
     private static final System.Logger LOG = System.getLogger(Session.class.getName());
+    /** Made before they are needed: when the heap is exhausted there may be no memory left to make them. */
+    private static final Reply OUT_OF_MEMORY = Reply.of(ReplyCodes.ACTION_ABORTED_LOCAL_ERROR,
+            "Local error: out of memory; closing the session.");
+    private static final Reply SHUTTING_DOWN = Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE, "Server shutting down.");
+    private static final Reply LOW_ON_MEMORY = Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE,
+            "Server low on memory; closing the session.");
 
     private final ServerRuntime server;
     private final ServerConfig config;
@@ -47,6 +53,8 @@ public final class Session implements FtpSession, Runnable {
     private final DataChannels dataChannels;
     private final TransferRunner transfers;
     private volatile boolean closing;
+    /** What the client is told when the session closes on the server's initiative. */
+    private volatile Reply farewell = SHUTTING_DOWN;
 
     Session(ServerRuntime server, Socket socket, String id, boolean implicitTls) {
         this.server = server;
@@ -154,6 +162,11 @@ public final class Session implements FtpSession, Runnable {
             return ErrorMapper.toReply(e, command.verb());
         } catch (LinkageError | AssertionError e) {
             return ErrorMapper.toReply(e, command.verb());
+        } catch (OutOfMemoryError e) {
+            // the command's own memory is garbage now; this session ends after the 451, the others go on
+            farewell = LOW_ON_MEMORY;
+            closing = true;
+            return OUT_OF_MEMORY;
         }
     }
 
@@ -169,7 +182,7 @@ public final class Session implements FtpSession, Runnable {
     void requestShutdown() {
         closing = true;
         if (!transfers.running()) {
-            control.sendQuietly(Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE, "Server shutting down."));
+            control.sendQuietly(SHUTTING_DOWN);
             control.close();
         }
     }
@@ -323,6 +336,11 @@ public final class Session implements FtpSession, Runnable {
     /** Whether the server is shutting down or closed this session. */
     boolean closing() {
         return closing;
+    }
+
+    /** The 421 to send when the session closes on the server's initiative (shutdown, exhausted heap). */
+    Reply farewell() {
+        return farewell;
     }
 
     /** The next data connection: PASV/EPSV or PORT/EPRT, EPSV ALL, opening it with 150. */

@@ -8,6 +8,7 @@ import dev.ftpkit.server.Permission;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
@@ -58,18 +59,22 @@ final class TransferCommands {
     static Reply stor(Command command, Session session) throws Exception {
         SessionHandler.requireArgument(command);
         try (JailedPath target = session.locate(command.argument(), false)) {
-            return store(session, target, command.argument(), false, null);
+            return store(session, target, command.argument(), Mode.REPLACE, null);
         }
     }
 
     static Reply appe(Command command, Session session) throws Exception {
         SessionHandler.requireArgument(command);
         try (JailedPath target = session.locate(command.argument(), false)) {
-            return store(session, target, command.argument(), true, null);
+            return store(session, target, command.argument(), Mode.APPEND, null);
         }
     }
 
-    /** RFC 959 §4.1.3 STOU; RFC 1123 §4.1.2.9: the 150 reply names the file as {@code FILE: name}. */
+    /**
+     * RFC 959 §4.1.3 STOU; RFC 1123 §4.1.2.9: the 150 reply names the file as {@code FILE: name}. The name is
+     * reserved by creating the file exclusively (O_EXCL), so two sessions never get the same one; a name already
+     * taken makes it try another.
+     */
     static Reply stou(Command command, Session session) throws Exception {
         session.requirePermission(Permission.WRITE);
         String base = command.hasArgument() && !command.argument().contains("/") ? command.argument() : "ftpkit";
@@ -77,17 +82,31 @@ final class TransferCommands {
             String name = attempt == 0 && command.hasArgument() ? base
                     : base + "." + HexFormat.of().toHexDigits(RANDOM.nextInt());
             try (JailedPath candidate = session.locate(name, false)) {
-                if (!candidate.exists()) {
-                    return store(session, candidate, name, false, "FILE: " + Texts.oneLine(name));
+                try {
+                    candidate.newByteChannel(Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)).close();
+                } catch (FileAlreadyExistsException taken) {
+                    continue;
                 }
+                return store(session, candidate, name, Mode.UNIQUE, "FILE: " + Texts.oneLine(name));
             }
         }
         throw fail(ReplyCodes.FILE_NAME_NOT_ALLOWED, "Could not create a unique file name.");
     }
 
-    private static Reply store(Session session, JailedPath target, String shownName, boolean append,
-                               String stouText) throws Exception {
+    /** How an upload treats the target. */
+    private enum Mode {
+        /** STOR: the target is replaced. */
+        REPLACE,
+        /** APPE: the data goes after the target's end. */
+        APPEND,
+        /** STOU: the target is the empty file STOU just created for this upload; it is removed if the upload fails. */
+        UNIQUE
+    }
+
+    private static Reply store(Session session, JailedPath target, String shownName, Mode mode, String stouText)
+            throws Exception {
         session.requirePermission(Permission.WRITE);
+        boolean append = mode == Mode.APPEND;
         long offset = session.parameters().takeRestOffset();
         if (target.exists() && target.attributes().isDirectory()) {
             throw fail(ReplyCodes.FILE_UNAVAILABLE, "Is a directory.");
@@ -124,7 +143,8 @@ final class TransferCommands {
             }
             return Reply.of(ReplyCodes.CLOSING_DATA, "Transfer complete.");
         }
-        // atomic: write beside the target, rename onto it only after the data connection closed cleanly
+        // atomic: write beside the target, rename onto it only after the data connection closed cleanly (for STOU
+        // onto the empty file that reserves the name)
         JailedPath temp = target.sibling(TEMP_PREFIX + HexFormat.of().toHexDigits(RANDOM.nextLong()) + ".part");
         boolean moved = false;
         try {
@@ -139,14 +159,21 @@ final class TransferCommands {
             moved = true;
         } finally {
             if (!moved) {
-                try {
-                    temp.deleteFile();
-                } catch (IOException ignored) {
-                    // the temp name is hidden from listings; nothing else to do
+                deleteQuietly(temp); // the temp name is hidden from listings
+                if (mode == Mode.UNIQUE) {
+                    deleteQuietly(target); // the reservation: no upload came to fill it
                 }
             }
         }
         return Reply.of(ReplyCodes.CLOSING_DATA, "Transfer complete.");
+    }
+
+    private static void deleteQuietly(JailedPath path) {
+        try {
+            path.deleteFile();
+        } catch (IOException ignored) {
+            // nothing else to do
+        }
     }
 
     private static void receive(Session session, SocketDataConnection data, SeekableByteChannel file)

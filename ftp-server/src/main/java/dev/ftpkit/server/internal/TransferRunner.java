@@ -46,25 +46,27 @@ final class TransferRunner {
     }
 
     private void run(Transfer t, Command command, CommandDescriptor descriptor) {
-        long started = System.nanoTime();
-        Reply reply = session.invoke(descriptor, command);
-        if (t.aborted() && !reply.code().isPositiveCompletion()) {
-            reply = Reply.of(ReplyCodes.TRANSFER_ABORTED, "Connection closed; transfer aborted.");
-        }
-        if (t.started()) {
-            // before the final reply, so the event is seen before the client can go on
-            config.listener().transferEnded(session, new TransferEvent(command.verb(), command.argument(), t.bytes(),
-                    Duration.ofNanos(System.nanoTime() - started), reply.code().isPositiveCompletion()));
-        }
         try {
+            long started = System.nanoTime();
+            Reply reply = session.invoke(descriptor, command);
+            if (t.aborted() && !reply.code().isPositiveCompletion()) {
+                reply = Reply.of(ReplyCodes.TRANSFER_ABORTED, "Connection closed; transfer aborted.");
+            }
+            if (t.started()) {
+                // before the final reply, so the event is seen before the client can go on
+                config.listener().transferEnded(session, new TransferEvent(command.verb(), command.argument(),
+                        t.bytes(), Duration.ofNanos(System.nanoTime() - started),
+                        reply.code().isPositiveCompletion()));
+            }
             session.reply(command, reply);
-        } catch (IOException e) {
+        } catch (IOException | OutOfMemoryError e) {
+            // no reply could be sent, or no memory was left to send it: the session cannot go on
             control.close();
         } finally {
-            t.finished();
+            t.finished(); // whatever happened: the session thread waits for this
         }
         if (session.closing()) {
-            control.sendQuietly(Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE, "Server shutting down."));
+            control.sendQuietly(session.farewell());
             control.close();
         }
     }
