@@ -126,14 +126,15 @@ public final class InMemoryUsers implements Authenticator {
         }
 
         /**
-         * Adds a user at the root with every permission.
+         * Adds a user at the root with the permissions of {@link Permission#readWrite()} (every one but
+         * {@link Permission#CHMOD}, which only an explicit account grants).
          *
          * @param name     the user name
          * @param password the password in clear text (hashed here)
          * @return this builder
          */
         public Builder user(String name, String password) {
-            return user(name, password, Account.atRoot(name, Permission.all()));
+            return user(name, password, Account.atRoot(name, Permission.readWrite()));
         }
 
         /**

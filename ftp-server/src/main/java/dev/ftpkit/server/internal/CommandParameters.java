@@ -1,6 +1,5 @@
 package dev.ftpkit.server.internal;
 
-import java.nio.file.Path;
 
 /**
  * What earlier commands set for later ones: TYPE and REST for the next transfer, the HASH algorithm chosen with
@@ -11,7 +10,8 @@ final class CommandParameters {
     // RFC 959 §5.1 (minimum implementation) and §3.1.1.1: the default type is ASCII Non-print
     private boolean ascii = true;
     private long restOffset;
-    private Path renameFrom;
+    // the normalized FTP path RNFR named: RNTO finds it again, so what it renames is what the jail checks then
+    private String renameFrom;
     private String hashAlgorithm = "SHA-256";
     private MlsxFactSelection mlsxFacts = MlsxFactSelection.ALL;
 
@@ -34,11 +34,11 @@ final class CommandParameters {
         return offset;
     }
 
-    void renameFrom(Path from) {
+    void renameFrom(String from) {
         this.renameFrom = from;
     }
 
-    Path renameFrom() {
+    String renameFrom() {
         return renameFrom;
     }
 

@@ -247,7 +247,7 @@ final class ControlConnection implements Closeable {
         discardBuffered();
         writeLock.lock();
         try {
-            SSLSocket secure = TlsSockets.handshake(config, raw, false, timeout);
+            SSLSocket secure = TlsSockets.handshake(config, raw, TlsSockets.newControlTag(), false, timeout);
             this.tls = secure;
             this.socket = secure;
             this.in = secure.getInputStream();

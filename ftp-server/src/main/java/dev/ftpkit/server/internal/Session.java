@@ -250,6 +250,14 @@ public final class Session implements FtpSession, Runnable {
         return login.jail().resolve(login.workingDirectory(), ftpPath);
     }
 
+    /**
+     * Resolves a client path for an operation that must use exactly what the jail checked (see
+     * {@link FileJail#locate}); the caller closes the result.
+     */
+    JailedPath locate(String ftpPath, boolean followFinalLink) throws IOException {
+        return login.jail().locate(login.workingDirectory(), ftpPath, followFinalLink);
+    }
+
     @Override
     public void requirePermission(Permission permission) throws FtpReplyException {
         Account account = login.account();
