@@ -5,4 +5,5 @@ module dev.ftpkit.client {
     requires transitive dev.ftpkit.core;
 
     exports dev.ftpkit.client;
+    exports dev.ftpkit.client.sync;
 }

@@ -17,7 +17,8 @@ import java.util.function.Consumer;
 
 /**
  * A decorator around every command of a registry, built-ins included: each handler gets a context that records
- * which paths it resolved, and each command leaves one audit line (session, user, command, paths, reply code).
+ * which paths it resolved or located, and each command leaves one audit line (session, user, command, paths,
+ * reply code).
  * The context is a {@link Proxy} forwarding every call, which works because the built-ins use nothing but
  * {@link CommandContext}.
  */
@@ -60,13 +61,13 @@ public final class AuditingCommands {
         });
     }
 
-    /** A context that forwards every call and notes the argument of each {@code resolve}. */
+    /** A context that forwards every call and notes the path of each {@code resolve} and {@code locate}. */
     private static CommandContext recordingPaths(CommandContext context, List<String> paths) {
         InvocationHandler forward = (proxy, method, args) -> {
             try {
                 Object result = method.invoke(context, args);
-                if (method.getName().equals("resolve")) {
-                    paths.add(context.ftpPath((String) args[0])); // resolved: the path is inside the home
+                if (method.getName().equals("resolve") || method.getName().equals("locate")) {
+                    paths.add(context.ftpPath((String) args[0])); // found: the path is inside the home
                 }
                 return result;
             } catch (InvocationTargetException e) {

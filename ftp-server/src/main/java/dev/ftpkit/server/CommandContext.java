@@ -68,6 +68,31 @@ public interface CommandContext extends FtpSession {
     String ftpPath(String clientPath) throws IOException;
 
     /**
+     * Finds a client path for an operation that must use exactly what the jail checked: where the file system has
+     * directory handles, the path is reached through them one component at a time, so a directory swapped for a
+     * symbolic link after the check is not followed.
+     *
+     * @param clientPath      the path as the client sent it
+     * @param followFinalLink whether a link as the last segment is followed (reading) or is itself the object
+     *                        (deleting, renaming, creating)
+     * @return the path; the caller closes it
+     * @throws java.nio.file.AccessDeniedException if the path or a link on it leads out of the home
+     * @throws IOException                         if the file system fails
+     */
+    JailedPath locate(String clientPath, boolean followFinalLink) throws IOException;
+
+    /**
+     * Normalizes a client path like {@link #ftpPath(String)}, except that {@code ..} at the home stays at the home,
+     * as {@code cd ..} does at a Unix root (CWD and CDUP: vsftpd, proftpd and pure-ftpd answer 250 and stay at
+     * {@code /}).
+     *
+     * @param clientPath the path as the client sent it
+     * @return the absolute FTP path, inside the home
+     * @throws java.nio.file.AccessDeniedException if a segment is not acceptable
+     */
+    String ftpPathClampedAtHome(String clientPath) throws IOException;
+
+    /**
      * Makes a directory the working directory; the caller checked that it exists.
      *
      * @param ftpPath an absolute FTP path as returned by {@link #ftpPath(String)}
@@ -109,6 +134,16 @@ public interface CommandContext extends FtpSession {
      * @throws IOException if the control connection fails
      */
     void uploadCommitted(UploadEvent event) throws IOException;
+
+    /**
+     * Fails if the client gave up on the running upload, which must then not be committed: an ABOR or Telnet
+     * IP/Synch already sent (RFC 959 §4.1.3; a client may close the data connection normally after ABOR), or the
+     * control connection closed (the client could never learn that the upload succeeded). Called by an upload at
+     * the end of its data, before it replaces its target.
+     *
+     * @throws IOException a data connection failure (426) if the client gave up
+     */
+    void requireClientWaiting() throws IOException;
 
     /** Forgets the login and every transfer parameter (REIN, RFC 959 §4.1.1); the virtual host stays. */
     void reinitialize();

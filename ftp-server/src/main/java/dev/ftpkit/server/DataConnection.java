@@ -49,6 +49,12 @@ public interface DataConnection extends Closeable {
     long receiveFile(SeekableByteChannel file) throws IOException;
 
     /**
+     * Ends the connection with a reset instead of a clean end, when what was sent is not all there is (a listing
+     * that failed midway): a client that reads to the end must not take the end for success.
+     */
+    void abort();
+
+    /**
      * Flushes and closes the connection.
      *
      * @throws IOException if the last bytes could not be sent

@@ -32,6 +32,15 @@ public interface LoginControl {
     void checkAllowed(String user) throws IOException;
 
     /**
+     * Waits for the client address's turn to check a password: one check at a time per address across its
+     * connections, so a flood of wrong passwords from one address holds at most one core.
+     *
+     * @return the turn (close it after the check), empty if too many logins from the address are waiting already
+     * @throws InterruptedException if interrupted while waiting
+     */
+    Optional<LoginTurn> awaitTurn() throws InterruptedException;
+
+    /**
      * Checks a name and password with the authenticator of the session's host.
      *
      * @param user     the name

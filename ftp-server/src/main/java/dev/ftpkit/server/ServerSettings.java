@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 
 /** The server's configuration as command handlers see it: read-only, as {@link FtpServer.Builder} validated it. */
@@ -22,6 +23,13 @@ public interface ServerSettings {
      * @return the timeout
      */
     Duration dataTimeout();
+
+    /**
+     * How long to wait before answering a failed login (and before checking for an address that failed lately).
+     *
+     * @return the delay
+     */
+    Duration loginFailureDelay();
 
     /**
      * PASV and EPSV.
@@ -86,6 +94,14 @@ public interface ServerSettings {
      * @return its descriptor, if registered
      */
     Optional<CommandDescriptor> siteCommand(String name);
+
+    /**
+     * Permits for the helper threads that read the entries of large listings, shared by all sessions (one per
+     * processor), so concurrent listings cannot multiply threads.
+     *
+     * @return the shared permits
+     */
+    Semaphore listingHelpers();
 
     /**
      * Where transfer threads come from; listings of large directories also read entries on a few of them.

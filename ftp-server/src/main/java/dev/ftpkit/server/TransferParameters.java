@@ -10,7 +10,7 @@ import java.util.Optional;
 public interface TransferParameters {
 
     /**
-     * Whether TYPE A (ASCII) is in effect, rather than TYPE I.
+     * Whether TYPE A (ASCII) is in effect, rather than TYPE I; ASCII is the default (RFC 959 §5.1).
      *
      * @return true for ASCII
      */
@@ -22,6 +22,20 @@ public interface TransferParameters {
      * @param ascii true for TYPE A, false for TYPE I
      */
     void asciiType(boolean ascii);
+
+    /**
+     * The MLST/MLSD facts selected with OPTS MLST (RFC 3659 §7.9).
+     *
+     * @return the selection ({@link MlsxFactSelection#ALL} by default)
+     */
+    MlsxFactSelection mlsxFacts();
+
+    /**
+     * Selects the MLST/MLSD facts (OPTS MLST).
+     *
+     * @param selection the selection
+     */
+    void mlsxFacts(MlsxFactSelection selection);
 
     /**
      * Sets the restart offset of the next transfer.

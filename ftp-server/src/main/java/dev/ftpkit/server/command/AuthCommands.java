@@ -5,6 +5,7 @@ import dev.ftpkit.core.Reply;
 import dev.ftpkit.core.ReplyCodes;
 import dev.ftpkit.server.Account;
 import dev.ftpkit.server.CommandContext;
+import dev.ftpkit.server.LoginTurn;
 import dev.ftpkit.server.TlsSettings;
 import dev.ftpkit.server.VirtualHost;
 import dev.ftpkit.server.internal.Texts;
@@ -43,9 +44,22 @@ final class AuthCommands {
         }
         session.login().pendingUser(Optional.empty());
         session.login().checkAllowed(user);
+        // one check at a time per address, across its connections: a flood of wrong passwords from one address
+        // holds at most one core, and the clients of other addresses are not starved (issue 13)
+        Optional<LoginTurn> turn = session.login().awaitTurn();
+        if (turn.isEmpty()) {
+            session.closeAfterReply();
+            return Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE, "Too many logins from your address; try again later.");
+        }
         Optional<Account> account;
-        try {
+        try (LoginTurn checking = turn.get()) {
+            if (checking.penalized()) {
+                Thread.sleep(session.settings().loginFailureDelay().toMillis());
+            }
             account = session.login().authenticate(user, command.argument());
+            if (account.isEmpty()) {
+                checking.failed();
+            }
         } catch (IOException e) {
             session.closeAfterReply();
             return Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE, "Authentication service unavailable.");

@@ -2,6 +2,7 @@ package dev.ftpkit.server.command;
 
 import dev.ftpkit.core.MlsxEntry;
 import dev.ftpkit.server.Account;
+import dev.ftpkit.server.MlsxFactSelection;
 import dev.ftpkit.server.Permission;
 import dev.ftpkit.server.internal.Texts;
 import net.jqwik.api.Arbitraries;
@@ -74,7 +75,7 @@ class ListingsTest {
         StringBuilder out = new StringBuilder();
         String type = info.directory() ? "dir" : "file";
 
-        Listings.appendMlsx(out, info, type, "name", Listings.MlsxPermissions.of(account));
+        Listings.appendMlsx(out, info, type, "name", Listings.MlsxPermissions.of(account), MlsxFactSelection.ALL);
 
         assertThat(out.toString()).isEqualTo(referenceMlsx(info, type, "name", granted));
         assertThat(MlsxEntry.parse(out.toString()).fact("modify")).hasValueSatisfying(v -> assertThat(v).hasSize(14));

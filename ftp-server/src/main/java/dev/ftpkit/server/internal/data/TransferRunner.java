@@ -16,20 +16,26 @@ import java.util.function.Consumer;
  */
 public final class TransferRunner {
 
+    /** How long an upload about to be committed waits for control bytes already received to be read. */
+    private static final Duration ABORT_CHECK_GRACE = Duration.ofSeconds(2);
+
     private final ThreadFactory threads;
     private final Duration dataTimeout;
     private final BooleanSupplier closing;
+    private final ClientWatch control;
     private volatile Transfer transfer;
 
     /**
      * @param threads     where transfer threads come from
      * @param dataTimeout the bound of every read and write of a transfer
      * @param closing     whether the session is closing (a wait for a transfer then ends)
+     * @param control     the control connection, watched for the client giving up on an upload
      */
-    public TransferRunner(ThreadFactory threads, Duration dataTimeout, BooleanSupplier closing) {
+    public TransferRunner(ThreadFactory threads, Duration dataTimeout, BooleanSupplier closing, ClientWatch control) {
         this.threads = threads;
         this.dataTimeout = dataTimeout;
         this.closing = closing;
+        this.control = control;
     }
 
     /** The running or last transfer, or null before the first. */
@@ -55,6 +61,7 @@ public final class TransferRunner {
     public void start(Command command, Consumer<Transfer> body) {
         Transfer t = new Transfer(command.verb(), command.argument());
         transfer = t;
+        control.watchForAbort();
         Thread thread = threads.newThread(() -> body.accept(t));
         thread.start();
     }
@@ -65,6 +72,7 @@ public final class TransferRunner {
         if (running == null || running.done()) {
             return;
         }
+        control.readerWaitsForTransfer(true);
         try {
             // bounded: every read and write of the transfer has the data timeout
             while (!running.await(dataTimeout)) {
@@ -75,6 +83,26 @@ public final class TransferRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while a transfer ran", e);
+        } finally {
+            control.readerWaitsForTransfer(false);
+        }
+    }
+
+    /**
+     * Called by an upload at the end of its data, before it replaces the target: fails if the client gave up on
+     * it. A clean end of the data connection does not prove the client sent everything: a client that aborts
+     * (RFC 959 §4.1.3) may close the data connection normally after ABOR, and the ABOR may still wait unread on the
+     * control connection; a client whose control connection is gone can never learn that the upload succeeded.
+     *
+     * @throws DataConnectionException if the transfer was aborted, an abort waits, or the client left
+     */
+    public void requireClientWaiting() throws DataConnectionException {
+        Transfer t = transfer;
+        if ((t != null && t.aborted()) || control.clientGaveUp(ABORT_CHECK_GRACE)) {
+            if (t != null) {
+                t.abort();
+            }
+            throw new DataConnectionException("the client gave up on the upload", null);
         }
     }
 

@@ -11,7 +11,7 @@ import dev.ftpkit.server.TransferEvent;
 import dev.ftpkit.server.internal.ControlConnection;
 import dev.ftpkit.server.internal.ErrorMapper;
 import dev.ftpkit.server.internal.ServerConfig;
-import dev.ftpkit.server.internal.data.PassivePortPool;
+import dev.ftpkit.server.internal.ServerResources;
 import dev.ftpkit.server.internal.data.Transfer;
 import dev.ftpkit.server.internal.data.TransferRunner;
 
@@ -33,21 +33,32 @@ import java.util.function.UnaryOperator;
 public final class Session implements Runnable {
 
     private static final System.Logger LOG = System.getLogger(Session.class.getName());
+    /** Made before they are needed: when the heap is exhausted there may be no memory left to make them. */
+    private static final Reply OUT_OF_MEMORY = Reply.of(ReplyCodes.ACTION_ABORTED_LOCAL_ERROR,
+            "Local error: out of memory; closing the session.");
+    private static final Reply SHUTTING_DOWN = Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE, "Server shutting down.");
+    private static final Reply LOW_ON_MEMORY = Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE,
+            "Server low on memory; closing the session.");
 
     private final ServerConfig config;
     private final ControlConnection control;
     private final SessionContext context;
     private final boolean implicitTls;
     private final Consumer<Session> ended;
+    /** What the client is told when the session closes on the server's initiative. */
+    private volatile Reply farewell = SHUTTING_DOWN;
+    /** Lines refused as too long since the last good one. */
+    private int tooLongInARow;
+    private static final int MAX_TOO_LONG_IN_A_ROW = 3;
 
-    public Session(ServerConfig config, PassivePortPool passivePorts, Socket socket, String id, boolean implicitTls,
+    public Session(ServerConfig config, ServerResources shared, Socket socket, String id, boolean implicitTls,
             Consumer<Session> ended) {
         this.config = config;
         this.implicitTls = implicitTls;
         this.ended = ended;
         this.control = new ControlConnection(socket, config.maxLineBytes());
         this.context = new SessionContext(id, (InetSocketAddress) socket.getRemoteSocketAddress(),
-                (InetSocketAddress) socket.getLocalSocketAddress(), config, control, passivePorts);
+                (InetSocketAddress) socket.getLocalSocketAddress(), config, control, shared);
     }
 
     /** The client's end of the control connection. */
@@ -93,11 +104,15 @@ public final class Session implements Runnable {
                 return;
             } catch (FtpProtocolException tooLong) {
                 control.send(Reply.of(ReplyCodes.SYNTAX_ERROR, "Input line too long."));
+                if (++tooLongInARow >= MAX_TOO_LONG_IN_A_ROW) {
+                    return; // not an FTP client (vsftpd closes after the first)
+                }
                 continue;
             }
             if (line == null) {
                 return;
             }
+            tooLongInARow = 0;
             Command command;
             try {
                 command = CommandParser.parse(line, StandardCharsets.UTF_8);
@@ -119,7 +134,7 @@ public final class Session implements Runnable {
             return;
         }
         if (descriptor == null) {
-            reply(command, Reply.of(ReplyCodes.COMMAND_NOT_IMPLEMENTED, "Command not implemented."));
+            reply(command, KnownVerbs.unregistered(command.verb()));
             return;
         }
         if (descriptor.needsLogin() && !context.loggedIn()) {
@@ -148,26 +163,28 @@ public final class Session implements Runnable {
 
     /** The body of a transfer thread: the handler, the listener's event, the final reply. */
     private void runTransfer(Transfer t, Command command, CommandDescriptor descriptor, UnaryOperator<Reply> rewrite) {
-        long started = System.nanoTime();
-        Reply reply = invoke(descriptor, command);
-        if (t.aborted() && !reply.code().isPositiveCompletion()) {
-            reply = Reply.of(ReplyCodes.TRANSFER_ABORTED, "Connection closed; transfer aborted.");
-        }
-        reply = rewritten(reply, rewrite, command);
-        if (t.started()) {
-            // before the final reply, so the event is seen before the client can go on
-            config.listener().transferEnded(context, new TransferEvent(command.verb(), command.argument(), t.bytes(),
-                    Duration.ofNanos(System.nanoTime() - started), reply.code().isPositiveCompletion()));
-        }
         try {
+            long started = System.nanoTime();
+            Reply reply = invoke(descriptor, command);
+            if (t.aborted() && !reply.code().isPositiveCompletion()) {
+                reply = Reply.of(ReplyCodes.TRANSFER_ABORTED, "Connection closed; transfer aborted.");
+            }
+            reply = rewritten(reply, rewrite, command);
+            if (t.started()) {
+                // before the final reply, so the event is seen before the client can go on
+                config.listener().transferEnded(context, new TransferEvent(command.verb(), command.argument(),
+                        t.bytes(), Duration.ofNanos(System.nanoTime() - started),
+                        reply.code().isPositiveCompletion()));
+            }
             reply(command, reply);
-        } catch (IOException e) {
+        } catch (IOException | OutOfMemoryError e) {
+            // no reply could be sent, or no memory was left to send it: the session cannot go on
             control.close();
         } finally {
-            t.finished();
+            t.finished(); // whatever happened: the session thread waits for this
         }
         if (context.closing()) {
-            control.sendQuietly(Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE, "Server shutting down."));
+            control.sendQuietly(farewell);
             control.close();
         }
     }
@@ -193,6 +210,11 @@ public final class Session implements Runnable {
             return ErrorMapper.toReply(e, command.verb());
         } catch (LinkageError | AssertionError e) {
             return ErrorMapper.toReply(e, command.verb());
+        } catch (OutOfMemoryError e) {
+            // the command's own memory is garbage now; this session ends after the 451, the others go on
+            farewell = LOW_ON_MEMORY;
+            context.closing(true);
+            return OUT_OF_MEMORY;
         }
     }
 
@@ -208,7 +230,7 @@ public final class Session implements Runnable {
     public void requestShutdown() {
         context.closing(true);
         if (!context.transfers().running()) {
-            control.sendQuietly(Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE, "Server shutting down."));
+            control.sendQuietly(SHUTTING_DOWN);
             control.close();
         }
     }

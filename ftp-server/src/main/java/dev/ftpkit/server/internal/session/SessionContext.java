@@ -8,7 +8,9 @@ import dev.ftpkit.server.CommandContext;
 import dev.ftpkit.server.DataConnection;
 import dev.ftpkit.server.DataConnections;
 import dev.ftpkit.server.FileRequest;
+import dev.ftpkit.server.JailedPath;
 import dev.ftpkit.server.LoginControl;
+import dev.ftpkit.server.LoginTurn;
 import dev.ftpkit.server.Permission;
 import dev.ftpkit.server.RunningTransfer;
 import dev.ftpkit.server.ServerSettings;
@@ -17,10 +19,11 @@ import dev.ftpkit.server.TransferParameters;
 import dev.ftpkit.server.UploadEvent;
 import dev.ftpkit.server.VirtualHost;
 import dev.ftpkit.server.internal.ControlConnection;
+import dev.ftpkit.server.internal.LoginThrottle;
 import dev.ftpkit.server.internal.ServerConfig;
+import dev.ftpkit.server.internal.ServerResources;
 import dev.ftpkit.server.internal.Texts;
 import dev.ftpkit.server.internal.data.DataChannels;
-import dev.ftpkit.server.internal.data.PassivePortPool;
 import dev.ftpkit.server.internal.data.TransferRunner;
 import dev.ftpkit.server.internal.tls.SessionTls;
 
@@ -42,6 +45,7 @@ final class SessionContext implements CommandContext {
     private final ServerConfig config;
     private final ServerSettings settings;
     private final Hooks hooks;
+    private final LoginThrottle loginThrottle;
     private final ControlConnection control;
 
     // session state (RFC 959 §5.4 sequencing lives in these fields and the types they hold)
@@ -55,20 +59,21 @@ final class SessionContext implements CommandContext {
     private volatile boolean closing;
 
     SessionContext(String id, InetSocketAddress client, InetSocketAddress local, ServerConfig config,
-                   ControlConnection control, PassivePortPool passivePorts) {
+                   ControlConnection control, ServerResources shared) {
         this.id = id;
         this.client = client;
         this.local = local;
         this.config = config;
-        this.settings = new SettingsView(config);
+        this.settings = new SettingsView(config, shared.listingHelpers());
+        this.loginThrottle = shared.loginThrottle();
         this.hooks = new Hooks(config.hooks());
         this.control = control;
         this.login = new LoginState(new HostContext(Optional.empty(), config.root(), config.authenticator()));
         this.tls = new SessionTls(id);
-        this.transfers = new TransferRunner(config.transferThreadFactory(), config.dataTimeout(), () -> closing);
+        this.transfers = new TransferRunner(config.transferThreadFactory(), config.dataTimeout(), () -> closing, control);
         this.dataChannels = new DataChannels(this,
                 new DataChannels.Settings(config.dataTimeout(), config.passive().promiscuous(), config.listener()),
-                new TlsDataProtection(config.tls(), tls, config.dataTimeout()), transfers, passivePorts);
+                new TlsDataProtection(config.tls(), tls, config.dataTimeout()), transfers, shared.passivePorts());
     }
 
     // ---- for the session loop ----
@@ -220,6 +225,16 @@ final class SessionContext implements CommandContext {
     }
 
     @Override
+    public JailedPath locate(String clientPath, boolean followFinalLink) throws IOException {
+        return login.jail().locate(login.workingDirectory(), clientPath, followFinalLink);
+    }
+
+    @Override
+    public String ftpPathClampedAtHome(String clientPath) throws IOException {
+        return login.jail().normalizeClamped(login.workingDirectory(), clientPath);
+    }
+
+    @Override
     public void changeWorkingDirectory(String ftpPath) {
         login.workingDirectory(ftpPath);
     }
@@ -242,6 +257,11 @@ final class SessionContext implements CommandContext {
     @Override
     public void uploadCommitted(UploadEvent event) {
         hooks.afterUpload(this, event);
+    }
+
+    @Override
+    public void requireClientWaiting() throws IOException {
+        transfers.requireClientWaiting();
     }
 
     @Override
@@ -272,6 +292,11 @@ final class SessionContext implements CommandContext {
         @Override
         public void checkAllowed(String user) throws IOException {
             hooks.beforeLogin(client, user);
+        }
+
+        @Override
+        public Optional<LoginTurn> awaitTurn() throws InterruptedException {
+            return loginThrottle.awaitTurn(client.getAddress(), config.idleTimeout()).map(LoginTurn.class::cast);
         }
 
         @Override

@@ -13,10 +13,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 
 /** The read-only {@link ServerSettings} handlers see, over the runtime's {@link ServerConfig}. */
-record SettingsView(ServerConfig config) implements ServerSettings {
+record SettingsView(ServerConfig config, Semaphore listingHelpers) implements ServerSettings {
 
     @Override
     public String greeting() {
@@ -26,6 +27,11 @@ record SettingsView(ServerConfig config) implements ServerSettings {
     @Override
     public Duration dataTimeout() {
         return config.dataTimeout();
+    }
+
+    @Override
+    public Duration loginFailureDelay() {
+        return config.loginFailureDelay();
     }
 
     @Override

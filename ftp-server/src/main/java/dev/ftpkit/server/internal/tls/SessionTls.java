@@ -106,7 +106,7 @@ public final class SessionTls implements TlsControl {
     public Socket secureData(TlsConfig tls, Socket socket, Duration timeout, Transfer transfer) throws IOException {
         SSLSocket secure;
         try {
-            secure = TlsSockets.handshake(tls, socket, true, timeout);
+            secure = TlsSockets.handshake(tls, socket, null, true, timeout);
         } catch (IOException e) {
             if (transfer != null && transfer.aborted()) {
                 throw new DataConnectionException("aborted", e);
