@@ -1,6 +1,6 @@
 package dev.ftpkit.client;
 
-import dev.ftpkit.client.internal.FtpSession;
+import dev.ftpkit.client.internal.ClientSession;
 import dev.ftpkit.client.internal.ServerHashes;
 import dev.ftpkit.core.FeatureSet;
 import dev.ftpkit.core.MlsxEntry;
@@ -63,7 +63,7 @@ public interface FtpClient extends Closeable {
      * @throws IOException if connecting fails or the greeting is negative
      */
     static FtpClient connect(FtpClientConfig config, String host, int port) throws IOException {
-        return FtpSession.open(config, host, port);
+        return ClientSession.open(config, host, port);
     }
 
     /**

@@ -32,7 +32,7 @@ import java.util.Optional;
  * commands to send; {@code LoginSequence} (login and FTPS set-up), {@code Transfers} (the one open transfer,
  * TYPE, copying) and {@code Listings} carry out the longer exchanges.
  */
-public final class FtpSession implements FtpClient {
+public final class ClientSession implements FtpClient {
 
     private final FtpClientConfig config;
     private final ControlConnection control;
@@ -44,7 +44,7 @@ public final class FtpSession implements FtpClient {
 
     private final TlsLayer tls;
 
-    private FtpSession(FtpClientConfig config, ControlConnection control, Reply greeting, TlsLayer tls) {
+    private ClientSession(FtpClientConfig config, ControlConnection control, Reply greeting, TlsLayer tls) {
         this.config = config;
         this.control = control;
         this.tls = tls;
@@ -62,7 +62,7 @@ public final class FtpSession implements FtpClient {
      * @return the connected session
      * @throws IOException if connecting fails or the greeting is negative
      */
-    public static FtpSession open(FtpClientConfig config, String host, int port) throws IOException {
+    public static ClientSession open(FtpClientConfig config, String host, int port) throws IOException {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port must be within 1..65535: " + port);
         }
@@ -79,7 +79,7 @@ public final class FtpSession implements FtpClient {
             if (tls != null && tls.settings().mode() == FtpsConfig.Mode.EXPLICIT) {
                 LoginSequence.authTls(control, tls);
             }
-            return new FtpSession(config, control, greeting, tls);
+            return new ClientSession(config, control, greeting, tls);
         } catch (IOException | RuntimeException e) {
             control.close();
             throw e;
@@ -437,6 +437,6 @@ public final class FtpSession implements FtpClient {
 
     @Override
     public String toString() {
-        return "FtpSession[" + control.remoteAddress() + ", open=" + control.isOpen() + "]";
+        return "ClientSession[" + control.remoteAddress() + ", open=" + control.isOpen() + "]";
     }
 }
