@@ -286,7 +286,8 @@ public final class ClientSession implements FtpClient {
         ListParser parser = ListParser.defaults().withFirst(config.listParsers());
         // SYST only when the listing alone does not tell its format: one round trip less for most servers
         Optional<List<ListEntry>> oneFormat = parser.parseWithOneFormat(lines);
-        return oneFormat.isPresent() ? oneFormat.get() : parser.forSystem(systemType()).parse(lines);
+        return Listings.withoutSelfAndParent(
+                oneFormat.isPresent() ? oneFormat.get() : parser.forSystem(systemType()).parse(lines));
     }
 
     /** The SYST reply's text, asked once per connection; empty if SYST is refused. */
