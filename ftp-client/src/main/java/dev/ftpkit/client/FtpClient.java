@@ -474,7 +474,10 @@ public interface FtpClient extends Closeable {
     void quit() throws IOException;
 
     /**
-     * Closes the control connection (and any open data connection) without QUIT. Idempotent.
+     * Ends the session: when no transfer is open, sends QUIT and waits at most 2 seconds (or the reply timeout, if
+     * shorter) for the reply, so try-with-resources ends sessions politely and a dead server never holds the close
+     * up for long; then closes the control connection and any open data connection. Failures are not reported.
+     * Idempotent.
      */
     @Override
     void close();

@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +34,9 @@ import java.util.Optional;
  * TYPE, copying) and {@code Listings} carry out the longer exchanges.
  */
 public final class ClientSession implements FtpClient {
+
+    /** How long {@link #close()} waits for the reply to QUIT: short, so a dead server never holds a close up. */
+    private static final Duration QUIT_TIMEOUT = Duration.ofSeconds(2);
 
     private final FtpClientConfig config;
     private final ControlConnection control;
@@ -430,10 +434,28 @@ public final class ClientSession implements FtpClient {
         }
     }
 
+    /**
+     * Sends QUIT when the connection is idle, waiting a short while for its reply, then closes. With a transfer open
+     * there is no QUIT (the server would answer it only after the transfer): the data connection is dropped.
+     */
     @Override
     public void close() {
+        if (control.isOpen() && transfers.isIdle()) {
+            sayGoodbyeQuietly();
+        }
         transfers.closeSilently();
         control.close();
+    }
+
+    /** RFC 959 §4.1.1 QUIT; whatever happens, the caller closes next, so no failure is reported. */
+    private void sayGoodbyeQuietly() {
+        int timeout = (int) Math.min(QUIT_TIMEOUT.toMillis(), config.replyTimeout().toMillis());
+        try {
+            control.send(Command.of("QUIT"));
+            control.readReply(timeout);
+        } catch (IOException | RuntimeException goneAlready) {
+            // A server that is gone, slow or rude (421) changes nothing: the connection closes now.
+        }
     }
 
     @Override
