@@ -96,6 +96,14 @@ public interface FtpClient extends Closeable {
     boolean isConnected();
 
     /**
+     * Tells whether a transfer is open: a stream returned by {@link #retrieve(String)}, {@link #store(String)} or
+     * {@link #append(String)} that is not closed yet. A connection pool discards a connection returned in that state.
+     *
+     * @return true while a transfer stream is open
+     */
+    boolean isTransferInProgress();
+
+    /**
      * Logs in with USER and PASS (and HOST first when a virtual host is configured), then sets the transfer type.
      * Over TLS, {@code PBSZ 0} and {@code PROT P} (or {@code C}) follow, then {@code CCC} when configured.
      *

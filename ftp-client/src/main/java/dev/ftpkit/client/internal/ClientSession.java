@@ -110,6 +110,11 @@ public final class ClientSession implements FtpClient {
         return control.isOpen();
     }
 
+    @Override
+    public boolean isTransferInProgress() {
+        return !transfers.isIdle();
+    }
+
     // ---------------------------------------------------------------- login
 
     @Override
