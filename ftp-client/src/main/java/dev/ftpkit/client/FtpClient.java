@@ -245,7 +245,8 @@ public interface FtpClient extends Closeable {
      * understands every line, the server's SYST reply (asked once per connection) decides which formats are tried
      * first. Lines that no parser understands are returned as unparsed entries ({@link ListEntry#isParsed()} false),
      * never dropped. The entries name exactly what the directory holds: the directory itself and its parent (MLSD
-     * {@code type=cdir} and {@code type=pdir}, RFC 3659 §7.5.1, and LIST's {@code .} and {@code ..}) are left out.
+     * {@code type=cdir} and {@code type=pdir}, RFC 3659 §7.5.1, and LIST's {@code .} and {@code ..}
+     * directory lines) are left out.
      *
      * @param path the directory, or {@code ""} for the working directory
      * @return the entries in the server's order

@@ -53,11 +53,15 @@ final class Listings {
         return entries;
     }
 
-    /** A parsed LIST without the {@code .} and {@code ..} lines some servers add. */
+    /**
+     * A parsed LIST without the {@code .} and {@code ..} directory lines some servers add (as {@code ls -a} does).
+     * Other entries with those names are returned as they came: a server that lists them as files is wrong, and
+     * callers that turn names into paths must refuse them anyway.
+     */
     static List<ListEntry> withoutSelfAndParent(List<ListEntry> parsed) {
         List<ListEntry> entries = new ArrayList<>();
         for (ListEntry entry : parsed) {
-            if (!SELF_AND_PARENT.contains(entry.name())) {
+            if (!(entry.isDirectory() && SELF_AND_PARENT.contains(entry.name()))) {
                 entries.add(entry);
             }
         }
