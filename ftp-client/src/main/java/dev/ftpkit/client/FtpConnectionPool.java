@@ -269,10 +269,7 @@ public final class FtpConnectionPool implements AutoCloseable {
          * @throws IllegalArgumentException if negative
          */
         public Builder maxIdlePerEndpoint(int count) {
-            if (count < 0) {
-                throw new IllegalArgumentException("maxIdlePerEndpoint must be 0 or more: " + count);
-            }
-            maxIdlePerEndpoint = count;
+            maxIdlePerEndpoint = atLeast("maxIdlePerEndpoint", count, 0);
             return this;
         }
 
@@ -284,10 +281,7 @@ public final class FtpConnectionPool implements AutoCloseable {
          * @throws IllegalArgumentException if below 1
          */
         public Builder maxConnectionsPerEndpoint(int count) {
-            if (count < 1) {
-                throw new IllegalArgumentException("maxConnectionsPerEndpoint must be 1 or more: " + count);
-            }
-            maxConnectionsPerEndpoint = count;
+            maxConnectionsPerEndpoint = atLeast("maxConnectionsPerEndpoint", count, 1);
             return this;
         }
 
@@ -349,6 +343,13 @@ public final class FtpConnectionPool implements AutoCloseable {
          */
         public FtpConnectionPool build() {
             return new FtpConnectionPool(this);
+        }
+
+        private static int atLeast(String option, int value, int minimum) {
+            if (value < minimum) {
+                throw new IllegalArgumentException(option + " must be " + minimum + " or more: " + value);
+            }
+            return value;
         }
 
         private static Duration positive(String option, Duration value) {

@@ -24,13 +24,38 @@ final class RemoteChannels {
         InputStream from(long offset) throws IOException;
     }
 
+    /** The open/closed state both channels share; {@link #release()} ends the transfer once. */
+    private abstract static class Transferring implements SeekableByteChannel {
+        private boolean open = true;
+
+        abstract void release() throws IOException;
+
+        @Override
+        public final boolean isOpen() {
+            return open;
+        }
+
+        @Override
+        public final void close() throws IOException {
+            if (open) {
+                open = false;
+                release();
+            }
+        }
+
+        final void ensureOpen() throws ClosedChannelException {
+            if (!open) {
+                throw new ClosedChannelException();
+            }
+        }
+    }
+
     /** A read channel; {@link #size()} is the size the server told when the channel was opened. */
-    static final class Reading implements SeekableByteChannel {
+    static final class Reading extends Transferring {
         private final Download download;
         private final long size;
         private InputStream current;
         private long position;
-        private boolean open = true;
 
         Reading(Download download, long size) {
             this.download = download;
@@ -92,16 +117,8 @@ final class RemoteChannels {
         }
 
         @Override
-        public boolean isOpen() {
-            return open;
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (open) {
-                open = false;
-                endTransfer();
-            }
+        void release() throws IOException {
+            endTransfer();
         }
 
         private void endTransfer() throws IOException {
@@ -111,19 +128,12 @@ final class RemoteChannels {
                 transfer.close();
             }
         }
-
-        private void ensureOpen() throws ClosedChannelException {
-            if (!open) {
-                throw new ClosedChannelException();
-            }
-        }
     }
 
     /** A write channel over an upload; its position counts the bytes written through it. */
-    static final class Writing implements SeekableByteChannel {
+    static final class Writing extends Transferring {
         private final OutputStream out;
         private long written;
-        private boolean open = true;
 
         Writing(OutputStream out) {
             this.out = out;
@@ -176,22 +186,8 @@ final class RemoteChannels {
         }
 
         @Override
-        public boolean isOpen() {
-            return open;
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (open) {
-                open = false;
-                out.close();
-            }
-        }
-
-        private void ensureOpen() throws ClosedChannelException {
-            if (!open) {
-                throw new ClosedChannelException();
-            }
+        void release() throws IOException {
+            out.close();
         }
     }
 }
