@@ -330,4 +330,26 @@ class FtpFileSystemVsftpdTest {
         }
         assertThat(Files.readString(local("upload/back.txt"))).isEqualTo("and back");
     }
+
+    @Test
+    void ftpsSchemeWithoutTlsConfiguredSpeaksImplicitTlsAndChecksTheCertificate() throws Exception {
+        ftp.close();
+        ftp = null;
+        vsftpd.close();
+        TestCertificates certificates = TestCertificates.generate(Files.createDirectories(dir.resolve("certs")));
+        vsftpd = Vsftpd.builder(dir.resolve("implicit-server")).tls(certificates).option("implicit_ssl", "YES")
+                .start();
+        Files.writeString(vsftpd.root().resolve("secret.txt"), "implicit");
+        URI ftpsUri = URI.create("ftps://127.0.0.1:" + vsftpd.port() + "/");
+
+        // The JDK's default trust does not know the test certificate: TLS came first, and it was checked.
+        assertThatThrownBy(() -> FileSystems.newFileSystem(ftpsUri, Map.of()))
+                .isInstanceOf(javax.net.ssl.SSLHandshakeException.class);
+
+        FtpClientConfig trusting = FtpClientConfig.builder().timeouts(Duration.ofSeconds(20))
+                .tls(FtpsConfig.implicit(certificates.clientContext()).build()).build();
+        try (FileSystem ftps = FileSystems.newFileSystem(ftpsUri, env(trusting))) {
+            assertThat(Files.readString(ftps.getPath("/secret.txt"))).isEqualTo("implicit");
+        }
+    }
 }
