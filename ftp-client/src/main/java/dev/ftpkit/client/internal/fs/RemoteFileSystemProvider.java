@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.AccessMode;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.CopyOption;
@@ -22,16 +21,13 @@ import java.nio.file.Path;
 import java.nio.file.ProviderMismatchException;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.FileAttributeView;
-import java.nio.file.attribute.FileTime;
 import java.nio.file.spi.FileSystemProvider;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -148,7 +144,7 @@ public abstract class RemoteFileSystemProvider extends FileSystemProvider {
             }
             return new RemoteChannels.Writing(newOutputStream(file, options.toArray(new OpenOption[0])));
         }
-        RemoteAttributes found = (RemoteAttributes) readAttributes(file, BasicFileAttributes.class);
+        RemoteAttributes found = FileAttributes.read(file);
         if (found.isDirectory()) {
             throw new FileSystemException(file.toString(), null, "is a directory");
         }
@@ -215,7 +211,7 @@ public abstract class RemoteFileSystemProvider extends FileSystemProvider {
         if (set.contains(StandardCopyOption.ATOMIC_MOVE)) {
             throw new UnsupportedOperationException("ATOMIC_MOVE is no copy option");
         }
-        RemoteAttributes attributes = (RemoteAttributes) readAttributes(from, BasicFileAttributes.class);
+        RemoteAttributes attributes = FileAttributes.read(from);
         if (isSameFile(from, to)) {
             return;
         }
@@ -253,7 +249,7 @@ public abstract class RemoteFileSystemProvider extends FileSystemProvider {
             delete(from);
             return;
         }
-        readAttributes(from, BasicFileAttributes.class);
+        FileAttributes.read(from);
         if (isSameFile(from, to)) {
             return;
         }
@@ -294,95 +290,30 @@ public abstract class RemoteFileSystemProvider extends FileSystemProvider {
         throw new UnsupportedOperationException("FTP reports no file stores");
     }
 
-    /**
-     * Exists, and the MLSx {@code perm} fact (RFC 3659 §7.5.5) allows the modes when the server sends it; without
-     * it, reading and writing are assumed allowed and executing only for directories (entering them).
-     */
     @Override
     public void checkAccess(Path path, AccessMode... modes) throws IOException {
-        FtpPath file = ftp(path);
-        RemoteAttributes attributes = (RemoteAttributes) readAttributes(file, BasicFileAttributes.class);
-        for (AccessMode mode : modes) {
-            String allowing = switch (mode) {
-                case READ -> attributes.isDirectory() ? "el" : "r";
-                case WRITE -> attributes.isDirectory() ? "cmp" : "wa";
-                case EXECUTE -> attributes.isDirectory() ? "e" : "";
-            };
-            String perm = attributes.perm().orElse(allowing).toLowerCase(Locale.ROOT);
-            if (allowing.chars().noneMatch(c -> perm.indexOf(c) >= 0)) {
-                throw new AccessDeniedException(file.toString(), null, mode + " not allowed");
-            }
-        }
+        FileAttributes.checkAccess(ftp(path), modes);
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <V extends FileAttributeView> V getFileAttributeView(Path path, Class<V> type, LinkOption... options) {
-        FtpPath file = ftp(path);
-        if (type != BasicFileAttributeView.class) {
-            return null;
-        }
-        return (V) new BasicFileAttributeView() {
-            @Override
-            public String name() {
-                return "basic";
-            }
-
-            @Override
-            public BasicFileAttributes readAttributes() throws IOException {
-                return RemoteFileSystemProvider.this.readAttributes(file, BasicFileAttributes.class);
-            }
-
-            @Override
-            public void setTimes(FileTime lastModified, FileTime lastAccess, FileTime create) throws IOException {
-                if (lastModified != null) {
-                    files(file).setModified(file, lastModified.toInstant());
-                }
-            }
-        };
+        return FileAttributes.view(ftp(path), type);
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <A extends BasicFileAttributes> A readAttributes(Path path, Class<A> type, LinkOption... options)
             throws IOException {
-        if (type != BasicFileAttributes.class) {
-            throw new UnsupportedOperationException("FTP offers basic attributes only, not " + type.getName());
-        }
-        FtpPath file = ftp(path);
-        RemoteFiles files = files(file);
-        return (A) files.withClient(client -> files.attributes(client, file));
+        return FileAttributes.read(ftp(path), type);
     }
 
     @Override
     public Map<String, Object> readAttributes(Path path, String attributes, LinkOption... options)
             throws IOException {
-        int colon = attributes.indexOf(':');
-        String view = colon < 0 ? "basic" : attributes.substring(0, colon);
-        if (!view.equals("basic")) {
-            throw new UnsupportedOperationException("FTP offers the basic attribute view only, not " + view);
-        }
-        Map<String, Object> all = ((RemoteAttributes) readAttributes(path, BasicFileAttributes.class)).asMap();
-        Map<String, Object> wanted = new LinkedHashMap<>();
-        for (String name : attributes.substring(colon + 1).split(",")) {
-            if (name.equals("*")) {
-                wanted.putAll(all);
-            } else if (all.containsKey(name)) {
-                wanted.put(name, all.get(name));
-            } else {
-                throw new IllegalArgumentException("no basic attribute '" + name + "'");
-            }
-        }
-        return wanted;
+        return FileAttributes.read(ftp(path), attributes);
     }
 
     @Override
     public void setAttribute(Path path, String attribute, Object value, LinkOption... options) throws IOException {
-        String name = attribute.startsWith("basic:") ? attribute.substring("basic:".length()) : attribute;
-        if (!name.equals("lastModifiedTime") || !(value instanceof FileTime time)) {
-            throw new UnsupportedOperationException("FTP can set lastModifiedTime (MFMT) only, not " + attribute);
-        }
-        FtpPath file = ftp(path);
-        files(file).setModified(file, time.toInstant());
+        FileAttributes.set(ftp(path), attribute, value);
     }
 }
