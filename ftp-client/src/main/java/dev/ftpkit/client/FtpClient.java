@@ -1,6 +1,6 @@
 package dev.ftpkit.client;
 
-import dev.ftpkit.client.internal.FtpSession;
+import dev.ftpkit.client.internal.ClientSession;
 import dev.ftpkit.client.internal.ServerHashes;
 import dev.ftpkit.core.FeatureSet;
 import dev.ftpkit.core.MlsxEntry;
@@ -63,7 +63,7 @@ public interface FtpClient extends Closeable {
      * @throws IOException if connecting fails or the greeting is negative
      */
     static FtpClient connect(FtpClientConfig config, String host, int port) throws IOException {
-        return FtpSession.open(config, host, port);
+        return ClientSession.open(config, host, port);
     }
 
     /**
@@ -94,6 +94,14 @@ public interface FtpClient extends Closeable {
      * @return false after {@link #close()}, {@link #quit()}, a 421 reply, a timeout or a broken connection
      */
     boolean isConnected();
+
+    /**
+     * Tells whether a transfer is open: a stream returned by {@link #retrieve(String)}, {@link #store(String)} or
+     * {@link #append(String)} that is not closed yet. A connection pool discards a connection returned in that state.
+     *
+     * @return true while a transfer stream is open
+     */
+    boolean isTransferInProgress();
 
     /**
      * Logs in with USER and PASS (and HOST first when a virtual host is configured), then sets the transfer type.
@@ -236,7 +244,9 @@ public interface FtpClient extends Closeable {
      * {@link dev.ftpkit.core.list.ListParser} (the configuration's {@code listParser}s first). When no single format
      * understands every line, the server's SYST reply (asked once per connection) decides which formats are tried
      * first. Lines that no parser understands are returned as unparsed entries ({@link ListEntry#isParsed()} false),
-     * never dropped.
+     * never dropped. The entries name exactly what the directory holds: the directory itself and its parent (MLSD
+     * {@code type=cdir} and {@code type=pdir}, RFC 3659 §7.5.1, and LIST's {@code .} and {@code ..}
+     * directory lines) are left out.
      *
      * @param path the directory, or {@code ""} for the working directory
      * @return the entries in the server's order
@@ -473,7 +483,10 @@ public interface FtpClient extends Closeable {
     void quit() throws IOException;
 
     /**
-     * Closes the control connection (and any open data connection) without QUIT. Idempotent.
+     * Ends the session: when no transfer is open, sends QUIT and waits at most 2 seconds (or the reply timeout, if
+     * shorter) for the reply, so try-with-resources ends sessions politely and a dead server never holds the close
+     * up for long; then closes the control connection and any open data connection. Failures are not reported.
+     * Idempotent.
      */
     @Override
     void close();

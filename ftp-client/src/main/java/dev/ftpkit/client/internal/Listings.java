@@ -10,12 +10,17 @@ import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /** Listings read over a data connection: LIST, NLST and MLSD (RFC 3659 §7) as lines, names or entries. */
 final class Listings {
 
     /** The largest listing read into memory: 64 MiB, several hundred thousand entries. */
     private static final int MAX_LISTING_BYTES = 64 * 1024 * 1024;
+
+    /** The names of the directory itself and its parent in a Unix-style LIST ({@code ls -a}). */
+    private static final Set<String> SELF_AND_PARENT = Set.of(".", "..");
 
     private final Transfers transfers;
     private final Charset charset;
@@ -25,7 +30,11 @@ final class Listings {
         this.charset = charset;
     }
 
-    /** MLSD: one entry per line; a line whose facts do not parse is kept as an unparsed entry. */
+    /**
+     * MLSD: one entry per line; a line whose facts do not parse is kept as an unparsed entry. The {@code cdir} and
+     * {@code pdir} entries are left out: RFC 3659 §7.5.1 says they name the listed directory and its parent, which
+     * are not among its contents.
+     */
     List<ListEntry> machineListing(String path) throws IOException {
         List<ListEntry> entries = new ArrayList<>();
         for (String line : readLines(Command.of("MLSD", path))) {
@@ -33,12 +42,35 @@ final class Listings {
                 continue;
             }
             try {
-                entries.add(ListEntry.fromMlsx(MlsxEntry.parse(line)));
+                MlsxEntry entry = MlsxEntry.parse(line);
+                if (!namesTheDirectoryItself(entry)) {
+                    entries.add(ListEntry.fromMlsx(entry));
+                }
             } catch (FtpProtocolException e) {
                 entries.add(ListEntry.unparsed(line));
             }
         }
         return entries;
+    }
+
+    /**
+     * A parsed LIST without the {@code .} and {@code ..} directory lines some servers add (as {@code ls -a} does).
+     * Other entries with those names are returned as they came: a server that lists them as files is wrong, and
+     * callers that turn names into paths must refuse them anyway.
+     */
+    static List<ListEntry> withoutSelfAndParent(List<ListEntry> parsed) {
+        List<ListEntry> entries = new ArrayList<>();
+        for (ListEntry entry : parsed) {
+            if (!(entry.isDirectory() && SELF_AND_PARENT.contains(entry.name()))) {
+                entries.add(entry);
+            }
+        }
+        return entries;
+    }
+
+    private static boolean namesTheDirectoryItself(MlsxEntry entry) {
+        String type = entry.type().orElse("").toLowerCase(Locale.ROOT);
+        return type.equals("cdir") || type.equals("pdir");
     }
 
     List<String> listLines(String path) throws IOException {

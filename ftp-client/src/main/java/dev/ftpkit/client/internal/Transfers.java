@@ -80,6 +80,11 @@ final class Transfers {
         return reply;
     }
 
+    /** Whether no transfer is open. */
+    boolean isIdle() {
+        return current == null;
+    }
+
     void requireIdle() throws IOException {
         if (!control.isOpen()) {
             throw new IOException("the connection is closed");

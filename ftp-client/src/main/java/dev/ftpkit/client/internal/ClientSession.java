@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +33,10 @@ import java.util.Optional;
  * commands to send; {@code LoginSequence} (login and FTPS set-up), {@code Transfers} (the one open transfer,
  * TYPE, copying) and {@code Listings} carry out the longer exchanges.
  */
-public final class FtpSession implements FtpClient {
+public final class ClientSession implements FtpClient {
+
+    /** How long {@link #close()} waits for the reply to QUIT: short, so a dead server never holds a close up. */
+    private static final Duration QUIT_TIMEOUT = Duration.ofSeconds(2);
 
     private final FtpClientConfig config;
     private final ControlConnection control;
@@ -44,7 +48,7 @@ public final class FtpSession implements FtpClient {
 
     private final TlsLayer tls;
 
-    private FtpSession(FtpClientConfig config, ControlConnection control, Reply greeting, TlsLayer tls) {
+    private ClientSession(FtpClientConfig config, ControlConnection control, Reply greeting, TlsLayer tls) {
         this.config = config;
         this.control = control;
         this.tls = tls;
@@ -62,7 +66,7 @@ public final class FtpSession implements FtpClient {
      * @return the connected session
      * @throws IOException if connecting fails or the greeting is negative
      */
-    public static FtpSession open(FtpClientConfig config, String host, int port) throws IOException {
+    public static ClientSession open(FtpClientConfig config, String host, int port) throws IOException {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port must be within 1..65535: " + port);
         }
@@ -79,7 +83,7 @@ public final class FtpSession implements FtpClient {
             if (tls != null && tls.settings().mode() == FtpsConfig.Mode.EXPLICIT) {
                 LoginSequence.authTls(control, tls);
             }
-            return new FtpSession(config, control, greeting, tls);
+            return new ClientSession(config, control, greeting, tls);
         } catch (IOException | RuntimeException e) {
             control.close();
             throw e;
@@ -104,6 +108,11 @@ public final class FtpSession implements FtpClient {
     @Override
     public boolean isConnected() {
         return control.isOpen();
+    }
+
+    @Override
+    public boolean isTransferInProgress() {
+        return !transfers.isIdle();
     }
 
     // ---------------------------------------------------------------- login
@@ -286,7 +295,8 @@ public final class FtpSession implements FtpClient {
         ListParser parser = ListParser.defaults().withFirst(config.listParsers());
         // SYST only when the listing alone does not tell its format: one round trip less for most servers
         Optional<List<ListEntry>> oneFormat = parser.parseWithOneFormat(lines);
-        return oneFormat.isPresent() ? oneFormat.get() : parser.forSystem(systemType()).parse(lines);
+        return Listings.withoutSelfAndParent(
+                oneFormat.isPresent() ? oneFormat.get() : parser.forSystem(systemType()).parse(lines));
     }
 
     /** The SYST reply's text, asked once per connection; empty if SYST is refused. */
@@ -429,14 +439,32 @@ public final class FtpSession implements FtpClient {
         }
     }
 
+    /**
+     * Sends QUIT when the connection is idle, waiting a short while for its reply, then closes. With a transfer open
+     * there is no QUIT (the server would answer it only after the transfer): the data connection is dropped.
+     */
     @Override
     public void close() {
+        if (control.isOpen() && transfers.isIdle()) {
+            sayGoodbyeQuietly();
+        }
         transfers.closeSilently();
         control.close();
     }
 
+    /** RFC 959 §4.1.1 QUIT; whatever happens, the caller closes next, so no failure is reported. */
+    private void sayGoodbyeQuietly() {
+        int timeout = (int) Math.min(QUIT_TIMEOUT.toMillis(), config.replyTimeout().toMillis());
+        try {
+            control.send(Command.of("QUIT"));
+            control.readReply(timeout);
+        } catch (IOException | RuntimeException goneAlready) {
+            // A server that is gone, slow or rude (421) changes nothing: the connection closes now.
+        }
+    }
+
     @Override
     public String toString() {
-        return "FtpSession[" + control.remoteAddress() + ", open=" + control.isOpen() + "]";
+        return "ClientSession[" + control.remoteAddress() + ", open=" + control.isOpen() + "]";
     }
 }
