@@ -15,12 +15,15 @@ import dev.ftpkit.examples.ExitCode;
 import dev.ftpkit.examples.Subcommand;
 import dev.ftpkit.examples.Terminal;
 import dev.ftpkit.examples.UsageException;
+import dev.ftpkit.examples.cli.Failures;
+import dev.ftpkit.examples.cli.OptionSpec;
 
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.FileSystemException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,13 +34,15 @@ abstract class ClientCommand implements Subcommand {
 
     private final String name;
     private final String usage;
+    private final String description;
     private final Set<String> flags;
     private final int minArgs;
     private final int maxArgs;
 
-    ClientCommand(String name, String usage, Set<String> flags, int minArgs, int maxArgs) {
+    ClientCommand(String name, String usage, String description, Set<String> flags, int minArgs, int maxArgs) {
         this.name = name;
         this.usage = usage;
+        this.description = description;
         this.flags = flags;
         this.minArgs = minArgs;
         this.maxArgs = maxArgs;
@@ -49,8 +54,23 @@ abstract class ClientCommand implements Subcommand {
     }
 
     @Override
-    public String summary() {
-        return name + " " + usage;
+    public String usage() {
+        return usage + " [OPTIONS]";
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        return ClientOptions.specs(flags);
+    }
+
+    @Override
+    public String helpFooter() {
+        return ClientOptions.URL_HELP + System.lineSeparator() + ExitCode.DESCRIPTION;
     }
 
     /** Does the work once connected and logged in. */
@@ -98,19 +118,24 @@ abstract class ClientCommand implements Subcommand {
             }
             return ExitCode.OK;
         } catch (FtpTransferException e) {
-            io.err().println("ftpkit " + name + ": " + e.getMessage());
+            Optional<String> local = Failures.localFile(e, "");
+            io.err().println("ftpkit " + name + ": " + local.map(text -> "local file " + text).orElse(e.getMessage()));
             boolean refused = e.reply().map(r -> r.code().isNegative()).orElse(false);
-            return refused ? ExitCode.REFUSED : ExitCode.NETWORK;
+            return local.isPresent() ? ExitCode.LOCAL_FILE : refused ? ExitCode.REFUSED : ExitCode.NETWORK;
         } catch (FtpReplyException e) {
-            io.err().println("ftpkit " + name + ": the server refused: " + e.getMessage());
+            io.err().println("ftpkit " + name + ": " + Failures.endpoint(url.host(), url.port()) + " refused: "
+                    + e.getMessage());
             return ExitCode.REFUSED;
-        } catch (LocalFileException | FileSystemException e) {
-            io.err().println("ftpkit " + name + ": local file: " + e.getMessage());
+        } catch (LocalFileException e) {
+            io.err().println("ftpkit " + name + ": " + e.getMessage());
+            return ExitCode.LOCAL_FILE;
+        } catch (FileSystemException e) {
+            io.err().println("ftpkit " + name + ": local file " + Failures.localFile(e, "").orElseThrow());
             return ExitCode.LOCAL_FILE;
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         } catch (IOException e) {
-            io.err().println("ftpkit " + name + ": " + e);
+            io.err().println("ftpkit " + name + ": " + Failures.network(e, Failures.endpoint(url.host(), url.port())));
             return ExitCode.NETWORK;
         }
     }
@@ -155,7 +180,8 @@ abstract class ClientCommand implements Subcommand {
                 context = TlsContexts.trusting(file,
                         options.caCertPassword().map(String::toCharArray).orElse(null));
             } catch (IOException e) {
-                throw new LocalFileException("--cacert " + file, e);
+                throw new LocalFileException("--cacert " + Failures.localFile(e, file.toString())
+                        .orElse(file + ": not a PEM or PKCS12 file of certificates (" + e.getMessage() + ")"));
             }
         } else {
             return url.implicitTls() ? FtpsConfig.implicit().build() : FtpsConfig.explicit().build();

@@ -12,7 +12,7 @@ public final class GetCommand extends ClientCommand {
 
     /** Creates the subcommand. */
     public GetCommand() {
-        super("get", "URL [LOCAL]        download a file (LOCAL '-' = stdout) [--resume] [--ascii] [OPTIONS]",
+        super("get", "URL [LOCAL]", "download a file (LOCAL '-' = stdout; default: the remote file's name)",
                 Set.of("--resume", "--ascii"), 1, 2);
     }
 

@@ -5,7 +5,6 @@ import dev.ftpkit.examples.UsageException;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -14,8 +13,7 @@ public final class PutCommand extends ClientCommand {
 
     /** Creates the subcommand. */
     public PutCommand() {
-        super("put", "LOCAL URL          upload a file (LOCAL '-' = stdin; URL ending in / = into that directory)"
-                + " [--resume|--append] [--ascii] [OPTIONS]",
+        super("put", "LOCAL URL", "upload a file (LOCAL '-' = stdin; a URL ending in / = into that directory)",
                 Set.of("--resume", "--append", "--ascii"), 2, 2);
     }
 
@@ -49,8 +47,8 @@ public final class PutCommand extends ClientCommand {
         }
         Path source = Path.of(local);
         if (!Files.isRegularFile(source)) {
-            throw new LocalFileException("cannot upload " + local, new NoSuchFileException(local, null,
-                    Files.exists(source) ? "not a regular file" : "no such file"));
+            throw new LocalFileException("local file " + local + ": "
+                    + (Files.exists(source) ? "not a regular file" : "no such file or directory"));
         }
         String remote = url.isDirectory() ? url.path() + source.getFileName() : url.path();
         if (invocation.options().append()) {
