@@ -35,7 +35,9 @@ class BenchCommandTest {
             new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), false);
 
     @Test
-    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    // A guard against a hung harness, not a speed check: the quick run is CPU-bound work that took 15 s on an idle
+    // 2-core machine and 86 s beside a CPU hog with other builds running.
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void quickRunPrintsEveryTableAndEveryGoalRowAndWritesTheReport(@TempDir Path dir) throws Exception {
         Peers.require("vsftpd");
         Peers.require("curl");
