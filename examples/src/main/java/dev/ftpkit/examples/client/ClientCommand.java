@@ -6,17 +6,15 @@ import dev.ftpkit.client.FtpClientConfig;
 import dev.ftpkit.client.FtpTransferException;
 import dev.ftpkit.client.FtpsConfig;
 import dev.ftpkit.client.TlsContexts;
-import dev.ftpkit.client.ProtocolListener;
 import dev.ftpkit.client.TransferType;
-import dev.ftpkit.core.Command;
 import dev.ftpkit.core.FtpReplyException;
-import dev.ftpkit.core.Reply;
 import dev.ftpkit.examples.ExitCode;
 import dev.ftpkit.examples.Subcommand;
 import dev.ftpkit.examples.Terminal;
 import dev.ftpkit.examples.UsageException;
 import dev.ftpkit.examples.cli.Failures;
 import dev.ftpkit.examples.cli.OptionSpec;
+import dev.ftpkit.examples.cli.ProtocolTranscript;
 
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
@@ -101,8 +99,10 @@ abstract class ClientCommand implements Subcommand {
         FtpUrl url = FtpUrl.parse(options.positional().get(urlIndex()));
         ProgressBar progress = transfers() && io.errIsTerminal() && !options.quiet() ? new ProgressBar(io.err()) : null;
         Invocation invocation = new Invocation(options, url, io, progress);
+        ProtocolTranscript transcript = options.verbose()
+                ? ProtocolTranscript.show(io.err(), "dev.ftpkit.client.protocol") : ProtocolTranscript.none();
         try {
-            FtpClientConfig config = config(options, url, io, progress);
+            FtpClientConfig config = config(options, url, progress);
             try (FtpClient client = FtpClient.connect(config, url.host(), url.port())) {
                 if (options.verbose()) {
                     client.tlsSession().ifPresent(session -> io.err().println("* TLS " + session.getProtocol()
@@ -137,10 +137,12 @@ abstract class ClientCommand implements Subcommand {
         } catch (IOException e) {
             io.err().println("ftpkit " + name + ": " + Failures.network(e, Failures.endpoint(url.host(), url.port())));
             return ExitCode.NETWORK;
+        } finally {
+            transcript.close();
         }
     }
 
-    private static FtpClientConfig config(ClientOptions options, FtpUrl url, Terminal io, ProgressBar progress)
+    private static FtpClientConfig config(ClientOptions options, FtpUrl url, ProgressBar progress)
             throws UsageException, LocalFileException {
         FtpClientConfig.Builder builder = FtpClientConfig.builder();
         builder.tls(tls(options, url));
@@ -152,9 +154,6 @@ abstract class ClientCommand implements Subcommand {
         }
         if (options.ascii()) {
             builder.transferType(TransferType.ASCII);
-        }
-        if (options.verbose()) {
-            builder.protocolListener(new VerboseDialogue(io));
         }
         if (progress != null) {
             builder.transferListener(progress);
@@ -198,22 +197,6 @@ abstract class ClientCommand implements Subcommand {
             client.login(url.user().get(), url.password().orElse(""));
         } else {
             client.loginAnonymous();
-        }
-    }
-
-    /** Prints the dialogue to stderr; {@link Command#toString()} masks the password. */
-    private record VerboseDialogue(Terminal io) implements ProtocolListener {
-        @Override
-        public void commandSent(Command command) {
-            io.err().println("> " + command);
-        }
-
-        @Override
-        public void replyReceived(Reply reply) {
-            List<String> lines = reply.lines();
-            for (int i = 0; i < lines.size(); i++) {
-                io.err().println("< " + reply.codeValue() + (i == lines.size() - 1 ? " " : "-") + lines.get(i));
-            }
         }
     }
 }

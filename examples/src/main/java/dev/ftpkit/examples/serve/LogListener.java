@@ -1,7 +1,5 @@
 package dev.ftpkit.examples.serve;
 
-import dev.ftpkit.core.Command;
-import dev.ftpkit.core.Reply;
 import dev.ftpkit.server.Account;
 import dev.ftpkit.server.FtpSession;
 import dev.ftpkit.server.ServerListener;
@@ -9,14 +7,12 @@ import dev.ftpkit.server.TransferEvent;
 
 import java.io.PrintStream;
 
-/** One stderr line per session event; every command too with {@code -v}. */
+/** One stderr line per session event ({@code -v} adds the protocol transcript through System.Logger). */
 final class LogListener implements ServerListener {
     private final PrintStream log;
-    private final boolean verbose;
 
-    LogListener(PrintStream log, boolean verbose) {
+    LogListener(PrintStream log) {
         this.log = log;
-        this.verbose = verbose;
     }
 
     private void line(FtpSession session, String text) {
@@ -36,13 +32,6 @@ final class LogListener implements ServerListener {
     @Override
     public void loginFailed(FtpSession session, String userName) {
         line(session, "login failed");
-    }
-
-    @Override
-    public void commandHandled(FtpSession session, Command command, Reply reply) {
-        if (verbose) {
-            line(session, command + " -> " + reply);
-        }
     }
 
     @Override

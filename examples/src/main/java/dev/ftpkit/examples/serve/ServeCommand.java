@@ -8,6 +8,7 @@ import dev.ftpkit.examples.UsageException;
 import dev.ftpkit.examples.cli.Failures;
 import dev.ftpkit.examples.cli.OptionSpec;
 import dev.ftpkit.examples.cli.ParsedLine;
+import dev.ftpkit.examples.cli.ProtocolTranscript;
 import dev.ftpkit.server.Account;
 import dev.ftpkit.server.Authenticator;
 import dev.ftpkit.server.FtpServer;
@@ -69,6 +70,10 @@ public final class ServeCommand implements Subcommand {
     @Override
     public int run(List<String> args, Terminal io) throws UsageException, CommandFailure, InterruptedException {
         ServeSettings settings = settings(args, io.err());
+        if (settings.verbose) {
+            // shown until the process ends: serve runs until it is stopped
+            ProtocolTranscript.show(io.err(), "dev.ftpkit.server.protocol", "dev.ftpkit.server.session");
+        }
         FtpServer server;
         try {
             server = build(settings, io.err()).start();
@@ -163,7 +168,7 @@ public final class ServeCommand implements Subcommand {
                 .activeEnabled(settings.active)
                 .passivePromiscuous(settings.passivePromiscuous)
                 .maxSessions(settings.maxSessions)
-                .listener(new LogListener(log, settings.verbose));
+                .listener(new LogListener(log));
         if (settings.passiveMin > 0) {
             builder.passivePorts(settings.passiveMin, settings.passiveMax);
         }
