@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The {@link FtpClient} implementation: one control connection, used by one thread at a time. It decides which
@@ -259,8 +260,10 @@ public final class FtpSession implements FtpClient {
 
     @Override
     public Reply sendCommand(String verb, String argument) throws IOException {
+        Objects.requireNonNull(verb, "verb");
         transfers.requireIdle();
-        return control.execute(Command.of(verb, argument));
+        // null means "no argument", like "": HELP, NOOP, FEAT are sent bare
+        return control.execute(Command.of(verb, argument == null ? "" : argument));
     }
 
     @Override
