@@ -326,6 +326,7 @@ final class ControlConnection implements Closeable {
                 stream = raw.getOutputStream();
             }
             stream.write(bytes); // the whole reply in one write: one segment, no buffer to flush
+            ProtocolLog.sent(raw.getRemoteSocketAddress(), reply);
         } finally {
             writeStarted = 0;
             writeLock.unlock();

@@ -29,7 +29,7 @@ import java.util.Optional;
  */
 public final class Session implements FtpSession, Runnable {
 
-    private static final System.Logger LOG = System.getLogger(Session.class.getName());
+    private static final System.Logger LOG = System.getLogger(ProtocolLog.SESSION_LOGGER);
     /** Made before they are needed: when the heap is exhausted there may be no memory left to make them. */
     private static final Reply OUT_OF_MEMORY = Reply.of(ReplyCodes.ACTION_ABORTED_LOCAL_ERROR,
             "Local error: out of memory; closing the session.");
@@ -78,6 +78,7 @@ public final class Session implements FtpSession, Runnable {
         Thread.currentThread().setName("ftpkit-session-" + client.getAddress().getHostAddress() + ":" + client.getPort());
         try {
             control.open();
+            LOG.log(System.Logger.Level.DEBUG, () -> "session " + id + " " + ProtocolLog.peer(client) + " connected");
             config.listener().connected(this);
             if (implicitTls) {
                 tls.startImplicit(control, config.tls().orElseThrow(), config.lineTimeout());
@@ -126,6 +127,7 @@ public final class Session implements FtpSession, Runnable {
                 control.send(Reply.of(ReplyCodes.SYNTAX_ERROR, "Syntax error, command unrecognized."));
                 continue;
             }
+            ProtocolLog.received(client, command);
             dispatch(command);
             tls.afterReply(control, config);
         }
@@ -312,6 +314,7 @@ public final class Session implements FtpSession, Runnable {
     /** Completes a login and tells the listener. */
     void login(Account newAccount) throws IOException {
         login.complete(newAccount);
+        LOG.log(System.Logger.Level.DEBUG, () -> "session " + id + " logged in as " + newAccount.name());
         config.listener().loggedIn(this, newAccount);
     }
 
