@@ -13,6 +13,10 @@ public final class ExitCode {
     /** A local file could not be read or written. */
     public static final int LOCAL_FILE = 4;
 
+    /** The exit codes as help shows them. */
+    public static final String DESCRIPTION = "exit codes: 0 ok, 1 the server refused, 2 usage (a wrong option or"
+            + " value), 3 network, TLS or timeout, 4 local file (missing, unreadable, wrong format)";
+
     private ExitCode() {
     }
 }

@@ -1,22 +1,31 @@
 package dev.ftpkit.examples;
 
 import dev.ftpkit.core.FtpkitVersion;
+import dev.ftpkit.examples.bench.BenchCommand;
+import dev.ftpkit.examples.cli.Help;
+import dev.ftpkit.examples.client.GetCommand;
+import dev.ftpkit.examples.client.LsCommand;
+import dev.ftpkit.examples.client.MirrorCommand;
+import dev.ftpkit.examples.client.PutCommand;
+import dev.ftpkit.examples.client.SimpleCommand;
+import dev.ftpkit.examples.serve.ServeCommand;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** The {@code ftpkit} command line: {@code java -jar examples/target/ftpkit.jar SUBCOMMAND ...}. */
+/**
+ * The {@code ftpkit} command line: {@code java -jar examples/target/ftpkit.jar SUBCOMMAND ...}. Every subcommand
+ * answers {@code --help} (or {@code ftpkit help SUBCOMMAND}) with its options, their descriptions and defaults.
+ */
 public final class Main {
 
     /** Every subcommand, in the order {@code --help} lists them. */
     static List<Subcommand> subcommands() {
-        return List.of(new ServeCommand(), new dev.ftpkit.examples.client.GetCommand(),
-                new dev.ftpkit.examples.client.MirrorCommand(),
-                new dev.ftpkit.examples.client.PutCommand(), new dev.ftpkit.examples.client.LsCommand(),
-                dev.ftpkit.examples.client.SimpleCommand.rm(), dev.ftpkit.examples.client.SimpleCommand.mkdir(),
-                dev.ftpkit.examples.client.SimpleCommand.rmdir(), dev.ftpkit.examples.client.SimpleCommand.mv(),
-                new dev.ftpkit.examples.bench.BenchCommand());
+        return List.of(new ServeCommand(), new GetCommand(), new MirrorCommand(), new PutCommand(), new LsCommand(),
+                SimpleCommand.rm(), SimpleCommand.mkdir(), SimpleCommand.rmdir(), SimpleCommand.mv(),
+                new BenchCommand());
     }
 
     private Main() {
@@ -32,33 +41,73 @@ public final class Main {
         for (Subcommand subcommand : subcommands()) {
             byName.put(subcommand.name(), subcommand);
         }
-        if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
+        if (args.isEmpty()) {
             printHelp(io, byName);
-            return args.isEmpty() ? ExitCode.USAGE : ExitCode.OK;
+            return ExitCode.USAGE;
         }
-        if (args.get(0).equals("--version")) {
-            io.out().println("ftpkit " + FtpkitVersion.VERSION);
+        String first = args.get(0);
+        if (first.equals("--help") || first.equals("-h") || (first.equals("help") && args.size() == 1)) {
+            printHelp(io, byName);
             return ExitCode.OK;
         }
-        Subcommand subcommand = byName.get(args.get(0));
+        if (first.equals("version") || first.equals("--version")) {
+            io.out().println("ftpkit " + version());
+            return ExitCode.OK;
+        }
+        boolean helpCommand = first.equals("help");
+        String name = helpCommand ? args.get(1) : first;
+        Subcommand subcommand = byName.get(name);
         if (subcommand == null) {
-            io.err().println("ftpkit: unknown command '" + args.get(0) + "' (try --help)");
+            io.err().println("ftpkit: unknown command '" + name + "' (try ftpkit --help)");
             return ExitCode.USAGE;
         }
+        List<String> rest = args.subList(helpCommand ? 2 : 1, args.size());
+        if (helpCommand || asksForHelp(rest)) {
+            Help.print(io.out(), subcommand.name() + " " + subcommand.usage(), subcommand.description(),
+                    subcommand.options(), subcommand.helpFooter());
+            return ExitCode.OK;
+        }
         try {
-            return subcommand.run(args.subList(1, args.size()), io);
+            return subcommand.run(rest, io);
         } catch (UsageException e) {
             io.err().println("ftpkit " + subcommand.name() + ": " + e.getMessage());
-            io.err().println("usage: ftpkit " + subcommand.summary());
+            io.err().println("usage: ftpkit " + subcommand.name() + " " + subcommand.usage()
+                    + "   (ftpkit " + subcommand.name() + " --help lists the options)");
             return ExitCode.USAGE;
+        } catch (CommandFailure e) {
+            io.err().println("ftpkit " + subcommand.name() + ": " + e.getMessage());
+            return e.exitCode();
         } catch (Exception e) {
-            io.err().println("ftpkit " + subcommand.name() + ": " + e);
+            // Subcommands turn their expected failures into sentences; this is the last resort.
+            io.err().println("ftpkit " + subcommand.name() + ": failed: "
+                    + Optional.ofNullable(e.getMessage()).orElse("unexpected error"));
             return ExitCode.NETWORK;
         }
     }
 
+    /** {@code --help} or {@code -h} anywhere before {@code --}. */
+    private static boolean asksForHelp(List<String> args) {
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                return false;
+            }
+            if (arg.equals("--help") || arg.equals("-h")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The version: the jar manifest's {@code Implementation-Version}, or the library's compiled-in version when run
+     * from class directories (tests, an IDE).
+     */
+    static String version() {
+        return Optional.ofNullable(Main.class.getPackage().getImplementationVersion()).orElse(FtpkitVersion.VERSION);
+    }
+
     private static void printHelp(Terminal io, Map<String, Subcommand> byName) {
-        io.out().println("ftpkit " + FtpkitVersion.VERSION + " - an embeddable FTP library for the JVM");
+        io.out().println("ftpkit " + version() + " - an embeddable FTP library for the JVM");
         io.out().println();
         io.out().println("usage: java -jar ftpkit.jar COMMAND [OPTIONS]");
         io.out().println();
@@ -66,7 +115,10 @@ public final class Main {
         for (Subcommand subcommand : byName.values()) {
             io.out().println("  " + subcommand.summary());
         }
-        io.out().println("  --help                 show this help");
-        io.out().println("  --version              show the version");
+        io.out().println("  help COMMAND                      the options of COMMAND, with their defaults"
+                + " (also: COMMAND --help)");
+        io.out().println("  version                           show the version (also: --version)");
+        io.out().println();
+        io.out().println(ExitCode.DESCRIPTION);
     }
 }

@@ -301,9 +301,10 @@ public interface FtpClient extends Closeable {
      * (except 421, which closes the connection). Do not use it for commands that open data connections.
      *
      * @param verb     the verb, e.g. {@code "HELP"}
-     * @param argument the argument, or {@code ""}
+     * @param argument the argument; {@code ""} or {@code null} for none (the verb is sent alone)
      * @return the final reply (1xx replies before it are skipped)
      * @throws IOException if the connection fails
+     * @throws NullPointerException if the verb is null
      */
     Reply sendCommand(String verb, String argument) throws IOException;
 

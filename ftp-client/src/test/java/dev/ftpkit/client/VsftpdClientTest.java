@@ -254,6 +254,7 @@ class VsftpdClientTest {
 
             client.noop();
             assertThat(client.sendCommand("HELP", "").codeValue()).isEqualTo(214);
+            assertThat(client.sendCommand("HELP", null).codeValue()).as("null means no argument").isEqualTo(214);
         }
     }
 

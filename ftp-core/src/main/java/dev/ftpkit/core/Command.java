@@ -91,15 +91,16 @@ public record Command(String verb, String argument) {
     }
 
     /**
-     * Returns the command for logs, with the password of PASS masked.
+     * Returns the command for logs, with the argument of PASS (a password) and of ACCT (account information, often
+     * a second password, RFC 959 §4.1.1) masked.
      *
-     * @return e.g. {@code "RETR a.txt"} or {@code "PASS ****"}
+     * @return e.g. {@code "RETR a.txt"}, {@code "PASS ****"} or {@code "ACCT ****"}
      */
     @Override
     public String toString() {
         if (!hasArgument()) {
             return verb;
         }
-        return verb.equals("PASS") ? "PASS ****" : verb + ' ' + argument;
+        return verb.equals("PASS") || verb.equals("ACCT") ? verb + " ****" : verb + ' ' + argument;
     }
 }

@@ -10,6 +10,11 @@ import java.util.Objects;
  * An IPv4 address and a port as carried by PORT and the 227 reply to PASV (RFC 959 §4.1.2:
  * {@code h1,h2,h3,h4,p1,p2}, each a decimal 0..255, port = p1 * 256 + p2).
  *
+ * <p>A note on the project's seed text, whose port arithmetic is off: by the rule above,
+ * {@code PORT 192,168,1,100,5,67} is port <b>1347</b> (5 × 256 + 67; the seed says 1283) and
+ * {@code 227 Entering Passive Mode (192,168,1,200,192,100)} is port <b>49252</b> (192 × 256 + 100; the seed says
+ * 49152). This codec follows the RFC, and its tests assert the RFC's values for the seed's examples.
+ *
  * @param address an IPv4 address ({@link Inet4Address})
  * @param port    0..65535
  */
@@ -35,7 +40,7 @@ public record HostPort(InetAddress address, int port) {
      * the numbers are tolerated.
      *
      * @param argument e.g. {@code 192,168,1,100,5,67}
-     * @return the host and port, e.g. 192.168.1.100 port 1347 (5 * 256 + 67)
+     * @return the host and port, e.g. 192.168.1.100 port 1347 for {@code 192,168,1,100,5,67}
      * @throws FtpProtocolException if the argument is not six numbers 0..255
      */
     public static HostPort parsePortArgument(String argument) throws FtpProtocolException {
@@ -61,7 +66,7 @@ public record HostPort(InetAddress address, int port) {
      * tolerated).
      *
      * @param replyText e.g. {@code Entering Passive Mode (192,168,1,200,192,100)}
-     * @return the host and port, e.g. 192.168.1.200 port 49252 (192 * 256 + 100)
+     * @return the host and port, e.g. 192.168.1.200 port 49252 for the example above
      * @throws FtpProtocolException if no such run exists
      */
     public static HostPort parsePassiveReply(String replyText) throws FtpProtocolException {

@@ -27,8 +27,9 @@ class CommandTest {
     }
 
     @Test
-    void toStringMasksThePassword() {
+    void toStringMasksThePasswordAndTheAccount() {
         assertThat(Command.of("PASS", "secret").toString()).isEqualTo("PASS ****");
+        assertThat(Command.of("ACCT", "second-secret").toString()).isEqualTo("ACCT ****");
         assertThat(Command.of("USER", "anonymous").toString()).isEqualTo("USER anonymous");
     }
 

@@ -4,6 +4,9 @@ import dev.ftpkit.examples.ExitCode;
 import dev.ftpkit.examples.Subcommand;
 import dev.ftpkit.examples.Terminal;
 import dev.ftpkit.examples.UsageException;
+import dev.ftpkit.examples.cli.CliOption;
+import dev.ftpkit.examples.cli.OptionSpec;
+import dev.ftpkit.examples.cli.ParsedLine;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,10 +39,40 @@ public final class BenchCommand implements Subcommand {
         return "bench";
     }
 
+    /** The options of {@code bench}, one line each. */
+    enum BenchOption implements CliOption {
+        QUICK(OptionSpec.flag("--quick", "small sizes, well under a minute: a smoke run of the harness")),
+        OUT(OptionSpec.value("--out", "FILE|-", "BENCHMARKS.md", "where to write the report; - = stdout only")),
+        DIR(OptionSpec.value("--dir", "DIR", "/dev/shm if writable, else the temp directory", "where the test files go")),
+        ROUNDS(OptionSpec.value("--rounds", "N", "5 (full), fewer with --quick", "interleaved rounds, at least 5")),
+        SIZE_MIB(OptionSpec.value("--size-mib", "N", "1024 (full), 4 with --quick", "size of each transfer in MiB")),
+        ONLY(OptionSpec.value("--only", "GROUP,...", String.join(",", GROUPS), "run only these benchmark groups"));
+
+        private final OptionSpec spec;
+
+        BenchOption(OptionSpec spec) {
+            this.spec = spec;
+        }
+
+        @Override
+        public OptionSpec spec() {
+            return spec;
+        }
+    }
+
     @Override
-    public String summary() {
-        return "bench [--quick] [--out FILE|-] [--dir DIR] [--rounds N] [--size-mib N] [--only GROUP,...]"
-                + "   benchmark against vsftpd, curl, Apache FtpServer, Commons Net";
+    public String usage() {
+        return "[OPTIONS]";
+    }
+
+    @Override
+    public String description() {
+        return "benchmark against vsftpd, curl, Apache FtpServer, Commons Net";
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        return Arrays.stream(BenchOption.values()).map(BenchOption::spec).toList();
     }
 
     @Override
@@ -218,40 +252,23 @@ public final class BenchCommand implements Subcommand {
             String commandLine) {
 
         static Options parse(List<String> args) throws UsageException {
-            boolean quick = false;
-            Path out = Path.of("BENCHMARKS.md");
-            Path dir = null;
-            Integer rounds = null;
-            Long sizeMib = null;
-            Set<String> groups = new LinkedHashSet<>(GROUPS);
-            StringBuilder commandLine = new StringBuilder();
-            for (int i = 0; i < args.size(); i++) {
-                String arg = args.get(i);
-                commandLine.append(' ').append(arg);
-                switch (arg) {
-                    case "--quick" -> quick = true;
-                    case "--out", "--dir", "--rounds", "--size-mib", "--only" -> {
-                        if (i + 1 >= args.size()) {
-                            throw new UsageException(arg + " needs a value");
-                        }
-                        String value = args.get(++i);
-                        commandLine.append(' ').append(value);
-                        switch (arg) {
-                            case "--out" -> out = value.equals("-") ? null : Path.of(value);
-                            case "--dir" -> dir = Path.of(value);
-                            case "--rounds" -> rounds = positive(arg, value, 5);
-                            case "--size-mib" -> sizeMib = (long) positive(arg, value, 1);
-                            default -> groups = groups(value);
-                        }
-                    }
-                    default -> throw new UsageException("unknown option '" + arg + "'");
-                }
+            ParsedLine<BenchOption> line = ParsedLine.parse(args, BenchOption.class);
+            if (!line.positional().isEmpty()) {
+                throw new UsageException("unexpected argument '" + line.positional().get(0) + "'");
             }
-            if (dir == null) {
+            String outText = line.value(BenchOption.OUT).orElse("BENCHMARKS.md");
+            Path out = outText.equals("-") ? null : Path.of(outText);
+            Integer rounds = line.value(BenchOption.ROUNDS, (option, value) -> positive(option, value, 5), null);
+            Long sizeMib = line.value(BenchOption.SIZE_MIB, (option, value) -> (long) positive(option, value, 1), null);
+            Set<String> groups = line.value(BenchOption.ONLY, (option, value) -> groups(value),
+                    new LinkedHashSet<>(GROUPS));
+            Path dir = line.value(BenchOption.DIR).map(Path::of).orElseGet(() -> {
                 Path shm = Path.of("/dev/shm");
-                dir = Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
-            }
-            return new Options(quick, out, dir, rounds, sizeMib, groups, commandLine.toString());
+                return Files.isDirectory(shm) && Files.isWritable(shm) ? shm
+                        : Path.of(System.getProperty("java.io.tmpdir"));
+            });
+            return new Options(line.has(BenchOption.QUICK), out, dir, rounds, sizeMib, groups,
+                    args.isEmpty() ? "" : " " + String.join(" ", args));
         }
 
         BenchSettings settings() {

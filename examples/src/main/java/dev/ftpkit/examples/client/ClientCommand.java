@@ -6,16 +6,16 @@ import dev.ftpkit.client.FtpClientConfig;
 import dev.ftpkit.client.FtpTransferException;
 import dev.ftpkit.client.FtpsConfig;
 import dev.ftpkit.client.TlsContexts;
-import dev.ftpkit.client.ProtocolListener;
 import dev.ftpkit.client.TransferType;
 import dev.ftpkit.client.sync.RemoteEndpoint;
-import dev.ftpkit.core.Command;
 import dev.ftpkit.core.FtpReplyException;
-import dev.ftpkit.core.Reply;
 import dev.ftpkit.examples.ExitCode;
 import dev.ftpkit.examples.Subcommand;
 import dev.ftpkit.examples.Terminal;
 import dev.ftpkit.examples.UsageException;
+import dev.ftpkit.examples.cli.Failures;
+import dev.ftpkit.examples.cli.OptionSpec;
+import dev.ftpkit.examples.cli.ProtocolTranscript;
 
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.nio.file.FileSystemException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,13 +34,15 @@ abstract class ClientCommand implements Subcommand {
 
     private final String name;
     private final String usage;
+    private final String description;
     private final Set<String> flags;
     private final int minArgs;
     private final int maxArgs;
 
-    ClientCommand(String name, String usage, Set<String> flags, int minArgs, int maxArgs) {
+    ClientCommand(String name, String usage, String description, Set<String> flags, int minArgs, int maxArgs) {
         this.name = name;
         this.usage = usage;
+        this.description = description;
         this.flags = flags;
         this.minArgs = minArgs;
         this.maxArgs = maxArgs;
@@ -51,8 +54,30 @@ abstract class ClientCommand implements Subcommand {
     }
 
     @Override
-    public String summary() {
-        return name + " " + usage;
+    public String usage() {
+        return usage + " [OPTIONS]";
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        List<OptionSpec> all = new java.util.ArrayList<>(ClientOptions.specs(flags));
+        all.addAll(ownOptions());
+        return List.copyOf(all);
+    }
+
+    /** The options only this command knows ({@link #takeOwnOptions}), for the help text. */
+    List<OptionSpec> ownOptions() {
+        return List.of();
+    }
+
+    @Override
+    public String helpFooter() {
+        return ClientOptions.URL_HELP + System.lineSeparator() + ExitCode.DESCRIPTION;
     }
 
     /** Does the work once connected and logged in. */
@@ -76,7 +101,7 @@ abstract class ClientCommand implements Subcommand {
      * transfers report to no listener (the command sums the progress itself).
      */
     static RemoteEndpoint endpoint(Invocation invocation) throws UsageException, LocalFileException {
-        FtpClientConfig config = config(invocation.options(), invocation.url(), invocation.io(), null);
+        FtpClientConfig config = config(invocation.options(), invocation.url(), null);
         Map.Entry<String, String> login = credentials(invocation.options(), invocation.url());
         return new RemoteEndpoint(config, invocation.url().host(), invocation.url().port(), login.getKey(),
                 login.getValue());
@@ -99,8 +124,10 @@ abstract class ClientCommand implements Subcommand {
         FtpUrl url = FtpUrl.parse(options.positional().get(urlIndex()));
         ProgressBar progress = transfers() && io.errIsTerminal() && !options.quiet() ? new ProgressBar(io.err()) : null;
         Invocation invocation = new Invocation(options, url, io, progress);
+        ProtocolTranscript transcript = options.verbose()
+                ? ProtocolTranscript.show(io.err(), "dev.ftpkit.client.protocol") : ProtocolTranscript.none();
         try {
-            FtpClientConfig config = config(options, url, io, progress);
+            FtpClientConfig config = config(options, url, progress);
             try (FtpClient client = FtpClient.connect(config, url.host(), url.port())) {
                 if (options.verbose()) {
                     client.tlsSession().ifPresent(session -> io.err().println("* TLS " + session.getProtocol()
@@ -116,24 +143,31 @@ abstract class ClientCommand implements Subcommand {
             }
             return ExitCode.OK;
         } catch (FtpTransferException e) {
-            io.err().println("ftpkit " + name + ": " + e.getMessage());
+            Optional<String> local = Failures.localFile(e, "");
+            io.err().println("ftpkit " + name + ": " + local.map(text -> "local file " + text).orElse(e.getMessage()));
             boolean refused = e.reply().map(r -> r.code().isNegative()).orElse(false);
-            return refused ? ExitCode.REFUSED : ExitCode.NETWORK;
+            return local.isPresent() ? ExitCode.LOCAL_FILE : refused ? ExitCode.REFUSED : ExitCode.NETWORK;
         } catch (FtpReplyException e) {
-            io.err().println("ftpkit " + name + ": the server refused: " + e.getMessage());
+            io.err().println("ftpkit " + name + ": " + Failures.endpoint(url.host(), url.port()) + " refused: "
+                    + e.getMessage());
             return ExitCode.REFUSED;
-        } catch (LocalFileException | FileSystemException e) {
-            io.err().println("ftpkit " + name + ": local file: " + e.getMessage());
+        } catch (LocalFileException e) {
+            io.err().println("ftpkit " + name + ": " + e.getMessage());
+            return ExitCode.LOCAL_FILE;
+        } catch (FileSystemException e) {
+            io.err().println("ftpkit " + name + ": local file " + Failures.localFile(e, "").orElseThrow());
             return ExitCode.LOCAL_FILE;
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         } catch (IOException e) {
-            io.err().println("ftpkit " + name + ": " + e);
+            io.err().println("ftpkit " + name + ": " + Failures.network(e, Failures.endpoint(url.host(), url.port())));
             return ExitCode.NETWORK;
+        } finally {
+            transcript.close();
         }
     }
 
-    private static FtpClientConfig config(ClientOptions options, FtpUrl url, Terminal io, ProgressBar progress)
+    private static FtpClientConfig config(ClientOptions options, FtpUrl url, ProgressBar progress)
             throws UsageException, LocalFileException {
         FtpClientConfig.Builder builder = FtpClientConfig.builder();
         builder.tls(tls(options, url));
@@ -145,9 +179,6 @@ abstract class ClientCommand implements Subcommand {
         }
         if (options.ascii()) {
             builder.transferType(TransferType.ASCII);
-        }
-        if (options.verbose()) {
-            builder.protocolListener(new VerboseDialogue(io));
         }
         if (progress != null) {
             builder.transferListener(progress);
@@ -173,7 +204,8 @@ abstract class ClientCommand implements Subcommand {
                 context = TlsContexts.trusting(file,
                         options.caCertPassword().map(String::toCharArray).orElse(null));
             } catch (IOException e) {
-                throw new LocalFileException("--cacert " + file, e);
+                throw new LocalFileException("--cacert " + Failures.localFile(e, file.toString())
+                        .orElse(file + ": not a PEM or PKCS12 file of certificates (" + e.getMessage() + ")"));
             }
         } else {
             return url.implicitTls() ? FtpsConfig.implicit().build() : FtpsConfig.explicit().build();
@@ -197,21 +229,5 @@ abstract class ClientCommand implements Subcommand {
             return Map.entry(url.user().get(), url.password().orElse(""));
         }
         return Map.entry("anonymous", "anonymous@");
-    }
-
-    /** Prints the dialogue to stderr; {@link Command#toString()} masks the password. */
-    private record VerboseDialogue(Terminal io) implements ProtocolListener {
-        @Override
-        public void commandSent(Command command) {
-            io.err().println("> " + command);
-        }
-
-        @Override
-        public void replyReceived(Reply reply) {
-            List<String> lines = reply.lines();
-            for (int i = 0; i < lines.size(); i++) {
-                io.err().println("< " + reply.codeValue() + (i == lines.size() - 1 ? " " : "-") + lines.get(i));
-            }
-        }
     }
 }

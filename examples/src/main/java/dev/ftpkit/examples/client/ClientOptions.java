@@ -1,10 +1,13 @@
 package dev.ftpkit.examples.client;
 
 import dev.ftpkit.examples.UsageException;
+import dev.ftpkit.examples.cli.OptionSpec;
+import dev.ftpkit.examples.cli.ParsedLine;
+import dev.ftpkit.examples.cli.ParsedLine.Converter;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -33,97 +36,45 @@ record ClientOptions(List<String> positional, boolean active, boolean noEpsv, bo
                      Optional<Duration> timeout, boolean tls, boolean insecure, Optional<Path> caCert,
                      Optional<String> caCertPassword) {
 
-    /** Every option any client subcommand knows; each subcommand says which of the flags it accepts. */
-    static final String COMMON = "--active, --no-epsv, --user NAME:PASS, --timeout SECONDS, --quiet, -v/--verbose,"
-            + " --tls, --insecure, --cacert FILE (PEM or PKCS12), --cacert-password PASS;"
-            + " ftps:// URLs use implicit TLS";
+    /** The URL syntax, for help. */
+    static final String URL_HELP = "URL: ftp://[user[:password]@]host[:port]/path or ftps://... (percent-encoded;"
+            + " no user = anonymous)";
 
     static ClientOptions parse(List<String> args, Set<String> allowedFlags) throws UsageException {
-        List<String> positional = new ArrayList<>();
-        boolean active = false;
-        boolean noEpsv = false;
-        boolean ascii = false;
-        boolean resume = false;
-        boolean append = false;
-        boolean longFormat = false;
-        boolean quiet = false;
-        boolean verbose = false;
-        Optional<String> user = Optional.empty();
-        Optional<Duration> timeout = Optional.empty();
-        boolean tls = false;
-        boolean insecure = false;
-        Optional<Path> caCert = Optional.empty();
-        Optional<String> caCertPassword = Optional.empty();
-        boolean onlyPositional = false;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (onlyPositional || arg.equals("-") || !arg.startsWith("-")) {
-                positional.add(arg);
-                continue;
-            }
-            if (arg.equals("--")) {
-                onlyPositional = true;
-                continue;
-            }
-            switch (arg) {
-                case "--active" -> active = true;
-                case "--no-epsv" -> noEpsv = true;
-                case "--quiet", "-q" -> quiet = true;
-                case "--tls" -> tls = true;
-                case "--insecure", "-k" -> insecure = true;
-                case "--cacert" -> caCert = Optional.of(Path.of(value(args, ++i, arg)));
-                case "--cacert-password" -> caCertPassword = Optional.of(value(args, ++i, arg));
-                case "--verbose", "-v" -> verbose = true;
-                case "--ascii" -> ascii = allowed(arg, allowedFlags);
-                case "--resume" -> resume = allowed(arg, allowedFlags);
-                case "--append" -> append = allowed(arg, allowedFlags);
-                case "--long", "-l" -> longFormat = allowed("--long", allowedFlags);
-                case "--user" -> {
-                    String value = value(args, ++i, arg);
-                    if (!value.contains(":")) {
-                        throw new UsageException("--user takes NAME:PASS");
-                    }
-                    user = Optional.of(value);
-                }
-                case "--timeout" -> {
-                    String value = value(args, ++i, arg);
-                    try {
-                        long seconds = Long.parseLong(value);
-                        if (seconds < 1 || seconds > 86_400) {
-                            throw new UsageException("--timeout must be 1..86400 seconds: " + value);
-                        }
-                        timeout = Optional.of(Duration.ofSeconds(seconds));
-                    } catch (NumberFormatException e) {
-                        throw new UsageException("--timeout takes a number of seconds: " + value);
-                    }
-                }
-                default -> throw new UsageException("unknown option " + arg);
+        ParsedLine<ClientOption> line = ParsedLine.parse(args, ClientOption.class);
+        for (ClientOption option : line.given()) {
+            if (!option.common() && !allowedFlags.contains(option.spec().name())) {
+                throw new UsageException("option " + option.spec().name() + " does not apply to this command");
             }
         }
-        if (resume && append) {
+        Optional<String> user = line.value(ClientOption.USER);
+        if (user.isPresent() && !user.get().contains(":")) {
+            throw new UsageException("--user takes NAME:PASS");
+        }
+        Optional<Duration> timeout = Optional.ofNullable(line.value(ClientOption.TIMEOUT,
+                (option, text) -> Duration.ofSeconds(Converter.number(1, 86_400).apply(option, text)), null));
+        Optional<Path> caCert = line.value(ClientOption.CACERT).map(Path::of);
+        Optional<String> caCertPassword = line.value(ClientOption.CACERT_PASSWORD);
+        if (line.has(ClientOption.RESUME) && line.has(ClientOption.APPEND)) {
             throw new UsageException("--resume and --append exclude each other");
         }
-        if (insecure && caCert.isPresent()) {
+        if (line.has(ClientOption.INSECURE) && caCert.isPresent()) {
             throw new UsageException("--insecure and --cacert exclude each other");
         }
         if (caCertPassword.isPresent() && caCert.isEmpty()) {
             throw new UsageException("--cacert-password needs --cacert");
         }
-        return new ClientOptions(List.copyOf(positional), active, noEpsv, ascii, resume, append, longFormat, quiet,
-                verbose, user, timeout, tls, insecure, caCert, caCertPassword);
+        return new ClientOptions(line.positional(), line.has(ClientOption.ACTIVE), line.has(ClientOption.NO_EPSV),
+                line.has(ClientOption.ASCII), line.has(ClientOption.RESUME), line.has(ClientOption.APPEND),
+                line.has(ClientOption.LONG), line.has(ClientOption.QUIET), line.has(ClientOption.VERBOSE), user,
+                timeout, line.has(ClientOption.TLS), line.has(ClientOption.INSECURE), caCert, caCertPassword);
     }
 
-    private static boolean allowed(String flag, Set<String> allowedFlags) throws UsageException {
-        if (!allowedFlags.contains(flag)) {
-            throw new UsageException("option " + flag + " does not apply to this command");
-        }
-        return true;
-    }
-
-    private static String value(List<String> args, int i, String option) throws UsageException {
-        if (i >= args.size()) {
-            throw new UsageException(option + " needs a value");
-        }
-        return args.get(i);
+    /** The options a client subcommand accepts: the common ones and its own flags, in declaration order. */
+    static List<OptionSpec> specs(Set<String> allowedFlags) {
+        return Arrays.stream(ClientOption.values())
+                .filter(option -> option.common() || allowedFlags.contains(option.spec().name()))
+                .map(ClientOption::spec)
+                .toList();
     }
 }

@@ -4,6 +4,7 @@ import dev.ftpkit.client.FtpClient;
 import dev.ftpkit.client.TransferListener;
 import dev.ftpkit.client.sync.SegmentedDownload;
 import dev.ftpkit.examples.UsageException;
+import dev.ftpkit.examples.cli.OptionSpec;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,14 +20,21 @@ public final class GetCommand extends ClientCommand {
 
     /** Creates the subcommand. */
     public GetCommand() {
-        super("get", "URL [LOCAL]        download a file (LOCAL '-' = stdout) [--resume] [--ascii]"
-                + " [--segments N] [--retry N] [OPTIONS]", Set.of("--resume", "--ascii"), 1, 2);
+        super("get", "URL [LOCAL]", "download a file (LOCAL '-' = stdout; default: the remote file's name)",
+                Set.of("--resume", "--ascii"), 1, 2);
+    }
+
+    private static final Set<SyncOptions.Option> OWN = EnumSet.of(SyncOptions.Option.SEGMENTS,
+            SyncOptions.Option.RETRY);
+
+    @Override
+    List<OptionSpec> ownOptions() {
+        return SyncOptions.Option.specs(OWN);
     }
 
     @Override
     List<String> takeOwnOptions(List<String> args) throws UsageException {
-        SyncOptions.Split split = SyncOptions.extract(args,
-                EnumSet.of(SyncOptions.Option.SEGMENTS, SyncOptions.Option.RETRY));
+        SyncOptions.Split split = SyncOptions.extract(args, OWN);
         sync = split.options();
         return split.rest();
     }

@@ -6,7 +6,7 @@ import java.io.IOException;
 final class LocalFileException extends IOException {
     private static final long serialVersionUID = 1L;
 
-    LocalFileException(String message, IOException cause) {
-        super(message + ": " + cause.getMessage(), cause);
+    LocalFileException(String message) {
+        super(message);
     }
 }

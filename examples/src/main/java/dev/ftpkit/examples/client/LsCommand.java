@@ -13,8 +13,7 @@ public final class LsCommand extends ClientCommand {
 
     /** Creates the subcommand. */
     public LsCommand() {
-        super("ls", "URL                 list a directory, one name per line [--long] [OPTIONS]",
-                Set.of("--long"), 1, 1);
+        super("ls", "URL", "list a directory, one name per line", Set.of("--long"), 1, 1);
     }
 
     @Override

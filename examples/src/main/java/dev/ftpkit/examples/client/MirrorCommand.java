@@ -4,6 +4,7 @@ import dev.ftpkit.client.FtpClient;
 import dev.ftpkit.client.sync.Mirror;
 import dev.ftpkit.client.sync.MirrorResult;
 import dev.ftpkit.examples.UsageException;
+import dev.ftpkit.examples.cli.OptionSpec;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,9 +27,14 @@ public final class MirrorCommand extends ClientCommand {
 
     /** Creates the subcommand. */
     public MirrorCommand() {
-        super("mirror", "URL LOCALDIR    make LOCALDIR equal to the remote tree; --reverse LOCALDIR URL uploads"
-                + " [--delete] [--dry-run] [--parallel N] [--exclude GLOB]... [--verify] [--retry N] [OPTIONS]",
+        super("mirror", "URL LOCALDIR | mirror --reverse LOCALDIR URL",
+                "make LOCALDIR equal to the remote tree (--reverse: the remote tree equal to LOCALDIR)",
                 Set.of(), 2, 2);
+    }
+
+    @Override
+    List<OptionSpec> ownOptions() {
+        return SyncOptions.Option.specs(OPTIONS);
     }
 
     @Override

@@ -3,10 +3,10 @@ package dev.ftpkit.examples.client;
 import dev.ftpkit.client.FtpClient;
 import dev.ftpkit.client.sync.RemoteEndpoint;
 import dev.ftpkit.examples.UsageException;
+import dev.ftpkit.examples.cli.OptionSpec;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -20,14 +20,20 @@ public final class PutCommand extends ClientCommand {
 
     /** Creates the subcommand. */
     public PutCommand() {
-        super("put", "LOCAL URL          upload a file (LOCAL '-' = stdin; URL ending in / = into that directory)"
-                + " [--resume|--append] [--ascii] [--retry N] [OPTIONS]",
+        super("put", "LOCAL URL", "upload a file (LOCAL '-' = stdin; a URL ending in / = into that directory)",
                 Set.of("--resume", "--append", "--ascii"), 2, 2);
+    }
+
+    private static final Set<SyncOptions.Option> OWN = EnumSet.of(SyncOptions.Option.RETRY);
+
+    @Override
+    List<OptionSpec> ownOptions() {
+        return SyncOptions.Option.specs(OWN);
     }
 
     @Override
     List<String> takeOwnOptions(List<String> args) throws UsageException {
-        SyncOptions.Split split = SyncOptions.extract(args, EnumSet.of(SyncOptions.Option.RETRY));
+        SyncOptions.Split split = SyncOptions.extract(args, OWN);
         sync = split.options();
         return split.rest();
     }
@@ -66,8 +72,8 @@ public final class PutCommand extends ClientCommand {
         }
         Path source = Path.of(local);
         if (!Files.isRegularFile(source)) {
-            throw new LocalFileException("cannot upload " + local, new NoSuchFileException(local, null,
-                    Files.exists(source) ? "not a regular file" : "no such file"));
+            throw new LocalFileException("local file " + local + ": "
+                    + (Files.exists(source) ? "not a regular file" : "no such file or directory"));
         }
         String remote = url.isDirectory() ? url.path() + source.getFileName() : url.path();
         if (sync.retry() > 0) {

@@ -17,8 +17,8 @@ public final class SimpleCommand extends ClientCommand {
 
     private final Action action;
 
-    private SimpleCommand(String name, String usage, int args, String footer, Action action) {
-        super(name, usage + " [OPTIONS]" + footer, Set.of(), args, args);
+    private SimpleCommand(String name, String usage, String description, int args, Action action) {
+        super(name, usage, description, Set.of(), args, args);
         this.action = action;
     }
 
@@ -28,7 +28,7 @@ public final class SimpleCommand extends ClientCommand {
      * @return the subcommand
      */
     public static SimpleCommand rm() {
-        return new SimpleCommand("rm", "URL                 delete a file", 1, "",
+        return new SimpleCommand("rm", "URL", "delete a file", 1,
                 (client, path, invocation) -> client.delete(path));
     }
 
@@ -38,7 +38,7 @@ public final class SimpleCommand extends ClientCommand {
      * @return the subcommand
      */
     public static SimpleCommand mkdir() {
-        return new SimpleCommand("mkdir", "URL              create a directory", 1, "",
+        return new SimpleCommand("mkdir", "URL", "create a directory", 1,
                 (client, path, invocation) -> client.makeDirectory(stripSlash(path)));
     }
 
@@ -48,7 +48,7 @@ public final class SimpleCommand extends ClientCommand {
      * @return the subcommand
      */
     public static SimpleCommand rmdir() {
-        return new SimpleCommand("rmdir", "URL              remove an empty directory", 1, "",
+        return new SimpleCommand("rmdir", "URL", "remove an empty directory", 1,
                 (client, path, invocation) -> client.removeDirectory(stripSlash(path)));
     }
 
@@ -58,9 +58,7 @@ public final class SimpleCommand extends ClientCommand {
      * @return the subcommand
      */
     public static SimpleCommand mv() {
-        return new SimpleCommand("mv", "URL NEWNAME         rename (NEWNAME relative to the URL's directory)", 2,
-                System.lineSeparator() + "  client OPTIONS: " + ClientOptions.COMMON + System.lineSeparator()
-                        + "  client URL: ftp://[user[:password]@]host[:port]/path (percent-encoded; no user = anonymous)",
+        return new SimpleCommand("mv", "URL NEWNAME", "rename (NEWNAME relative to the URL's directory)", 2,
                 (client, path, invocation) -> {
                     String target = invocation.arg(1);
                     if (!target.startsWith("/")) {

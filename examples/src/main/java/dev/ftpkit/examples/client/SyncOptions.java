@@ -2,6 +2,7 @@ package dev.ftpkit.examples.client;
 
 import dev.ftpkit.client.sync.RetryPolicy;
 import dev.ftpkit.examples.UsageException;
+import dev.ftpkit.examples.cli.OptionSpec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,17 @@ record SyncOptions(int segments, int retry, int parallel, List<String> excludes,
         /** {@code --flag VALUE  description}, for the help text. */
         String helpLine() {
             return flag + (value.isEmpty() ? "" : " " + value) + "  " + description;
+        }
+
+        /** The option as the help text lists it (its default is part of the description). */
+        OptionSpec spec() {
+            return value.isEmpty() ? OptionSpec.flag(flag, description)
+                    : OptionSpec.value(flag, value, "", description);
+        }
+
+        /** The specs of some options, in table order. */
+        static List<OptionSpec> specs(Set<Option> options) {
+            return options.stream().sorted().map(Option::spec).toList();
         }
 
         static Option byFlag(String flag) {

@@ -82,6 +82,25 @@ class ClientCliFtpsTest {
     }
 
     @Test
+    void anUntrustedCertificateExitsThreeAndPointsAtCacertAndInsecure() throws Exception {
+        try (Vsftpd vsftpd = start(false)) {
+            int code = run("ls", "--tls", "ftp://localhost:" + vsftpd.port() + "/");
+
+            assertThat(code).as(stderr()).isEqualTo(ExitCode.NETWORK);
+            assertThat(stderr()).contains("TLS with localhost:" + vsftpd.port() + " failed",
+                    "certificate is not trusted", "--cacert", "--insecure").doesNotContain("javax.", "java.");
+        }
+    }
+
+    @Test
+    void aMissingCacertFileExitsFour() {
+        int code = run("ls", "--tls", "--cacert", dir.resolve("absent.pem").toString(), "ftp://127.0.0.1:1/");
+
+        assertThat(code).isEqualTo(ExitCode.LOCAL_FILE);
+        assertThat(stderr()).contains("--cacert " + dir.resolve("absent.pem") + ": no such file or directory");
+    }
+
+    @Test
     void tlsWithAPkcs12CaCertUploads() throws Exception {
         try (Vsftpd vsftpd = start(false)) {
             byte[] content = randomBytes(300_000);
@@ -129,7 +148,7 @@ class ClientCliFtpsTest {
             int code = run("get", "--tls", "ftp://localhost:" + vsftpd.port() + "/x", local.toString());
 
             assertThat(code).isEqualTo(ExitCode.NETWORK);
-            assertThat(stderr()).contains("SSLHandshakeException");
+            assertThat(stderr()).contains("certificate is not trusted", "--cacert", "--insecure");
             assertThat(local).doesNotExist();
         }
     }

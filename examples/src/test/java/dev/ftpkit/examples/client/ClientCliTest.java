@@ -119,6 +119,8 @@ class ClientCliTest {
 
         assertThat(run("get", vsftpd.url("f.txt"), dir.resolve("no/such/dir/f.txt").toString()))
                 .isEqualTo(ExitCode.LOCAL_FILE);
+        assertThat(stderr()).contains(dir.resolve("no/such/dir/f.txt") + ": no such file or directory")
+                .contains("its directory " + dir.resolve("no/such/dir") + " does not exist").doesNotContain("java.");
     }
 
     @Test
@@ -215,6 +217,14 @@ class ClientCliTest {
         int closedPort = FreePorts.pick();
 
         assertThat(run("ls", "--timeout", "2", "ftp://127.0.0.1:" + closedPort + "/")).isEqualTo(ExitCode.NETWORK);
+        assertThat(stderr()).contains("cannot connect to 127.0.0.1:" + closedPort + ": connection refused")
+                .doesNotContain("java.");
+    }
+
+    @Test
+    void aRepeatedSingleValuedOptionIsAUsageError() {
+        assertThat(run("ls", "--timeout", "5", "--timeout", "6", vsftpd.url(""))).isEqualTo(ExitCode.USAGE);
+        assertThat(stderr()).contains("--timeout is given twice");
     }
 
     @Test

@@ -26,6 +26,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -270,8 +271,10 @@ public final class ClientSession implements FtpClient {
 
     @Override
     public Reply sendCommand(String verb, String argument) throws IOException {
+        Objects.requireNonNull(verb, "verb");
         transfers.requireIdle();
-        return control.execute(Command.of(verb, argument));
+        // null means "no argument", like "": HELP, NOOP, FEAT are sent bare
+        return control.execute(Command.of(verb, argument == null ? "" : argument));
     }
 
     @Override

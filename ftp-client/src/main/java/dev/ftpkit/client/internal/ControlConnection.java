@@ -170,6 +170,7 @@ final class ControlConnection implements AutoCloseable {
             close();
             throw e;
         }
+        ProtocolLog.sent(socket.getRemoteSocketAddress(), command);
         listener.commandSent(command);
     }
 
@@ -193,6 +194,7 @@ final class ControlConnection implements AutoCloseable {
             close();
             throw e;
         }
+        ProtocolLog.sent(socket.getRemoteSocketAddress(), abor);
         listener.commandSent(abor);
     }
 
@@ -218,6 +220,7 @@ final class ControlConnection implements AutoCloseable {
             close();
             throw e;
         }
+        ProtocolLog.received(socket.getRemoteSocketAddress(), reply);
         listener.replyReceived(reply);
         if (reply.codeValue() == ReplyCodes.SERVICE_NOT_AVAILABLE) {
             // RFC 959 §4.2: 421 may come in reply to any command; the server is closing the connection.

@@ -333,6 +333,7 @@ public final class ControlConnection implements Closeable, ClientWatch {
                 stream = raw.getOutputStream();
             }
             stream.write(bytes); // the whole reply in one write: one segment, no buffer to flush
+            ProtocolLog.sent(raw.getRemoteSocketAddress(), reply);
         } finally {
             writeStarted = 0;
             writeLock.unlock();

@@ -10,6 +10,7 @@ import dev.ftpkit.server.CommandVerdict;
 import dev.ftpkit.server.TransferEvent;
 import dev.ftpkit.server.internal.ControlConnection;
 import dev.ftpkit.server.internal.ErrorMapper;
+import dev.ftpkit.server.internal.ProtocolLog;
 import dev.ftpkit.server.internal.ServerConfig;
 import dev.ftpkit.server.internal.ServerResources;
 import dev.ftpkit.server.internal.data.Transfer;
@@ -32,7 +33,7 @@ import java.util.function.UnaryOperator;
  */
 public final class Session implements Runnable {
 
-    private static final System.Logger LOG = System.getLogger(Session.class.getName());
+    private static final System.Logger LOG = System.getLogger(ProtocolLog.SESSION_LOGGER);
     /** Made before they are needed: when the heap is exhausted there may be no memory left to make them. */
     private static final Reply OUT_OF_MEMORY = Reply.of(ReplyCodes.ACTION_ABORTED_LOCAL_ERROR,
             "Local error: out of memory; closing the session.");
@@ -72,6 +73,8 @@ public final class Session implements Runnable {
         Thread.currentThread().setName("ftpkit-session-" + client.getAddress().getHostAddress() + ":" + client.getPort());
         try {
             control.open();
+            LOG.log(System.Logger.Level.DEBUG, () -> "session " + context.id() + " " + ProtocolLog.peer(client)
+                    + " connected");
             config.listener().connected(context);
             if (implicitTls) {
                 context.sessionTls().startImplicit(control, config.tls().orElseThrow(), config.lineTimeout());
@@ -120,6 +123,7 @@ public final class Session implements Runnable {
                 control.send(Reply.of(ReplyCodes.SYNTAX_ERROR, "Syntax error, command unrecognized."));
                 continue;
             }
+            ProtocolLog.received(context.clientAddress(), command);
             dispatch(command);
             context.sessionTls().afterReply(control, config);
         }

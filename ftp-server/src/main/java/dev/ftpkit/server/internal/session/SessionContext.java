@@ -20,6 +20,7 @@ import dev.ftpkit.server.UploadEvent;
 import dev.ftpkit.server.VirtualHost;
 import dev.ftpkit.server.internal.ControlConnection;
 import dev.ftpkit.server.internal.LoginThrottle;
+import dev.ftpkit.server.internal.ProtocolLog;
 import dev.ftpkit.server.internal.ServerConfig;
 import dev.ftpkit.server.internal.ServerResources;
 import dev.ftpkit.server.internal.Texts;
@@ -38,6 +39,8 @@ import java.util.Optional;
  * the read loop lives in {@link Session}.
  */
 final class SessionContext implements CommandContext {
+
+    private static final System.Logger LOG = System.getLogger(ProtocolLog.SESSION_LOGGER);
 
     private final String id;
     private final InetSocketAddress client;
@@ -307,6 +310,7 @@ final class SessionContext implements CommandContext {
         @Override
         public void complete(Account account) throws IOException {
             login.complete(account);
+            LOG.log(System.Logger.Level.DEBUG, () -> "session " + id + " logged in as " + account.name());
             config.listener().loggedIn(SessionContext.this, account);
         }
 

@@ -1,4 +1,8 @@
-package dev.ftpkit.examples;
+package dev.ftpkit.examples.serve;
+
+import dev.ftpkit.examples.ExitCode;
+import dev.ftpkit.examples.Main;
+import dev.ftpkit.examples.Terminal;
 
 import dev.ftpkit.testsupport.Peers;
 import dev.ftpkit.testsupport.TestCertificates;
@@ -39,7 +43,7 @@ class ServeCommandTest {
         assertThat(Main.run(List.of("serve", "--passive-ports", "50010-50000", "--anonymous"), io))
                 .isEqualTo(ExitCode.USAGE);
         assertThat(Main.run(List.of("serve", "--user", "nocolon"), io)).isEqualTo(ExitCode.USAGE);
-        assertThat(Main.run(List.of("serve"), io)).isEqualTo(ExitCode.USAGE);
+        assertThat(Main.run(List.of("serve", "--root", "."), io)).isEqualTo(ExitCode.USAGE);
         assertThat(Main.run(List.of("serve", "--frobnicate"), io)).isEqualTo(ExitCode.USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option --frobnicate")
                 .contains("nobody could log in");
@@ -48,7 +52,7 @@ class ServeCommandTest {
     @Test
     void serveListsTheRootToCurlAndStopsGracefullyOnSigterm(@TempDir Path dir) throws Exception {
         Path curl = Peers.require("curl");
-        Path root = dir.resolve("served");
+        Path root = Files.createDirectories(dir.resolve("served"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process server = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 "dev.ftpkit.examples.Main", "serve", "--port", "0", "--root", root.toString(), "--anonymous",
@@ -105,14 +109,14 @@ class ServeCommandTest {
     }
 
     @Test
-    void tlsOptionsNeedAKeystoreThatLoads(@TempDir Path dir) {
-        assertThat(Main.run(List.of("serve", "--anonymous", "--tls-required"), io)).isEqualTo(ExitCode.USAGE);
-        assertThat(Main.run(List.of("serve", "--anonymous", "--tls-keystore", "x.p12"), io)).isEqualTo(ExitCode.USAGE);
-        assertThat(Main.run(List.of("serve", "--anonymous", "--root", dir.resolve("root").toString(),
-                "--tls-keystore", dir.resolve("missing.p12").toString(), "--tls-password", "pw"), io))
+    void tlsOptionsNeedAKeystore(@TempDir Path dir) {
+        String root = dir.toString();
+        assertThat(Main.run(List.of("serve", "--anonymous", "--root", root, "--tls-required"), io))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(Main.run(List.of("serve", "--anonymous", "--root", root, "--tls-keystore", "x.p12"), io))
                 .isEqualTo(ExitCode.USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("need --tls-keystore")
-                .contains("--tls-keystore needs --tls-password").contains("cannot load");
+                .contains("--tls-keystore needs --tls-password");
     }
 
     @Test

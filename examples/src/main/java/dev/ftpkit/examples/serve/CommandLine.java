@@ -1,0 +1,86 @@
+package dev.ftpkit.examples.serve;
+
+import dev.ftpkit.examples.UsageException;
+import dev.ftpkit.examples.cli.ParsedLine;
+import dev.ftpkit.examples.cli.ParsedLine.Converter;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+
+/** Applies {@code serve}'s command-line options over the settings (after {@code --config}: the command line wins). */
+final class CommandLine {
+
+    private CommandLine() {
+    }
+
+    static void apply(ParsedLine<ServeOption> line, ServeSettings s) throws UsageException {
+        s.host = line.value(ServeOption.HOST).orElse(s.host);
+        s.port = line.value(ServeOption.PORT, Converter.number(0, 65535), s.port);
+        s.root = line.value(ServeOption.ROOT, Converter.of(Path::of), s.root);
+        for (String spec : line.values(ServeOption.USER)) {
+            int colon = spec.indexOf(':');
+            if (colon <= 0) {
+                throw new UsageException("--user needs NAME:PASS, got " + spec);
+            }
+            s.users.add(new String[] {spec.substring(0, colon), spec.substring(colon + 1)});
+        }
+        s.anonymous |= line.has(ServeOption.ANONYMOUS);
+        if (line.has(ServeOption.WRITE)) {
+            s.allowWrites();
+        }
+        if (line.has(ServeOption.ALLOW_CHMOD)) {
+            s.allowChmod();
+        }
+        if (line.has(ServeOption.PASSIVE_PORTS)) {
+            passivePorts(line.value(ServeOption.PASSIVE_PORTS).orElseThrow(), s);
+        }
+        if (line.has(ServeOption.PASSIVE_ADDRESS)) {
+            s.passiveAddress = passiveAddress(line.value(ServeOption.PASSIVE_ADDRESS).orElseThrow());
+        }
+        s.passive &= !line.has(ServeOption.NO_PASSIVE);
+        s.active &= !line.has(ServeOption.NO_ACTIVE);
+        s.maxSessions = line.value(ServeOption.MAX_SESSIONS, Converter.number(1, 1_000_000), s.maxSessions);
+        s.verbose = line.has(ServeOption.VERBOSE);
+        if (line.has(ServeOption.TLS_KEYSTORE)) {
+            s.tlsKeystore = Path.of(line.value(ServeOption.TLS_KEYSTORE).orElseThrow());
+            s.tlsPassword = line.value(ServeOption.TLS_PASSWORD)
+                    .orElseThrow(() -> new UsageException("--tls-keystore needs --tls-password"));
+        } else if (line.has(ServeOption.TLS_PASSWORD)) {
+            throw new UsageException("--tls-password needs --tls-keystore");
+        }
+        if (line.has(ServeOption.TLS_REQUIRED)) {
+            s.tlsRequiredForLogin = true;
+            s.tlsRequiredForData = true;
+        }
+        s.implicitTlsPort = line.value(ServeOption.IMPLICIT_TLS_PORT, Converter.number(0, 65535), s.implicitTlsPort);
+        s.tlsReuse &= !line.has(ServeOption.NO_TLS_REUSE);
+    }
+
+    private static void passivePorts(String range, ServeSettings s) throws UsageException {
+        int dash = range.indexOf('-');
+        if (dash <= 0) {
+            throw new UsageException("--passive-ports needs MIN-MAX, got " + range);
+        }
+        Converter<Integer> port = Converter.number(1, 65535);
+        s.passiveMin = port.apply("--passive-ports", range.substring(0, dash));
+        s.passiveMax = port.apply("--passive-ports", range.substring(dash + 1));
+        if (s.passiveMin > s.passiveMax) {
+            throw new UsageException("--passive-ports: MIN is above MAX in " + range);
+        }
+    }
+
+    private static InetAddress passiveAddress(String address) throws UsageException {
+        InetAddress resolved;
+        try {
+            resolved = InetAddress.getByName(address);
+        } catch (UnknownHostException e) {
+            throw new UsageException("--passive-address: unknown host " + address);
+        }
+        if (resolved instanceof Inet6Address) {
+            throw new UsageException("--passive-address must be IPv4 (it goes into 227 replies)");
+        }
+        return resolved;
+    }
+}

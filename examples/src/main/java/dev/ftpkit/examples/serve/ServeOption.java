@@ -1,0 +1,41 @@
+package dev.ftpkit.examples.serve;
+
+import dev.ftpkit.examples.cli.CliOption;
+import dev.ftpkit.examples.cli.OptionSpec;
+
+import static dev.ftpkit.examples.cli.OptionSpec.flag;
+import static dev.ftpkit.examples.cli.OptionSpec.value;
+
+/** The options of {@code ftpkit serve}, one line each: name, value, default and description. */
+enum ServeOption implements CliOption {
+    CONFIG(value("--config", "FILE", "", "read a vsftpd.conf (its supported keys); options given here override it")),
+    HOST(value("--host", "ADDR", "127.0.0.1", "address to listen on (vsftpd: listen_address)")),
+    PORT(value("--port", "N", "2121", "port to listen on; 0 = any free port (listen_port)")),
+    ROOT(value("--root", "DIR", "", "existing directory to serve; required unless --config names anon_root or local_root")),
+    USER(value("--user", "NAME:PASS", "", "a user who logs in with a password").mayRepeat()),
+    ANONYMOUS(flag("--anonymous", "let anyone log in as anonymous or ftp (anonymous_enable)")),
+    WRITE(flag("--write", "give every user, anonymous included, write access: upload, delete, rename, mkdir")),
+    ALLOW_CHMOD(flag("--allow-chmod", "let --user accounts change modes with SITE CHMOD (anonymous users never may)")),
+    PASSIVE_PORTS(value("--passive-ports", "MIN-MAX", "any free port", "ports for passive data connections (pasv_min_port, pasv_max_port)")),
+    PASSIVE_ADDRESS(value("--passive-address", "ADDR", "the control connection's local address", "IPv4 address advertised in 227 replies (pasv_address)")),
+    NO_PASSIVE(flag("--no-passive", "refuse PASV and EPSV (pasv_enable=NO)")),
+    NO_ACTIVE(flag("--no-active", "refuse PORT and EPRT (port_enable=NO)")),
+    MAX_SESSIONS(value("--max-sessions", "N", "500", "most sessions at once (max_clients)")),
+    TLS_KEYSTORE(value("--tls-keystore", "FILE.p12", "", "PKCS12 key store with the server's key and certificate: offers AUTH TLS")),
+    TLS_PASSWORD(value("--tls-password", "PASS", "", "password of the --tls-keystore file")),
+    TLS_REQUIRED(flag("--tls-required", "refuse logins and transfers without TLS")),
+    IMPLICIT_TLS_PORT(value("--implicit-tls-port", "N", "none", "also listen for implicit TLS (ftps://) on this port; 0 = any free port")),
+    NO_TLS_REUSE(flag("--no-tls-reuse", "let data connections start a new TLS session (require_ssl_reuse=NO)")),
+    VERBOSE(flag("--verbose", "log every command and reply (the protocol transcript) to stderr").alias("-v"));
+
+    private final OptionSpec spec;
+
+    ServeOption(OptionSpec spec) {
+        this.spec = spec;
+    }
+
+    @Override
+    public OptionSpec spec() {
+        return spec;
+    }
+}
