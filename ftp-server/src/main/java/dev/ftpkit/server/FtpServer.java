@@ -3,6 +3,7 @@ package dev.ftpkit.server;
 import dev.ftpkit.server.internal.ServerConfig;
 import dev.ftpkit.server.internal.ServerRuntime;
 import dev.ftpkit.server.internal.TlsConfig;
+import dev.ftpkit.server.internal.jfr.JfrListener;
 
 import javax.net.ssl.SSLContext;
 
@@ -648,7 +649,7 @@ public final class FtpServer implements AutoCloseable {
             ThreadFactory threads = threadFactory != null ? threadFactory : SessionThreads.platform("ftpkit-session");
             ThreadFactory transferThreads = transferThreadFactory != null ? transferThreadFactory : threads;
             return new FtpServer(new ServerConfig(bindAddress, port, root, authenticator, Map.copyOf(virtualHosts),
-                    commands.copy(), listener, threads, transferThreads, greeting, maxSessions, maxSessionsPerAddress, idleTimeout,
+                    commands.copy(), new JfrListener(listener), threads, transferThreads, greeting, maxSessions, maxSessionsPerAddress, idleTimeout,
                     lineTimeout, dataTimeout, maxLineBytes, loginFailureDelay, maxLoginFailures, passiveEnabled,
                     passiveMinPort, passiveMaxPort, Optional.ofNullable(passiveAddress), passivePortMapping,
                     passivePromiscuous, activeEnabled, atomicUploads, syncUploads, tls));
