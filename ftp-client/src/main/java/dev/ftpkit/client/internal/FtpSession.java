@@ -44,6 +44,9 @@ public final class FtpSession implements FtpClient {
 
     private final TlsLayer tls;
 
+    /** The JFR session event under way, or null when no recording wanted it. */
+    private ClientJfr.SessionEvent jfrSession;
+
     private FtpSession(FtpClientConfig config, ControlConnection control, Reply greeting, TlsLayer tls) {
         this.config = config;
         this.control = control;
@@ -51,6 +54,7 @@ public final class FtpSession implements FtpClient {
         this.transfers = new Transfers(config, control);
         this.listings = new Listings(transfers, config.charset());
         this.greeting = greeting;
+        this.jfrSession = ClientJfr.sessionBegun(control.remoteAddress().getHostAddress());
     }
 
     /**
@@ -116,7 +120,14 @@ public final class FtpSession implements FtpClient {
     @Override
     public void login(String user, String password, String account) throws IOException {
         transfers.requireIdle();
-        LoginSequence.login(control, config, user, password, account);
+        try {
+            LoginSequence.login(control, config, user, password, account);
+        } catch (IOException e) {
+            ClientJfr.login(control.remoteAddress().getHostAddress(), user, false);
+            throw e;
+        }
+        ClientJfr.login(control.remoteAddress().getHostAddress(), user, true);
+        ClientJfr.loggedIn(jfrSession, user);
         afterLogin();
     }
 
@@ -425,6 +436,8 @@ public final class FtpSession implements FtpClient {
     public void close() {
         transfers.closeSilently();
         control.close();
+        ClientJfr.sessionEnded(jfrSession);
+        jfrSession = null;
     }
 
     @Override
