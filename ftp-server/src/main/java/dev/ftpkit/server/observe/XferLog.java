@@ -29,7 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * The fields: time (UTC, as vsftpd's default {@code use_localtime=NO}), whole seconds (at least 1, as vsftpd),
  * client address, bytes on the data connection, absolute file name (white space replaced by {@code _}, as
- * vsftpd), {@code a}/{@code b} for TYPE A/I, {@code _} (no special action), {@code i} upload / {@code o} download,
+ * vsftpd; normalized, where vsftpd writes {@code /upload/../big.bin} as the client gave it), {@code a}/{@code b} for TYPE A/I, {@code _} (no special action), {@code i} upload / {@code o} download,
  * {@code a} anonymous / {@code r} real user, the user (for anonymous logins the password given, {@code ?} when
  * empty, as vsftpd), {@code ftp}, {@code 0} (no RFC 931 authentication), {@code *}, and {@code c} complete /
  * {@code i} incomplete. Listings are not logged; unlike vsftpd, neither is a transfer whose data connection never
