@@ -41,8 +41,12 @@ public final class ServeCommand implements Subcommand {
     record Options(String host, int port, Path root, List<String[]> users, boolean anonymous, boolean write,
                    int passiveMin, int passiveMax, InetAddress passiveAddress, boolean passive, boolean active,
                    int maxSessions, boolean verbose, Path tlsKeystore, String tlsPassword, boolean tlsRequired,
-                   int implicitTlsPort, boolean tlsReuse) {
+                   int implicitTlsPort, boolean tlsReuse, int metricsPort, Path xferlog, Path auditLog) {
     }
+
+    static final String METRICS_PORT_HELP = "--metrics-port N   serve Prometheus metrics at http://127.0.0.1:N/metrics";
+    static final String XFERLOG_HELP = "--xferlog FILE     append one wu-ftpd/vsftpd xferlog line per file transfer";
+    static final String AUDIT_LOG_HELP = "--audit-log FILE   append JSON lines: logins, transfers, deletes, renames, cwd";
 
     @Override
     public String name() {
@@ -54,18 +58,30 @@ public final class ServeCommand implements Subcommand {
         return "serve [--host 127.0.0.1] [--port 2121|0] [--root DIR] [--user NAME:PASS]... [--anonymous] [--write]"
                 + " [--passive-ports MIN-MAX] [--passive-address ADDR] [--no-passive] [--no-active]"
                 + " [--max-sessions N] [--tls-keystore FILE.p12 --tls-password PASS [--tls-required]"
-                + " [--implicit-tls-port N] [--no-tls-reuse]] [-v]   serve a directory over FTP or FTPS";
+                + " [--implicit-tls-port N] [--no-tls-reuse]] [--metrics-port N] [--xferlog FILE]"
+                + " [--audit-log FILE] [-v]   serve a directory over FTP or FTPS";
     }
 
     @Override
     public int run(List<String> args, Terminal io) throws Exception {
         Options options = parse(args);
         Files.createDirectories(options.root());
-        FtpServer server = build(options, io.err()).start();
+        ServeOperations operations = ServeOperations.open(options.metricsPort(), options.xferlog(),
+                options.auditLog());
+        FtpServer server = build(options, operations.listener(new LogListener(io.err(), options.verbose()))).start();
+        try {
+            operations.startMetrics(io.err());
+        } catch (IOException e) {
+            server.close();
+            operations.close();
+            throw new UsageException("--metrics-port: cannot serve metrics on 127.0.0.1:" + options.metricsPort()
+                    + " (" + e + ")");
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             io.err().println("ftpkit: shutting down");
             server.shutdown(SHUTDOWN_DEADLINE);
+            operations.close();
             stopped.countDown();
         }, "ftpkit-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -79,7 +95,7 @@ public final class ServeCommand implements Subcommand {
         return ExitCode.OK;
     }
 
-    static FtpServer build(Options options, PrintStream log) throws UsageException {
+    static FtpServer build(Options options, ServerListener listener) throws UsageException {
         Set<Permission> permissions = options.write() ? Permission.all() : Permission.readOnly();
         Authenticator authenticator = Authenticator.denyAll();
         if (!options.users().isEmpty()) {
@@ -102,7 +118,7 @@ public final class ServeCommand implements Subcommand {
                 .passiveEnabled(options.passive())
                 .activeEnabled(options.active())
                 .maxSessions(options.maxSessions())
-                .listener(new LogListener(log, options.verbose()));
+                .listener(listener);
         if (options.passiveMin() > 0) {
             builder.passivePorts(options.passiveMin(), options.passiveMax());
         }
@@ -153,6 +169,9 @@ public final class ServeCommand implements Subcommand {
         boolean tlsRequired = false;
         int implicitTlsPort = -1;
         boolean tlsReuse = true;
+        int metricsPort = -1;
+        Path xferlog = null;
+        Path auditLog = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -201,6 +220,9 @@ public final class ServeCommand implements Subcommand {
                 case "--tls-required" -> tlsRequired = true;
                 case "--implicit-tls-port" -> implicitTlsPort = number(value(args, ++i, arg), arg, 0, 65535);
                 case "--no-tls-reuse" -> tlsReuse = false;
+                case "--metrics-port" -> metricsPort = number(value(args, ++i, arg), arg, 0, 65535);
+                case "--xferlog" -> xferlog = Path.of(value(args, ++i, arg));
+                case "--audit-log" -> auditLog = Path.of(value(args, ++i, arg));
                 default -> throw new UsageException("unknown option " + arg);
             }
         }
@@ -216,7 +238,7 @@ public final class ServeCommand implements Subcommand {
         }
         return new Options(host, port, root, users, anonymous, write, passiveMin, passiveMax, passiveAddress,
                 passive, active, maxSessions, verbose, tlsKeystore, tlsPassword, tlsRequired, implicitTlsPort,
-                tlsReuse);
+                tlsReuse, metricsPort, xferlog, auditLog);
     }
 
     private static String value(List<String> args, int index, String option) throws UsageException {
