@@ -110,6 +110,26 @@ public final class FtpServer implements AutoCloseable {
     }
 
     /**
+     * Snapshots of the connected sessions (client, user, command, transfer progress), oldest first.
+     *
+     * @return an immutable list, empty when none is connected
+     */
+    public List<SessionInfo> sessions() {
+        return runtime.sessions();
+    }
+
+    /**
+     * Closes one session politely: {@code 421} at once, or while a transfer runs, {@code 426} for the transfer and
+     * then {@code 421}.
+     *
+     * @param id the id from {@link SessionInfo#id()} (or {@link FtpSession#id()})
+     * @return false if no session with that id is connected
+     */
+    public boolean closeSession(String id) {
+        return runtime.closeSession(id);
+    }
+
+    /**
      * Stops accepting, sends {@code 421} to idle sessions and closes them, lets running transfers finish until
      * the deadline, then closes whatever is left. Returns when every session ended.
      *

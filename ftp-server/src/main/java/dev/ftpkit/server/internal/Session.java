@@ -11,6 +11,7 @@ import dev.ftpkit.server.CommandDescriptor;
 import dev.ftpkit.server.DataConnection;
 import dev.ftpkit.server.FtpSession;
 import dev.ftpkit.server.Permission;
+import dev.ftpkit.server.SessionInfo;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -47,6 +48,11 @@ public final class Session implements FtpSession, Runnable {
     private final DataChannels dataChannels;
     private final TransferRunner transfers;
     private volatile boolean closing;
+    private final java.time.Instant connectedAt = java.time.Instant.now();
+    /** The command being handled on the session thread, null while waiting for the next (for admin snapshots). */
+    private volatile Command current;
+    /** The text of the 421 that ends a closing session. */
+    private volatile String closingText = "Server shutting down.";
 
     Session(ServerRuntime server, Socket socket, String id, boolean implicitTls) {
         this.server = server;
@@ -111,7 +117,9 @@ public final class Session implements FtpSession, Runnable {
                 control.send(Reply.of(ReplyCodes.SYNTAX_ERROR, "Syntax error, command unrecognized."));
                 continue;
             }
+            current = command;
             dispatch(command);
+            current = null;
             tls.afterReply(control, config);
         }
     }
@@ -159,6 +167,9 @@ public final class Session implements FtpSession, Runnable {
 
     /** Sends a command's reply and tells the listener. */
     void reply(Command command, Reply reply) throws IOException {
+        if (current == command) {
+            current = null; // answered: a snapshot taken after the client saw the reply shows the session idle
+        }
         control.send(reply);
         config.listener().commandHandled(this, command, reply);
     }
@@ -184,6 +195,30 @@ public final class Session implements FtpSession, Runnable {
             return;
         }
         transfers.abortIfStalled(now);
+    }
+
+    /** What an admin console shows of this session now. */
+    SessionInfo info() {
+        Command command = current;
+        Transfer transfer = transfers.current();
+        Optional<SessionInfo.Transfer> running = transfer != null && !transfer.isDone()
+                ? Optional.of(new SessionInfo.Transfer(transfer.verb(), transfer.argument(), transfer.bytes()))
+                : Optional.empty();
+        String shown = command != null ? command.toString()
+                : running.map(t -> Command.of(t.verb(), t.path()).toString()).orElse("");
+        return new SessionInfo(id, client, account().map(Account::name), connectedAt, shown, running);
+    }
+
+    /** Closes the session for an administrator: 421 at once, or, while a transfer runs, 426 and then 421. */
+    void closeByAdministrator() {
+        closingText = "Session closed by the administrator.";
+        closing = true;
+        if (transfers.running()) {
+            transfers.abort(); // the transfer thread answers 426, then 421 and closes (TransferRunner)
+            return;
+        }
+        control.sendQuietly(Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE, closingText));
+        control.close();
     }
 
     /** Aborts whatever runs and closes the control connection. */
@@ -315,6 +350,11 @@ public final class Session implements FtpSession, Runnable {
     /** Whether the server is shutting down or closed this session. */
     boolean closing() {
         return closing;
+    }
+
+    /** The text of the 421 a closing session ends with. */
+    String closingText() {
+        return closingText;
     }
 
     /** The next data connection: PASV/EPSV or PORT/EPRT, EPSV ALL, opening it with 150. */

@@ -64,7 +64,7 @@ final class TransferRunner {
             t.finished();
         }
         if (session.closing()) {
-            control.sendQuietly(Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE, "Server shutting down."));
+            control.sendQuietly(Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE, session.closingText()));
             control.close();
         }
     }
