@@ -3,9 +3,7 @@ package dev.ftpkit.server;
 import dev.ftpkit.client.FtpClient;
 import dev.ftpkit.core.FtpReplyException;
 import dev.ftpkit.server.observe.AuditLog;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
@@ -23,33 +21,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** AuditLog writes one JSON line per login, transfer, delete, rename and directory change, with absolute paths. */
-class AuditLogTest {
+class AuditLogTest extends ServerFixture {
 
     private static final String HEAD = "{\"time\":\"2026-12-05T12:00:00Z\",\"event\":";
-
-    @TempDir
-    Path root;
-
-    private FtpServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void sessionOfChangesIsLoggedLineByLine() throws Exception {
         StringWriter out = new StringWriter();
         CountDownLatch gone = new CountDownLatch(1);
         AuditLog audit = AuditLog.writingTo(out, Clock.fixed(Instant.parse("2026-12-05T12:00:00Z"), ZoneOffset.UTC));
-        server = TestServers.builder(root).listener(ServerListener.all(audit, new ServerListener() {
-            @Override
-            public void disconnected(FtpSession session) {
-                gone.countDown();
-            }
-        })).build().start();
+        server = TestServers.builder(root).listener(ServerListener.all(audit, countingDownOnDisconnect(gone)))
+                .build().start();
         try (FtpClient ftp = FtpClient.connect("127.0.0.1", server.port())) {
             assertThatThrownBy(() -> ftp.login("mallory", "guess")).isInstanceOf(FtpReplyException.class);
             ftp.login(TestServers.USER, TestServers.PASSWORD);

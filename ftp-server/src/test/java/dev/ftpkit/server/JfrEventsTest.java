@@ -6,7 +6,6 @@ import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,22 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The dev.ftpkit.* JFR events of server and client, recorded in-process and read back from the dump. */
-class JfrEventsTest {
-
-    @TempDir
-    Path root;
+class JfrEventsTest extends ServerFixture {
 
     @TempDir
     Path dumps;
-
-    private FtpServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void sessionsLoginsAndTransfersOfServerAndClientAreRecorded() throws Exception {
@@ -88,12 +75,7 @@ class JfrEventsTest {
     private void runWorkload() throws Exception {
         Files.write(root.resolve("down.bin"), new byte[1500]);
         CountDownLatch gone = new CountDownLatch(1);
-        server = TestServers.builder(root).listener(new ServerListener() {
-            @Override
-            public void disconnected(FtpSession session) {
-                gone.countDown();
-            }
-        }).build().start();
+        server = TestServers.builder(root).listener(countingDownOnDisconnect(gone)).build().start();
         try (FtpClient ftp = FtpClient.connect("127.0.0.1", server.port())) {
             assertThatThrownBy(() -> ftp.login(TestServers.USER, "wrong")).isInstanceOf(FtpReplyException.class);
             ftp.login(TestServers.USER, TestServers.PASSWORD);

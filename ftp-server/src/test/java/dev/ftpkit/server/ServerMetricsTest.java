@@ -6,9 +6,7 @@ import dev.ftpkit.core.Reply;
 import dev.ftpkit.server.observe.PrometheusText;
 import dev.ftpkit.server.observe.ServerMetrics;
 import dev.ftpkit.testsupport.PrometheusSamples;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -24,21 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** ServerMetrics counts a known workload exactly, and PrometheusText renders it so that a scraper reads it back. */
-class ServerMetricsTest {
+class ServerMetricsTest extends ServerFixture {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-
-    @TempDir
-    Path root;
-
-    private FtpServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void knownWorkloadGivesExactCountsAndBytes() throws Exception {

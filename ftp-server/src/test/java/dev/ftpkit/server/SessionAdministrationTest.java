@@ -2,9 +2,7 @@ package dev.ftpkit.server;
 
 import dev.ftpkit.client.FtpClient;
 import dev.ftpkit.core.Reply;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.OutputStream;
 import java.net.Socket;
@@ -17,21 +15,9 @@ import java.util.function.Predicate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** FtpServer.sessions() shows who is connected and what they do; closeSession(id) ends one politely with 421. */
-class SessionAdministrationTest {
+class SessionAdministrationTest extends ServerFixture {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-
-    @TempDir
-    Path root;
-
-    private FtpServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void idleSessionIsListedAndClosedWith421() throws Exception {

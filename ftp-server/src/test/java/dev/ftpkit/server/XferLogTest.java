@@ -4,9 +4,7 @@ import dev.ftpkit.client.FtpClient;
 import dev.ftpkit.client.TransferType;
 import dev.ftpkit.server.observe.XferLog;
 import dev.ftpkit.testsupport.Vsftpd;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -26,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** XferLog writes what vsftpd writes (xferlog_std_format=YES) for the same transfers, field by field. */
-class XferLogTest {
+class XferLogTest extends ServerFixture {
 
     /** Sat Dec  5 12:00:00 2026: the day padded with a space, as ctime(3). */
     private static final String TIME = "[A-Z][a-z]{2} [A-Z][a-z]{2} [ 1-3]\\d \\d{2}:\\d{2}:\\d{2} \\d{4}";
@@ -35,21 +33,9 @@ class XferLogTest {
     private static final int FILE_NAME = 8;
     private static final int STATUS = 17;
 
-    @TempDir
-    Path dir;
-
-    private FtpServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
     @Test
     void sameTransfersGiveTheSameFieldsAsVsftpd() throws Exception {
-        Path vsftpdDir = Files.createDirectories(dir.resolve("vsftpd"));
+        Path vsftpdDir = Files.createDirectories(root.resolve("vsftpd"));
         Path vsftpdLog = vsftpdDir.resolve("xferlog");
         List<String> expected;
         try (Vsftpd vsftpd = Vsftpd.builder(vsftpdDir).option("xferlog_enable", "YES")
@@ -59,19 +45,14 @@ class XferLogTest {
             expected = awaitLines(vsftpdLog, 5);
         }
 
-        Path root = Files.createDirectories(dir.resolve("ftpkit"));
-        Files.createDirectories(root.resolve("upload"));
-        files(root);
-        Path ftpkitLog = dir.resolve("ftpkit-xferlog");
+        Path ftpkitRoot = Files.createDirectories(root.resolve("ftpkit"));
+        Files.createDirectories(ftpkitRoot.resolve("upload"));
+        files(ftpkitRoot);
+        Path ftpkitLog = root.resolve("ftpkit-xferlog");
         try (XferLog xferlog = XferLog.appendingTo(ftpkitLog)) {
             CountDownLatch gone = new CountDownLatch(1);
-            server = TestServers.builder(root).authenticator(Authenticator.anonymous(Permission.all()))
-                    .listener(ServerListener.all(xferlog, new ServerListener() {
-                        @Override
-                        public void disconnected(FtpSession session) {
-                            gone.countDown();
-                        }
-                    })).build().start();
+            server = TestServers.builder(ftpkitRoot).authenticator(Authenticator.anonymous(Permission.all()))
+                    .listener(ServerListener.all(xferlog, countingDownOnDisconnect(gone))).build().start();
             runWorkload(server.port());
             assertThat(gone.await(20, TimeUnit.SECONDS)).isTrue();
         }
@@ -97,11 +78,11 @@ class XferLogTest {
         assertThat(actual.get(4).split(" +")[STATUS]).isEqualTo("i");
     }
 
-    private static void files(Path root) throws Exception {
-        Files.writeString(root.resolve("hello.txt"), "hello world"); // no line end: TYPE A sends the same bytes
+    private static void files(Path dir) throws Exception {
+        Files.writeString(dir.resolve("hello.txt"), "hello world"); // no line end: TYPE A sends the same bytes
         byte[] big = new byte[16 << 20];
         new Random(7).nextBytes(big);
-        Files.write(root.resolve("big.bin"), big);
+        Files.write(dir.resolve("big.bin"), big);
     }
 
     /**
@@ -142,10 +123,10 @@ class XferLogTest {
 
     @Test
     void realUserLineHasEveryFieldInOrder() throws Exception {
-        Files.writeString(dir.resolve("a.txt"), "12345");
+        Files.writeString(root.resolve("a.txt"), "12345");
         StringWriter out = new StringWriter();
         Clock clock = Clock.fixed(Instant.parse("2026-12-05T12:00:00Z"), ZoneOffset.UTC);
-        server = TestServers.builder(dir).listener(XferLog.writingTo(out, clock)).build().start();
+        server = TestServers.builder(root).listener(XferLog.writingTo(out, clock)).build().start();
         try (RawFtp ftp = RawFtp.login(server.port())) {
             ftp.expect(200, "TYPE I");
             ftp.retrieve("a.txt");
