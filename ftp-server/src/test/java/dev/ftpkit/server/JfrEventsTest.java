@@ -99,7 +99,7 @@ class JfrEventsTest extends ServerFixture {
     private static List<String> fields(List<RecordedEvent> events, String type, String... names) {
         return events.stream()
                 .filter(e -> e.getEventType().getName().equals(type))
-                .map(e -> java.util.Arrays.stream(names).map(n -> String.valueOf((Object) e.getValue(n)))
+                .map(e -> java.util.Arrays.stream(names).map(n -> String.valueOf(e.<Object>getValue(n)))
                         .collect(Collectors.joining(" ")))
                 .collect(Collectors.toList());
     }
