@@ -37,13 +37,10 @@ class ServerMetricsTest extends ServerFixture {
             public void transferEnded(FtpSession session, TransferEvent event) {
                 throw new IllegalStateException("a broken listener must not hide the metrics");
             }
-
-            @Override
-            public void disconnected(FtpSession session) {
-                bothGone.countDown();
-            }
         };
-        server = TestServers.builder(root).listener(ServerListener.all(throwing, metrics)).build().start();
+        // the latch last: when it opens, the metrics have seen each disconnect
+        server = TestServers.builder(root)
+                .listener(ServerListener.all(throwing, metrics, countingDownOnDisconnect(bothGone))).build().start();
 
         try (FtpClient ftp = FtpClient.connect("127.0.0.1", server.port())) {
             assertThat(metrics.snapshot().sessionsActive()).isEqualTo(1);
