@@ -7,4 +7,5 @@ module dev.ftpkit.client {
     requires jdk.jfr;
 
     exports dev.ftpkit.client;
+    exports dev.ftpkit.client.sync;
 }

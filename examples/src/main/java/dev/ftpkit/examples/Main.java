@@ -12,6 +12,7 @@ public final class Main {
     /** Every subcommand, in the order {@code --help} lists them. */
     static List<Subcommand> subcommands() {
         return List.of(new ServeCommand(), new dev.ftpkit.examples.client.GetCommand(),
+                new dev.ftpkit.examples.client.MirrorCommand(),
                 new dev.ftpkit.examples.client.PutCommand(), new dev.ftpkit.examples.client.LsCommand(),
                 dev.ftpkit.examples.client.SimpleCommand.rm(), dev.ftpkit.examples.client.SimpleCommand.mkdir(),
                 dev.ftpkit.examples.client.SimpleCommand.rmdir(), dev.ftpkit.examples.client.SimpleCommand.mv(),

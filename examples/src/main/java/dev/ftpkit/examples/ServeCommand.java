@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -39,7 +40,7 @@ public final class ServeCommand implements Subcommand {
 
     /** The parsed command line. */
     record Options(String host, int port, Path root, List<String[]> users, boolean anonymous, boolean write,
-                   int passiveMin, int passiveMax, InetAddress passiveAddress, boolean passive, boolean active,
+                   boolean allowChmod, int passiveMin, int passiveMax, InetAddress passiveAddress, boolean passive, boolean active,
                    int maxSessions, boolean verbose, Path tlsKeystore, String tlsPassword, boolean tlsRequired,
                    int implicitTlsPort, boolean tlsReuse, int metricsPort, Path xferlog, Path auditLog) {
     }
@@ -55,7 +56,7 @@ public final class ServeCommand implements Subcommand {
 
     @Override
     public String summary() {
-        return "serve [--host 127.0.0.1] [--port 2121|0] [--root DIR] [--user NAME:PASS]... [--anonymous] [--write]"
+        return "serve [--host 127.0.0.1] [--port 2121|0] [--root DIR] [--user NAME:PASS]... [--anonymous] [--write] [--allow-chmod]"
                 + " [--passive-ports MIN-MAX] [--passive-address ADDR] [--no-passive] [--no-active]"
                 + " [--max-sessions N] [--tls-keystore FILE.p12 --tls-password PASS [--tls-required]"
                 + " [--implicit-tls-port N] [--no-tls-reuse]] [--metrics-port N] [--xferlog FILE]"
@@ -96,12 +97,16 @@ public final class ServeCommand implements Subcommand {
     }
 
     static FtpServer build(Options options, ServerListener listener) throws UsageException {
-        Set<Permission> permissions = options.write() ? Permission.all() : Permission.readOnly();
+        Set<Permission> permissions = options.write() ? Permission.readWrite() : Permission.readOnly();
+        Set<Permission> userPermissions = EnumSet.copyOf(permissions);
+        if (options.allowChmod()) {
+            userPermissions.add(Permission.CHMOD); // named users only: anonymous logins never hold it
+        }
         Authenticator authenticator = Authenticator.denyAll();
         if (!options.users().isEmpty()) {
             InMemoryUsers.Builder users = InMemoryUsers.builder();
             for (String[] user : options.users()) {
-                users.user(user[0], user[1], Account.atRoot(user[0], permissions));
+                users.user(user[0], user[1], Account.atRoot(user[0], userPermissions));
             }
             authenticator = users.build();
         }
@@ -157,6 +162,7 @@ public final class ServeCommand implements Subcommand {
         List<String[]> users = new ArrayList<>();
         boolean anonymous = false;
         boolean write = false;
+        boolean allowChmod = false;
         int passiveMin = 0;
         int passiveMax = 0;
         InetAddress passiveAddress = null;
@@ -188,6 +194,7 @@ public final class ServeCommand implements Subcommand {
                 }
                 case "--anonymous" -> anonymous = true;
                 case "--write" -> write = true;
+                case "--allow-chmod" -> allowChmod = true;
                 case "--passive-ports" -> {
                     String range = value(args, ++i, arg);
                     int dash = range.indexOf('-');
@@ -236,7 +243,7 @@ public final class ServeCommand implements Subcommand {
         if (tlsKeystore != null && tlsPassword == null) {
             throw new UsageException("--tls-keystore needs --tls-password");
         }
-        return new Options(host, port, root, users, anonymous, write, passiveMin, passiveMax, passiveAddress,
+        return new Options(host, port, root, users, anonymous, write, allowChmod, passiveMin, passiveMax, passiveAddress,
                 passive, active, maxSessions, verbose, tlsKeystore, tlsPassword, tlsRequired, implicitTlsPort,
                 tlsReuse, metricsPort, xferlog, auditLog);
     }

@@ -1,6 +1,7 @@
 package dev.ftpkit.client;
 
 import dev.ftpkit.client.internal.FtpSession;
+import dev.ftpkit.client.internal.ServerHashes;
 import dev.ftpkit.core.FeatureSet;
 import dev.ftpkit.core.MlsxEntry;
 import dev.ftpkit.core.Reply;
@@ -339,6 +340,29 @@ public interface FtpClient extends Closeable {
      * @throws IOException if the server refuses
      */
     InputStream retrieve(String remote) throws IOException;
+
+    /**
+     * Opens a download that starts at a byte offset (REST, RFC 3659 §5, then RETR); see {@link #retrieve(String)}.
+     * Closing the stream before the end aborts the transfer, which is how a byte range is fetched.
+     *
+     * @param remote the remote file
+     * @param offset the first byte to send (0: the whole file, no REST)
+     * @return the data from {@code offset} on
+     * @throws IOException if the server refuses REST or RETR
+     */
+    InputStream retrieve(String remote, long offset) throws IOException;
+
+    /**
+     * Asks the server for a file's hash with the best command its FEAT offers: HASH (draft-bryan-ftpext-hash,
+     * choosing the strongest algorithm offered with {@code OPTS HASH}), else XSHA256, XSHA1, XMD5 or XCRC.
+     *
+     * @param path the remote file
+     * @return the algorithm and value, or empty when the server offers none of these commands
+     * @throws IOException if the server refuses (e.g. {@code 550} for a missing file) or the reply is garbled
+     */
+    default Optional<FileHash> hash(String path) throws IOException {
+        return ServerHashes.ask(this, path);
+    }
 
     /**
      * Resumes a download: sends {@code REST} with the local file's size, then RETR, appending to the local

@@ -35,7 +35,7 @@ public record HostPort(InetAddress address, int port) {
      * the numbers are tolerated.
      *
      * @param argument e.g. {@code 192,168,1,100,5,67}
-     * @return the host and port, e.g. 192.168.1.100 port 1283
+     * @return the host and port, e.g. 192.168.1.100 port 1347 (5 * 256 + 67)
      * @throws FtpProtocolException if the argument is not six numbers 0..255
      */
     public static HostPort parsePortArgument(String argument) throws FtpProtocolException {
@@ -61,7 +61,7 @@ public record HostPort(InetAddress address, int port) {
      * tolerated).
      *
      * @param replyText e.g. {@code Entering Passive Mode (192,168,1,200,192,100)}
-     * @return the host and port, e.g. 192.168.1.200 port 49152
+     * @return the host and port, e.g. 192.168.1.200 port 49252 (192 * 256 + 100)
      * @throws FtpProtocolException if no such run exists
      */
     public static HostPort parsePassiveReply(String replyText) throws FtpProtocolException {

@@ -88,6 +88,17 @@ public final class LineDecoder {
     }
 
     /**
+     * Tells whether the line being read already passed the limit, before its LF arrived: a reader can refuse
+     * the line at once instead of waiting for its end (its remaining bytes are still discarded up to the LF,
+     * and {@link #takeLine()} then throws as usual).
+     *
+     * @return true once the current line is known to be too long
+     */
+    public boolean tooLong() {
+        return overflow;
+    }
+
+    /**
      * Tells whether bytes of an unfinished line were consumed (useful at end of stream).
      *
      * @return true if some bytes wait for their LF

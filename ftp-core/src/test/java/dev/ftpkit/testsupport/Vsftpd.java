@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  * <p>The layout under the work directory: {@code root/} is the anonymous root (read-only, because vsftpd
  * refuses a writable chroot root), {@code root/upload/} is writable by anonymous users, and
  * {@code vsftpd.conf} and {@code vsftpd.log} sit beside it. vsftpd runs in the foreground as a direct child
- * of the test JVM (see PEERS.md: a shell that {@code exec}s into it can crash it).
+ * of the test JVM: a shell that {@code exec}s into it while the shell has another child gets it a SIGCHLD for a
+ * child it does not know, and it crashes.
  */
 public final class Vsftpd implements AutoCloseable {
 

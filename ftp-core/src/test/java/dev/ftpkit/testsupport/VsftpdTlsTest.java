@@ -19,7 +19,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The TLS test support works with the real vsftpd, and proves the fact PEERS.md reports: a data-connection
+ * The TLS test support works with the real vsftpd, and proves this JSSE fact: a data-connection
  * TLS socket created with the control connection's host and port resumes the control session, which
  * vsftpd's default {@code require_ssl_reuse=YES} demands.
  */

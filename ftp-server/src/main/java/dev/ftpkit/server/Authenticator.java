@@ -1,7 +1,10 @@
 package dev.ftpkit.server;
 
+import dev.ftpkit.server.internal.AnonymousNames;
+
 import java.io.IOException;
 import java.net.InetAddress;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -39,17 +42,19 @@ public interface Authenticator {
 
     /**
      * Anonymous logins (RFC 1635): the user names {@code anonymous} and {@code ftp} (any case) with any
-     * password (conventionally an e-mail address), at the root.
+     * password (conventionally an e-mail address), at the root. Anonymous users never hold
+     * {@link Permission#CHMOD}, even when {@code permissions} names it.
      *
      * @param permissions what anonymous users may do, usually {@link Permission#readOnly()}
      * @return the authenticator
      */
     static Authenticator anonymous(Set<Permission> permissions) {
         Objects.requireNonNull(permissions, "permissions");
-        Optional<Account> anonymous = Optional.of(Account.atRoot("anonymous", permissions)); // immutable: shared
-        return (user, password, client) -> user.equalsIgnoreCase("anonymous") || user.equalsIgnoreCase("ftp")
-                ? anonymous
-                : Optional.empty();
+        Set<Permission> granted = EnumSet.noneOf(Permission.class);
+        granted.addAll(permissions);
+        granted.remove(Permission.CHMOD);
+        Optional<Account> anonymous = Optional.of(Account.atRoot("anonymous", granted)); // immutable: shared
+        return (user, password, client) -> AnonymousNames.contains(user) ? anonymous : Optional.empty();
     }
 
     /**

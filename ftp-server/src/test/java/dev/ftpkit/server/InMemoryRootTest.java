@@ -218,10 +218,14 @@ class InMemoryRootTest {
             ftp.expect(257, "MKD sub");
             ftp.expect(250, "CWD sub");
 
-            assertThat(ftp.send("CWD ../..").codeValue()).isEqualTo(550);
-            assertThat(ftp.send("CWD /..").codeValue()).isEqualTo(550);
             assertThat(ftp.sendWithPassive("RETR ../../secret.txt").codeValue()).isEqualTo(550);
             assertThat(ftp.reply("PWD")).startsWith("257 \"/sub\"");
+            // CWD clamps at the home, as cd does at a Unix root (and vsftpd, proftpd, pure-ftpd)
+            assertThat(ftp.send("CWD ../..").codeValue()).isEqualTo(250);
+            assertThat(ftp.reply("PWD")).startsWith("257 \"/\"");
+            assertThat(ftp.send("CWD /..").codeValue()).isEqualTo(250);
+            assertThat(ftp.reply("PWD")).startsWith("257 \"/\"");
+            ftp.expect(250, "CWD /sub");
             assertThat(ftp.list("NLST /")).isEqualTo("/file.bin\r\n/sub\r\n");
         }
         assertThat(Files.readString(memory.getPath("/srv/secret.txt"))).isEqualTo("outside the home");

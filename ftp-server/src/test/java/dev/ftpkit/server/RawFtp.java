@@ -60,6 +60,7 @@ public final class RawFtp implements Closeable {
         RawFtp ftp = connect(port);
         ftp.expect(331, "USER " + USER);
         ftp.expect(230, "PASS " + PASSWORD);
+        ftp.expect(200, "TYPE I"); // the tests move binary data; the default type is ASCII (RFC 959 §5.1)
         return ftp;
     }
 
@@ -161,6 +162,7 @@ public final class RawFtp implements Closeable {
 
     public Socket passive() throws IOException {
         Socket data = new Socket();
+        data.bind(new InetSocketAddress(socket.getLocalAddress(), 0)); // from the control connection's address
         data.connect(new InetSocketAddress("127.0.0.1", pasvPort()), 5_000);
         data.setSoTimeout(20_000);
         return data;

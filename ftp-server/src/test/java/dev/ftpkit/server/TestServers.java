@@ -9,8 +9,9 @@ final class TestServers {
     static final String USER = "alice";
     static final String PASSWORD = "s3cret";
 
-    /** Few PBKDF2 iterations: the tests log in hundreds of times. */
-    static final Authenticator USERS = InMemoryUsers.builder().iterations(1_000).user(USER, PASSWORD).build()
+    /** Few PBKDF2 iterations: the tests log in hundreds of times. The user may do everything, SITE CHMOD too. */
+    static final Authenticator USERS = InMemoryUsers.builder().iterations(1_000)
+            .user(USER, PASSWORD, Account.atRoot(USER, Permission.all())).build()
             .orElse(Authenticator.anonymous(Permission.readOnly()));
 
     private TestServers() {

@@ -22,7 +22,7 @@ import java.util.Optional;
  * A bare FTPS client on JSSE for the attack tests: exact replies, plaintext injection, data connections that
  * resume the control session or deliberately do not.
  */
-final class TlsFtp implements Closeable {
+public final class TlsFtp implements Closeable {
 
     private final Socket raw;
     private final int controlPort;
@@ -42,7 +42,7 @@ final class TlsFtp implements Closeable {
     }
 
     /** Connects in plaintext and reads the greeting. */
-    static TlsFtp connect(int port, String protocol) throws IOException {
+    public static TlsFtp connect(int port, String protocol) throws IOException {
         Socket socket = new Socket();
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
         TlsFtp ftp = new TlsFtp(socket, protocol);
@@ -58,7 +58,7 @@ final class TlsFtp implements Closeable {
     }
 
     /** Connects to an implicit-TLS port: handshake first, then the greeting. */
-    static TlsFtp implicit(int port, SSLContext context, String protocol) throws IOException {
+    public static TlsFtp implicit(int port, SSLContext context, String protocol) throws IOException {
         Socket socket = new Socket();
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
         TlsFtp ftp = new TlsFtp(socket, protocol);
@@ -75,7 +75,7 @@ final class TlsFtp implements Closeable {
     }
 
     /** TLS over the control connection, as the client side. */
-    void handshake(SSLContext context) throws IOException {
+    public void handshake(SSLContext context) throws IOException {
         SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(raw, "127.0.0.1", controlPort, false);
         tls.setEnabledProtocols(new String[] {protocol});
         tls.setUseClientMode(true);
@@ -85,7 +85,7 @@ final class TlsFtp implements Closeable {
     }
 
     /** AUTH TLS, the handshake, PBSZ 0, PROT P, login. */
-    static TlsFtp secureLogin(int port, SSLContext context, String protocol) throws IOException {
+    public static TlsFtp secureLogin(int port, SSLContext context, String protocol) throws IOException {
         TlsFtp ftp = connect(port, protocol);
         ftp.expect(234, "AUTH TLS");
         ftp.handshake(context);
@@ -93,11 +93,12 @@ final class TlsFtp implements Closeable {
         ftp.expect(200, "PROT P");
         ftp.expect(331, "USER " + TestServers.USER);
         ftp.expect(230, "PASS " + TestServers.PASSWORD);
+        ftp.expect(200, "TYPE I"); // binary test data; the default type is ASCII (RFC 959 §5.1)
         return ftp;
     }
 
     /** After CCC's 200: close_notify both ways, then plaintext on the same TCP connection (RFC 4217 §12.3). */
-    void clearControl() throws IOException {
+    public void clearControl() throws IOException {
         control.shutdownOutput();
         if (control.getInputStream().read() != -1) {
             throw new AssertionError("data after CCC instead of close_notify");
@@ -106,21 +107,26 @@ final class TlsFtp implements Closeable {
         use(raw);
     }
 
-    SSLSocket control() {
+    /** The client's port of the control connection: the server's key for this connection. */
+    public int localPort() {
+        return raw.getLocalPort();
+    }
+
+    public SSLSocket control() {
         return control;
     }
 
-    void sendRaw(byte[] bytes) throws IOException {
+    public void sendRaw(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
     }
 
-    Reply send(String line) throws IOException {
+    public Reply send(String line) throws IOException {
         sendRaw((line + "\r\n").getBytes(StandardCharsets.UTF_8));
         return read();
     }
 
-    Reply expect(int code, String line) throws IOException {
+    public Reply expect(int code, String line) throws IOException {
         Reply reply = send(line);
         if (reply.codeValue() != code) {
             throw new AssertionError(line + " -> expected " + code + " but got " + reply.encode());
@@ -128,7 +134,7 @@ final class TlsFtp implements Closeable {
         return reply;
     }
 
-    Reply read() throws IOException {
+    public Reply read() throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         for (int i = 0; i < 100_000; i++) {
             int b = in.read();
@@ -149,7 +155,7 @@ final class TlsFtp implements Closeable {
     }
 
     /** PASV and a plain TCP connection to the data port. */
-    Socket passive() throws IOException {
+    public Socket passive() throws IOException {
         Reply reply = expect(227, "PASV");
         HostPort hostPort;
         try {
@@ -167,7 +173,7 @@ final class TlsFtp implements Closeable {
      * TLS over a data socket. With {@code resume}, JSSE's client cache is asked for the control connection's
      * host and port (it keys sessions by the socket's reported peer port), so the control session is resumed.
      */
-    SSLSocket secureData(Socket data, SSLContext context, boolean resume) throws IOException {
+    public SSLSocket secureData(Socket data, SSLContext context, boolean resume) throws IOException {
         Socket under = resume ? new ReportedPortSocket(data, controlPort) : data;
         SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(under, "127.0.0.1",
                 resume ? controlPort : data.getPort(), true);

@@ -38,7 +38,7 @@ class ZipFileSystemRootTest {
                 assertThat(ftp.list("MLSD /docs")).contains("type=file;size=12;").contains(" readme.txt");
                 assertThat(ftp.list("LIST /")).contains(" docs\r\n").contains(" new\r\n");
                 assertThat(ftp.send("SIZE moved.txt").encode()).isEqualTo("213 19\r\n");
-                assertThat(ftp.send("CWD ../..").codeValue()).isEqualTo(550);
+                assertThat(ftp.send("CWD ../../nosuchdir").codeValue()).isEqualTo(550);
                 ftp.expect(250, "DELE /docs/readme.txt");
                 ftp.expect(250, "RMD /docs");
 

@@ -27,6 +27,8 @@ public final class BenchCommand implements Subcommand {
 
     static final List<String> GROUPS = List.of(Benchmarks.SERVER, Benchmarks.CLIENT, Benchmarks.STRATEGIES,
             Benchmarks.LIST, Benchmarks.LOGIN, Benchmarks.CONCURRENT, Benchmarks.MEMORY);
+    /** Groups run only when named with {@code --only}: they add a section of their own to the report. */
+    static final List<String> OPT_IN_GROUPS = List.of(SyncBenchmarks.GROUP);
 
     @Override
     public String name() {
@@ -115,6 +117,17 @@ public final class BenchCommand implements Subcommand {
             }
             results = benchmarks.results();
         }
+        StringBuilder sections = new StringBuilder();
+        if (options.groups().contains(SyncBenchmarks.GROUP)) {
+            java.util.Optional<Path> lftp = Machine.find("lftp");
+            if (contenders.vsftpd().isPresent() && lftp.isPresent()) {
+                SyncBenchmarks sync = new SyncBenchmarks(settings, contenders.vsftpd().get(), lftp.get(),
+                        Machine.find("python3"), progress);
+                timed(progress, "(9) segmented downloads and mirror", () -> sections.append(sync.run(parent)));
+            } else {
+                notes.add("benchmark group 'sync' needs vsftpd and lftp: not run");
+            }
+        }
         if (!hashing.containsKey(Benchmarks.VSFTPD) || hashing.get(Benchmarks.VSFTPD).startsWith("no ")) {
             notes.add("vsftpd password logins: not measured (a vsftpd password account is a system user checked by PAM "
                     + "with SHA-512 crypt; the harness does not create system users)");
@@ -128,7 +141,7 @@ public final class BenchCommand implements Subcommand {
         notes.add("vsftpd has no MLSD (RFC 3659); its LIST is the reference for MLSD times");
         Duration took = Duration.between(started, Instant.now()).truncatedTo(ChronoUnit.SECONDS);
         String header = header(options, settings, contenders, parent, loadAtStart, took);
-        String document = Report.render(results, settings, header, notes, memory, hashing);
+        String document = Report.render(results, settings, header, notes, memory, hashing) + sections;
         io.out().print(document);
         io.out().flush();
         if (options.out() != null) {
@@ -267,8 +280,9 @@ public final class BenchCommand implements Subcommand {
         private static Set<String> groups(String value) throws UsageException {
             Set<String> groups = new LinkedHashSet<>();
             for (String group : value.split(",")) {
-                if (!GROUPS.contains(group.trim())) {
-                    throw new UsageException("unknown group '" + group + "' (groups: " + String.join(",", GROUPS) + ")");
+                if (!GROUPS.contains(group.trim()) && !OPT_IN_GROUPS.contains(group.trim())) {
+                    throw new UsageException("unknown group '" + group + "' (groups: " + String.join(",", GROUPS)
+                            + "; on request only: " + String.join(",", OPT_IN_GROUPS) + ")");
                 }
                 groups.add(group.trim());
             }

@@ -30,7 +30,8 @@ final class VsftpdServer implements BenchServer {
      * vsftpd's session processes outlive one another: one of each pair is orphaned, reparented to init and reaped
      * there, and its CPU time is lost to whoever watches vsftpd. This small wrapper makes itself a child subreaper
      * (prctl(2) PR_SET_CHILD_SUBREAPER) so the orphans come to it and their time stays in the tree that is measured.
-     * vsftpd remains the direct child of the process that waits for it (PEERS.md); the wrapper stops it on SIGTERM
+     * vsftpd remains the direct child of the process that waits for it (it crashes on a SIGCHLD for a child it does
+     * not know); the wrapper stops it on SIGTERM
      * and when its standard input closes (this JVM is gone).
      */
     private static final String REAPER = """
@@ -63,14 +64,27 @@ final class VsftpdServer implements BenchServer {
 
     private final Path executable;
     private final Optional<Path> python;
+    private final Map<String, String> extraOptions;
 
     /**
      * @param executable vsftpd
      * @param python python3, for the subreaper wrapper; without it vsftpd's CPU time is undercounted
      */
     VsftpdServer(Path executable, Optional<Path> python) {
+        this(executable, python, Map.of());
+    }
+
+    private VsftpdServer(Path executable, Optional<Path> python, Map<String, String> extraOptions) {
         this.executable = executable;
         this.python = python;
+        this.extraOptions = extraOptions;
+    }
+
+    /** This server with one more vsftpd.conf option, e.g. {@code anon_max_rate}. */
+    VsftpdServer withOption(String name, String value) {
+        Map<String, String> options = new LinkedHashMap<>(extraOptions);
+        options.put(name, value);
+        return new VsftpdServer(executable, python, Map.copyOf(options));
     }
 
     @Override
@@ -81,7 +95,7 @@ final class VsftpdServer implements BenchServer {
     @Override
     public Running start(Path root, Path workDir) throws Exception {
         Files.createDirectories(SECURE_CHROOT_DIR);
-        // vsftpd refuses a chroot root its session user could write to (PEERS.md).
+        // vsftpd refuses a chroot root its session user could write to ("500 OOPS: ... writable root inside chroot()").
         Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
         IOException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
@@ -120,6 +134,7 @@ final class VsftpdServer implements BenchServer {
         // Enough for the concurrency benchmark (its defaults cap sessions per client address).
         options.put("max_clients", "2000");
         options.put("max_per_ip", "2000");
+        options.putAll(extraOptions);
         Path config = workDir.resolve("vsftpd-" + attempt + ".conf");
         Files.writeString(config, options.entrySet().stream()
                 .map(entry -> entry.getKey() + "=" + entry.getValue())

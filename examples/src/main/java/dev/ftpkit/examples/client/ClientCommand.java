@@ -8,6 +8,7 @@ import dev.ftpkit.client.FtpsConfig;
 import dev.ftpkit.client.TlsContexts;
 import dev.ftpkit.client.ProtocolListener;
 import dev.ftpkit.client.TransferType;
+import dev.ftpkit.client.sync.RemoteEndpoint;
 import dev.ftpkit.core.Command;
 import dev.ftpkit.core.FtpReplyException;
 import dev.ftpkit.core.Reply;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.FileSystemException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -64,6 +66,22 @@ abstract class ClientCommand implements Subcommand {
         return false;
     }
 
+    /** Takes the options only this command knows out of the arguments (before the shared ones are parsed). */
+    List<String> takeOwnOptions(List<String> args) throws UsageException {
+        return args;
+    }
+
+    /**
+     * Where and as whom this invocation connects, for commands that open more connections of their own; their
+     * transfers report to no listener (the command sums the progress itself).
+     */
+    static RemoteEndpoint endpoint(Invocation invocation) throws UsageException, LocalFileException {
+        FtpClientConfig config = config(invocation.options(), invocation.url(), invocation.io(), null);
+        Map.Entry<String, String> login = credentials(invocation.options(), invocation.url());
+        return new RemoteEndpoint(config, invocation.url().host(), invocation.url().port(), login.getKey(),
+                login.getValue());
+    }
+
     /** One run of the command: its options, the parsed URL, the terminal. */
     record Invocation(ClientOptions options, FtpUrl url, Terminal io, ProgressBar progress) {
         String arg(int i) {
@@ -73,7 +91,7 @@ abstract class ClientCommand implements Subcommand {
 
     @Override
     public int run(List<String> args, Terminal io) throws UsageException {
-        ClientOptions options = ClientOptions.parse(args, flags);
+        ClientOptions options = ClientOptions.parse(takeOwnOptions(args), flags);
         int count = options.positional().size();
         if (count < minArgs || count > maxArgs) {
             throw new UsageException(count < minArgs ? "missing arguments" : "too many arguments");
@@ -164,15 +182,21 @@ abstract class ClientCommand implements Subcommand {
     }
 
     private static void login(FtpClient client, ClientOptions options, FtpUrl url) throws IOException {
+        Map.Entry<String, String> login = credentials(options, url);
+        client.login(login.getKey(), login.getValue());
+    }
+
+    /** The user name and password: {@code --user}, else the URL's, else anonymous (RFC 1635). */
+    private static Map.Entry<String, String> credentials(ClientOptions options, FtpUrl url) {
         if (options.user().isPresent()) {
             String user = options.user().get();
             int colon = user.indexOf(':');
-            client.login(user.substring(0, colon), user.substring(colon + 1));
-        } else if (url.user().isPresent()) {
-            client.login(url.user().get(), url.password().orElse(""));
-        } else {
-            client.loginAnonymous();
+            return Map.entry(user.substring(0, colon), user.substring(colon + 1));
         }
+        if (url.user().isPresent()) {
+            return Map.entry(url.user().get(), url.password().orElse(""));
+        }
+        return Map.entry("anonymous", "anonymous@");
     }
 
     /** Prints the dialogue to stderr; {@link Command#toString()} masks the password. */

@@ -1,19 +1,34 @@
 package dev.ftpkit.examples.client;
 
 import dev.ftpkit.client.FtpClient;
+import dev.ftpkit.client.TransferListener;
+import dev.ftpkit.client.sync.SegmentedDownload;
 import dev.ftpkit.examples.UsageException;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /** {@code get URL [LOCAL]}: downloads a file; LOCAL {@code -} is stdout, default the remote base name. */
 public final class GetCommand extends ClientCommand {
 
+    /** {@code --segments} and {@code --retry}, read by {@link #takeOwnOptions}. */
+    private SyncOptions sync;
+
     /** Creates the subcommand. */
     public GetCommand() {
-        super("get", "URL [LOCAL]        download a file (LOCAL '-' = stdout) [--resume] [--ascii] [OPTIONS]",
-                Set.of("--resume", "--ascii"), 1, 2);
+        super("get", "URL [LOCAL]        download a file (LOCAL '-' = stdout) [--resume] [--ascii]"
+                + " [--segments N] [--retry N] [OPTIONS]", Set.of("--resume", "--ascii"), 1, 2);
+    }
+
+    @Override
+    List<String> takeOwnOptions(List<String> args) throws UsageException {
+        SyncOptions.Split split = SyncOptions.extract(args,
+                EnumSet.of(SyncOptions.Option.SEGMENTS, SyncOptions.Option.RETRY));
+        sync = split.options();
+        return split.rest();
     }
 
     @Override
@@ -33,6 +48,9 @@ public final class GetCommand extends ClientCommand {
             throw new UsageException("the URL names a directory, not a file: " + url.path());
         }
         String local = invocation.options().positional().size() > 1 ? invocation.arg(1) : url.baseName();
+        if (local.equals("-") && (sync.segments() > 0 || sync.retry() > 0)) {
+            throw new UsageException("--segments and --retry need a local file, not stdout");
+        }
         if (local.equals("-")) {
             if (invocation.options().resume()) {
                 throw new UsageException("--resume needs a local file, not stdout");
@@ -42,10 +60,30 @@ public final class GetCommand extends ClientCommand {
             return;
         }
         Path target = Path.of(local);
+        if (sync.segments() > 0 || sync.retry() > 0) {
+            // The download opens its own connections; this one would only idle (and might time out) meanwhile.
+            client.quit();
+            segmented(invocation, target);
+            return;
+        }
         if (invocation.options().resume()) {
             client.resumeRetrieve(url.path(), target);
         } else {
             client.retrieve(url.path(), target);
         }
+    }
+
+    /** {@code --segments N} or {@code --retry N}: byte ranges on N connections, resumable through a sidecar file. */
+    private void segmented(Invocation invocation, Path target) throws IOException, UsageException {
+        if (invocation.options().ascii() || invocation.options().resume()) {
+            throw new UsageException("--segments and --retry download in binary and resume by themselves:"
+                    + " leave out --ascii and --resume");
+        }
+        SegmentedDownload.builder(endpoint(invocation), invocation.url().path(), target)
+                .segments(Math.max(1, sync.segments()))
+                .retry(sync.retryPolicy())
+                .listener(invocation.progress() == null ? TransferListener.NONE : invocation.progress())
+                .build()
+                .run();
     }
 }

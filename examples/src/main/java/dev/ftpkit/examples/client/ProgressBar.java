@@ -6,7 +6,8 @@ import dev.ftpkit.client.TransferProgress;
 import java.io.PrintStream;
 import java.util.Locale;
 
-/** A one-line progress bar on a terminal: bytes, rate, ETA; redrawn at most five times a second. */
+/** A one-line progress bar on a terminal: bytes, rate, ETA; redrawn at most five times a second, always on
+ * stderr (never mixed into data written to stdout). */
 final class ProgressBar implements TransferListener {
 
     private static final long REDRAW_NANOS = 200_000_000L;
@@ -15,38 +16,45 @@ final class ProgressBar implements TransferListener {
     private long started;
     private long lastDraw;
     private boolean drawn;
+    private TransferProgress last;
 
     ProgressBar(PrintStream err) {
         this.err = err;
     }
 
     @Override
-    public void progress(TransferProgress progress) {
+    public synchronized void progress(TransferProgress progress) {
         long now = System.nanoTime();
         if (progress.bytes() == 0 && !drawn) {
             started = now;
         }
-        boolean done = progress.total().isPresent() && progress.bytes() >= progress.total().getAsLong();
-        if (!done && now - lastDraw < REDRAW_NANOS) {
+        last = progress;
+        if (!progress.isComplete() && now - lastDraw < REDRAW_NANOS) {
             return;
         }
         lastDraw = now;
+        draw(progress, now);
+    }
+
+    private void draw(TransferProgress progress, long now) {
         double seconds = Math.max((now - started) / 1e9, 1e-3);
         double rate = progress.bytes() / seconds;
         StringBuilder line = new StringBuilder("\r");
+        // A resumed transfer starts at its offset: the bar shows where in the whole file it is.
+        long position = progress.position();
         if (progress.total().isPresent()) {
             long total = progress.total().getAsLong();
-            int percent = total == 0 ? 100 : (int) Math.min(100, progress.bytes() * 100 / total);
+            int percent = total == 0 ? 100 : (int) Math.min(100, position * 100 / total);
             int filled = percent / 5;
             line.append('[').append("#".repeat(filled)).append(" ".repeat(20 - filled)).append("] ")
                     .append(String.format(Locale.ROOT, "%3d%% ", percent));
-            line.append(size(progress.bytes())).append(" / ").append(size(total));
-            if (rate > 0 && !done) {
-                long eta = (long) ((total - progress.bytes()) / rate);
+            line.append(size(position)).append(" / ").append(size(total));
+            if (rate > 0 && !progress.isComplete()) {
+                long eta = (long) ((total - position) / rate);
                 line.append(String.format(Locale.ROOT, "  ETA %d:%02d", eta / 60, eta % 60));
             }
         } else {
-            line.append(size(progress.bytes()));
+            line.append(size(position));
         }
         line.append("  ").append(size((long) rate)).append("/s   ");
         err.print(line);
@@ -54,8 +62,11 @@ final class ProgressBar implements TransferListener {
         drawn = true;
     }
 
-    /** Ends the line once the transfer is over. */
-    void finish() {
+    /** Draws the last state (a short or resumed transfer may never have been drawn since its start), ends the line. */
+    synchronized void finish() {
+        if (last != null) {
+            draw(last, System.nanoTime());
+        }
         if (drawn) {
             err.println();
         }

@@ -1,22 +1,35 @@
 package dev.ftpkit.examples.client;
 
 import dev.ftpkit.client.FtpClient;
+import dev.ftpkit.client.sync.RemoteEndpoint;
 import dev.ftpkit.examples.UsageException;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /** {@code put LOCAL URL}: uploads a file; a URL ending in {@code /} means into that directory. */
 public final class PutCommand extends ClientCommand {
 
+    /** {@code --retry}, read by {@link #takeOwnOptions}. */
+    private SyncOptions sync;
+
     /** Creates the subcommand. */
     public PutCommand() {
         super("put", "LOCAL URL          upload a file (LOCAL '-' = stdin; URL ending in / = into that directory)"
-                + " [--resume|--append] [--ascii] [OPTIONS]",
+                + " [--resume|--append] [--ascii] [--retry N] [OPTIONS]",
                 Set.of("--resume", "--append", "--ascii"), 2, 2);
+    }
+
+    @Override
+    List<String> takeOwnOptions(List<String> args) throws UsageException {
+        SyncOptions.Split split = SyncOptions.extract(args, EnumSet.of(SyncOptions.Option.RETRY));
+        sync = split.options();
+        return split.rest();
     }
 
     @Override
@@ -33,6 +46,10 @@ public final class PutCommand extends ClientCommand {
     void execute(FtpClient client, Invocation invocation) throws IOException, UsageException {
         String local = invocation.arg(0);
         FtpUrl url = invocation.url();
+        if (sync.retry() > 0 && (local.equals("-") || invocation.options().append())) {
+            throw new UsageException("--retry needs a local file and no --append: stdin cannot be read twice, and"
+                    + " appending again would append twice");
+        }
         if (local.equals("-")) {
             if (url.isDirectory()) {
                 throw new UsageException("uploading stdin needs a file name in the URL");
@@ -53,12 +70,38 @@ public final class PutCommand extends ClientCommand {
                     Files.exists(source) ? "not a regular file" : "no such file"));
         }
         String remote = url.isDirectory() ? url.path() + source.getFileName() : url.path();
-        if (invocation.options().append()) {
+        if (sync.retry() > 0) {
+            uploadWithRetry(client, invocation, source, remote);
+        } else if (invocation.options().append()) {
             client.append(source, remote);
         } else if (invocation.options().resume()) {
             client.resumeStore(source, remote);
         } else {
             client.store(source, remote);
+        }
+    }
+
+    /**
+     * {@code --retry N}: after a transient failure, connects again and uploads again: the whole file, or with
+     * {@code --resume} only what the server lacks (the first attempt resumes too).
+     */
+    private void uploadWithRetry(FtpClient first, Invocation invocation, Path source, String remote)
+            throws IOException, UsageException {
+        RemoteEndpoint endpoint = endpoint(invocation);
+        FtpClient[] current = {first};
+        try {
+            sync.retryPolicy().run(attempt -> {
+                if (!current[0].isConnected()) {
+                    current[0] = invocation.progress() == null ? endpoint.connect()
+                            : endpoint.connect(invocation.progress());
+                }
+                return invocation.options().resume() ? current[0].resumeStore(source, remote)
+                        : current[0].store(source, remote);
+            });
+        } finally {
+            if (current[0] != first) {
+                current[0].close();
+            }
         }
     }
 }

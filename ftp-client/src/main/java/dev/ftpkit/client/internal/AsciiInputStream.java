@@ -1,27 +1,26 @@
 package dev.ftpkit.client.internal;
 
+import dev.ftpkit.core.AsciiConversion;
+
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
- * ASCII download conversion (RFC 959 §3.1.1.1): the wire's CRLF line ends become the local line separator. A CR
- * not followed by LF is kept.
+ * ASCII download conversion (RFC 959 §3.1.1.1): the wire's CRLF line ends become the local line separator
+ * ({@link AsciiConversion#fromNetwork(String)}). A CR not followed by LF is kept.
  */
 final class AsciiInputStream extends FilterInputStream {
 
-    private final byte[] separator;
-    private final boolean separatorIsLf;
+    private final AsciiConversion conversion;
     private byte[] pending = new byte[0];
     private int pendingPos;
-    private boolean crHeld;
+    private int pendingEnd;
     private boolean eof;
 
     AsciiInputStream(InputStream in, String lineSeparator) {
         super(in);
-        this.separator = lineSeparator.getBytes(StandardCharsets.US_ASCII);
-        this.separatorIsLf = lineSeparator.equals("\n");
+        this.conversion = AsciiConversion.fromNetwork(lineSeparator);
     }
 
     @Override
@@ -37,8 +36,8 @@ final class AsciiInputStream extends FilterInputStream {
             return 0;
         }
         while (true) {
-            if (pendingPos < pending.length) {
-                int n = Math.min(len, pending.length - pendingPos);
+            if (pendingPos < pendingEnd) {
+                int n = Math.min(len, pendingEnd - pendingPos);
                 System.arraycopy(pending, pendingPos, b, off, n);
                 pendingPos += n;
                 return n;
@@ -54,35 +53,16 @@ final class AsciiInputStream extends FilterInputStream {
     private void fill(int hint) throws IOException {
         byte[] raw = new byte[Math.max(1024, Math.min(hint, 65536))];
         int n = in.read(raw, 0, raw.length);
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(Math.max(n, 1) + separator.length);
+        if (pending.length < conversion.maxOutput(raw.length)) {
+            pending = new byte[conversion.maxOutput(raw.length)];
+        }
+        pendingPos = 0;
         if (n < 0) {
             eof = true;
-            if (crHeld) {
-                out.write('\r');
-                crHeld = false;
-            }
+            pendingEnd = conversion.finish(pending, 0);
         } else {
-            for (int i = 0; i < n; i++) {
-                byte c = raw[i];
-                if (crHeld) {
-                    crHeld = false;
-                    if (c == '\n') {
-                        out.write(separator, 0, separator.length);
-                        continue;
-                    }
-                    out.write('\r');
-                }
-                if (c == '\r') {
-                    crHeld = true;
-                } else if (c == '\n' && !separatorIsLf) {
-                    out.write(separator, 0, separator.length);
-                } else {
-                    out.write(c);
-                }
-            }
+            pendingEnd = conversion.convert(raw, 0, n, pending, 0);
         }
-        pending = out.toByteArray();
-        pendingPos = 0;
     }
 
     @Override
@@ -101,7 +81,7 @@ final class AsciiInputStream extends FilterInputStream {
 
     @Override
     public int available() {
-        return pending.length - pendingPos;
+        return pendingEnd - pendingPos;
     }
 
     @Override

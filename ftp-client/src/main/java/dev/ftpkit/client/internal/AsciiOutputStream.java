@@ -1,17 +1,20 @@
 package dev.ftpkit.client.internal;
 
+import dev.ftpkit.core.AsciiConversion;
+
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * ASCII upload conversion (RFC 959 §3.1.1.1): local line ends (LF, or CRLF) become CRLF on the wire. A lone CR
- * is kept as it is.
+ * ASCII upload conversion (RFC 959 §3.1.1.1): local line ends (LF, or CRLF) become CRLF on the wire
+ * ({@link AsciiConversion#toNetwork()}). A lone CR is kept as it is.
  */
 final class AsciiOutputStream extends FilterOutputStream {
 
-    private boolean lastWasCr;
-    private final byte[] scratch = new byte[16384];
+    private static final int CHUNK = 8192;
+    private final AsciiConversion conversion = AsciiConversion.toNetwork();
+    private final byte[] scratch = new byte[conversion.maxOutput(CHUNK)];
 
     AsciiOutputStream(OutputStream out) {
         super(out);
@@ -24,19 +27,10 @@ final class AsciiOutputStream extends FilterOutputStream {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-        int n = 0;
-        for (int i = 0; i < len; i++) {
-            if (n >= scratch.length - 2) {
-                out.write(scratch, 0, n);
-                n = 0;
-            }
-            byte c = b[off + i];
-            if (c == '\n' && !lastWasCr) {
-                scratch[n++] = '\r';
-            }
-            scratch[n++] = c;
-            lastWasCr = c == '\r';
+        java.util.Objects.checkFromIndexSize(off, len, b.length);
+        for (int done = 0; done < len; done += CHUNK) {
+            int n = conversion.convert(b, off + done, Math.min(CHUNK, len - done), scratch, 0);
+            out.write(scratch, 0, n);
         }
-        out.write(scratch, 0, n);
     }
 }

@@ -40,6 +40,19 @@ final class DataSockets {
         }
     }
 
+    /** Closes a TCP socket with a reset (SO_LINGER 0) instead of a FIN; null is ignored. */
+    static void reset(Socket socket) {
+        if (socket == null) {
+            return;
+        }
+        try {
+            socket.setSoLinger(true, 0);
+        } catch (IOException ignored) {
+            // already closed: nothing more to send anyway
+        }
+        closeQuietly(socket);
+    }
+
     static void closeQuietly(ServerSocket socket) {
         if (socket != null) {
             try {

@@ -25,8 +25,11 @@ final class DataTransfer {
     private final Transfers owner;
     private final ControlConnection control;
     private final Socket socket;
+    /** The TCP connection under {@link #socket} (the same socket without TLS): an abandoned transfer resets it. */
+    private final Socket tcp;
     private final Command command;
     private final TransferProgress.Direction direction;
+    private final long offset;
     private final OptionalLong total;
     private final TransferListener listener;
     private final long keepAliveNanos;
@@ -44,16 +47,18 @@ final class DataTransfer {
     /** The JFR transfer event under way, or null when no recording wanted it. */
     private ClientJfr.TransferEvent jfr = ClientJfr.transferBegun();
 
-    DataTransfer(Transfers owner, ControlConnection control, Socket socket, Command command,
-                 TransferProgress.Direction direction, OptionalLong total, TransferListener listener,
+    DataTransfer(Transfers owner, ControlConnection control, Socket socket, Socket tcp, Command command,
+                 TransferProgress.Direction direction, long offset, OptionalLong total, TransferListener listener,
                  long keepAliveNanos, long dataTimeoutNanos, Reply preliminaryReply, Reply finalReplyAlreadyRead) {
         this.preliminaryReply = preliminaryReply;
         this.dataTimeoutNanos = dataTimeoutNanos;
         this.owner = owner;
         this.control = control;
         this.socket = socket;
+        this.tcp = tcp;
         this.command = command;
         this.direction = direction;
+        this.offset = offset;
         this.total = total;
         this.listener = listener;
         this.keepAliveNanos = keepAliveNanos;
@@ -85,7 +90,7 @@ final class DataTransfer {
     }
 
     private TransferProgress progress() {
-        return new TransferProgress(command.argument(), direction, bytes, total);
+        return new TransferProgress(command.argument(), direction, offset, bytes, total);
     }
 
     private void counted(int n) throws IOException {
@@ -200,7 +205,7 @@ final class DataTransfer {
                 long started = writeStarted;
                 if (started != 0 && System.nanoTime() - started > dataTimeoutNanos) {
                     stalled = true;
-                    closeData();
+                    resetData();
                     return;
                 }
             }
@@ -236,7 +241,7 @@ final class DataTransfer {
 
     /** A data connection that broke: closes it, reads the server's final reply if it comes, reports the bytes. */
     private FtpTransferException fail(IOException cause) {
-        closeData();
+        resetData();
         Reply reply = null;
         try {
             reply = readFinalReply();
@@ -249,7 +254,7 @@ final class DataTransfer {
     }
 
     /**
-     * Aborts (RFC 959 §4.1.3): Telnet IP and Synch, ABOR, close the data connection, then read the replies.
+     * Aborts (RFC 959 §4.1.3): Telnet IP and Synch, ABOR, reset the data connection, then read the replies.
      * Servers answer 426 then 226, or 226 alone (or 225); a NOOP then brings the dialogue back in step whichever
      * order was used, so the connection is usable afterwards.
      */
@@ -260,11 +265,11 @@ final class DataTransfer {
         try {
             if (finalReply == null) {
                 control.sendAbort();
-                closeData();
+                resetData();
                 Reply first = control.readReply();
                 noopsAbsorbed(first);
             } else {
-                closeData();
+                resetData();
             }
             control.send(Command.of("NOOP"));
             // Bounded: 426 + 226 (or 226 + 225) + keep-alive replies + the NOOP's own 200.
@@ -280,7 +285,7 @@ final class DataTransfer {
             control.close();
             throw e;
         } finally {
-            closeData();
+            resetData();
             finish();
         }
     }
@@ -319,6 +324,16 @@ final class DataTransfer {
         DataSockets.closeQuietly(socket);
     }
 
+    /**
+     * Ends an abandoned transfer's data connection with a TCP reset, never a clean end: a clean end (FIN, or a TLS
+     * close_notify) after part of an upload reads to the server as a complete file, which it would store over the
+     * old one. The TCP socket is reset first, so TLS has no chance to send its close_notify.
+     */
+    private void resetData() {
+        DataSockets.reset(tcp);
+        closeData();
+    }
+
     private void finish() {
         if (!finished) {
             finished = true;
@@ -330,7 +345,7 @@ final class DataTransfer {
 
     /** Closes the data connection without talking to the server (the control connection is being closed). */
     void closeSilently() {
-        closeData();
+        resetData();
         finished = true;
         jfrEnded(false);
         owner.transferFinished(this);

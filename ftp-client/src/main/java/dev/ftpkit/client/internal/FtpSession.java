@@ -337,6 +337,14 @@ public final class FtpSession implements FtpClient {
     }
 
     @Override
+    public InputStream retrieve(String remote, long offset) throws IOException {
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must not be negative: " + offset);
+        }
+        return transfers.downloadStream(transfers.openDownload(Command.of("RETR", remote), offset));
+    }
+
+    @Override
     public long resumeRetrieve(String remote, Path local) throws IOException {
         long offset = Files.exists(local) ? Files.size(local) : 0;
         return transfers.retrieve(remote, local, offset, StandardOpenOption.CREATE, StandardOpenOption.APPEND);

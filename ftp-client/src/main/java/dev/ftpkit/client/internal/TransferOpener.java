@@ -44,7 +44,8 @@ final class TransferOpener {
      * Opens the data connection and sends the transfer command (RFC 959 §5.4: PASV/EPSV or PORT/EPRT, optional
      * REST, the command, its 1xx reply).
      */
-    DataTransfer open(Transfers owner, Command command, long restOffset, Direction direction, OptionalLong total)
+    DataTransfer open(Transfers owner, Command command, long restOffset, long offset, Direction direction,
+                      OptionalLong total)
             throws IOException {
         DataConnector.PendingData pending = connector.prepare();
         try {
@@ -60,23 +61,21 @@ final class TransferOpener {
             long keepAlive = config.keepAliveInterval().toNanos();
             if (reply.code().isPositivePreliminary()) {
                 OptionalLong announced = total.isPresent() ? total : announcedSize(reply);
-                Socket socket;
+                Socket plain;
                 try {
-                    socket = pending.socket();
+                    plain = pending.socket();
                 } catch (IOException noDataConnection) {
                     resynchronize(noDataConnection);
                     throw noDataConnection;
                 }
-                if (dataTls != null) {
-                    socket = secure(socket, command, direction);
-                }
-                return new DataTransfer(owner, control, socket, command, direction, announced,
+                Socket socket = dataTls != null ? secure(plain, command, direction) : plain;
+                return new DataTransfer(owner, control, socket, plain, command, direction, offset, announced,
                         config.transferListener(), keepAlive, config.dataTimeout().toNanos(), reply, null);
             }
             if (reply.code().isPositiveCompletion()) {
                 // No 1xx at all: the transfer is already over (nothing to send or receive).
                 pending.close();
-                return new DataTransfer(owner, control, null, command, direction, total,
+                return new DataTransfer(owner, control, null, null, command, direction, offset, total,
                         config.transferListener(), keepAlive, config.dataTimeout().toNanos(), null, reply);
             }
             throw new FtpReplyException(command.toString(), reply);

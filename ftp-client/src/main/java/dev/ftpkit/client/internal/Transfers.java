@@ -92,18 +92,19 @@ final class Transfers {
     // ---------------------------------------------------------------- opening
 
     DataTransfer openDownload(Command command, long restOffset) throws IOException {
-        return open(command, restOffset, Direction.DOWNLOAD, OptionalLong.empty());
+        return open(command, restOffset, restOffset, Direction.DOWNLOAD, OptionalLong.empty());
     }
 
     DataTransfer openUpload(Command command) throws IOException {
-        return open(command, 0, Direction.UPLOAD, OptionalLong.empty());
+        return open(command, 0, 0, Direction.UPLOAD, OptionalLong.empty());
     }
 
-    private DataTransfer open(Command command, long restOffset, Direction direction, OptionalLong total)
+    /** {@code offset}: where in the file the transfer starts (the REST offset, or the remote size before APPE). */
+    private DataTransfer open(Command command, long restOffset, long offset, Direction direction, OptionalLong total)
             throws IOException {
         requireIdle();
         ensureType();
-        current = opener.open(this, command, restOffset, direction, total);
+        current = opener.open(this, command, restOffset, offset, direction, total);
         return current;
     }
 
@@ -147,7 +148,7 @@ final class Transfers {
             long size = channel.size();
             channel.position(localOffset);
             InputStream in = Channels.newInputStream(channel);
-            DataTransfer transfer = open(command, restOffset, Direction.UPLOAD, OptionalLong.of(size - localOffset));
+            DataTransfer transfer = open(command, restOffset, localOffset, Direction.UPLOAD, OptionalLong.of(size));
             return upload(transfer, in);
         }
     }

@@ -7,6 +7,7 @@ import dev.ftpkit.server.Account;
 import dev.ftpkit.server.VirtualHost;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -39,10 +40,24 @@ final class AuthCommands {
             throw fail(ReplyCodes.BAD_SEQUENCE, "Login with USER first.");
         }
         session.loginState().pendingUser(null);
+        InetAddress address = session.clientAddress().getAddress();
+        // one check at a time per address, across its connections: a flood of wrong passwords from one address
+        // holds at most one core, and the clients of other addresses are not starved (issue 13)
+        Optional<LoginThrottle.Turn> turn = session.server().loginThrottle().awaitTurn(address,
+                session.config().idleTimeout());
+        if (turn.isEmpty()) {
+            session.closeAfterReply();
+            return Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE, "Too many logins from your address; try again later.");
+        }
         Optional<Account> account;
-        try {
-            account = session.loginState().host().authenticator().authenticate(user, command.argument(),
-                    session.clientAddress().getAddress());
+        try (LoginThrottle.Turn checking = turn.get()) {
+            if (checking.penalized()) {
+                Thread.sleep(session.config().loginFailureDelay().toMillis());
+            }
+            account = session.loginState().host().authenticator().authenticate(user, command.argument(), address);
+            if (account.isEmpty()) {
+                checking.failed();
+            }
         } catch (IOException e) {
             session.closeAfterReply();
             return Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE, "Authentication service unavailable.");

@@ -1,6 +1,5 @@
 package dev.ftpkit.server.internal;
 
-import java.nio.file.Path;
 
 /**
  * What earlier commands set for later ones: TYPE and REST for the next transfer, the HASH algorithm chosen with
@@ -8,10 +7,13 @@ import java.nio.file.Path;
  */
 final class CommandParameters {
 
-    private boolean ascii;
+    // RFC 959 §5.1 (minimum implementation) and §3.1.1.1: the default type is ASCII Non-print
+    private boolean ascii = true;
     private long restOffset;
-    private Path renameFrom;
+    // the normalized FTP path RNFR named: RNTO finds it again, so what it renames is what the jail checks then
+    private String renameFrom;
     private String hashAlgorithm = "SHA-256";
+    private MlsxFactSelection mlsxFacts = MlsxFactSelection.ALL;
 
     boolean asciiType() {
         return ascii;
@@ -32,12 +34,21 @@ final class CommandParameters {
         return offset;
     }
 
-    void renameFrom(Path from) {
+    void renameFrom(String from) {
         this.renameFrom = from;
     }
 
-    Path renameFrom() {
+    String renameFrom() {
         return renameFrom;
+    }
+
+    /** The MLST/MLSD facts selected with OPTS MLST (RFC 3659 §7.9). */
+    MlsxFactSelection mlsxFacts() {
+        return mlsxFacts;
+    }
+
+    void mlsxFacts(MlsxFactSelection selection) {
+        this.mlsxFacts = selection;
     }
 
     String hashAlgorithm() {
@@ -48,10 +59,11 @@ final class CommandParameters {
         this.hashAlgorithm = algorithm;
     }
 
-    /** REIN (RFC 959 §4.1.1): TYPE, REST and RNFR return to their defaults; the HASH algorithm stays. */
+    /** REIN (RFC 959 §4.1.1): TYPE (back to ASCII), REST, RNFR and the MLSx facts return to their defaults; the HASH algorithm stays. */
     void reset() {
-        ascii = false;
+        ascii = true;
         restOffset = 0;
         renameFrom = null;
+        mlsxFacts = MlsxFactSelection.ALL;
     }
 }

@@ -14,12 +14,16 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The control connection: bounded command lines read through a buffer (never byte by byte from the socket),
  * with an idle timeout before a line starts and a deadline for the whole line once it started (slowloris), and
  * replies written whole, each in one write, one at a time.
+ *
+ * <p>The bytes read are also watched for an abort ({@link AbortSignal}) as soon as they arrive, and an end of
+ * stream or a reset is remembered: an upload about to be committed asks {@link #clientGaveUp(Duration)}.
  */
 final class ControlConnection implements Closeable {
 
@@ -30,6 +34,8 @@ final class ControlConnection implements Closeable {
     private volatile InputStream in;
     private volatile OutputStream out;
     private LineDecoder decoder;
+    /** Whether the line being discarded was already answered as too long, before its end. */
+    private boolean tooLongAnswered;
     private volatile SSLSocket tls;
     /** Command lines are short; a longer one is gathered by the decoder over several reads. */
     private static final int READ_BUFFER_BYTES = 2048;
@@ -38,6 +44,12 @@ final class ControlConnection implements Closeable {
     private int limit;
     private volatile long writeStarted;
     private final ReentrantLock writeLock = new ReentrantLock();
+    private final AbortSignal abortSignal = new AbortSignal();
+    private volatile boolean peerClosed;
+    /** Whether the session thread waits for the transfer to end, so it reads nothing until then. */
+    private volatile boolean readerWaitsForTransfer;
+    private final ReentrantLock readLock = new ReentrantLock();
+    private final Condition bytesRead = readLock.newCondition();
 
     /**
      * Wraps an accepted connection. Nothing is set up here: the acceptor thread creates this, and everything that
@@ -73,7 +85,8 @@ final class ControlConnection implements Closeable {
      * @param deadline how long the line may take once its first byte arrived
      * @return the line without CRLF, or null at end of stream
      * @throws SocketTimeoutException if either limit passed
-     * @throws FtpProtocolException   if the line was too long (it was discarded; the next line can be read)
+     * @throws FtpProtocolException   as soon as the line passed the limit, before its end (the rest of it is
+     *                                discarded by the next calls; the next line can be read)
      * @throws IOException            if the connection failed
      */
     byte[] readLine(Duration idle, Duration deadline) throws IOException {
@@ -83,7 +96,17 @@ final class ControlConnection implements Closeable {
                 int consumed = decoder.feed(buffer, position, limit - position);
                 position += consumed;
                 if (decoder.hasLine()) {
+                    if (tooLongAnswered) {
+                        tooLongAnswered = false;
+                        discardTooLongLine();
+                        continue;
+                    }
                     return decoder.takeLine();
+                }
+                if (decoder.tooLong() && !tooLongAnswered) {
+                    // refused at once (vsftpd does too): the rest of the line is discarded up to its LF
+                    tooLongAnswered = true;
+                    throw new FtpProtocolException("line longer than " + maxLineBytes + " bytes");
                 }
                 if (lineStarted < 0 && consumed > 0) {
                     lineStarted = System.nanoTime();
@@ -96,12 +119,112 @@ final class ControlConnection implements Closeable {
                 throw new SocketTimeoutException("command line deadline passed");
             }
             socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, timeoutMillis));
-            int n = in.read(buffer, 0, buffer.length);
+            int n = readWatched();
             if (n < 0) {
                 return null;
             }
             position = 0;
             limit = n;
+        }
+    }
+
+    /** Reads into the buffer, scanning the bytes for an abort and noting the end of the connection. */
+    private void discardTooLongLine() {
+        try {
+            decoder.takeLine();
+        } catch (FtpProtocolException alreadyAnswered) {
+            // the 500 went out when the line passed the limit
+        }
+    }
+
+    private int readWatched() throws IOException {
+        int n;
+        try {
+            n = in.read(buffer, 0, buffer.length);
+        } catch (SocketTimeoutException e) {
+            throw e;
+        } catch (IOException e) {
+            peerClosed = true; // reset, or TLS failed: the session ends
+            signalRead();
+            throw e;
+        }
+        if (n < 0) {
+            peerClosed = true;
+        } else {
+            abortSignal.scan(buffer, 0, n);
+        }
+        signalRead();
+        return n;
+    }
+
+    private void signalRead() {
+        readLock.lock();
+        try {
+            bytesRead.signalAll();
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    /**
+     * Starts watching for the abort of a new transfer: earlier signs are forgotten, bytes already buffered after the
+     * transfer's command are looked at again. Called on the session thread before the transfer starts.
+     */
+    void watchForAbort() {
+        abortSignal.reset();
+        abortSignal.scan(buffer, position, limit - position);
+    }
+
+    /**
+     * Whether the client gave up on the running transfer: an abort sign (IAC IP, IAC DM, an ABOR line) was read
+     * since {@link #watchForAbort()}, or the client closed or reset the control connection. Bytes still waiting in
+     * the socket are given up to {@code grace} to be read and scanned (unless the session thread waits for this
+     * transfer to end before it reads on, see {@link #readerWaitsForTransfer(boolean)}). Called by the
+     * transfer thread before an upload is committed. A sign read by the session thread but not scanned yet (the
+     * instant between its read returning and the scan) is not seen: the ftpkit client resets the data connection of
+     * an abandoned upload, which never commits, so this check is a second line for other clients.
+     *
+     * @param grace how long to wait for bytes already in the socket to be read
+     * @return true if the upload must not be committed
+     */
+    boolean clientGaveUp(Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        readLock.lock();
+        try {
+            // Bounded by the grace period.
+            while (!abortSignal.seen() && !peerClosed && !readerWaitsForTransfer && unreadBytes() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                bytesRead.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true; // the server is stopping this transfer: do not commit
+        } finally {
+            readLock.unlock();
+        }
+        return abortSignal.seen() || peerClosed;
+    }
+
+    /**
+     * Tells whether the session thread stopped reading until the running transfer ends (a command that must wait
+     * for it), so an upload does not wait for it to read.
+     *
+     * @param waiting true before the wait, false after it
+     */
+    void readerWaitsForTransfer(boolean waiting) {
+        readerWaitsForTransfer = waiting;
+    }
+
+    /** Bytes received on the TCP connection and not read yet (encrypted ones under TLS); 0 if unknown. */
+    private int unreadBytes() {
+        try {
+            // available() takes no read lock (the session thread may be blocked in a read)
+            return raw.getInputStream().available();
+        } catch (IOException e) {
+            return 0;
         }
     }
 
@@ -124,7 +247,7 @@ final class ControlConnection implements Closeable {
         discardBuffered();
         writeLock.lock();
         try {
-            SSLSocket secure = TlsSockets.handshake(config, raw, false, timeout);
+            SSLSocket secure = TlsSockets.handshake(config, raw, TlsSockets.newControlTag(), false, timeout);
             this.tls = secure;
             this.socket = secure;
             this.in = secure.getInputStream();
@@ -182,6 +305,7 @@ final class ControlConnection implements Closeable {
         position = 0;
         limit = 0;
         decoder = new LineDecoder(maxLineBytes);
+        tooLongAnswered = false;
     }
 
     /**

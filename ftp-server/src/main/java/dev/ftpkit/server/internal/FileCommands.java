@@ -6,18 +6,24 @@ import dev.ftpkit.core.Reply;
 import dev.ftpkit.core.ReplyCodes;
 import dev.ftpkit.server.Permission;
 
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.Set;
 
 import static dev.ftpkit.server.internal.SessionHandler.fail;
 
 /** DELE, RMD, MKD, RNFR, RNTO (RFC 959 §4.1.3), SIZE, MDTM (RFC 3659 §3, §4), MFMT (draft-somers-ftp-mfxx). */
 final class FileCommands {
+
+    /** The largest file SIZE counts in TYPE A (RFC 3659 §4 lets a server refuse with 550 what it cannot tell). */
+    static final long ASCII_SIZE_LIMIT = 64L * 1024 * 1024;
 
     private FileCommands() {
     }
@@ -25,11 +31,12 @@ final class FileCommands {
     static Reply dele(Command command, Session session) throws Exception {
         session.requirePermission(Permission.DELETE);
         SessionHandler.requireArgument(command);
-        Path path = session.resolve(command.argument());
-        if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-            throw fail(ReplyCodes.FILE_UNAVAILABLE, "Is a directory: use RMD.");
+        try (JailedPath path = session.locate(command.argument(), false)) {
+            if (path.attributes().isDirectory()) {
+                throw fail(ReplyCodes.FILE_UNAVAILABLE, "Is a directory: use RMD.");
+            }
+            path.deleteFile();
         }
-        Files.delete(path);
         return Reply.of(ReplyCodes.FILE_ACTION_OK, "Delete operation successful.");
     }
 
@@ -40,14 +47,15 @@ final class FileCommands {
         if (ftpPath.equals("/")) {
             throw fail(ReplyCodes.FILE_UNAVAILABLE, "Permission denied.");
         }
-        Path path = session.resolve(ftpPath);
-        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            throw new NoSuchFileException(command.argument());
+        try (JailedPath path = session.locate(ftpPath, false)) {
+            if (!path.exists()) {
+                throw new NoSuchFileException(command.argument());
+            }
+            if (!path.attributes().isDirectory()) {
+                throw fail(ReplyCodes.FILE_UNAVAILABLE, "Not a directory: use DELE.");
+            }
+            path.deleteDirectory();
         }
-        if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-            throw fail(ReplyCodes.FILE_UNAVAILABLE, "Not a directory: use DELE.");
-        }
-        Files.delete(path);
         return Reply.of(ReplyCodes.FILE_ACTION_OK, "Remove directory operation successful.");
     }
 
@@ -55,7 +63,9 @@ final class FileCommands {
         session.requirePermission(Permission.MAKE_DIRECTORY);
         SessionHandler.requireArgument(command);
         String ftpPath = session.ftpPath(command.argument());
-        Files.createDirectory(session.resolve(ftpPath));
+        try (JailedPath path = session.locate(ftpPath, false)) {
+            path.createDirectory();
+        }
         return Reply.of(ReplyCodes.PATHNAME_CREATED, NavigationCommands.quote(ftpPath) + " created");
     }
 
@@ -63,19 +73,20 @@ final class FileCommands {
         session.requirePermission(Permission.RENAME);
         SessionHandler.requireArgument(command);
         String ftpPath = session.ftpPath(command.argument());
-        Path path = session.resolve(ftpPath);
-        if (ftpPath.equals("/") || !Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            throw new NoSuchFileException(command.argument());
+        try (JailedPath path = session.locate(ftpPath, false)) {
+            if (ftpPath.equals("/") || !path.exists()) {
+                throw new NoSuchFileException(command.argument());
+            }
         }
-        session.parameters().renameFrom(path);
+        session.parameters().renameFrom(ftpPath);
         return Reply.of(ReplyCodes.FILE_ACTION_PENDING, "Ready for RNTO.");
     }
 
     static Reply rnto(Command command, Session session) throws Exception {
         session.requirePermission(Permission.RENAME);
-        Path from = session.parameters().renameFrom();
+        String fromPath = session.parameters().renameFrom();
         session.parameters().renameFrom(null);
-        if (from == null) {
+        if (fromPath == null) {
             throw fail(ReplyCodes.BAD_SEQUENCE, "RNFR required first.");
         }
         SessionHandler.requireArgument(command);
@@ -83,11 +94,8 @@ final class FileCommands {
         if (ftpPath.equals("/")) {
             throw fail(ReplyCodes.FILE_UNAVAILABLE, "Permission denied.");
         }
-        Path to = session.resolve(ftpPath);
-        if (Files.isDirectory(to, LinkOption.NOFOLLOW_LINKS)) {
-            Files.move(from, to); // fails with "file exists" rather than replacing a directory
-        } else {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING); // rename(2) semantics
+        try (JailedPath from = session.locate(fromPath, false); JailedPath to = session.locate(ftpPath, false)) {
+            from.renameTo(to);
         }
         return Reply.of(ReplyCodes.FILE_ACTION_OK, "Rename successful.");
     }
@@ -95,21 +103,46 @@ final class FileCommands {
     static Reply size(Command command, Session session) throws Exception {
         session.requirePermission(Permission.READ);
         SessionHandler.requireArgument(command);
-        Path path = session.resolve(command.argument());
-        if (!Files.isRegularFile(path)) {
-            throw fail(ReplyCodes.FILE_UNAVAILABLE, "Could not get file size.");
+        try (JailedPath path = session.locate(command.argument(), true)) {
+            BasicFileAttributes attributes = attributesOrNull(path);
+            if (attributes == null || !attributes.isRegularFile()) {
+                throw fail(ReplyCodes.FILE_UNAVAILABLE, "Could not get file size.");
+            }
+            if (!session.asciiType()) {
+                return Reply.of(ReplyCodes.FILE_STATUS, Long.toString(attributes.size()));
+            }
+            // RFC 3659 §4: the size RETR would send in the current TYPE; in TYPE A that means reading the file,
+            // which is done only up to a cap (a client that wants the size of a big file asks in TYPE I)
+            try (SeekableByteChannel file = path.newByteChannel(Set.of(StandardOpenOption.READ))) {
+                long size = TransferIo.asciiSize(file, ASCII_SIZE_LIMIT);
+                if (size < 0) {
+                    throw fail(ReplyCodes.FILE_UNAVAILABLE, "SIZE in ASCII mode is given for files up to "
+                            + ASCII_SIZE_LIMIT / (1024 * 1024) + " MiB; use TYPE I.");
+                }
+                return Reply.of(ReplyCodes.FILE_STATUS, Long.toString(size));
+            }
         }
-        return Reply.of(ReplyCodes.FILE_STATUS, Long.toString(Files.size(path)));
     }
 
     static Reply mdtm(Command command, Session session) throws Exception {
         session.requirePermission(Permission.READ);
         SessionHandler.requireArgument(command);
-        Path path = session.resolve(command.argument());
-        if (!Files.exists(path)) {
-            throw fail(ReplyCodes.FILE_UNAVAILABLE, "Could not get file modification time.");
+        try (JailedPath path = session.locate(command.argument(), true)) {
+            BasicFileAttributes attributes = attributesOrNull(path);
+            if (attributes == null || !attributes.isRegularFile()) {
+                // a directory too (vsftpd, proftpd and pure-ftpd agree; RFC 3659 §3 speaks of files)
+                throw fail(ReplyCodes.FILE_UNAVAILABLE, "Could not get file modification time.");
+            }
+            return Reply.of(ReplyCodes.FILE_STATUS, Listings.formatTime(attributes.lastModifiedTime().toInstant()));
         }
-        return Reply.of(ReplyCodes.FILE_STATUS, Listings.formatTime(Files.getLastModifiedTime(path).toInstant()));
+    }
+
+    private static BasicFileAttributes attributesOrNull(JailedPath path) throws java.io.IOException {
+        try {
+            return path.attributes();
+        } catch (NoSuchFileException missing) {
+            return null;
+        }
     }
 
     /** {@code MFMT YYYYMMDDHHMMSS path}: sets the modification time, answers {@code 213 Modify=...; path}. */

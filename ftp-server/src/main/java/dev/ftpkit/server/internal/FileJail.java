@@ -2,12 +2,17 @@ package dev.ftpkit.server.internal;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Maps client paths to paths of the root's file system, inside one home directory that can never be left.
@@ -24,6 +29,8 @@ public final class FileJail {
 
     private final Path home;
     private final Path realHome;
+    // whether the provider opens directories as handles (SecureDirectoryStream): then paths are used through them
+    private final boolean anchored;
 
     /**
      * Creates a jail at {@code home}, which must exist.
@@ -34,6 +41,9 @@ public final class FileJail {
     public FileJail(Path home) throws IOException {
         this.home = home.toAbsolutePath().normalize();
         this.realHome = this.home.toRealPath();
+        try (DirectoryStream<Path> probe = Files.newDirectoryStream(realHome)) {
+            this.anchored = probe instanceof SecureDirectoryStream;
+        }
     }
 
     /** The home directory. */
@@ -50,12 +60,30 @@ public final class FileJail {
      * @throws AccessDeniedException if {@code ..} would leave the home or a segment is not acceptable
      */
     public String normalize(String cwd, String ftpPath) throws AccessDeniedException {
+        return normalize(cwd, ftpPath, false);
+    }
+
+    /**
+     * Normalizes a client path like {@link #normalize}, except that {@code ..} at the home stays at the home, as
+     * {@code cd ..} does at a Unix root: for CWD and CDUP, where vsftpd, proftpd and pure-ftpd answer {@code 250}
+     * and stay at {@code /}. The result is still inside the home.
+     *
+     * @param cwd     the working directory, an absolute FTP path
+     * @param ftpPath the client's path, absolute or relative
+     * @return the absolute FTP path
+     * @throws AccessDeniedException if a segment is not acceptable
+     */
+    public String normalizeClamped(String cwd, String ftpPath) throws AccessDeniedException {
+        return normalize(cwd, ftpPath, true);
+    }
+
+    private String normalize(String cwd, String ftpPath, boolean clamp) throws AccessDeniedException {
         Deque<String> segments = new ArrayDeque<>();
         String path = ftpPath.isEmpty() ? cwd : ftpPath;
         if (!path.startsWith("/")) {
-            push(segments, cwd, ftpPath);
+            push(segments, cwd, ftpPath, clamp);
         }
-        push(segments, path, ftpPath);
+        push(segments, path, ftpPath, clamp);
         if (segments.isEmpty()) {
             return "/";
         }
@@ -66,13 +94,17 @@ public final class FileJail {
         return b.toString();
     }
 
-    private void push(Deque<String> segments, String path, String original) throws AccessDeniedException {
+    private void push(Deque<String> segments, String path, String original, boolean clamp)
+            throws AccessDeniedException {
         String separator = home.getFileSystem().getSeparator();
         for (String segment : path.split("/")) {
             if (segment.isEmpty() || segment.equals(".")) {
                 continue;
             }
             if (segment.equals("..")) {
+                if (segments.isEmpty() && clamp) {
+                    continue;
+                }
                 if (segments.isEmpty()) {
                     throw new AccessDeniedException(original, null, "path leaves the home directory");
                 }
@@ -117,6 +149,37 @@ public final class FileJail {
      */
     public Path resolve(String cwd, String ftpPath) throws IOException {
         return checkLinks(toPath(normalize(cwd, ftpPath)));
+    }
+
+    /**
+     * Resolves a client path for an operation: checked like {@link #resolve}, then, where the file system has
+     * directory handles, found again through them ({@link DirectoryWalk}) so that the operation uses what was
+     * checked even if a directory on the way is swapped for a link meanwhile (issue 13, attack 3).
+     *
+     * @param cwd             the working directory
+     * @param ftpPath         the client's path
+     * @param followFinalLink whether a link as the last segment is followed (reading) or is itself the object
+     *                        (deleting, renaming, creating)
+     * @return the path; the caller closes it
+     * @throws AccessDeniedException if the path or a link on it leads out of the home
+     * @throws IOException           if the file system fails
+     */
+    JailedPath locate(String cwd, String ftpPath, boolean followFinalLink) throws IOException {
+        String normalized = normalize(cwd, ftpPath);
+        Path path = checkLinks(toPath(normalized));
+        if (anchored) {
+            List<String> segments = new ArrayList<>();
+            for (String segment : normalized.split("/")) {
+                if (!segment.isEmpty()) {
+                    segments.add(segment);
+                }
+            }
+            Optional<JailedPath> found = DirectoryWalk.walk(realHome, segments, followFinalLink, path);
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        return new PlainJailedPath(path, followFinalLink);
     }
 
     /**

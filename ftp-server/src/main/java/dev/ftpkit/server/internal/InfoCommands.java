@@ -46,7 +46,7 @@ final class InfoCommands {
         addIf(features, verbs, "HOST", Feature.of("HOST"));
         addIf(features, verbs, "MDTM", Feature.of("MDTM"));
         addIf(features, verbs, "MFMT", Feature.of("MFMT"));
-        addIf(features, verbs, "MLST", Feature.of("MLST", "type*;size*;modify*;perm*;unique*;"));
+        addIf(features, verbs, "MLST", Feature.of("MLST", session.parameters().mlsxFacts().featFacts()));
         addIf(features, verbs, "PASV", Feature.of("PASV"));
         addIf(features, verbs, "REST", Feature.of("REST", "STREAM"));
         addIf(features, verbs, "SIZE", Feature.of("SIZE"));

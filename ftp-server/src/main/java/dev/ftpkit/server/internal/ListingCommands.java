@@ -1,29 +1,35 @@
 package dev.ftpkit.server.internal;
 
 import dev.ftpkit.core.Command;
+import dev.ftpkit.core.FtpReplyException;
 import dev.ftpkit.core.Reply;
 import dev.ftpkit.core.ReplyCodes;
 import dev.ftpkit.server.Permission;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 
 import static dev.ftpkit.server.internal.SessionHandler.fail;
 
-/** LIST, NLST (RFC 959 §4.1.3), MLSD, MLST (RFC 3659 §7) and STAT with a path. */
+/**
+ * LIST, NLST (RFC 959 §4.1.3), MLSD, MLST (RFC 3659 §7) and STAT with a path. Listings are streamed: the directory
+ * is read in bounded batches ({@link DirectoryBatches}) and each batch goes out before the next is read, so memory
+ * per listing does not grow with the directory. A listing that fails after its 150 ends with 426 or 451 and a reset
+ * data connection, never with 226 (a 226 after a truncated listing is a lie the client cannot detect).
+ */
 final class ListingCommands {
 
-    /** Bounds the entries one listing reads, so a huge directory cannot exhaust memory. */
-    private static final int MAX_ENTRIES = 100_000;
+    /** STAT answers on the control connection, held whole: beyond this many entries it refers to LIST. */
+    static final int MAX_STAT_ENTRIES = 10_000;
 
     /** Lines go out in chunks of about this many characters, encoded once per chunk instead of once per line. */
     private static final int CHUNK_CHARS = 32 * 1024;
@@ -33,6 +39,12 @@ final class ListingCommands {
 
     /** The target of a listing command: options such as {@code -la} removed, wildcards split off. */
     private record Target(Path directory, Path single, String pattern, boolean all, String shownPrefix) {
+    }
+
+    /** The entries of a listing, a batch at a time; opened before the 150, closed after the last line. */
+    interface Entries extends Closeable {
+        /** The next entries, or an empty list at the end. */
+        List<FileInfo> next() throws IOException;
     }
 
     static Reply list(Command command, Session session) throws Exception {
@@ -63,11 +75,11 @@ final class ListingCommands {
             throw fail(ReplyCodes.SYNTAX_ERROR_IN_ARGUMENTS, "Not a directory.");
         }
         Listings.MlsxPermissions permissions = Listings.MlsxPermissions.of(session.account().orElseThrow());
-        List<FileInfo> infos = children(directory, session, true);
         // RFC 3659 §7.2: the pathname is the rest of the line; it cannot carry CR or LF
-        infos.removeIf(info -> Texts.hasLineBreak(info.name()));
-        return send(session, "MLSD", infos, (out, info) ->
-                Listings.appendMlsx(out, info, info.directory() ? "dir" : "file", info.name(), permissions));
+        Entries entries = children(directory, session, true, name -> !Texts.hasLineBreak(name));
+        return send(session, "MLSD", entries, (out, info) ->
+                Listings.appendMlsx(out, info, info.directory() ? "dir" : "file", info.name(), permissions,
+                        session.parameters().mlsxFacts()));
     }
 
     static Reply mlst(Command command, Session session) throws Exception {
@@ -79,7 +91,7 @@ final class ListingCommands {
         // RFC 3659 §7.2: the entry line starts with one space
         StringBuilder entry = new StringBuilder(" ");
         Listings.appendMlsx(entry, info, type, Texts.oneLine(ftpPath),
-                Listings.MlsxPermissions.of(session.account().orElseThrow()));
+                Listings.MlsxPermissions.of(session.account().orElseThrow()), session.parameters().mlsxFacts());
         return Reply.of(ReplyCodes.FILE_ACTION_OK, List.of("Listing " + Texts.oneLine(ftpPath), entry.toString(),
                 "End"));
     }
@@ -90,10 +102,17 @@ final class ListingCommands {
         List<String> lines = new ArrayList<>();
         lines.add("Status follows:");
         StringBuilder line = new StringBuilder();
-        for (FileInfo info : entries(target, session)) {
-            line.setLength(0);
-            Listings.appendUnixLine(line.append(' '), info, now);
-            lines.add(line.toString());
+        try (Entries entries = entries(target, session)) {
+            for (List<FileInfo> batch = entries.next(); !batch.isEmpty(); batch = entries.next()) {
+                if (lines.size() + batch.size() > MAX_STAT_ENTRIES + 1) {
+                    throw fail(ReplyCodes.FILE_UNAVAILABLE, "Too many entries for STAT; use LIST.");
+                }
+                for (FileInfo info : batch) {
+                    line.setLength(0);
+                    Listings.appendUnixLine(line.append(' '), info, now);
+                    lines.add(line.toString());
+                }
+            }
         }
         lines.add("End of status");
         return Reply.of(ReplyCodes.FILE_STATUS, lines);
@@ -121,7 +140,8 @@ final class ListingCommands {
         }
         Path path = session.resolve(rest);
         if (!Files.exists(path)) {
-            throw new NoSuchFileException(rest);
+            // RFC 959 §5.4 lists 450 for LIST, NLST and STAT (550 is not among their codes)
+            throw fail(ReplyCodes.FILE_ACTION_NOT_TAKEN, "No such file or directory.");
         }
         if (!Files.isDirectory(path)) {
             return new Target(null, path, null, all, rest);
@@ -129,44 +149,51 @@ final class ListingCommands {
         return new Target(path, null, null, all, shownPrefix);
     }
 
-    private static List<FileInfo> entries(Target target, Session session) throws IOException {
+    private static Entries entries(Target target, Session session) throws IOException {
         if (target.single() != null) {
             Path name = target.single().getFileName();
-            return List.of(FileInfo.read(target.single(), name == null ? "" : name.toString()));
+            return single(FileInfo.read(target.single(), name == null ? "" : name.toString()));
         }
-        List<FileInfo> infos = children(target.directory(), session, target.all());
-        if (target.pattern() != null) {
-            infos.removeIf(info -> !Wildcard.matches(target.pattern(), info.name()));
-        }
-        return infos;
+        String pattern = target.pattern();
+        return children(target.directory(), session, target.all(),
+                name -> pattern == null || Wildcard.matches(pattern, name));
     }
 
-    private static List<FileInfo> children(Path directory, Session session, boolean showHidden) throws IOException {
-        List<Path> entries = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory)) {
-            for (Path child : stream) {
-                entries.add(child);
-                if (entries.size() >= MAX_ENTRIES) {
-                    break;
-                }
+    private static Entries single(FileInfo info) {
+        return new Entries() {
+            private boolean given;
+
+            @Override
+            public List<FileInfo> next() {
+                List<FileInfo> next = given ? List.of() : List.of(info);
+                given = true;
+                return next;
             }
-        }
+
+            @Override
+            public void close() {
+                // nothing is open
+            }
+        };
+    }
+
+    private static Entries children(Path directory, Session session, boolean showHidden, Predicate<String> shownName)
+            throws IOException {
         boolean posix = FileInfo.hasPosix(directory);
-        List<FileInfo> infos = ParallelEntries.read(entries, child -> shownEntry(child, session, showHidden, posix),
-                session.config().transferThreadFactory());
-        infos.sort(Comparator.comparing(FileInfo::name));
-        return infos;
+        return new DirectoryBatches(directory, child -> shownEntry(child, session, showHidden, posix, shownName),
+                session.config().transferThreadFactory(), session.server().listingHelpers());
     }
 
     /** The info of an entry a listing shows, or null: temporary uploads, hidden names, links out of the home. */
-    private static FileInfo shownEntry(Path child, Session session, boolean showHidden, boolean posix)
-            throws IOException {
+    private static FileInfo shownEntry(Path child, Session session, boolean showHidden, boolean posix,
+                                       Predicate<String> shownName) throws IOException {
         Path fileName = child.getFileName();
         String name = fileName == null ? "" : fileName.toString();
         if (name.endsWith("/")) {
             name = name.substring(0, name.length() - 1); // zip file systems end directory names with '/'
         }
-        if (name.startsWith(TransferCommands.TEMP_PREFIX) || (!showHidden && name.startsWith("."))) {
+        if (name.startsWith(TransferCommands.TEMP_PREFIX) || (!showHidden && name.startsWith("."))
+                || !shownName.test(name)) {
             return null;
         }
         FileInfo info = FileInfo.readNoFollow(child, name, posix);
@@ -182,12 +209,31 @@ final class ListingCommands {
         void append(StringBuilder out, FileInfo info);
     }
 
-    private static Reply send(Session session, String what, List<FileInfo> infos, LineFormat format)
+    private static Reply send(Session session, String what, Entries entries, LineFormat format)
             throws IOException {
-        try (SocketDataConnection data = session.dataChannels().open("Here comes the " + what + ".")) {
-            OutputStream out = data.output();
-            StringBuilder chunk = new StringBuilder(CHUNK_CHARS + 1024);
-            for (FileInfo info : infos) {
+        try (Entries source = entries;
+             SocketDataConnection data = session.dataChannels().open("Here comes the " + what + ".")) {
+            try {
+                sendLines(source, data.output(), format);
+            } catch (DataConnectionException e) {
+                throw e; // 426: the client went away or stopped reading
+            } catch (IOException | RuntimeException | OutOfMemoryError e) {
+                // reset, not a clean end: the data connection's end must never pass for the listing's end
+                data.abort();
+                if (e instanceof OutOfMemoryError oom) {
+                    throw oom;
+                }
+                throw new FtpReplyException(Reply.of(ReplyCodes.ACTION_ABORTED_LOCAL_ERROR,
+                        "Listing failed; transfer aborted."));
+            }
+        }
+        return Reply.of(ReplyCodes.CLOSING_DATA, "Directory send OK.");
+    }
+
+    private static void sendLines(Entries source, OutputStream out, LineFormat format) throws IOException {
+        StringBuilder chunk = new StringBuilder(CHUNK_CHARS + 1024);
+        for (List<FileInfo> batch = source.next(); !batch.isEmpty(); batch = source.next()) {
+            for (FileInfo info : batch) {
                 format.append(chunk, info);
                 chunk.append("\r\n");
                 if (chunk.length() >= CHUNK_CHARS) {
@@ -195,8 +241,8 @@ final class ListingCommands {
                     chunk.setLength(0);
                 }
             }
-            out.write(chunk.toString().getBytes(StandardCharsets.UTF_8));
         }
-        return Reply.of(ReplyCodes.CLOSING_DATA, "Directory send OK.");
+        out.write(chunk.toString().getBytes(StandardCharsets.UTF_8));
+        out.flush();
     }
 }

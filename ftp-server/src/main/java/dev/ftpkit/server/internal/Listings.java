@@ -119,15 +119,21 @@ final class Listings {
      * @param permissions the account's perm facts
      */
     static void appendMlsx(StringBuilder out, FileInfo info, String type, String name,
-                           MlsxPermissions permissions) {
-        out.append("type=").append(type).append(';');
-        if (!info.directory()) {
+                           MlsxPermissions permissions, MlsxFactSelection facts) {
+        if (facts.has("type")) {
+            out.append("type=").append(type).append(';');
+        }
+        if (!info.directory() && facts.has("size")) {
             out.append("size=").append(info.size()).append(';');
         }
-        out.append("modify=").append(formatTime(info.modified()));
-        out.append(";perm=").append(info.directory() ? permissions.directory() : permissions.file()).append(';');
+        if (facts.has("modify")) {
+            out.append("modify=").append(formatTime(info.modified())).append(';');
+        }
+        if (facts.has("perm")) {
+            out.append("perm=").append(info.directory() ? permissions.directory() : permissions.file()).append(';');
+        }
         String unique = info.uniqueKey();
-        if (unique != null) {
+        if (unique != null && facts.has("unique")) {
             out.append("unique=").append(unique).append(';');
         }
         out.append(' ').append(name);

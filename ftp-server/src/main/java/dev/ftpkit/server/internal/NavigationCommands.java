@@ -18,7 +18,8 @@ final class NavigationCommands {
 
     static Reply cwd(Command command, Session session) throws Exception {
         String target = command.hasArgument() ? command.argument() : "/";
-        String normalized = session.ftpPath(target);
+        // ".." at the root stays at the root (as vsftpd, proftpd and pure-ftpd do); the jail still holds
+        String normalized = session.jail().normalizeClamped(session.workingDirectory(), target);
         Path path = session.resolve(normalized);
         if (!Files.isDirectory(path)) {
             throw fail(ReplyCodes.FILE_UNAVAILABLE, "Failed to change directory.");

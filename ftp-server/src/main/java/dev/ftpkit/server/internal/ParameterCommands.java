@@ -92,8 +92,10 @@ final class ParameterCommands {
                 }
                 throw fail(ReplyCodes.PARAMETER_NOT_IMPLEMENTED, "UTF8 cannot be turned off.");
             case "MLST":
-                // every fact is always sent; RFC 3659 §7.9 lets the server answer with the facts it uses
-                return Reply.of(ReplyCodes.COMMAND_OK, "MLST OPTS type;size;modify;perm;unique;");
+                // RFC 3659 §7.9: only the selected facts are sent from now on; no facts selects none
+                MlsxFactSelection selection = MlsxFactSelection.parse(value);
+                session.parameters().mlsxFacts(selection);
+                return Reply.of(ReplyCodes.COMMAND_OK, selection.optsReply());
             case "HASH":
                 if (value.isEmpty()) {
                     return Reply.of(ReplyCodes.COMMAND_OK, session.parameters().hashAlgorithm());

@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The running server: the acceptor thread, the session table with its limits, the passive port pool. */
@@ -25,9 +26,13 @@ public final class ServerRuntime {
     private static final System.Logger LOG = System.getLogger(ServerRuntime.class.getName());
     private static final Duration FORCED_CLOSE_WAIT = Duration.ofSeconds(5);
     private static final Duration WATCHDOG_PERIOD = Duration.ofSeconds(1);
+    private static final Duration ACCEPT_FAILURE_PAUSE = Duration.ofMillis(50);
 
     private final ServerConfig config;
     private final PassivePortPool passivePorts;
+    /** Helper threads that read large listings, for all sessions together (ParallelEntries). */
+    private final Semaphore listingHelpers = new Semaphore(Runtime.getRuntime().availableProcessors());
+    private final LoginThrottle loginThrottle = new LoginThrottle(System::nanoTime);
     private final AtomicLong sessionIds = new AtomicLong();
     private final Set<Session> sessions = new LinkedHashSet<>();
     private final Map<InetAddress, Integer> sessionsPerAddress = new HashMap<>();
@@ -57,6 +62,15 @@ public final class ServerRuntime {
 
     PassivePortPool passivePorts() {
         return passivePorts;
+    }
+
+    Semaphore listingHelpers() {
+        return listingHelpers;
+    }
+
+    /** Password checks per client address, across its connections. */
+    LoginThrottle loginThrottle() {
+        return loginThrottle;
     }
 
     /**
@@ -182,13 +196,32 @@ public final class ServerRuntime {
             Socket connection;
             try {
                 connection = socket.accept();
-            } catch (IOException e) {
+            } catch (IOException | OutOfMemoryError e) {
                 if (!stopping) {
-                    LOG.log(System.Logger.Level.WARNING, "accept failed: " + e);
+                    acceptFailed(e);
                 }
                 continue;
             }
-            admit(connection, implicitTls);
+            try {
+                admit(connection, implicitTls);
+            } catch (RuntimeException | OutOfMemoryError e) {
+                // one connection that could not be served (a heap exhausted by some session) must not end the
+                // acceptor: the next client is greeted once memory is back
+                DataSetup.closeQuietly(connection);
+                acceptFailed(e);
+            }
+        }
+    }
+
+    /** Logs, then pauses a moment: a failure that repeats (no file descriptors, no memory) must not spin. */
+    private void acceptFailed(Throwable e) {
+        try {
+            LOG.log(System.Logger.Level.WARNING, "accept failed: " + e);
+            Thread.sleep(ACCEPT_FAILURE_PAUSE.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | OutOfMemoryError stillFailing) {
+            // nothing more to do for this connection
         }
     }
 
@@ -241,7 +274,7 @@ public final class ServerRuntime {
         }
         try {
             config.threadFactory().newThread(session).start();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError e) { // "unable to create native thread" is an OutOfMemoryError
             LOG.log(System.Logger.Level.WARNING, "cannot start a session thread", e);
             sessionEnded(session);
             if (implicitTls) {

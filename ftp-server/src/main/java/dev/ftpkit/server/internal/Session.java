@@ -31,6 +31,14 @@ import java.util.Optional;
 public final class Session implements FtpSession, Runnable {
 
     private static final System.Logger LOG = System.getLogger(Session.class.getName());
+    /** Made before they are needed: when the heap is exhausted there may be no memory left to make them. */
+    private static final Reply OUT_OF_MEMORY = Reply.of(ReplyCodes.ACTION_ABORTED_LOCAL_ERROR,
+            "Local error: out of memory; closing the session.");
+    private static final Reply SHUTTING_DOWN = Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE, "Server shutting down.");
+    private static final Reply CLOSED_BY_ADMINISTRATOR = Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE,
+            "Session closed by the administrator.");
+    private static final Reply LOW_ON_MEMORY = Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE,
+            "Server low on memory; closing the session.");
 
     private final ServerRuntime server;
     private final ServerConfig config;
@@ -51,8 +59,11 @@ public final class Session implements FtpSession, Runnable {
     private final java.time.Instant connectedAt = java.time.Instant.now();
     /** The command being handled on the session thread, null while waiting for the next (for admin snapshots). */
     private volatile Command current;
-    /** The text of the 421 that ends a closing session. */
-    private volatile String closingText = "Server shutting down.";
+    /** What the client is told when the session closes on the server's initiative. */
+    private volatile Reply farewell = SHUTTING_DOWN;
+    /** Lines refused as too long since the last good one. */
+    private int tooLongInARow;
+    private static final int MAX_TOO_LONG_IN_A_ROW = 3;
 
     Session(ServerRuntime server, Socket socket, String id, boolean implicitTls) {
         this.server = server;
@@ -105,8 +116,12 @@ public final class Session implements FtpSession, Runnable {
                 return;
             } catch (FtpProtocolException tooLong) {
                 control.send(Reply.of(ReplyCodes.SYNTAX_ERROR, "Input line too long."));
+                if (++tooLongInARow >= MAX_TOO_LONG_IN_A_ROW) {
+                    return; // not an FTP client (vsftpd closes after the first)
+                }
                 continue;
             }
+            tooLongInARow = 0;
             if (line == null) {
                 return;
             }
@@ -133,7 +148,7 @@ public final class Session implements FtpSession, Runnable {
             return;
         }
         if (descriptor == null) {
-            reply(command, Reply.of(ReplyCodes.COMMAND_NOT_IMPLEMENTED, "Command not implemented."));
+            reply(command, KnownVerbs.unregistered(command.verb()));
             return;
         }
         if (descriptor.needsLogin() && !loggedIn()) {
@@ -162,6 +177,11 @@ public final class Session implements FtpSession, Runnable {
             return ErrorMapper.toReply(e, command.verb());
         } catch (LinkageError | AssertionError e) {
             return ErrorMapper.toReply(e, command.verb());
+        } catch (OutOfMemoryError e) {
+            // the command's own memory is garbage now; this session ends after the 451, the others go on
+            farewell = LOW_ON_MEMORY;
+            closing = true;
+            return OUT_OF_MEMORY;
         }
     }
 
@@ -180,7 +200,7 @@ public final class Session implements FtpSession, Runnable {
     void requestShutdown() {
         closing = true;
         if (!transfers.running()) {
-            control.sendQuietly(Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE, "Server shutting down."));
+            control.sendQuietly(SHUTTING_DOWN);
             control.close();
         }
     }
@@ -211,13 +231,13 @@ public final class Session implements FtpSession, Runnable {
 
     /** Closes the session for an administrator: 421 at once, or, while a transfer runs, 426 and then 421. */
     void closeByAdministrator() {
-        closingText = "Session closed by the administrator.";
+        farewell = CLOSED_BY_ADMINISTRATOR;
         closing = true;
         if (transfers.running()) {
             transfers.abort(); // the transfer thread answers 426, then 421 and closes (TransferRunner)
             return;
         }
-        control.sendQuietly(Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE, closingText));
+        control.sendQuietly(farewell);
         control.close();
     }
 
@@ -263,6 +283,14 @@ public final class Session implements FtpSession, Runnable {
     @Override
     public Path resolve(String ftpPath) throws IOException {
         return login.jail().resolve(login.workingDirectory(), ftpPath);
+    }
+
+    /**
+     * Resolves a client path for an operation that must use exactly what the jail checked (see
+     * {@link FileJail#locate}); the caller closes the result.
+     */
+    JailedPath locate(String ftpPath, boolean followFinalLink) throws IOException {
+        return login.jail().locate(login.workingDirectory(), ftpPath, followFinalLink);
     }
 
     @Override
@@ -352,9 +380,9 @@ public final class Session implements FtpSession, Runnable {
         return closing;
     }
 
-    /** The text of the 421 a closing session ends with. */
-    String closingText() {
-        return closingText;
+    /** The 421 to send when the session closes on the server's initiative (shutdown, exhausted heap, admin). */
+    Reply farewell() {
+        return farewell;
     }
 
     /** The next data connection: PASV/EPSV or PORT/EPRT, EPSV ALL, opening it with 150. */

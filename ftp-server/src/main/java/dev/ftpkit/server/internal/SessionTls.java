@@ -98,7 +98,7 @@ final class SessionTls {
     Socket secureData(TlsConfig tls, Socket socket, Duration timeout, Transfer transfer) throws IOException {
         SSLSocket secure;
         try {
-            secure = TlsSockets.handshake(tls, socket, true, timeout);
+            secure = TlsSockets.handshake(tls, socket, null, true, timeout);
         } catch (IOException e) {
             if (transfer != null && transfer.aborted()) {
                 throw new DataConnectionException("aborted", e);

@@ -6,8 +6,6 @@ import dev.ftpkit.core.ReplyCodes;
 import dev.ftpkit.server.CommandDescriptor;
 import dev.ftpkit.server.Permission;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
@@ -51,9 +49,12 @@ final class SiteCommands {
                 session.config().commands().siteVerbs(), "Help OK."));
     }
 
-    /** {@code SITE CHMOD 644 path}, where the file system has POSIX permissions. */
+    /**
+     * {@code SITE CHMOD 644 path}, where the file system has POSIX permissions; only for accounts granted
+     * {@link Permission#CHMOD} (never anonymous ones), others get 550 as from vsftpd.
+     */
     static Reply chmod(Command command, Session session) throws Exception {
-        session.requirePermission(Permission.WRITE);
+        session.requirePermission(Permission.CHMOD);
         String argument = command.argument().strip();
         int space = argument.indexOf(' ');
         if (space < 0) {
@@ -67,20 +68,23 @@ final class SiteCommands {
         if (bits > 0777) {
             throw fail(ReplyCodes.PARAMETER_NOT_IMPLEMENTED, "Only permission bits (0-777) can be set.");
         }
-        Path path = session.resolve(argument.substring(space + 1));
-        if (!Files.exists(path)) {
-            throw fail(ReplyCodes.FILE_UNAVAILABLE, "No such file or directory.");
-        }
-        if (Files.getFileAttributeView(path, PosixFileAttributeView.class) == null) {
-            throw fail(ReplyCodes.PARAMETER_NOT_IMPLEMENTED, "SITE CHMOD is not supported by this file system.");
-        }
         Set<PosixFilePermission> permissions = EnumSet.noneOf(PosixFilePermission.class);
         for (int i = 0; i < BITS.length; i++) {
             if ((bits & (1 << i)) != 0) {
                 permissions.add(BITS[i]);
             }
         }
-        Files.setPosixFilePermissions(path, permissions);
+        // through the directory handle the jail checked: a link swapped in meanwhile is not followed
+        try (JailedPath path = session.locate(argument.substring(space + 1), true)) {
+            if (!path.exists()) {
+                throw fail(ReplyCodes.FILE_UNAVAILABLE, "No such file or directory.");
+            }
+            PosixFileAttributeView view = path.attributeView(PosixFileAttributeView.class);
+            if (view == null) {
+                throw fail(ReplyCodes.PARAMETER_NOT_IMPLEMENTED, "SITE CHMOD is not supported by this file system.");
+            }
+            view.setPermissions(permissions);
+        }
         return Reply.of(ReplyCodes.COMMAND_OK, "SITE CHMOD command ok.");
     }
 }

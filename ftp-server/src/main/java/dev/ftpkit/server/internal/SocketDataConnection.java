@@ -139,6 +139,19 @@ final class SocketDataConnection implements DataConnection {
         }
     }
 
+    /**
+     * Ends the data connection with a reset instead of a clean end, when what was sent is not all there is (a
+     * listing that failed midway): a client that reads to the end must not take the end for success.
+     */
+    void abort() {
+        try {
+            raw.setSoLinger(true, 0);
+        } catch (IOException ignored) {
+            // already closed
+        }
+        DataSetup.closeQuietly(raw);
+    }
+
     /** The TCP socket, for ABOR to close. */
     Socket rawSocket() {
         return raw;

@@ -8,12 +8,10 @@ import dev.ftpkit.server.Permission;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.HashSet;
@@ -35,12 +33,17 @@ final class TransferCommands {
     static Reply retr(Command command, Session session) throws Exception {
         session.requirePermission(Permission.READ);
         SessionHandler.requireArgument(command);
-        Path path = session.resolve(command.argument());
-        long offset = session.parameters().takeRestOffset();
-        if (Files.isDirectory(path)) {
-            throw fail(ReplyCodes.FILE_UNAVAILABLE, "Not a plain file.");
+        try (JailedPath path = session.locate(command.argument(), true)) {
+            long offset = session.parameters().takeRestOffset();
+            if (path.attributes().isDirectory()) {
+                throw fail(ReplyCodes.FILE_UNAVAILABLE, "Not a plain file.");
+            }
+            return send(session, command, path, offset);
         }
-        try (SeekableByteChannel file = Files.newByteChannel(path, StandardOpenOption.READ)) {
+    }
+
+    private static Reply send(Session session, Command command, JailedPath path, long offset) throws Exception {
+        try (SeekableByteChannel file = path.newByteChannel(Set.of(StandardOpenOption.READ))) {
             if (offset > file.size()) {
                 throw fail(ReplyCodes.INVALID_REST, "Restart offset beyond the end of the file.");
             }
@@ -55,38 +58,61 @@ final class TransferCommands {
 
     static Reply stor(Command command, Session session) throws Exception {
         SessionHandler.requireArgument(command);
-        return store(session, session.resolve(command.argument()), command.argument(), false, null);
+        try (JailedPath target = session.locate(command.argument(), false)) {
+            return store(session, target, command.argument(), Mode.REPLACE, null);
+        }
     }
 
     static Reply appe(Command command, Session session) throws Exception {
         SessionHandler.requireArgument(command);
-        return store(session, session.resolve(command.argument()), command.argument(), true, null);
+        try (JailedPath target = session.locate(command.argument(), false)) {
+            return store(session, target, command.argument(), Mode.APPEND, null);
+        }
     }
 
-    /** RFC 959 §4.1.3 STOU; RFC 1123 §4.1.2.9: the 150 reply names the file as {@code FILE: name}. */
+    /**
+     * RFC 959 §4.1.3 STOU; RFC 1123 §4.1.2.9: the 150 reply names the file as {@code FILE: name}. The name is
+     * reserved by creating the file exclusively (O_EXCL), so two sessions never get the same one; a name already
+     * taken makes it try another.
+     */
     static Reply stou(Command command, Session session) throws Exception {
         session.requirePermission(Permission.WRITE);
-        Path directory = session.resolve("");
         String base = command.hasArgument() && !command.argument().contains("/") ? command.argument() : "ftpkit";
         for (int attempt = 0; attempt < 100; attempt++) {
             String name = attempt == 0 && command.hasArgument() ? base
                     : base + "." + HexFormat.of().toHexDigits(RANDOM.nextInt());
-            Path candidate = session.jail().checkLinks(directory.resolve(name));
-            if (!FileJail.existsNoFollow(candidate)) {
-                return store(session, candidate, name, false, "FILE: " + Texts.oneLine(name));
+            try (JailedPath candidate = session.locate(name, false)) {
+                try {
+                    candidate.newByteChannel(Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)).close();
+                } catch (FileAlreadyExistsException taken) {
+                    continue;
+                }
+                return store(session, candidate, name, Mode.UNIQUE, "FILE: " + Texts.oneLine(name));
             }
         }
         throw fail(ReplyCodes.FILE_NAME_NOT_ALLOWED, "Could not create a unique file name.");
     }
 
-    private static Reply store(Session session, Path target, String shownName, boolean append, String stouText)
+    /** How an upload treats the target. */
+    private enum Mode {
+        /** STOR: the target is replaced. */
+        REPLACE,
+        /** APPE: the data goes after the target's end. */
+        APPEND,
+        /** STOU: the target is the empty file STOU just created for this upload; it is removed if the upload fails. */
+        UNIQUE
+    }
+
+    private static Reply store(Session session, JailedPath target, String shownName, Mode mode, String stouText)
             throws Exception {
         session.requirePermission(Permission.WRITE);
+        boolean append = mode == Mode.APPEND;
         long offset = session.parameters().takeRestOffset();
-        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-            throw fail(ReplyCodes.FILE_UNAVAILABLE, "Is a directory.");
+        if (target.exists() && target.attributes().isDirectory()) {
+            // RFC 959 §5.4 lists 553 (file name not allowed) for STOR, not 550
+            throw fail(ReplyCodes.FILE_NAME_NOT_ALLOWED, "Is a directory.");
         }
-        Path parent = target.getParent();
+        Path parent = target.path().getParent();
         if (parent == null || !Files.isDirectory(parent)) {
             throw fail(ReplyCodes.FILE_UNAVAILABLE, "No such directory.");
         }
@@ -102,7 +128,7 @@ final class TransferCommands {
             } else {
                 options.add(StandardOpenOption.TRUNCATE_EXISTING);
             }
-            try (SeekableByteChannel file = Files.newByteChannel(target, options)) {
+            try (SeekableByteChannel file = target.newByteChannel(options)) {
                 if (offset > 0) {
                     if (offset > file.size()) {
                         throw fail(ReplyCodes.INVALID_REST, "Restart offset beyond the end of the file.");
@@ -118,29 +144,38 @@ final class TransferCommands {
             }
             return Reply.of(ReplyCodes.CLOSING_DATA, "Transfer complete.");
         }
-        // atomic: write beside the target, rename onto it only after the data connection closed cleanly
-        Path temp = parent.resolve(TEMP_PREFIX + HexFormat.of().toHexDigits(RANDOM.nextLong()) + ".part");
+        // atomic: write beside the target, rename onto it only after the data connection closed cleanly and the
+        // client is still there and not aborting (for STOU onto the empty file that reserves the name)
+        JailedPath temp = target.sibling(TEMP_PREFIX + HexFormat.of().toHexDigits(RANDOM.nextLong()) + ".part");
         boolean moved = false;
         try {
-            try (SeekableByteChannel file = Files.newByteChannel(temp, StandardOpenOption.WRITE,
-                    StandardOpenOption.CREATE_NEW)) {
+            try (SeekableByteChannel file = temp.newByteChannel(Set.of(StandardOpenOption.WRITE,
+                    StandardOpenOption.CREATE_NEW))) {
                 try (SocketDataConnection data = session.dataChannels().open(opening)) {
                     receive(session, data, file);
                 }
                 sync(session, file);
             }
-            moveOnto(temp, target);
+            session.transfers().requireClientWaiting(); // an ABOR waiting or the client gone: keep the old file
+            temp.renameTo(target);
             moved = true;
         } finally {
             if (!moved) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // the temp name is hidden from listings; nothing else to do
+                deleteQuietly(temp); // the temp name is hidden from listings
+                if (mode == Mode.UNIQUE) {
+                    deleteQuietly(target); // the reservation: no upload came to fill it
                 }
             }
         }
         return Reply.of(ReplyCodes.CLOSING_DATA, "Transfer complete.");
+    }
+
+    private static void deleteQuietly(JailedPath path) {
+        try {
+            path.deleteFile();
+        } catch (IOException ignored) {
+            // nothing else to do
+        }
     }
 
     private static void receive(Session session, SocketDataConnection data, SeekableByteChannel file)
@@ -149,14 +184,6 @@ final class TransferCommands {
             TransferIo.receive(data.input(), file, true);
         } else {
             data.receiveInto(file);
-        }
-    }
-
-    private static void moveOnto(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException | UnsupportedOperationException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

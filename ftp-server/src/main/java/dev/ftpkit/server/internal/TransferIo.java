@@ -1,5 +1,7 @@
 package dev.ftpkit.server.internal;
 
+import dev.ftpkit.core.AsciiConversion;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,8 +10,9 @@ import java.nio.channels.SeekableByteChannel;
 
 /**
  * Copies between a file channel and a data connection with one 64 KiB buffer (on loopback plain buffer copies
- * beat {@code FileChannel.transferTo}, see PEERS.md), converting line ends for TYPE A (RFC 959 §3.1.1.1: the
- * network form of ASCII ends lines with CRLF; files here end them with LF).
+ * beat {@code FileChannel.transferTo}, BENCHMARKS.md), converting line ends for TYPE A with
+ * {@link AsciiConversion} (RFC 959 §3.1.1.1: the network form of ASCII ends lines with CRLF; files here end them
+ * with LF).
  */
 final class TransferIo {
 
@@ -18,29 +21,18 @@ final class TransferIo {
 
     static long send(SeekableByteChannel file, OutputStream out, boolean ascii) throws IOException {
         byte[] buffer = new byte[SocketDataConnection.BUFFER_SIZE];
-        byte[] converted = ascii ? new byte[buffer.length * 2] : null;
+        AsciiConversion conversion = AsciiConversion.toNetwork();
+        byte[] converted = ascii ? new byte[conversion.maxOutput(buffer.length)] : null;
         ByteBuffer wrapped = ByteBuffer.wrap(buffer);
         long total = 0;
-        byte previous = 0;
         while (true) {
             wrapped.clear();
             int n = file.read(wrapped);
             if (n < 0) {
                 break;
             }
-            if (n == 0) {
-                continue;
-            }
             if (ascii) {
-                int m = 0;
-                for (int i = 0; i < n; i++) {
-                    byte b = buffer[i];
-                    if (b == '\n' && previous != '\r') {
-                        converted[m++] = '\r';
-                    }
-                    converted[m++] = b;
-                    previous = b;
-                }
+                int m = conversion.convert(buffer, 0, n, converted, 0);
                 out.write(converted, 0, m);
                 total += m;
             } else {
@@ -52,41 +44,41 @@ final class TransferIo {
         return total;
     }
 
+    /**
+     * How many bytes {@link #send} would send of a file in TYPE A (RFC 3659 §4: SIZE reports what RETR would
+     * transfer in the current TYPE), counted by converting it; -1 if the file is longer than {@code limit} bytes.
+     */
+    static long asciiSize(SeekableByteChannel file, long limit) throws IOException {
+        if (file.size() > limit) {
+            return -1;
+        }
+        byte[] buffer = new byte[SocketDataConnection.BUFFER_SIZE];
+        AsciiConversion conversion = AsciiConversion.toNetwork();
+        byte[] converted = new byte[conversion.maxOutput(buffer.length)];
+        ByteBuffer wrapped = ByteBuffer.wrap(buffer);
+        long total = 0;
+        for (int n = file.read(wrapped); n >= 0; wrapped.clear(), n = file.read(wrapped)) {
+            total += conversion.convert(buffer, 0, n, converted, 0);
+        }
+        return total;
+    }
+
     static long receive(InputStream in, SeekableByteChannel file, boolean ascii) throws IOException {
         byte[] buffer = new byte[SocketDataConnection.BUFFER_SIZE];
+        // the server stores lines with LF (RFC 959 §3.1.1.1 leaves the local form to the host)
+        AsciiConversion conversion = AsciiConversion.fromNetwork("\n");
+        byte[] converted = ascii ? new byte[conversion.maxOutput(buffer.length)] : null;
         long total = 0;
-        boolean pendingCr = false;
         while (true) {
             int n = in.read(buffer, 0, buffer.length);
             if (n < 0) {
                 break;
             }
-            int length = n;
-            if (ascii) {
-                // CRLF becomes LF; a CR not followed by LF is kept
-                byte[] out = new byte[n + 1];
-                int m = 0;
-                for (int i = 0; i < n; i++) {
-                    byte b = buffer[i];
-                    if (pendingCr) {
-                        pendingCr = false;
-                        if (b != '\n') {
-                            out[m++] = '\r';
-                        }
-                    }
-                    if (b == '\r') {
-                        pendingCr = true;
-                    } else {
-                        out[m++] = b;
-                    }
-                }
-                total += writeFully(file, out, m);
-                continue;
-            }
-            total += writeFully(file, buffer, length);
+            total += ascii ? writeFully(file, converted, conversion.convert(buffer, 0, n, converted, 0))
+                    : writeFully(file, buffer, n);
         }
-        if (pendingCr) {
-            total += writeFully(file, new byte[] {'\r'}, 1);
+        if (ascii) {
+            total += writeFully(file, converted, conversion.finish(converted, 0));
         }
         return total;
     }

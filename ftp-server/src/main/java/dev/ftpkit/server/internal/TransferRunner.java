@@ -16,6 +16,9 @@ import java.time.Duration;
  */
 final class TransferRunner {
 
+    /** How long an upload about to be committed waits for control bytes already received to be read. */
+    private static final Duration ABORT_CHECK_GRACE = Duration.ofSeconds(2);
+
     private final Session session;
     private final ServerConfig config;
     private final ControlConnection control;
@@ -40,31 +43,34 @@ final class TransferRunner {
 
     void start(Command command, CommandDescriptor descriptor) {
         Transfer t = new Transfer(command.verb(), command.argument());
+        control.watchForAbort();
         transfer = t;
         Thread thread = config.transferThreadFactory().newThread(() -> run(t, command, descriptor));
         thread.start();
     }
 
     private void run(Transfer t, Command command, CommandDescriptor descriptor) {
-        long started = System.nanoTime();
-        Reply reply = session.invoke(descriptor, command);
-        if (t.aborted() && !reply.code().isPositiveCompletion()) {
-            reply = Reply.of(ReplyCodes.TRANSFER_ABORTED, "Connection closed; transfer aborted.");
-        }
-        if (t.started()) {
-            // before the final reply, so the event is seen before the client can go on
-            config.listener().transferEnded(session, new TransferEvent(command.verb(), command.argument(), t.bytes(),
-                    Duration.ofNanos(System.nanoTime() - started), reply.code().isPositiveCompletion()));
-        }
         try {
+            long started = System.nanoTime();
+            Reply reply = session.invoke(descriptor, command);
+            if (t.aborted() && !reply.code().isPositiveCompletion()) {
+                reply = Reply.of(ReplyCodes.TRANSFER_ABORTED, "Connection closed; transfer aborted.");
+            }
+            if (t.started()) {
+                // before the final reply, so the event is seen before the client can go on
+                config.listener().transferEnded(session, new TransferEvent(command.verb(), command.argument(),
+                        t.bytes(), Duration.ofNanos(System.nanoTime() - started),
+                        reply.code().isPositiveCompletion()));
+            }
             session.reply(command, reply);
-        } catch (IOException e) {
+        } catch (IOException | OutOfMemoryError e) {
+            // no reply could be sent, or no memory was left to send it: the session cannot go on
             control.close();
         } finally {
-            t.finished();
+            t.finished(); // whatever happened: the session thread waits for this
         }
         if (session.closing()) {
-            control.sendQuietly(Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE, session.closingText()));
+            control.sendQuietly(session.farewell());
             control.close();
         }
     }
@@ -75,6 +81,7 @@ final class TransferRunner {
         if (running == null || running.isDone()) {
             return;
         }
+        control.readerWaitsForTransfer(true);
         try {
             // bounded: every read and write of the transfer has the data timeout
             while (!running.await(config.dataTimeout())) {
@@ -85,6 +92,26 @@ final class TransferRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while a transfer ran", e);
+        } finally {
+            control.readerWaitsForTransfer(false);
+        }
+    }
+
+    /**
+     * Called by an upload at the end of its data, before it replaces the target: fails if the client gave up on
+     * it. A clean end of the data connection does not prove the client sent everything: a client that aborts
+     * (RFC 959 §4.1.3) may close the data connection normally after ABOR, and the ABOR may still wait unread on the
+     * control connection; a client whose control connection is gone can never learn that the upload succeeded.
+     *
+     * @throws DataConnectionException if the transfer was aborted, an abort waits, or the client left
+     */
+    void requireClientWaiting() throws DataConnectionException {
+        Transfer t = transfer;
+        if ((t != null && t.aborted()) || control.clientGaveUp(ABORT_CHECK_GRACE)) {
+            if (t != null) {
+                t.abort();
+            }
+            throw new DataConnectionException("the client gave up on the upload", null);
         }
     }
 

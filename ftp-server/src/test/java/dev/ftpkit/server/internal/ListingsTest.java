@@ -73,7 +73,7 @@ class ListingsTest {
         StringBuilder out = new StringBuilder();
         String type = info.directory() ? "dir" : "file";
 
-        Listings.appendMlsx(out, info, type, "name", Listings.MlsxPermissions.of(account));
+        Listings.appendMlsx(out, info, type, "name", Listings.MlsxPermissions.of(account), MlsxFactSelection.ALL);
 
         assertThat(out.toString()).isEqualTo(referenceMlsx(info, type, "name", granted));
         assertThat(MlsxEntry.parse(out.toString()).fact("modify")).hasValueSatisfying(v -> assertThat(v).hasSize(14));

@@ -1,6 +1,8 @@
 package dev.ftpkit.server.internal;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -8,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -17,7 +20,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ParallelEntriesTest {
 
+    private static final int MANY = 64;
+
     private final AtomicInteger threadsMade = new AtomicInteger();
+    private final Semaphore helpers = new Semaphore(MANY);
     private final ThreadFactory countingThreads = runnable -> {
         threadsMade.incrementAndGet();
         return new Thread(runnable);
@@ -27,7 +33,7 @@ class ParallelEntriesTest {
     void largeDirectoryIsReadOnHelperThreadsAndKeepsItsOrder() throws Exception {
         List<Path> entries = paths(3 * ParallelEntries.ENTRIES_PER_THREAD + 17);
 
-        List<FileInfo> infos = ParallelEntries.read(entries, ParallelEntriesTest::info, countingThreads);
+        List<FileInfo> infos = ParallelEntries.read(entries, ParallelEntriesTest::info, countingThreads, helpers);
 
         assertThat(infos).extracting(FileInfo::name)
                 .containsExactlyElementsOf(entries.stream().map(Path::toString).toList());
@@ -38,7 +44,7 @@ class ParallelEntriesTest {
     void smallDirectoryStaysOnTheSessionThread() throws Exception {
         List<Path> entries = paths(ParallelEntries.ENTRIES_PER_THREAD - 1);
 
-        List<FileInfo> infos = ParallelEntries.read(entries, ParallelEntriesTest::info, countingThreads);
+        List<FileInfo> infos = ParallelEntries.read(entries, ParallelEntriesTest::info, countingThreads, helpers);
 
         assertThat(infos).hasSize(entries.size());
         assertThat(threadsMade.get()).isZero();
@@ -54,23 +60,48 @@ class ParallelEntriesTest {
                 throw new NoSuchFileException(entry.toString());
             }
             return n % 3 == 1 ? null : info(entry);
-        }, countingThreads);
+        }, countingThreads, helpers);
 
         assertThat(infos).extracting(FileInfo::name).containsExactlyElementsOf(entries.stream().map(Path::toString)
                 .filter(name -> Integer.parseInt(name) % 3 == 2).toList());
     }
 
-    @Test
-    void unexpectedFailureOnAHelperReachesTheSessionThread() {
+    // an OutOfMemoryError on a helper left its slice out of a listing that still ended with 226 (issue 13)
+    @ParameterizedTest(name = "an Error: {0}")
+    @ValueSource(booleans = {false, true})
+    void unexpectedFailureOnAHelperReachesTheSessionThread(boolean error) {
         List<Path> entries = paths(4 * ParallelEntries.ENTRIES_PER_THREAD);
         String last = entries.get(entries.size() - 1).toString();
 
         assertThatThrownBy(() -> ParallelEntries.read(entries, entry -> {
+            if (entry.toString().equals(last) && error) {
+                throw new OutOfMemoryError("simulated");
+            }
             if (entry.toString().equals(last)) {
-                throw new SecurityException("denied");
+                throw new SecurityException("simulated");
             }
             return info(entry);
-        }, countingThreads)).isInstanceOf(SecurityException.class).hasMessage("denied");
+        }, countingThreads, helpers)).isInstanceOf(error ? OutOfMemoryError.class : SecurityException.class)
+                .hasMessage("simulated");
+    }
+
+    @Test
+    void withoutFreeHelperPermitsTheSessionThreadReadsEverySliceItself() throws Exception {
+        List<Path> entries = paths(4 * ParallelEntries.ENTRIES_PER_THREAD);
+        Semaphore none = new Semaphore(0);
+
+        List<FileInfo> infos = ParallelEntries.read(entries, ParallelEntriesTest::info, countingThreads, none);
+
+        assertThat(infos).hasSize(entries.size());
+        assertThat(threadsMade.get()).isZero();
+    }
+
+    @Test
+    void helpersGiveTheirPermitsBack() throws Exception {
+        ParallelEntries.read(paths(4 * ParallelEntries.ENTRIES_PER_THREAD), ParallelEntriesTest::info,
+                countingThreads, helpers);
+
+        assertThat(helpers.availablePermits()).isEqualTo(MANY);
     }
 
     private static List<Path> paths(int count) {

@@ -67,14 +67,15 @@ class CommandSequenceAbuseTest extends SecurityFixture {
 
     // RFC 959 §4.1.3: STOR onto a directory, RMD of a non-empty directory and DELE of a directory are 550
     @Test
-    void fileCommandsOnTheWrongKindOfEntryAre550() throws Exception {
+    void fileCommandsOnTheWrongKindOfEntryAreRefused() throws Exception {
         Files.createDirectories(root.resolve("full/sub"));
         Files.writeString(root.resolve("full/sub/keep.txt"), "keep");
         server = Security.server(root).build().start();
         Map<String, String> before = Security.snapshot(root);
         try (RawFtp attacker = RawFtp.login(server.port())) {
-            assertThat(attacker.sendWithPassive("STOR full").encode()).isEqualTo("550 Is a directory.\r\n");
-            assertThat(attacker.sendWithPassive("APPE full").encode()).isEqualTo("550 Is a directory.\r\n");
+            // RFC 959 §5.4 gives STOR and APPE 553 (file name not allowed), not 550
+            assertThat(attacker.sendWithPassive("STOR full").encode()).isEqualTo("553 Is a directory.\r\n");
+            assertThat(attacker.sendWithPassive("APPE full").encode()).isEqualTo("553 Is a directory.\r\n");
             assertThat(attacker.reply("RMD full")).isEqualTo("550 Directory not empty.\r\n");
             assertThat(attacker.reply("RMD full/sub")).isEqualTo("550 Directory not empty.\r\n");
             assertThat(attacker.reply("DELE full")).startsWith("550 ");

@@ -5,8 +5,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +15,6 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchService;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -33,36 +30,23 @@ class CrashRecoveryTest {
     @TempDir
     Path root;
 
-    private Process process;
+    private ChildServer server;
 
     @AfterEach
-    void kill() {
-        if (process != null) {
-            process.destroyForcibly();
+    void kill() throws InterruptedException {
+        if (server != null) {
+            server.close();
         }
     }
 
     private int startServerProcess() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                CrashServerMain.class.getName(), root.toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        String line = CompletableFuture.supplyAsync(() -> {
-            try {
-                return out.readLine();
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }).get(30, TimeUnit.SECONDS);
-        assertThat(line).startsWith("PORT ");
-        return Integer.parseInt(line.substring(5).trim());
+        server = ChildServer.start(CrashServerMain.class, List.of(), null, root.toString());
+        return server.port();
     }
 
     private void killServer() throws Exception {
-        process.destroyForcibly(); // SIGKILL on Unix
-        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        process = null;
+        server.kill();
+        server = null;
     }
 
     private List<String> names() throws Exception {

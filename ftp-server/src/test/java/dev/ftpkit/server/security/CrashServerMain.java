@@ -5,7 +5,10 @@ import dev.ftpkit.server.FtpServer;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
-/** A server in its own JVM for the kill -9 test: prints its port, then serves until killed. */
+/**
+ * A server in its own JVM (the kill -9 and small-heap tests): the test users and anonymous read-only; prints its
+ * port, then serves until killed.
+ */
 public final class CrashServerMain {
 
     private CrashServerMain() {

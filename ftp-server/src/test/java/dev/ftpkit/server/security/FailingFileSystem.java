@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessMode;
 import java.nio.file.CopyOption;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileStore;
 import java.nio.file.FileSystem;
@@ -31,8 +32,9 @@ import java.util.Set;
 
 /**
  * The default file system with a fault injected into writes: after {@code allowedBytes} bytes every channel opened
- * for writing throws the given failure (e.g. "No space left on device"), or opening for write fails at once.
- * Test scope only; just enough of the NIO SPI for the server's use.
+ * for writing throws the given failure (e.g. "No space left on device"), or opening for write fails at once. Or
+ * into directory reads: after {@code allowedEntries} entries a directory stream throws the failure (a disk that
+ * fails in the middle of a listing). Test scope only; just enough of the NIO SPI for the server's use.
  */
 final class FailingFileSystem extends FileSystem {
 
@@ -44,17 +46,24 @@ final class FailingFileSystem extends FileSystem {
     private final FileSystem delegate;
     private final Provider provider = new Provider();
     private final long allowedBytes;
+    private final long allowedEntries;
     private final Failure failure;
 
-    private FailingFileSystem(FileSystem delegate, long allowedBytes, Failure failure) {
+    private FailingFileSystem(FileSystem delegate, long allowedBytes, long allowedEntries, Failure failure) {
         this.delegate = delegate;
         this.allowedBytes = allowedBytes;
+        this.allowedEntries = allowedEntries;
         this.failure = failure;
     }
 
     /** A view of {@code dir} whose write channels fail after {@code allowedBytes} bytes. */
     static Path wrap(Path dir, long allowedBytes, Failure failure) {
-        return new FailingFileSystem(dir.getFileSystem(), allowedBytes, failure).wrapPath(dir);
+        return new FailingFileSystem(dir.getFileSystem(), allowedBytes, Long.MAX_VALUE, failure).wrapPath(dir);
+    }
+
+    /** A view of {@code dir} whose directory streams fail after {@code allowedEntries} entries. */
+    static Path failingListings(Path dir, long allowedEntries, Failure failure) {
+        return new FailingFileSystem(dir.getFileSystem(), Long.MAX_VALUE, allowedEntries, failure).wrapPath(dir);
     }
 
     WrappedPath wrapPath(Path p) {
@@ -308,13 +317,19 @@ final class FailingFileSystem extends FileSystem {
                 public Iterator<Path> iterator() {
                     Iterator<Path> it = stream.iterator();
                     return new Iterator<>() {
+                        private long given;
+
                         @Override
                         public boolean hasNext() {
+                            if (given >= allowedEntries) {
+                                throw new DirectoryIteratorException(failure.on(dir));
+                            }
                             return it.hasNext();
                         }
 
                         @Override
                         public Path next() {
+                            given++;
                             return wrapPath(it.next());
                         }
                     };

@@ -56,7 +56,7 @@ class GlobbingTest extends SecurityFixture {
             }
             assertThat(attacker.list("NLST a*c")).isEqualTo("ac\r\n");
             // braces are literal: no file is named "{a,b}c"
-            assertThat(attacker.sendWithPassive("NLST {a,b}c").encode()).startsWith("550 ");
+            assertThat(attacker.sendWithPassive("NLST {a,b}c").encode()).startsWith("450 "); // RFC 959 §5.4
             Security.bystanderIsServed(server);
         }
         Security.bystanderIsServed(server);
