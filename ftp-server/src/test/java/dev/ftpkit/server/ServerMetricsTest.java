@@ -103,7 +103,7 @@ class ServerMetricsTest extends ServerFixture {
         server = TestServers.builder(root).listener(metrics).build().start();
         try (RawFtp raw = RawFtp.connect(server.port())) {
             for (int i = 0; i < ServerMetrics.MAX_VERBS + 20; i++) {
-                raw.expect(502, "JUNK" + i);
+                raw.expect(500, "JUNK" + i); // an unknown verb: RFC 959 §4.2 500
             }
         }
         assertThat(metrics.snapshot().commands()).hasSizeLessThanOrEqualTo(ServerMetrics.MAX_VERBS + 1)
