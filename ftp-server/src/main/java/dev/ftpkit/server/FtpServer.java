@@ -3,6 +3,7 @@ package dev.ftpkit.server;
 import dev.ftpkit.server.internal.ServerConfig;
 import dev.ftpkit.server.internal.ServerRuntime;
 import dev.ftpkit.server.internal.TlsConfig;
+import dev.ftpkit.server.internal.jfr.JfrListener;
 
 import javax.net.ssl.SSLContext;
 
@@ -106,6 +107,26 @@ public final class FtpServer implements AutoCloseable {
      */
     public int sessionCount() {
         return runtime.sessionCount();
+    }
+
+    /**
+     * Snapshots of the connected sessions (client, user, command, transfer progress), oldest first.
+     *
+     * @return an immutable list, empty when none is connected
+     */
+    public List<SessionInfo> sessions() {
+        return runtime.sessions();
+    }
+
+    /**
+     * Closes one session politely: {@code 421} at once, or while a transfer runs, {@code 426} for the transfer and
+     * then {@code 421}.
+     *
+     * @param id the id from {@link SessionInfo#id()} (or {@link FtpSession#id()})
+     * @return false if no session with that id is connected
+     */
+    public boolean closeSession(String id) {
+        return runtime.closeSession(id);
     }
 
     /**
@@ -648,7 +669,7 @@ public final class FtpServer implements AutoCloseable {
             ThreadFactory threads = threadFactory != null ? threadFactory : SessionThreads.platform("ftpkit-session");
             ThreadFactory transferThreads = transferThreadFactory != null ? transferThreadFactory : threads;
             return new FtpServer(new ServerConfig(bindAddress, port, root, authenticator, Map.copyOf(virtualHosts),
-                    commands.copy(), listener, threads, transferThreads, greeting, maxSessions, maxSessionsPerAddress, idleTimeout,
+                    commands.copy(), new JfrListener(listener), threads, transferThreads, greeting, maxSessions, maxSessionsPerAddress, idleTimeout,
                     lineTimeout, dataTimeout, maxLineBytes, loginFailureDelay, maxLoginFailures, passiveEnabled,
                     passiveMinPort, passiveMaxPort, Optional.ofNullable(passiveAddress), passivePortMapping,
                     passivePromiscuous, activeEnabled, atomicUploads, syncUploads, tls));

@@ -11,6 +11,7 @@ import dev.ftpkit.server.CommandDescriptor;
 import dev.ftpkit.server.DataConnection;
 import dev.ftpkit.server.FtpSession;
 import dev.ftpkit.server.Permission;
+import dev.ftpkit.server.SessionInfo;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -34,6 +35,8 @@ public final class Session implements FtpSession, Runnable {
     private static final Reply OUT_OF_MEMORY = Reply.of(ReplyCodes.ACTION_ABORTED_LOCAL_ERROR,
             "Local error: out of memory; closing the session.");
     private static final Reply SHUTTING_DOWN = Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE, "Server shutting down.");
+    private static final Reply CLOSED_BY_ADMINISTRATOR = Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE,
+            "Session closed by the administrator.");
     private static final Reply LOW_ON_MEMORY = Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE,
             "Server low on memory; closing the session.");
 
@@ -53,6 +56,9 @@ public final class Session implements FtpSession, Runnable {
     private final DataChannels dataChannels;
     private final TransferRunner transfers;
     private volatile boolean closing;
+    private final java.time.Instant connectedAt = java.time.Instant.now();
+    /** The command being handled on the session thread, null while waiting for the next (for admin snapshots). */
+    private volatile Command current;
     /** What the client is told when the session closes on the server's initiative. */
     private volatile Reply farewell = SHUTTING_DOWN;
     /** Lines refused as too long since the last good one. */
@@ -128,7 +134,9 @@ public final class Session implements FtpSession, Runnable {
                 continue;
             }
             ProtocolLog.received(client, command);
+            current = command;
             dispatch(command);
+            current = null;
             tls.afterReply(control, config);
         }
     }
@@ -181,6 +189,9 @@ public final class Session implements FtpSession, Runnable {
 
     /** Sends a command's reply and tells the listener. */
     void reply(Command command, Reply reply) throws IOException {
+        if (current == command) {
+            current = null; // answered: a snapshot taken after the client saw the reply shows the session idle
+        }
         control.send(reply);
         config.listener().commandHandled(this, command, reply);
     }
@@ -206,6 +217,30 @@ public final class Session implements FtpSession, Runnable {
             return;
         }
         transfers.abortIfStalled(now);
+    }
+
+    /** What an admin console shows of this session now. */
+    SessionInfo info() {
+        Command command = current;
+        Transfer transfer = transfers.current();
+        Optional<SessionInfo.Transfer> running = transfer != null && !transfer.isDone()
+                ? Optional.of(new SessionInfo.Transfer(transfer.verb(), transfer.argument(), transfer.bytes()))
+                : Optional.empty();
+        String shown = command != null ? command.toString()
+                : running.map(t -> Command.of(t.verb(), t.path()).toString()).orElse("");
+        return new SessionInfo(id, client, account().map(Account::name), connectedAt, shown, running);
+    }
+
+    /** Closes the session for an administrator: 421 at once, or, while a transfer runs, 426 and then 421. */
+    void closeByAdministrator() {
+        farewell = CLOSED_BY_ADMINISTRATOR;
+        closing = true;
+        if (transfers.running()) {
+            transfers.abort(); // the transfer thread answers 426, then 421 and closes (TransferRunner)
+            return;
+        }
+        control.sendQuietly(farewell);
+        control.close();
     }
 
     /** Aborts whatever runs and closes the control connection. */
@@ -348,7 +383,7 @@ public final class Session implements FtpSession, Runnable {
         return closing;
     }
 
-    /** The 421 to send when the session closes on the server's initiative (shutdown, exhausted heap). */
+    /** The 421 to send when the session closes on the server's initiative (shutdown, exhausted heap, admin). */
     Reply farewell() {
         return farewell;
     }
