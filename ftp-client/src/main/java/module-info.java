@@ -4,6 +4,8 @@
  */
 module dev.ftpkit.client {
     requires transitive dev.ftpkit.core;
+    // JFR events (dev.ftpkit.client.*): jdk.jfr is in every JDK runtime; a plain requires makes jlink keep it
+    requires jdk.jfr;
 
     exports dev.ftpkit.client;
     exports dev.ftpkit.client.sync;

@@ -3,7 +3,10 @@
  */
 module dev.ftpkit.server {
     requires transitive dev.ftpkit.core;
+    // JFR events (dev.ftpkit.server.*): jdk.jfr is in every JDK runtime; a plain requires makes jlink keep it
+    requires jdk.jfr;
 
     exports dev.ftpkit.server;
     exports dev.ftpkit.server.command;
+    exports dev.ftpkit.server.observe;
 }

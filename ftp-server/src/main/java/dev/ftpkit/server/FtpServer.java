@@ -1,8 +1,8 @@
 package dev.ftpkit.server;
 
-import dev.ftpkit.server.internal.SafeListener;
 import dev.ftpkit.server.internal.ServerConfig;
 import dev.ftpkit.server.internal.ServerRuntime;
+import dev.ftpkit.server.internal.jfr.JfrListener;
 import dev.ftpkit.server.internal.tls.TlsConfig;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -102,6 +102,26 @@ public final class FtpServer implements AutoCloseable {
      */
     public int sessionCount() {
         return runtime.sessionCount();
+    }
+
+    /**
+     * Snapshots of the connected sessions (client, user, command, transfer progress), oldest first.
+     *
+     * @return an immutable list, empty when none is connected
+     */
+    public List<SessionInfo> sessions() {
+        return runtime.sessions();
+    }
+
+    /**
+     * Closes one session politely: {@code 421} at once, or while a transfer runs, {@code 426} for the transfer and
+     * then {@code 421}.
+     *
+     * @param id the id from {@link SessionInfo#id()} (or {@link FtpSession#id()})
+     * @return false if no session with that id is connected
+     */
+    public boolean closeSession(String id) {
+        return runtime.closeSession(id);
     }
 
     /**
@@ -501,8 +521,9 @@ public final class FtpServer implements AutoCloseable {
             ThreadFactory threads = threadFactory != null ? threadFactory : SessionThreads.platform("ftpkit-session");
             ThreadFactory transferThreads = transferThreadFactory != null ? transferThreadFactory : threads;
             return new FtpServer(new ServerConfig(bindAddress, port, root, authenticator, Map.copyOf(virtualHosts),
-                    commands.copy(), SafeListener.wrap(listener), threads, transferThreads, greeting, maxSessions,
-                    maxSessionsPerAddress, idleTimeout, lineTimeout, dataTimeout, maxLineBytes, loginFailureDelay,
+                    // a listener that throws is logged and ignored (CompositeListener), never the session's end
+                    commands.copy(), new JfrListener(ServerListener.all(listener)), threads, transferThreads, greeting,
+                    maxSessions, maxSessionsPerAddress, idleTimeout, lineTimeout, dataTimeout, maxLineBytes, loginFailureDelay,
                     maxLoginFailures, passive, active, atomicUploads, syncUploads,
                     Optional.ofNullable(tls).map(TlsConfig::of), List.copyOf(hooks)));
         }

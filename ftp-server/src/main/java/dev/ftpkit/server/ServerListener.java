@@ -15,6 +15,17 @@ public interface ServerListener {
     };
 
     /**
+     * A listener that tells each of {@code listeners} every event, in order; one that throws is logged and the
+     * others are still told (e.g. metrics, an xferlog and an audit log side by side).
+     *
+     * @param listeners the listeners
+     * @return the combined listener
+     */
+    static ServerListener all(ServerListener... listeners) {
+        return new dev.ftpkit.server.internal.CompositeListener(java.util.List.of(listeners));
+    }
+
+    /**
      * A client connected (before the greeting).
      *
      * @param session the new session

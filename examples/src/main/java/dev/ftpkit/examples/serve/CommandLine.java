@@ -56,6 +56,9 @@ final class CommandLine {
         }
         s.implicitTlsPort = line.value(ServeOption.IMPLICIT_TLS_PORT, Converter.number(0, 65535), s.implicitTlsPort);
         s.tlsReuse &= !line.has(ServeOption.NO_TLS_REUSE);
+        s.metricsPort = line.value(ServeOption.METRICS_PORT, Converter.number(0, 65535), s.metricsPort);
+        s.xferlog = line.value(ServeOption.XFERLOG, Converter.of(Path::of), s.xferlog);
+        s.auditLog = line.value(ServeOption.AUDIT_LOG, Converter.of(Path::of), s.auditLog);
     }
 
     private static void passivePorts(String range, ServeSettings s) throws UsageException {

@@ -15,6 +15,7 @@ import dev.ftpkit.server.Authenticator;
 import dev.ftpkit.server.FtpServer;
 import dev.ftpkit.server.InMemoryUsers;
 import dev.ftpkit.server.PassiveSettings;
+import dev.ftpkit.server.ServerListener;
 import dev.ftpkit.server.SessionThreads;
 import dev.ftpkit.server.TlsSettings;
 
@@ -77,17 +78,28 @@ public final class ServeCommand implements Subcommand {
             // shown until the process ends: serve runs until it is stopped
             ProtocolTranscript.show(io.err(), "dev.ftpkit.server.protocol", "dev.ftpkit.server.session");
         }
+        ServeOperations operations = ServeOperations.open(settings.metricsPort, settings.xferlog, settings.auditLog);
         FtpServer server;
         try {
-            server = build(settings, io.err()).start();
+            server = build(settings, operations.listener(new LogListener(io.err()))).start();
         } catch (IOException e) {
+            operations.close();
             throw new CommandFailure(ExitCode.NETWORK, Failures.network(e, Failures.endpoint(settings.host,
                     settings.port)));
+        }
+        try {
+            operations.startMetrics(io.err());
+        } catch (IOException e) {
+            server.close();
+            operations.close();
+            throw new CommandFailure(ExitCode.NETWORK, "--metrics-port: "
+                    + Failures.network(e, Failures.endpoint("127.0.0.1", settings.metricsPort)));
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             io.err().println("ftpkit: shutting down");
             server.shutdown(SHUTDOWN_DEADLINE);
+            operations.close();
             stopped.countDown();
         }, "ftpkit-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -149,6 +161,11 @@ public final class ServeCommand implements Subcommand {
     }
 
     static FtpServer build(ServeSettings settings, PrintStream log) throws UsageException, CommandFailure {
+        return build(settings, new LogListener(log));
+    }
+
+    /** The server for these settings, telling {@code listener} of every session event. */
+    static FtpServer build(ServeSettings settings, ServerListener listener) throws UsageException, CommandFailure {
         Authenticator authenticator = Authenticator.denyAll();
         if (!settings.users.isEmpty()) {
             InMemoryUsers.Builder users = InMemoryUsers.builder();
@@ -180,7 +197,7 @@ public final class ServeCommand implements Subcommand {
                     .passive(passive.build())
                     .active(settings.active ? ActiveSettings.allowed() : ActiveSettings.disabled())
                     .maxSessions(settings.maxSessions)
-                    .listener(new LogListener(log));
+                    .listener(listener);
             if (settings.maxSessionsPerAddress > 0) {
                 builder.maxSessionsPerAddress(settings.maxSessionsPerAddress);
             }

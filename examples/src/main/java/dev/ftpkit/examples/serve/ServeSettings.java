@@ -49,6 +49,10 @@ final class ServeSettings {
     boolean tlsReuse = true;
     int implicitTlsPort = -1;
     boolean verbose;
+    /** The Prometheus endpoint's port: 0 for any, -1 for none. */
+    int metricsPort = -1;
+    Path xferlog;
+    Path auditLog;
 
     /** Every user, anonymous included, may write; SITE CHMOD needs {@link #allowChmod()} as well. */
     void allowWrites() {

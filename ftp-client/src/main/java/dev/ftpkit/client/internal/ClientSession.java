@@ -49,6 +49,9 @@ public final class ClientSession implements FtpClient {
 
     private final TlsLayer tls;
 
+    /** The JFR session event under way, or null when no recording wanted it. */
+    private ClientJfr.SessionEvent jfrSession;
+
     private ClientSession(FtpClientConfig config, ControlConnection control, Reply greeting, TlsLayer tls) {
         this.config = config;
         this.control = control;
@@ -56,6 +59,7 @@ public final class ClientSession implements FtpClient {
         this.transfers = new Transfers(config, control);
         this.listings = new Listings(transfers, config.charset());
         this.greeting = greeting;
+        this.jfrSession = ClientJfr.sessionBegun(control.remoteAddress().getHostAddress());
     }
 
     /**
@@ -126,7 +130,14 @@ public final class ClientSession implements FtpClient {
     @Override
     public void login(String user, String password, String account) throws IOException {
         transfers.requireIdle();
-        LoginSequence.login(control, config, user, password, account);
+        try {
+            LoginSequence.login(control, config, user, password, account);
+        } catch (IOException e) {
+            ClientJfr.login(control.remoteAddress().getHostAddress(), user, false);
+            throw e;
+        }
+        ClientJfr.login(control.remoteAddress().getHostAddress(), user, true);
+        ClientJfr.loggedIn(jfrSession, user);
         afterLogin();
     }
 
@@ -453,6 +464,8 @@ public final class ClientSession implements FtpClient {
         }
         transfers.closeSilently();
         control.close();
+        ClientJfr.sessionEnded(jfrSession);
+        jfrSession = null;
     }
 
     /** RFC 959 §4.1.1 QUIT; whatever happens, the caller closes next, so no failure is reported. */

@@ -44,6 +44,8 @@ final class DataTransfer {
     private final long dataTimeoutNanos;
     private Reply finalReply;
     private final Reply preliminaryReply;
+    /** The JFR transfer event under way, or null when no recording wanted it. */
+    private ClientJfr.TransferEvent jfr = ClientJfr.transferBegun();
 
     DataTransfer(Transfers owner, ControlConnection control, Socket socket, Socket tcp, Command command,
                  TransferProgress.Direction direction, long offset, OptionalLong total, TransferListener listener,
@@ -335,6 +337,7 @@ final class DataTransfer {
     private void finish() {
         if (!finished) {
             finished = true;
+            jfrEnded(finalReply != null && finalReply.code().isPositiveCompletion());
             report();
             owner.transferFinished(this);
         }
@@ -344,6 +347,12 @@ final class DataTransfer {
     void closeSilently() {
         resetData();
         finished = true;
+        jfrEnded(false);
         owner.transferFinished(this);
+    }
+
+    private void jfrEnded(boolean success) {
+        ClientJfr.transferEnded(jfr, command, direction, bytes, success);
+        jfr = null;
     }
 }

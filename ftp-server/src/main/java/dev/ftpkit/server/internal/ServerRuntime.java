@@ -2,6 +2,7 @@ package dev.ftpkit.server.internal;
 
 import dev.ftpkit.core.Reply;
 import dev.ftpkit.core.ReplyCodes;
+import dev.ftpkit.server.SessionInfo;
 import dev.ftpkit.server.internal.data.DataSetup;
 import dev.ftpkit.server.internal.data.PassivePortPool;
 import dev.ftpkit.server.internal.session.Session;
@@ -152,6 +153,37 @@ public final class ServerRuntime {
      */
     public synchronized int sessionCount() {
         return sessions.size();
+    }
+
+    /**
+     * Snapshots of the connected sessions, oldest first.
+     *
+     * @return an immutable list
+     */
+    public List<SessionInfo> sessions() {
+        List<Session> current;
+        synchronized (this) {
+            current = List.copyOf(sessions);
+        }
+        return current.stream().map(Session::info).toList();
+    }
+
+    /**
+     * Closes one session with 421.
+     *
+     * @param id the session's id
+     * @return false if no such session is connected
+     */
+    public boolean closeSession(String id) {
+        Session found;
+        synchronized (this) {
+            found = sessions.stream().filter(s -> s.id().equals(id)).findFirst().orElse(null);
+        }
+        if (found == null) {
+            return false;
+        }
+        found.closeByAdministrator();
+        return true;
     }
 
     private void acceptLoop(ServerSocket socket, boolean implicitTls) {

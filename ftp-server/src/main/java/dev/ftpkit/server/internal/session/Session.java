@@ -5,8 +5,10 @@ import dev.ftpkit.core.CommandParser;
 import dev.ftpkit.core.FtpProtocolException;
 import dev.ftpkit.core.Reply;
 import dev.ftpkit.core.ReplyCodes;
+import dev.ftpkit.server.Account;
 import dev.ftpkit.server.CommandDescriptor;
 import dev.ftpkit.server.CommandVerdict;
+import dev.ftpkit.server.SessionInfo;
 import dev.ftpkit.server.TransferEvent;
 import dev.ftpkit.server.internal.ControlConnection;
 import dev.ftpkit.server.internal.ErrorMapper;
@@ -22,6 +24,8 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -40,6 +44,8 @@ public final class Session implements Runnable {
     private static final Reply SHUTTING_DOWN = Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE, "Server shutting down.");
     private static final Reply LOW_ON_MEMORY = Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE,
             "Server low on memory; closing the session.");
+    private static final Reply CLOSED_BY_ADMINISTRATOR = Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE,
+            "Session closed by the administrator.");
 
     private final ServerConfig config;
     private final ControlConnection control;
@@ -48,6 +54,9 @@ public final class Session implements Runnable {
     private final Consumer<Session> ended;
     /** What the client is told when the session closes on the server's initiative. */
     private volatile Reply farewell = SHUTTING_DOWN;
+    private final Instant connectedAt = Instant.now();
+    /** The command being handled on the session thread, null while waiting for the next (for admin snapshots). */
+    private volatile Command current;
     /** Lines refused as too long since the last good one. */
     private int tooLongInARow;
     private static final int MAX_TOO_LONG_IN_A_ROW = 3;
@@ -60,6 +69,44 @@ public final class Session implements Runnable {
         this.control = new ControlConnection(socket, config.maxLineBytes());
         this.context = new SessionContext(id, (InetSocketAddress) socket.getRemoteSocketAddress(),
                 (InetSocketAddress) socket.getLocalSocketAddress(), config, control, shared);
+    }
+
+    /**
+     * The session's id.
+     *
+     * @return the id, unique within the server
+     */
+    public String id() {
+        return context.id();
+    }
+
+    /**
+     * What an admin console shows of this session now.
+     *
+     * @return a snapshot
+     */
+    public SessionInfo info() {
+        Command command = current;
+        Transfer transfer = context.transfers().current();
+        Optional<SessionInfo.Transfer> running = transfer != null && !transfer.done()
+                ? Optional.of(new SessionInfo.Transfer(transfer.verb(), transfer.argument(), transfer.bytes()))
+                : Optional.empty();
+        String shown = command != null ? command.toString()
+                : running.map(t -> Command.of(t.verb(), t.path()).toString()).orElse("");
+        return new SessionInfo(context.id(), context.clientAddress(), context.account().map(Account::name),
+                connectedAt, shown, running);
+    }
+
+    /** Closes the session for an administrator: 421 at once, or, while a transfer runs, 426 and then 421. */
+    public void closeByAdministrator() {
+        farewell = CLOSED_BY_ADMINISTRATOR;
+        context.closing(true);
+        if (context.transfers().running()) {
+            context.transfers().abort(); // the transfer thread answers 426, then 421 and closes (runTransfer)
+            return;
+        }
+        control.sendQuietly(farewell);
+        control.close();
     }
 
     /** The client's end of the control connection. */
@@ -124,7 +171,9 @@ public final class Session implements Runnable {
                 continue;
             }
             ProtocolLog.received(context.clientAddress(), command);
+            current = command;
             dispatch(command);
+            current = null;
             context.sessionTls().afterReply(control, config);
         }
     }
@@ -224,6 +273,9 @@ public final class Session implements Runnable {
 
     /** Sends a command's reply and tells the listener. */
     private void reply(Command command, Reply reply) throws IOException {
+        if (current == command) {
+            current = null; // answered: a snapshot taken after the client saw the reply shows the session idle
+        }
         control.send(reply);
         config.listener().commandHandled(context, command, reply);
     }
