@@ -523,8 +523,8 @@ public final class FtpServer implements AutoCloseable {
             return new FtpServer(new ServerConfig(bindAddress, port, root, authenticator, Map.copyOf(virtualHosts),
                     // a listener that throws is logged and ignored (CompositeListener), never the session's end
                     commands.copy(), new JfrListener(ServerListener.all(listener)), threads, transferThreads, greeting,
-                    maxSessions, maxSessionsPerAddress, idleTimeout, lineTimeout, dataTimeout, maxLineBytes, loginFailureDelay,
-                    maxLoginFailures, passive, active, atomicUploads, syncUploads,
+                    maxSessions, maxSessionsPerAddress, idleTimeout, lineTimeout, dataTimeout, maxLineBytes,
+                    loginFailureDelay, maxLoginFailures, passive, active, atomicUploads, syncUploads,
                     Optional.ofNullable(tls).map(TlsConfig::of), List.copyOf(hooks)));
         }
 
