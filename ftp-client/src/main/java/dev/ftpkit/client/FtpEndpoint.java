@@ -52,11 +52,27 @@ public record FtpEndpoint(FtpClientConfig config, String host, int port, String 
     /**
      * Connects and logs in: a new connection, not taken from any pool.
      *
-     * @return the logged-in client
+     * @return the logged-in client, owned by the caller
      * @throws IOException if connecting or logging in fails (the connection is closed then)
      */
     public FtpClient connect() throws IOException {
-        FtpClient client = config.connect(host, port);
+        return open(config);
+    }
+
+    /**
+     * Connects and logs in, with another transfer listener than the configuration's (e.g. one that sums the
+     * progress of several connections).
+     *
+     * @param listener the listener for this connection's transfers
+     * @return the logged-in client, owned by the caller
+     * @throws IOException if connecting or logging in fails (the connection is closed then)
+     */
+    public FtpClient connect(TransferListener listener) throws IOException {
+        return open(config.toBuilder().transferListener(listener).build());
+    }
+
+    private FtpClient open(FtpClientConfig settings) throws IOException {
+        FtpClient client = settings.connect(host, port);
         try {
             client.login(user, password);
             return client;

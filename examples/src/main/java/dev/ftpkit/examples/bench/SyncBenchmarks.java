@@ -3,7 +3,7 @@ package dev.ftpkit.examples.bench;
 import dev.ftpkit.client.FtpClientConfig;
 import dev.ftpkit.client.sync.Mirror;
 import dev.ftpkit.client.sync.MirrorResult;
-import dev.ftpkit.client.sync.RemoteEndpoint;
+import dev.ftpkit.client.FtpEndpoint;
 import dev.ftpkit.client.sync.SegmentedDownload;
 
 import java.io.IOException;
@@ -72,7 +72,7 @@ final class SyncBenchmarks {
         VsftpdServer server = new VsftpdServer(vsftpd, python)
                 .withOption("anon_max_rate", Integer.toString(RATE_BYTES_PER_SECOND));
         try (BenchServer.Running running = server.start(root, Files.createDirectories(work.resolve("limited")))) {
-            RemoteEndpoint endpoint = endpoint(running.port());
+            FtpEndpoint endpoint = endpoint(running.port());
             Map<String, Contender> contenders = new LinkedHashMap<>();
             contenders.put("ftpkit --segments 4", target -> check(SegmentedDownload.builder(endpoint, "big.bin",
                     target).segments(4).build().run().size(), target, size));
@@ -106,7 +106,7 @@ final class SyncBenchmarks {
         }
         VsftpdServer server = new VsftpdServer(vsftpd, python);
         try (BenchServer.Running running = server.start(root, Files.createDirectories(work.resolve("plain")))) {
-            RemoteEndpoint endpoint = endpoint(running.port());
+            FtpEndpoint endpoint = endpoint(running.port());
             Map<String, Contender> contenders = new LinkedHashMap<>();
             contenders.put("ftpkit mirror --parallel 4", target -> {
                 MirrorResult result = Mirror.download(endpoint, "/tree", target).parallelism(4).build().run();
@@ -130,8 +130,8 @@ final class SyncBenchmarks {
         }
     }
 
-    private RemoteEndpoint endpoint(int port) {
-        return RemoteEndpoint.anonymous(FtpClientConfig.defaults(), "127.0.0.1", port);
+    private FtpEndpoint endpoint(int port) {
+        return FtpEndpoint.anonymous(FtpClientConfig.defaults(), "127.0.0.1", port);
     }
 
     /** Interleaved rounds (A B C, B C A, ...), each into a fresh target; seconds per contender. */

@@ -7,7 +7,7 @@ import dev.ftpkit.client.FtpTransferException;
 import dev.ftpkit.client.FtpsConfig;
 import dev.ftpkit.client.TlsContexts;
 import dev.ftpkit.client.TransferType;
-import dev.ftpkit.client.sync.RemoteEndpoint;
+import dev.ftpkit.client.FtpEndpoint;
 import dev.ftpkit.core.FtpReplyException;
 import dev.ftpkit.examples.ExitCode;
 import dev.ftpkit.examples.Subcommand;
@@ -100,10 +100,10 @@ abstract class ClientCommand implements Subcommand {
      * Where and as whom this invocation connects, for commands that open more connections of their own; their
      * transfers report to no listener (the command sums the progress itself).
      */
-    static RemoteEndpoint endpoint(Invocation invocation) throws UsageException, LocalFileException {
+    static FtpEndpoint endpoint(Invocation invocation) throws UsageException, LocalFileException {
         FtpClientConfig config = config(invocation.options(), invocation.url(), null);
         Map.Entry<String, String> login = credentials(invocation.options(), invocation.url());
-        return new RemoteEndpoint(config, invocation.url().host(), invocation.url().port(), login.getKey(),
+        return new FtpEndpoint(config, invocation.url().host(), invocation.url().port(), login.getKey(),
                 login.getValue());
     }
 

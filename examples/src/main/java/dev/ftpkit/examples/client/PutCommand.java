@@ -1,7 +1,7 @@
 package dev.ftpkit.examples.client;
 
 import dev.ftpkit.client.FtpClient;
-import dev.ftpkit.client.sync.RemoteEndpoint;
+import dev.ftpkit.client.FtpEndpoint;
 import dev.ftpkit.examples.UsageException;
 import dev.ftpkit.examples.cli.OptionSpec;
 
@@ -93,7 +93,7 @@ public final class PutCommand extends ClientCommand {
      */
     private void uploadWithRetry(FtpClient first, Invocation invocation, Path source, String remote)
             throws IOException, UsageException {
-        RemoteEndpoint endpoint = endpoint(invocation);
+        FtpEndpoint endpoint = endpoint(invocation);
         FtpClient[] current = {first};
         try {
             sync.retryPolicy().run(attempt -> {

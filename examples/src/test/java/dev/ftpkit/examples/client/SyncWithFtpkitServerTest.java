@@ -5,7 +5,7 @@ import dev.ftpkit.client.FtpClient;
 import dev.ftpkit.client.FtpClientConfig;
 import dev.ftpkit.client.sync.Mirror;
 import dev.ftpkit.client.sync.MirrorResult;
-import dev.ftpkit.client.sync.RemoteEndpoint;
+import dev.ftpkit.client.FtpEndpoint;
 import dev.ftpkit.client.sync.RetryPolicy;
 import dev.ftpkit.client.sync.SegmentedDownload;
 import dev.ftpkit.core.FtpReplyException;
@@ -38,13 +38,13 @@ class SyncWithFtpkitServerTest {
 
     private Path root;
     private FaultyFtpkitServer server;
-    private RemoteEndpoint endpoint;
+    private FtpEndpoint endpoint;
 
     @BeforeEach
     void startServer() throws Exception {
         root = Files.createDirectories(dir.resolve("root"));
         server = new FaultyFtpkitServer(root);
-        endpoint = RemoteEndpoint.anonymous(FtpClientConfig.builder().timeouts(Duration.ofSeconds(20)).build(),
+        endpoint = FtpEndpoint.anonymous(FtpClientConfig.builder().timeouts(Duration.ofSeconds(20)).build(),
                 "127.0.0.1", server.port());
     }
 

@@ -1,5 +1,6 @@
 package dev.ftpkit.client.sync;
 
+import dev.ftpkit.client.FtpEndpoint;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ import java.util.Objects;
  * would take for the start of the new one). A file that fails for good is reported and the others go on.
  *
  * <pre>{@code
- * RemoteEndpoint server = new RemoteEndpoint(FtpClientConfig.defaults(), "ftp.example.com", 21, "alice", "secret");
+ * FtpEndpoint server = new FtpEndpoint(FtpClientConfig.defaults(), "ftp.example.com", 21, "alice", "secret");
  * MirrorResult result = Mirror.download(server, "/pub", Path.of("pub")).parallelism(4).delete(true)
  *         .exclude("*.tmp").build().run();
  * }</pre>
@@ -61,7 +62,7 @@ public final class Mirror {
      * @param localDir  the local directory (created when missing)
      * @return the builder
      */
-    public static Builder download(RemoteEndpoint endpoint, String remoteDir, Path localDir) {
+    public static Builder download(FtpEndpoint endpoint, String remoteDir, Path localDir) {
         return new Builder(Direction.DOWNLOAD, endpoint, remoteDir, localDir);
     }
 
@@ -73,7 +74,7 @@ public final class Mirror {
      * @param remoteDir the remote directory (created when missing)
      * @return the builder
      */
-    public static Builder upload(RemoteEndpoint endpoint, Path localDir, String remoteDir) {
+    public static Builder upload(FtpEndpoint endpoint, Path localDir, String remoteDir) {
         return new Builder(Direction.UPLOAD, endpoint, remoteDir, localDir);
     }
 
@@ -90,7 +91,7 @@ public final class Mirror {
     /** Builds a {@link Mirror}. */
     public static final class Builder {
         private final Direction direction;
-        private final RemoteEndpoint endpoint;
+        private final FtpEndpoint endpoint;
         private final String remoteDir;
         private final Path localDir;
         private boolean delete;
@@ -101,7 +102,7 @@ public final class Mirror {
         private RetryPolicy retry = RetryPolicy.NONE;
         private MirrorListener listener = MirrorListener.NONE;
 
-        private Builder(Direction direction, RemoteEndpoint endpoint, String remoteDir, Path localDir) {
+        private Builder(Direction direction, FtpEndpoint endpoint, String remoteDir, Path localDir) {
             this.direction = direction;
             this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
             this.remoteDir = Objects.requireNonNull(remoteDir, "remoteDir");

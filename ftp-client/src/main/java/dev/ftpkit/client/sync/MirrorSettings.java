@@ -1,10 +1,11 @@
 package dev.ftpkit.client.sync;
 
+import dev.ftpkit.client.FtpEndpoint;
 import java.nio.file.Path;
 import java.util.List;
 
 /** A {@link Mirror}'s settings, fixed when it is built. */
-record MirrorSettings(Mirror.Direction direction, RemoteEndpoint endpoint, String remoteDir, Path localDir,
+record MirrorSettings(Mirror.Direction direction, FtpEndpoint endpoint, String remoteDir, Path localDir,
                       boolean delete, boolean dryRun, boolean verify, int parallelism, List<Glob> excludes,
                       RetryPolicy retry, MirrorListener listener) {
 

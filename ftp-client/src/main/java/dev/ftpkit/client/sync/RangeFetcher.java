@@ -1,5 +1,6 @@
 package dev.ftpkit.client.sync;
 
+import dev.ftpkit.client.FtpEndpoint;
 import dev.ftpkit.client.FtpClient;
 import dev.ftpkit.client.TransferListener;
 
@@ -18,7 +19,7 @@ final class RangeFetcher {
 
     private static final int BUFFER = 64 * 1024;
 
-    private final RemoteEndpoint endpoint;
+    private final FtpEndpoint endpoint;
     private final String remote;
     private final long size;
     private final FileChannel channel;
@@ -27,7 +28,7 @@ final class RangeFetcher {
     private final SummedProgress progress;
     private final List<FtpClient> open;
 
-    RangeFetcher(RemoteEndpoint endpoint, String remote, long size, FileChannel channel, SegmentState state,
+    RangeFetcher(FtpEndpoint endpoint, String remote, long size, FileChannel channel, SegmentState state,
                  RetryPolicy retry, SummedProgress progress, List<FtpClient> open) {
         this.endpoint = endpoint;
         this.remote = remote;

@@ -1,5 +1,6 @@
 package dev.ftpkit.client.sync;
 
+import dev.ftpkit.client.FtpEndpoint;
 import dev.ftpkit.client.FileHash;
 import dev.ftpkit.client.FtpClient;
 import dev.ftpkit.client.TransferListener;
@@ -40,7 +41,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * under the {@link RetryPolicy}.
  *
  * <pre>{@code
- * SegmentedDownload.builder(RemoteEndpoint.anonymous(FtpClientConfig.defaults(), "ftp.example.com", 21),
+ * SegmentedDownload.builder(FtpEndpoint.anonymous(FtpClientConfig.defaults(), "ftp.example.com", 21),
  *         "pub/big.iso", Path.of("big.iso")).segments(4).retry(RetryPolicy.retries(3)).build().run();
  * }</pre>
  */
@@ -49,7 +50,7 @@ public final class SegmentedDownload {
     /** The most segments allowed: each is a connection, and servers limit connections per address. */
     public static final int MAX_SEGMENTS = 64;
 
-    private final RemoteEndpoint endpoint;
+    private final FtpEndpoint endpoint;
     private final String remote;
     private final Path local;
     private final int segments;
@@ -75,7 +76,7 @@ public final class SegmentedDownload {
      * @param local    the local file, written in place
      * @return the builder
      */
-    public static Builder builder(RemoteEndpoint endpoint, String remote, Path local) {
+    public static Builder builder(FtpEndpoint endpoint, String remote, Path local) {
         return new Builder(endpoint, remote, local);
     }
 
@@ -201,7 +202,7 @@ public final class SegmentedDownload {
 
     /** Builds a {@link SegmentedDownload}. */
     public static final class Builder {
-        private final RemoteEndpoint endpoint;
+        private final FtpEndpoint endpoint;
         private final String remote;
         private final Path local;
         private int segments = 4;
@@ -209,7 +210,7 @@ public final class SegmentedDownload {
         private TransferListener listener = TransferListener.NONE;
         private boolean verify = true;
 
-        private Builder(RemoteEndpoint endpoint, String remote, Path local) {
+        private Builder(FtpEndpoint endpoint, String remote, Path local) {
             this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
             this.remote = Objects.requireNonNull(remote, "remote");
             this.local = Objects.requireNonNull(local, "local");

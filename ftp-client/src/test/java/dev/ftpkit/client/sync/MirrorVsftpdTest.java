@@ -1,5 +1,6 @@
 package dev.ftpkit.client.sync;
 
+import dev.ftpkit.client.FtpEndpoint;
 import dev.ftpkit.client.FtpClientConfig;
 import dev.ftpkit.core.FtpReplyException;
 import dev.ftpkit.testsupport.Vsftpd;
@@ -29,12 +30,12 @@ class MirrorVsftpdTest {
     Path dir;
 
     private Vsftpd vsftpd;
-    private RemoteEndpoint endpoint;
+    private FtpEndpoint endpoint;
 
     @BeforeEach
     void startServer() {
         vsftpd = Vsftpd.builder(dir.resolve("server")).start();
-        endpoint = RemoteEndpoint.anonymous(FtpClientConfig.builder().timeouts(Duration.ofSeconds(20)).build(),
+        endpoint = FtpEndpoint.anonymous(FtpClientConfig.builder().timeouts(Duration.ofSeconds(20)).build(),
                 vsftpd.host(), vsftpd.port());
     }
 

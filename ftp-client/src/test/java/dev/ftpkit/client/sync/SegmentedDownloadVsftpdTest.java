@@ -1,5 +1,6 @@
 package dev.ftpkit.client.sync;
 
+import dev.ftpkit.client.FtpEndpoint;
 import dev.ftpkit.client.FtpClientConfig;
 import dev.ftpkit.client.TransferProgress;
 import dev.ftpkit.testsupport.Vsftpd;
@@ -30,8 +31,8 @@ class SegmentedDownloadVsftpdTest {
         return bytes;
     }
 
-    private static RemoteEndpoint endpoint(Vsftpd vsftpd) {
-        return RemoteEndpoint.anonymous(FtpClientConfig.builder().timeouts(Duration.ofSeconds(20)).build(),
+    private static FtpEndpoint endpoint(Vsftpd vsftpd) {
+        return FtpEndpoint.anonymous(FtpClientConfig.builder().timeouts(Duration.ofSeconds(20)).build(),
                 vsftpd.host(), vsftpd.port());
     }
 
