@@ -141,10 +141,16 @@ public final class ControlConnection implements Closeable, ClientWatch {
         }
     }
 
+    /**
+     * Reads what has arrived and scans it for an abort sign. The first byte is read alone (it may block); the rest
+     * is read and scanned under the read lock. So while {@link #clientGaveUp} holds that lock, the session thread
+     * holds at most one byte it has read and not scanned, and every abort sign is longer than one byte: the rest
+     * of it is still in the socket, where the check sees it and waits for the scan.
+     */
     private int readWatched() throws IOException {
-        int n;
+        int first;
         try {
-            n = in.read(buffer, 0, buffer.length);
+            first = in.read();
         } catch (SocketTimeoutException e) {
             throw e;
         } catch (IOException e) {
@@ -152,13 +158,29 @@ public final class ControlConnection implements Closeable, ClientWatch {
             signalRead();
             throw e;
         }
-        if (n < 0) {
+        if (first < 0) {
             peerClosed = true;
-        } else {
-            abortSignal.scan(buffer, 0, n);
+            signalRead();
+            return -1;
         }
-        signalRead();
-        return n;
+        readLock.lock();
+        try {
+            buffer[0] = (byte) first;
+            int n = 1;
+            int waiting = Math.min(in.available(), buffer.length - 1);
+            if (waiting > 0) {
+                n += Math.max(0, in.read(buffer, 1, waiting)); // available: does not block
+            }
+            abortSignal.scan(buffer, 0, n);
+            bytesRead.signalAll();
+            return n;
+        } catch (IOException e) {
+            peerClosed = true;
+            bytesRead.signalAll();
+            throw e;
+        } finally {
+            readLock.unlock();
+        }
     }
 
     private void signalRead() {
@@ -185,9 +207,10 @@ public final class ControlConnection implements Closeable, ClientWatch {
      * since {@link #watchForAbort()}, or the client closed or reset the control connection. Bytes still waiting in
      * the socket are given up to {@code grace} to be read and scanned (unless the session thread waits for this
      * transfer to end before it reads on, see {@link #readerWaitsForTransfer(boolean)}). Called by the
-     * transfer thread before an upload is committed. A sign read by the session thread but not scanned yet (the
-     * instant between its read returning and the scan) is not seen: the ftpkit client resets the data connection of
-     * an abandoned upload, which never commits, so this check is a second line for other clients.
+     * transfer thread before an upload is committed. On a plain control connection no sign can hide between a read
+     * and its scan ({@link #readWatched()}); under TLS a whole record is decrypted at once, so a sign in a record
+     * read but not yet scanned can be missed in that instant. The ftpkit client resets the data connection of an
+     * abandoned upload, which never commits, so this check is a second line for other clients.
      *
      * @param grace how long to wait for bytes already in the socket to be read
      * @return true if the upload must not be committed
