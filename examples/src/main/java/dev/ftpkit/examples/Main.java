@@ -32,7 +32,25 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        useTls12SessionIds();
         System.exit(run(List.of(args), Terminal.system()));
+    }
+
+    /** The JSSE property that decides whether a client TLS context offers TLS 1.2 session tickets (RFC 5077). */
+    static final String CLIENT_SESSION_TICKETS = "jdk.tls.client.enableSessionTicketExtension";
+
+    /**
+     * Makes TLS 1.2 data connections resume the control connection's session by session ID, as vsftpd's
+     * {@code require_ssl_reuse=YES} needs. With the session ticket extension offered, OpenSSL servers answer with an
+     * empty session ID and a ticket whose lifetime exceeds JSSE's 7-day limit, so JSSE drops the ticket and has
+     * nothing to resume with ({@code 522}). JSSE reads this property when each {@code SSLContext} is created and
+     * offers no per-context or per-socket switch, so the CLI, which owns its JVM, sets it before creating any
+     * context. A value given on the command line ({@code -D}) wins. TLS 1.3 resumption does not use it.
+     */
+    static void useTls12SessionIds() {
+        if (System.getProperty(CLIENT_SESSION_TICKETS) == null) {
+            System.setProperty(CLIENT_SESSION_TICKETS, "false");
+        }
     }
 
     /** Runs the command line with the given arguments; returns the exit code instead of exiting. */

@@ -17,9 +17,14 @@ import java.util.Objects;
  * ({@code require_ssl_reuse}). The session is found in the {@link SSLContext}'s client session cache, so use one
  * context for the control connection and its data connections (this class does), and preferably one context per
  * concurrently open connection to the same server (connections sharing a context to the same host and port may
- * offer each other's sessions). With TLS 1.2 against vsftpd 3.0.3, JSSE drops the server's session tickets (their
- * lifetime exceeds JSSE's limit) so nothing can be resumed unless the JVM runs with
- * {@code -Djdk.tls.client.enableSessionTicketExtension=false}; TLS 1.3, the default choice, resumes.
+ * offer each other's sessions). With TLS 1.2 against vsftpd 3.0.3 a context that offers session tickets cannot
+ * resume: vsftpd (OpenSSL) then answers with an empty session ID and a ticket of lifetime 2<sup>31</sup>-1 seconds,
+ * JSSE discards tickets living longer than 7 days and gives the session a random local ID, and the data connection
+ * offers an ID the server never issued ({@code 522 session reuse required}). Whether a context offers tickets is
+ * fixed when the {@link SSLContext} is created, from the JVM-wide property
+ * {@code jdk.tls.client.enableSessionTicketExtension} (JSSE has no per-context or per-socket switch), so for TLS 1.2
+ * reuse create the context in a JVM where that property is {@code false}, as the {@code ftpkit} command line does at
+ * start-up. TLS 1.3, the default choice, resumes either way.
  *
  * <pre>{@code
  * FtpClientConfig config = FtpClientConfig.builder()

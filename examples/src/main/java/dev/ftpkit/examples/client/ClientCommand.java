@@ -195,6 +195,12 @@ abstract class ClientCommand implements Subcommand {
             }
             return null;
         }
+        FtpsConfig.Builder builder = trusted(options, url);
+        return (options.tls12Only() ? builder.protocols("TLSv1.2") : builder).build();
+    }
+
+    /** The FTPS settings trusting what --cacert, --insecure or the JDK say. */
+    private static FtpsConfig.Builder trusted(ClientOptions options, FtpUrl url) throws LocalFileException {
         SSLContext context;
         if (options.insecure()) {
             context = TlsContexts.insecureTrustingAnyCertificate();
@@ -208,9 +214,9 @@ abstract class ClientCommand implements Subcommand {
                         .orElse(file + ": not a PEM or PKCS12 file of certificates (" + e.getMessage() + ")"));
             }
         } else {
-            return url.implicitTls() ? FtpsConfig.implicit().build() : FtpsConfig.explicit().build();
+            return url.implicitTls() ? FtpsConfig.implicit() : FtpsConfig.explicit();
         }
-        return (url.implicitTls() ? FtpsConfig.implicit(context) : FtpsConfig.explicit(context)).build();
+        return url.implicitTls() ? FtpsConfig.implicit(context) : FtpsConfig.explicit(context);
     }
 
     private static void login(FtpClient client, ClientOptions options, FtpUrl url) throws IOException {

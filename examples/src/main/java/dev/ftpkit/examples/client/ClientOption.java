@@ -18,6 +18,7 @@ enum ClientOption implements CliOption {
     QUIET(true, flag("--quiet", "no progress bar").alias("-q")),
     VERBOSE(true, flag("--verbose", "show the protocol transcript (commands and replies, passwords masked) on stderr").alias("-v")),
     TLS(true, flag("--tls", "explicit TLS (AUTH TLS) before logging in; ftps:// URLs use implicit TLS")),
+    TLS12_ONLY(true, flag("--tls12-only", "offer TLS 1.2 only (for servers whose TLS 1.3 is broken); default TLS 1.3 and 1.2")),
     INSECURE(true, flag("--insecure", "accept any server certificate (TLS without authentication)").alias("-k")),
     CACERT(true, value("--cacert", "FILE", "the JDK's trusted CAs", "trust the certificates in this PEM or PKCS12 file")),
     CACERT_PASSWORD(true, value("--cacert-password", "PASS", "none", "the password of a PKCS12 --cacert file")),

@@ -27,13 +27,14 @@ import java.util.Set;
  * @param user       {@code --user NAME:PASS}
  * @param timeout    {@code --timeout SECONDS}
  * @param tls        {@code --tls}: explicit TLS (AUTH TLS)
+ * @param tls12Only  {@code --tls12-only}: offer TLS 1.2 only
  * @param insecure   {@code --insecure}: accept any server certificate
  * @param caCert     {@code --cacert FILE}: trust the certificates of a PEM or PKCS12 file
  * @param caCertPassword {@code --cacert-password PASS}: the password of a PKCS12 {@code --cacert} file
  */
 record ClientOptions(List<String> positional, boolean active, boolean noEpsv, boolean ascii, boolean resume,
                      boolean append, boolean longFormat, boolean quiet, boolean verbose, Optional<String> user,
-                     Optional<Duration> timeout, boolean tls, boolean insecure, Optional<Path> caCert,
+                     Optional<Duration> timeout, boolean tls, boolean tls12Only, boolean insecure, Optional<Path> caCert,
                      Optional<String> caCertPassword) {
 
     /** The URL syntax, for help. */
@@ -61,13 +62,17 @@ record ClientOptions(List<String> positional, boolean active, boolean noEpsv, bo
         if (line.has(ClientOption.INSECURE) && caCert.isPresent()) {
             throw new UsageException("--insecure and --cacert exclude each other");
         }
+        if (line.has(ClientOption.TLS12_ONLY) && !line.has(ClientOption.TLS)
+                && line.positional().stream().noneMatch(arg -> arg.startsWith("ftps://"))) {
+            throw new UsageException("--tls12-only needs --tls or an ftps:// URL");
+        }
         if (caCertPassword.isPresent() && caCert.isEmpty()) {
             throw new UsageException("--cacert-password needs --cacert");
         }
         return new ClientOptions(line.positional(), line.has(ClientOption.ACTIVE), line.has(ClientOption.NO_EPSV),
                 line.has(ClientOption.ASCII), line.has(ClientOption.RESUME), line.has(ClientOption.APPEND),
                 line.has(ClientOption.LONG), line.has(ClientOption.QUIET), line.has(ClientOption.VERBOSE), user,
-                timeout, line.has(ClientOption.TLS), line.has(ClientOption.INSECURE), caCert, caCertPassword);
+                timeout, line.has(ClientOption.TLS), line.has(ClientOption.TLS12_ONLY), line.has(ClientOption.INSECURE), caCert, caCertPassword);
     }
 
     /** The options a client subcommand accepts: the common ones and its own flags, in declaration order. */
