@@ -82,7 +82,7 @@ public final class RemoteNames {
         int start = 0;
         for (int i = 0; i <= text.length(); i++) {
             boolean end = i == text.length();
-            if (end || isEscape(text.charAt(i))) {
+            if (end || isEscapeAt(text, i)) {
                 if (i > start) {
                     ByteBuffer run = encoder.encode(CharBuffer.wrap(text, start, i));
                     out.write(run.array(), run.arrayOffset() + run.position(), run.remaining());
@@ -103,7 +103,12 @@ public final class RemoteNames {
      * @return whether a char of it is an escaped byte
      */
     public static boolean hasEscapes(String text) {
-        return text.chars().anyMatch(c -> isEscape((char) c));
+        for (int i = 0; i < text.length(); i++) {
+            if (isEscapeAt(text, i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -119,7 +124,7 @@ public final class RemoteNames {
         StringBuilder b = new StringBuilder(text.length() + 8);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (isEscape(c)) {
+            if (isEscapeAt(text, i)) {
                 b.append(String.format("\\x%02X", c - ESCAPE_BASE));
             } else {
                 b.append(c);
@@ -128,8 +133,10 @@ public final class RemoteNames {
         return b.toString();
     }
 
-    private static boolean isEscape(char c) {
-        return c >= ESCAPE_FIRST && c <= ESCAPE_LAST;
+    /** A lone low surrogate in the escape range; one after a high surrogate is half of a real character. */
+    private static boolean isEscapeAt(String text, int i) {
+        char c = text.charAt(i);
+        return c >= ESCAPE_FIRST && c <= ESCAPE_LAST && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
     }
 
     private static CharBuffer grow(CharBuffer out) {
