@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -56,7 +57,7 @@ public final class RawNames {
 
     private static String python(Path dir, String script, String... args) {
         Path python = Peers.require("python3");
-        List<String> command = new java.util.ArrayList<>(List.of(python.toString(), "-c", script));
+        List<String> command = new ArrayList<>(List.of(python.toString(), "-c", script));
         command.addAll(List.of(args));
         try {
             Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
