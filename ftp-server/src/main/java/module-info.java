@@ -7,5 +7,6 @@ module dev.ftpkit.server {
     requires jdk.jfr;
 
     exports dev.ftpkit.server;
+    exports dev.ftpkit.server.command;
     exports dev.ftpkit.server.observe;
 }

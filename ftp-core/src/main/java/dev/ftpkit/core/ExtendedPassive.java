@@ -116,7 +116,7 @@ public final class ExtendedPassive {
         }
         StringJoiner list = new StringJoiner(",", "(", ")");
         new TreeSet<>(supported).forEach(p -> list.add(Integer.toString(p.number())));
-        return Reply.of(ReplyCodes.EXTENDED_PORT_FAILURE, "Network protocol not supported, use " + list);
+        return Reply.of(ReplyCodes.NETWORK_PROTOCOL_NOT_SUPPORTED, "Network protocol not supported, use " + list);
     }
 
     /**

@@ -92,8 +92,14 @@ public final class ReplyCodes {
     /** 336 Username okay, need password; challenge is &quot;...&quot; (RFC 2228). */
     public static final int NEED_PASSWORD_CHALLENGE = 336;
 
-    /** 350 Requested file action pending further information; also the REST reply (RFC 959 §4.2.2, RFC 3659 §5). */
+    /** 350 Requested file action pending further information, e.g. after RNFR (RFC 959 §4.2.2). */
     public static final int FILE_ACTION_PENDING = 350;
+
+    /**
+     * 350 Restart position accepted: the answer to REST (RFC 3659 §5.3); the same code as
+     * {@link #FILE_ACTION_PENDING}.
+     */
+    public static final int RESTART_POSITION_ACCEPTED = 350;
 
     /** 421 Service not available, closing control connection (RFC 959 §4.2.2). */
     public static final int SERVICE_NOT_AVAILABLE = 421;
@@ -131,8 +137,14 @@ public final class ReplyCodes {
     /** 504 Command not implemented for that parameter (RFC 959 §4.2.2). */
     public static final int PARAMETER_NOT_IMPLEMENTED = 504;
 
-    /** 522 Network protocol not supported, use (1,2) (RFC 2428 §2, §3). */
-    public static final int EXTENDED_PORT_FAILURE = 522;
+    /** 522 Network protocol not supported, use (1,2): the answer to EPRT or EPSV (RFC 2428 §2, §3). */
+    public static final int NETWORK_PROTOCOL_NOT_SUPPORTED = 522;
+
+    /**
+     * 522 as FTPS servers use it (vsftpd, ProFTPD): the data connection's TLS was refused or failed, or PROT P is
+     * required. The same code as {@link #NETWORK_PROTOCOL_NOT_SUPPORTED}, with another meaning.
+     */
+    public static final int DATA_CONNECTION_TLS_FAILED = 522;
 
     /** 530 Not logged in (RFC 959 §4.2.2). */
     public static final int NOT_LOGGED_IN = 530;

@@ -49,7 +49,7 @@ class ReplyCodeTest {
     void constantsAreValidCodes() {
         assertThat(ReplyCode.of(ReplyCodes.ENTERING_PASSIVE).value()).isEqualTo(227);
         assertThat(ReplyCodes.ENTERING_EXTENDED_PASSIVE).isEqualTo(229);
-        assertThat(ReplyCodes.EXTENDED_PORT_FAILURE).isEqualTo(522);
+        assertThat(ReplyCodes.NETWORK_PROTOCOL_NOT_SUPPORTED).isEqualTo(522);
         assertThat(ReplyCodes.SECURITY_DATA_EXCHANGE_COMPLETE).isEqualTo(234);
     }
 }

@@ -1,6 +1,6 @@
 package dev.ftpkit.server;
 
-import dev.ftpkit.server.internal.BuiltInCommands;
+import dev.ftpkit.server.command.BuiltInCommands;
 
 import java.util.Collections;
 import java.util.Locale;

@@ -4,9 +4,11 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.SeekableByteChannel;
 
 /**
- * An open data connection (passive or active), opened by {@link FtpSession#openDataConnection(String)}.
+ * An open data connection (passive or active), opened by {@link FtpSession#openDataConnection(String)} or
+ * {@link DataConnections#open(String)}. It converts for TYPE A as the session's type was when it opened.
  * Closing it ends the transfer; ABOR closes it from the control connection.
  */
 public interface DataConnection extends Closeable {
@@ -26,6 +28,31 @@ public interface DataConnection extends Closeable {
      * @throws IOException if the connection is closed
      */
     OutputStream output() throws IOException;
+
+    /**
+     * Sends a file from its current position to its end, converting line ends to CRLF under TYPE A
+     * (RFC 959 §3.1.1.1).
+     *
+     * @param file the file, positioned where the download starts
+     * @return the bytes read from the file
+     * @throws IOException if the file or the connection fails
+     */
+    long sendFile(SeekableByteChannel file) throws IOException;
+
+    /**
+     * Writes the whole upload into a file, converting CRLF to LF under TYPE A.
+     *
+     * @param file the file, positioned where the upload goes
+     * @return the bytes that arrived over the connection
+     * @throws IOException if the file or the connection fails
+     */
+    long receiveFile(SeekableByteChannel file) throws IOException;
+
+    /**
+     * Ends the connection with a reset instead of a clean end, when what was sent is not all there is (a listing
+     * that failed midway): a client that reads to the end must not take the end for success.
+     */
+    void abort();
 
     /**
      * Flushes and closes the connection.

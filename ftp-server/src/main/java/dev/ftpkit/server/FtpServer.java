@@ -2,11 +2,8 @@ package dev.ftpkit.server;
 
 import dev.ftpkit.server.internal.ServerConfig;
 import dev.ftpkit.server.internal.ServerRuntime;
-import dev.ftpkit.server.internal.TlsConfig;
 import dev.ftpkit.server.internal.jfr.JfrListener;
-
-import javax.net.ssl.SSLContext;
-
+import dev.ftpkit.server.internal.tls.TlsConfig;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -14,7 +11,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,8 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
-import java.util.function.Function;
-import java.util.function.IntUnaryOperator;
 
 /**
  * An embeddable FTP server. Build it with {@link #builder()}, {@link #start()} it, and {@link #close()} it:
@@ -91,7 +86,7 @@ public final class FtpServer implements AutoCloseable {
     }
 
     /**
-     * The bound port of the implicit-TLS listener ({@link Builder#implicitTlsPort(int)}).
+     * The bound port of the implicit-TLS listener ({@link TlsSettings.Builder#implicitPort(int)}).
      *
      * @return the port
      * @throws IllegalStateException if not started or no implicit listener is configured
@@ -145,7 +140,10 @@ public final class FtpServer implements AutoCloseable {
         runtime.shutdown(Duration.ZERO);
     }
 
-    /** Collects and validates the configuration; {@link #build()} fails naming the first bad option. */
+    /**
+     * Collects the configuration; each setter checks its value and names the option when it refuses one
+     * ({@link IllegalArgumentException}), and {@link #build()} checks what involves several options.
+     */
     public static final class Builder {
         private InetAddress bindAddress = InetAddress.getLoopbackAddress();
         private int port = 2121;
@@ -165,22 +163,12 @@ public final class FtpServer implements AutoCloseable {
         private int maxLineBytes = 4096;
         private Duration loginFailureDelay = Duration.ofSeconds(1);
         private int maxLoginFailures = 3;
-        private boolean passiveEnabled = true;
-        private int passiveMinPort;
-        private int passiveMaxPort;
-        private Function<FtpSession, InetAddress> passiveAddress;
-        private IntUnaryOperator passivePortMapping = IntUnaryOperator.identity();
-        private boolean passivePromiscuous;
-        private boolean activeEnabled = true;
+        private PassiveSettings passive = PassiveSettings.defaults();
+        private ActiveSettings active = ActiveSettings.allowed();
         private boolean atomicUploads = true;
         private boolean syncUploads;
-        private SSLContext tlsContext;
-        private List<String> tlsProtocols = List.of("TLSv1.2");
-        private boolean tlsRequiredForLogin;
-        private boolean tlsRequiredForData;
-        private boolean tlsSessionReuseRequired = true;
-        private boolean cccEnabled;
-        private int implicitTlsPort = -1;
+        private TlsSettings tls;
+        private final List<ServerHook> hooks = new ArrayList<>();
 
         private Builder() {
         }
@@ -214,10 +202,11 @@ public final class FtpServer implements AutoCloseable {
         /**
          * The control port; 0 lets the kernel pick one ({@link FtpServer#port()} tells which).
          *
-         * @param port 0..65535 (checked at build)
+         * @param port 0..65535
          * @return this builder
          */
         public Builder port(int port) {
+            require(port >= 0 && port <= 65535, "port must be 0..65535: " + port);
             this.port = port;
             return this;
         }
@@ -230,6 +219,7 @@ public final class FtpServer implements AutoCloseable {
          * @return this builder
          */
         public Builder root(Path root) {
+            require(root != null && Files.isDirectory(root), "root is not a directory: " + root);
             this.root = root;
             return this;
         }
@@ -342,7 +332,10 @@ public final class FtpServer implements AutoCloseable {
          * @return this builder
          */
         public Builder greeting(String text) {
-            this.greeting = Objects.requireNonNull(text, "greeting");
+            Objects.requireNonNull(text, "greeting");
+            require(!text.isEmpty() && text.chars().noneMatch(c -> c == '\r' || c == '\n' || c == 0),
+                    "greeting must be one non-empty line");
+            this.greeting = text;
             return this;
         }
 
@@ -353,6 +346,7 @@ public final class FtpServer implements AutoCloseable {
          * @return this builder
          */
         public Builder maxSessions(int max) {
+            require(max >= 1, "maxSessions must be at least 1: " + max);
             this.maxSessions = max;
             return this;
         }
@@ -364,6 +358,7 @@ public final class FtpServer implements AutoCloseable {
          * @return this builder
          */
         public Builder maxSessionsPerAddress(int max) {
+            require(max >= 1, "maxSessionsPerAddress must be at least 1: " + max);
             this.maxSessionsPerAddress = max;
             return this;
         }
@@ -375,6 +370,7 @@ public final class FtpServer implements AutoCloseable {
          * @return this builder
          */
         public Builder idleTimeout(Duration timeout) {
+            requirePositive(timeout, "idleTimeout");
             this.idleTimeout = timeout;
             return this;
         }
@@ -387,6 +383,7 @@ public final class FtpServer implements AutoCloseable {
          * @return this builder
          */
         public Builder lineTimeout(Duration timeout) {
+            requirePositive(timeout, "lineTimeout");
             this.lineTimeout = timeout;
             return this;
         }
@@ -398,6 +395,7 @@ public final class FtpServer implements AutoCloseable {
          * @return this builder
          */
         public Builder dataTimeout(Duration timeout) {
+            requirePositive(timeout, "dataTimeout");
             this.dataTimeout = timeout;
             return this;
         }
@@ -409,6 +407,7 @@ public final class FtpServer implements AutoCloseable {
          * @return this builder
          */
         public Builder maxLineBytes(int bytes) {
+            require(bytes >= 64, "maxLineBytes must be at least 64: " + bytes);
             this.maxLineBytes = bytes;
             return this;
         }
@@ -420,6 +419,7 @@ public final class FtpServer implements AutoCloseable {
          * @return this builder
          */
         public Builder loginFailureDelay(Duration delay) {
+            require(delay != null && !delay.isNegative(), "loginFailureDelay must not be negative: " + delay);
             this.loginFailureDelay = delay;
             return this;
         }
@@ -431,93 +431,32 @@ public final class FtpServer implements AutoCloseable {
          * @return this builder
          */
         public Builder maxLoginFailures(int max) {
+            require(max >= 1, "maxLoginFailures must be at least 1: " + max);
             this.maxLoginFailures = max;
             return this;
         }
 
         /**
-         * Whether PASV and EPSV are allowed (vsftpd's {@code pasv_enable}, default on).
+         * Passive data connections (PASV, EPSV): on or off, port range, advertised address, port mapping,
+         * promiscuity (default {@link PassiveSettings#defaults()}: on, kernel-chosen ports).
          *
-         * @param enabled true to allow
+         * @param settings the passive settings
          * @return this builder
          */
-        public Builder passiveEnabled(boolean enabled) {
-            this.passiveEnabled = enabled;
+        public Builder passive(PassiveSettings settings) {
+            this.passive = Objects.requireNonNull(settings, "passive");
             return this;
         }
 
         /**
-         * The passive port range (vsftpd's {@code pasv_min_port}/{@code pasv_max_port}); without it the kernel
-         * picks ephemeral ports. Ports are leased per data connection; an exhausted range gives {@code 425}.
+         * Active data connections (PORT, EPRT), only ever to the client's own address and ports 1024 and up
+         * (default {@link ActiveSettings#allowed()}).
          *
-         * @param min the lowest port, 1..65535
-         * @param max the highest port, at least min
+         * @param settings the active settings
          * @return this builder
          */
-        public Builder passivePorts(int min, int max) {
-            this.passiveMinPort = min;
-            this.passiveMaxPort = max;
-            return this;
-        }
-
-        /**
-         * The address advertised in 227 replies (vsftpd's {@code pasv_address}), e.g. a NAT's public address.
-         * By default the server's end of the control connection is advertised.
-         *
-         * @param address the address (IPv4 for PASV)
-         * @return this builder
-         */
-        public Builder passiveAddress(InetAddress address) {
-            Objects.requireNonNull(address, "passiveAddress");
-            this.passiveAddress = session -> address;
-            return this;
-        }
-
-        /**
-         * The address advertised in 227 replies, chosen per session (e.g. the public address for outside
-         * clients and the LAN address for inside ones).
-         *
-         * @param chooser gets the session, returns the address to advertise
-         * @return this builder
-         */
-        public Builder passiveAddress(Function<FtpSession, InetAddress> chooser) {
-            this.passiveAddress = Objects.requireNonNull(chooser, "passiveAddress");
-            return this;
-        }
-
-        /**
-         * Maps a listening passive port to the port advertised in 227/229 replies, for port forwarding where
-         * the outside port differs (default: the same port).
-         *
-         * @param mapping listening port to advertised port
-         * @return this builder
-         */
-        public Builder passivePortMapping(IntUnaryOperator mapping) {
-            this.passivePortMapping = Objects.requireNonNull(mapping, "passivePortMapping");
-            return this;
-        }
-
-        /**
-         * Whether a passive data connection may come from another address than the control connection's
-         * (vsftpd's {@code pasv_promiscuous}, default off).
-         *
-         * @param promiscuous true to allow any address
-         * @return this builder
-         */
-        public Builder passivePromiscuous(boolean promiscuous) {
-            this.passivePromiscuous = promiscuous;
-            return this;
-        }
-
-        /**
-         * Whether PORT and EPRT are allowed (vsftpd's {@code port_enable}, default on). They are only ever
-         * accepted to the client's own address and ports 1024 and up.
-         *
-         * @param enabled true to allow
-         * @return this builder
-         */
-        public Builder activeEnabled(boolean enabled) {
-            this.activeEnabled = enabled;
+        public Builder active(ActiveSettings settings) {
+            this.active = Objects.requireNonNull(settings, "active");
             return this;
         }
 
@@ -545,94 +484,27 @@ public final class FtpServer implements AutoCloseable {
         }
 
         /**
-         * Enables FTPS (RFC 4217) with this server key and certificate: {@code AUTH TLS} upgrades the control
-         * connection, {@code PBSZ 0} and {@code PROT P} protect data connections, and FEAT lists them. Without it
-         * the server is plain FTP and refuses AUTH with 502. See {@link TlsContexts#fromPkcs12(Path, char[])}.
+         * Enables FTPS (RFC 4217): {@code AUTH TLS} upgrades the control connection, {@code PBSZ 0} and
+         * {@code PROT P} protect data connections, and FEAT lists them; optionally an implicit-TLS listener.
+         * Without it the server is plain FTP and refuses AUTH with 502.
          *
-         * @param context a context with a key manager
+         * @param settings the TLS settings, e.g. {@code TlsSettings.of(ServerTlsContexts.fromPkcs12(file, pw))}
          * @return this builder
          */
-        public Builder tls(SSLContext context) {
-            this.tlsContext = Objects.requireNonNull(context, "tls");
+        public Builder tls(TlsSettings settings) {
+            this.tls = Objects.requireNonNull(settings, "tls");
             return this;
         }
 
         /**
-         * The TLS versions offered (default {@code TLSv1.2} only). TLS 1.3 works, but on a resumed data connection
-         * JSSE sends a NewSessionTicket that uploading clients never read (curl 7.88, lftp with GnuTLS): they close
-         * with unread data, their kernel resets the connection, the end of the upload is lost and the server
-         * reports 426. Enable it with {@code tlsProtocols("TLSv1.3", "TLSv1.2")} for clients that read it.
+         * Adds a hook that can veto logins, commands and file operations and hears about committed uploads.
+         * Hooks are asked in the order they were added.
          *
-         * @param protocols JSSE protocol names, e.g. {@code "TLSv1.2"}; each must be supported by the context
+         * @param hook the hook
          * @return this builder
          */
-        public Builder tlsProtocols(String... protocols) {
-            this.tlsProtocols = List.copyOf(Arrays.asList(protocols));
-            return this;
-        }
-
-        /**
-         * Whether USER and PASS are refused with {@code 530} until the control connection is protected (vsftpd's
-         * {@code force_local_logins_ssl}, default off), so no password ever crosses the network in clear. It
-         * applies to every login, the anonymous one included. Needs {@link #tls(SSLContext)}.
-         *
-         * @param required true to require TLS before login
-         * @return this builder
-         */
-        public Builder tlsRequiredForLogin(boolean required) {
-            this.tlsRequiredForLogin = required;
-            return this;
-        }
-
-        /**
-         * Whether transfers are refused with {@code 522 Data connections must be encrypted.} unless {@code PROT P}
-         * is in effect (vsftpd's {@code force_local_data_ssl}, default off). Needs {@link #tls(SSLContext)}.
-         *
-         * @param required true to require protected data connections
-         * @return this builder
-         */
-        public Builder tlsRequiredForData(boolean required) {
-            this.tlsRequiredForData = required;
-            return this;
-        }
-
-        /**
-         * Whether a protected data connection must resume the TLS session of its control connection (vsftpd's
-         * {@code require_ssl_reuse}, default on). A data connection with any other session gets
-         * {@code 522 SSL connection failed: session reuse required}: whoever connects to the data port first
-         * cannot take the transfer without the control connection's secrets. Clients that never resume (Python's
-         * {@code ftplib}) need it off.
-         *
-         * @param required true to require session reuse
-         * @return this builder
-         */
-        public Builder tlsSessionReuseRequired(boolean required) {
-            this.tlsSessionReuseRequired = required;
-            return this;
-        }
-
-        /**
-         * Whether CCC (RFC 4217 §12.3) may return the control connection to plaintext after login, e.g. for NAT
-         * helpers that read PORT commands (default off: CCC gets {@code 534}). Needs {@link #tls(SSLContext)}.
-         *
-         * @param enabled true to allow CCC
-         * @return this builder
-         */
-        public Builder cccEnabled(boolean enabled) {
-            this.cccEnabled = enabled;
-            return this;
-        }
-
-        /**
-         * Adds a second listener, on the same address, where TLS starts at once, before the greeting (implicit
-         * FTPS, {@code ftps://}, traditionally port 990); its sessions start with {@code PROT P}. Needs
-         * {@link #tls(SSLContext)}. {@link FtpServer#implicitTlsPort()} tells the bound port.
-         *
-         * @param port 0..65535, 0 for a kernel-chosen port
-         * @return this builder
-         */
-        public Builder implicitTlsPort(int port) {
-            this.implicitTlsPort = port;
+        public Builder hook(ServerHook hook) {
+            hooks.add(Objects.requireNonNull(hook, "hook"));
             return this;
         }
 
@@ -640,61 +512,20 @@ public final class FtpServer implements AutoCloseable {
          * Validates the options and creates the server (not yet started).
          *
          * @return the server
-         * @throws IllegalArgumentException naming the first bad option
+         * @throws IllegalArgumentException if the root is missing or the implicit-TLS port equals the port
          */
         public FtpServer build() {
-            require(port >= 0 && port <= 65535, "port must be 0..65535: " + port);
             require(root != null, "root is required");
-            require(Files.isDirectory(root), "root is not a directory: " + root);
-            require(maxSessions >= 1, "maxSessions must be at least 1: " + maxSessions);
-            require(maxSessionsPerAddress >= 1, "maxSessionsPerAddress must be at least 1: " + maxSessionsPerAddress);
-            requirePositive(idleTimeout, "idleTimeout");
-            requirePositive(lineTimeout, "lineTimeout");
-            requirePositive(dataTimeout, "dataTimeout");
-            require(maxLineBytes >= 64, "maxLineBytes must be at least 64: " + maxLineBytes);
-            require(loginFailureDelay != null && !loginFailureDelay.isNegative(),
-                    "loginFailureDelay must not be negative: " + loginFailureDelay);
-            require(maxLoginFailures >= 1, "maxLoginFailures must be at least 1: " + maxLoginFailures);
-            if (passiveMinPort != 0 || passiveMaxPort != 0) {
-                require(passiveMinPort >= 1 && passiveMinPort <= 65535,
-                        "passivePorts: min must be 1..65535: " + passiveMinPort);
-                require(passiveMaxPort >= 1 && passiveMaxPort <= 65535,
-                        "passivePorts: max must be 1..65535: " + passiveMaxPort);
-                require(passiveMinPort <= passiveMaxPort,
-                        "passivePorts: range is inverted: " + passiveMinPort + "-" + passiveMaxPort);
-            }
-            require(!greeting.isEmpty() && greeting.chars().noneMatch(c -> c == '\r' || c == '\n' || c == 0),
-                    "greeting must be one non-empty line");
-            Optional<TlsConfig> tls = tlsConfig();
+            require(tls == null || tls.implicitPort().orElse(0) == 0 || tls.implicitPort().getAsInt() != port,
+                    "tls implicitPort must differ from port: " + port);
             ThreadFactory threads = threadFactory != null ? threadFactory : SessionThreads.platform("ftpkit-session");
             ThreadFactory transferThreads = transferThreadFactory != null ? transferThreadFactory : threads;
             return new FtpServer(new ServerConfig(bindAddress, port, root, authenticator, Map.copyOf(virtualHosts),
-                    commands.copy(), new JfrListener(listener), threads, transferThreads, greeting, maxSessions, maxSessionsPerAddress, idleTimeout,
-                    lineTimeout, dataTimeout, maxLineBytes, loginFailureDelay, maxLoginFailures, passiveEnabled,
-                    passiveMinPort, passiveMaxPort, Optional.ofNullable(passiveAddress), passivePortMapping,
-                    passivePromiscuous, activeEnabled, atomicUploads, syncUploads, tls));
-        }
-
-        private Optional<TlsConfig> tlsConfig() {
-            if (tlsContext == null) {
-                require(!tlsRequiredForLogin, "tlsRequiredForLogin needs tls(SSLContext)");
-                require(!tlsRequiredForData, "tlsRequiredForData needs tls(SSLContext)");
-                require(!cccEnabled, "cccEnabled needs tls(SSLContext)");
-                require(implicitTlsPort < 0, "implicitTlsPort needs tls(SSLContext)");
-                return Optional.empty();
-            }
-            require(implicitTlsPort >= -1 && implicitTlsPort <= 65535,
-                    "implicitTlsPort must be 0..65535: " + implicitTlsPort);
-            require(implicitTlsPort <= 0 || implicitTlsPort != port,
-                    "implicitTlsPort must differ from port: " + implicitTlsPort);
-            require(!tlsProtocols.isEmpty(), "tlsProtocols must not be empty");
-            List<String> supported = Arrays.asList(tlsContext.getSupportedSSLParameters().getProtocols());
-            for (String protocol : tlsProtocols) {
-                require(supported.contains(protocol), "tlsProtocols: " + protocol + " is not supported by the context "
-                        + supported);
-            }
-            return Optional.of(new TlsConfig(tlsContext, tlsProtocols, tlsRequiredForLogin, tlsRequiredForData,
-                    tlsSessionReuseRequired, cccEnabled, implicitTlsPort));
+                    // a listener that throws is logged and ignored (CompositeListener), never the session's end
+                    commands.copy(), new JfrListener(ServerListener.all(listener)), threads, transferThreads, greeting,
+                    maxSessions, maxSessionsPerAddress, idleTimeout, lineTimeout, dataTimeout, maxLineBytes,
+                    loginFailureDelay, maxLoginFailures, passive, active, atomicUploads, syncUploads,
+                    Optional.ofNullable(tls).map(TlsConfig::of), List.copyOf(hooks)));
         }
 
         private static void requirePositive(Duration duration, String option) {

@@ -7,7 +7,10 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** The typed view of one client session that command handlers and listeners get. */
+/**
+ * The typed view of one client session that listeners and hooks get; command handlers get the wider
+ * {@link CommandContext}.
+ */
 public interface FtpSession {
 
     /**

@@ -5,7 +5,8 @@ import dev.ftpkit.core.Reply;
 
 /**
  * Observes sessions: connect, login, commands, transfers, disconnect. Every method does nothing by default.
- * Methods run on the session's threads and must return quickly and not throw.
+ * Methods run on the session's threads and should return quickly; one that throws is logged and ignored (the
+ * session goes on). To refuse something, use a {@link ServerHook}.
  */
 public interface ServerListener {
 

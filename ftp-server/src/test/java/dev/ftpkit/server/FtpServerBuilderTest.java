@@ -34,12 +34,12 @@ class FtpServerBuilderTest {
 
     @Test
     void invertedOrEmptyPassiveRangeFails() {
-        assertThatThrownBy(() -> FtpServer.builder().root(root).passivePorts(50_010, 50_000).build())
-                .hasMessageContaining("passivePorts").hasMessageContaining("inverted");
-        assertThatThrownBy(() -> FtpServer.builder().root(root).passivePorts(0, 50_000).build())
-                .hasMessageContaining("passivePorts");
-        assertThatThrownBy(() -> FtpServer.builder().root(root).passivePorts(1, 70_000).build())
-                .hasMessageContaining("passivePorts");
+        assertThatThrownBy(() -> PassiveSettings.builder().portRange(50_010, 50_000))
+                .hasMessageContaining("passive portRange").hasMessageContaining("inverted");
+        assertThatThrownBy(() -> PassiveSettings.builder().portRange(0, 50_000))
+                .hasMessageContaining("passive portRange");
+        assertThatThrownBy(() -> PassiveSettings.builder().portRange(1, 70_000))
+                .hasMessageContaining("passive portRange");
     }
 
     @Test

@@ -54,12 +54,13 @@ class FtpkitClientFtpsTest {
         byte[] content = new byte[1_500_000];
         new Random(11).nextBytes(content);
         try (FtpServer server = TestServers.builder(root)
-                .tls(certs.serverContext())
-                .tlsProtocols(protocol)
-                .tlsRequiredForLogin(true)
-                .tlsRequiredForData(true)
-                .tlsSessionReuseRequired(true)
-                .implicitTlsPort(0)
+                .tls(TlsSettings.builder(certs.serverContext())
+                        .protocols(protocol)
+                        .requiredForLogin(true)
+                        .requiredForData(true)
+                        .sessionReuseRequired(true)
+                        .implicitPort(0)
+                        .build())
                 .build()
                 .start()) {
             boolean implicit = tlsMode.equals("implicit");

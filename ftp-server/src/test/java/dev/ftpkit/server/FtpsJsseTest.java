@@ -8,12 +8,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import javax.net.ssl.SSLSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
+import javax.net.ssl.SSLSocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +33,11 @@ class FtpsJsseTest {
     }
 
     private FtpServer.Builder tlsServer() {
-        return TestServers.builder(root).tls(certs.serverContext()).tlsProtocols("TLSv1.3", "TLSv1.2");
+        return TestServers.builder(root).tls(tls().build());
+    }
+
+    private TlsSettings.Builder tls() {
+        return TlsSettings.builder(certs.serverContext()).protocols("TLSv1.3", "TLSv1.2");
     }
 
     @ParameterizedTest
@@ -110,7 +114,7 @@ class FtpsJsseTest {
     @Test
     void reuseCanBeSwitchedOffForClientsThatNeverResume() throws Exception {
         Files.writeString(root.resolve("file.txt"), "hello");
-        try (FtpServer server = tlsServer().tlsSessionReuseRequired(false).build().start();
+        try (FtpServer server = tlsServer().tls(tls().sessionReuseRequired(false).build()).build().start();
              TlsFtp ftp = TlsFtp.secureLogin(server.port(), certs.clientContext(), "TLSv1.3")) {
             byte[] got;
             try (Socket data = ftp.passive()) {
@@ -167,7 +171,7 @@ class FtpsJsseTest {
 
     @Test
     void loginBeforeTlsIsRefusedWhenTlsIsRequired() throws Exception {
-        try (FtpServer server = tlsServer().tlsRequiredForLogin(true).build().start();
+        try (FtpServer server = tlsServer().tls(tls().requiredForLogin(true).build()).build().start();
              TlsFtp ftp = TlsFtp.connect(server.port(), "TLSv1.3")) {
             assertThat(ftp.send("USER " + TestServers.USER).codeValue()).isEqualTo(530);
             assertThat(ftp.send("PASS " + TestServers.PASSWORD).codeValue()).isEqualTo(530);
@@ -183,7 +187,7 @@ class FtpsJsseTest {
     @SuppressWarnings("try") // the passive connection is only held open; the refusal comes before it is used
     void transfersWithoutProtPAreRefusedWhenProtectedDataIsRequired() throws Exception {
         Files.writeString(root.resolve("file.txt"), "hello");
-        try (FtpServer server = tlsServer().tlsRequiredForData(true).build().start();
+        try (FtpServer server = tlsServer().tls(tls().requiredForData(true).build()).build().start();
              TlsFtp ftp = TlsFtp.secureLogin(server.port(), certs.clientContext(), "TLSv1.3")) {
             ftp.expect(200, "PROT C");
             try (Socket data = ftp.passive()) {
@@ -227,7 +231,7 @@ class FtpsJsseTest {
     void implicitListenerSpeaksTlsFromTheFirstByte() throws Exception {
         Files.writeString(root.resolve("file.txt"), "implicit");
         var client = certs.clientContext();
-        try (FtpServer server = tlsServer().implicitTlsPort(0).build().start();
+        try (FtpServer server = tlsServer().tls(tls().implicitPort(0).build()).build().start();
              TlsFtp ftp = TlsFtp.implicit(server.implicitTlsPort(), client, "TLSv1.2")) {
             ftp.expect(331, "USER " + TestServers.USER);
             ftp.expect(230, "PASS " + TestServers.PASSWORD);
@@ -245,7 +249,7 @@ class FtpsJsseTest {
 
     @Test
     void cccReturnsTheControlConnectionToPlaintextWhenEnabled() throws Exception {
-        try (FtpServer server = tlsServer().cccEnabled(true).build().start();
+        try (FtpServer server = tlsServer().tls(tls().clearCommandChannel(true).build()).build().start();
              TlsFtp ftp = TlsFtp.secureLogin(server.port(), certs.clientContext(), "TLSv1.2")) {
             assertThat(ftp.send("FEAT").lines()).contains(" CCC");
             ftp.expect(200, "CCC");

@@ -52,7 +52,11 @@ class FtpsPeersTest {
     }
 
     private FtpServer.Builder tlsServer() {
-        return TestServers.builder(root).tls(certs.serverContext()).tlsRequiredForLogin(true).tlsRequiredForData(true);
+        return TestServers.builder(root).tls(tls().build());
+    }
+
+    private TlsSettings.Builder tls() {
+        return TlsSettings.builder(certs.serverContext()).requiredForLogin(true).requiredForData(true);
     }
 
     private Processes.Result curl(String... args) throws Exception {
@@ -89,7 +93,7 @@ class FtpsPeersTest {
     @ParameterizedTest
     @ValueSource(strings = {"--tlsv1.2 --tls-max 1.2", "--tlsv1.3"})
     void curlResumesTheControlSessionUnderEachTlsVersion(String versions) throws Exception {
-        try (FtpServer server = tlsServer().tlsProtocols("TLSv1.3", "TLSv1.2").build().start()) {
+        try (FtpServer server = tlsServer().tls(tls().protocols("TLSv1.3", "TLSv1.2").build()).build().start()) {
             List<String> args = new ArrayList<>(Arrays.asList(versions.split(" ")));
             args.addAll(List.of("--ssl-reqd", "-o", "out.bin", url("ftp", server.port(), "file.bin")));
 
@@ -102,7 +106,7 @@ class FtpsPeersTest {
 
     @Test
     void curlImplicitTlsDownloadsAndUploads() throws Exception {
-        try (FtpServer server = tlsServer().implicitTlsPort(0).build().start()) {
+        try (FtpServer server = tlsServer().tls(tls().implicitPort(0).build()).build().start()) {
             Files.write(local.resolve("up.bin"), content);
 
             Processes.Result download = curl("-o", "out.bin", url("ftps", server.implicitTlsPort(), "file.bin"));
@@ -179,7 +183,7 @@ class FtpsPeersTest {
 
     @Test
     void ftplibWhichNeverResumesWorksWithReuseSwitchedOff() throws Exception {
-        try (FtpServer server = tlsServer().tlsSessionReuseRequired(false).build().start()) {
+        try (FtpServer server = tlsServer().tls(tls().sessionReuseRequired(false).build()).build().start()) {
             Processes.Result result = ftplib(server);
 
             assertThat(result.stdout().strip()).as(result.toString()).isEqualTo("OK 300000 ['file.bin', 'up.bin']");

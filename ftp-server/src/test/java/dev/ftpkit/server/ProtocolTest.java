@@ -62,7 +62,7 @@ class ProtocolTest {
 
     @Test
     void disabledModesAre502() throws Exception {
-        start(TestServers.builder(root).passiveEnabled(false).activeEnabled(false));
+        start(TestServers.builder(root).passive(PassiveSettings.disabled()).active(ActiveSettings.disabled()));
         try (RawFtp ftp = RawFtp.login(server.port())) {
             assertThat(ftp.send("PASV").codeValue()).isEqualTo(502);
             assertThat(ftp.send("EPSV").codeValue()).isEqualTo(502);

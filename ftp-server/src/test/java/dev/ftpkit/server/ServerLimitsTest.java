@@ -42,7 +42,7 @@ class ServerLimitsTest {
     @Test
     void exhaustedPassiveRangeGives425AndPortsReturnAfterUse() throws Exception {
         int start = dev.ftpkit.server.internal.FreeRange.start(2);
-        server = TestServers.builder(root).passivePorts(start, start + 1).build().start();
+        server = TestServers.builder(root).passive(PassiveSettings.builder().portRange(start, start + 1).build()).build().start();
         try (RawFtp a = RawFtp.login(server.port()); RawFtp b = RawFtp.login(server.port());
              RawFtp c = RawFtp.login(server.port())) {
             int portA = hostPort(a.expect(227, "PASV"));
@@ -65,8 +65,8 @@ class ServerLimitsTest {
         Files.writeString(root.resolve("nat.txt"), "through the NAT");
         List<PortForwarder> forwarders = new ArrayList<>();
         server = TestServers.builder(root)
-                .passiveAddress(InetAddress.getByName("10.9.8.7"))
-                .passivePortMapping(port -> {
+                .passive(PassiveSettings.builder().advertisedAddress(InetAddress.getByName("10.9.8.7"))
+                        .portMapping(port -> {
                     try {
                         PortForwarder forwarder = new PortForwarder(port);
                         forwarders.add(forwarder);
@@ -74,7 +74,7 @@ class ServerLimitsTest {
                     } catch (IOException e) {
                         return -1;
                     }
-                })
+                }).build())
                 .build().start();
         try {
             Processes.Result result = Processes.run(local, Duration.ofSeconds(30), List.of(curl.toString(), "-sS",
@@ -97,7 +97,8 @@ class ServerLimitsTest {
         InetAddress inside = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
         InetAddress outside = InetAddress.getByAddress(new byte[] {(byte) 203, 0, 113, 5});
         server = TestServers.builder(root)
-                .passiveAddress(session -> session.clientAddress().getAddress().isLoopbackAddress() ? inside : outside)
+                .passive(PassiveSettings.builder().advertisedAddress(
+                        session -> session.clientAddress().getAddress().isLoopbackAddress() ? inside : outside).build())
                 .build().start();
         try (RawFtp ftp = RawFtp.login(server.port())) {
             assertThat(ftp.send("PASV").text()).startsWith("Entering Passive Mode (127,0,0,1,");

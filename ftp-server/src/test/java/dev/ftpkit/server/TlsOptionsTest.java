@@ -4,9 +4,9 @@ import dev.ftpkit.testsupport.TestCertificates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.nio.file.Path;
+import javax.net.ssl.SSLContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,25 +20,24 @@ class TlsOptionsTest {
     Path certificates;
 
     @Test
-    void tlsOptionsWithoutAContextAreRejectedNamingTheOption() {
-        assertThatThrownBy(() -> TestServers.builder(root).tlsRequiredForLogin(true).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tlsRequiredForLogin");
-        assertThatThrownBy(() -> TestServers.builder(root).implicitTlsPort(0).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("implicitTlsPort");
-        assertThatThrownBy(() -> TestServers.builder(root).cccEnabled(true).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cccEnabled");
+    void badTlsValuesAreRejectedByTheSetterNamingTheOption() {
+        SSLContext context = TestCertificates.generate(certificates).serverContext();
+
+        assertThatThrownBy(() -> TlsSettings.builder(context).implicitPort(70000))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tls implicitPort");
+        assertThatThrownBy(() -> TlsSettings.builder(context).protocols("TLSv9"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tls protocols");
+        assertThatThrownBy(() -> TlsSettings.builder(context).protocols())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tls protocols");
     }
 
     @Test
-    void badTlsValuesAreRejectedNamingTheOption() {
+    void implicitTlsPortEqualToTheControlPortIsRejected() {
         SSLContext context = TestCertificates.generate(certificates).serverContext();
 
-        assertThatThrownBy(() -> TestServers.builder(root).tls(context).implicitTlsPort(70000).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("implicitTlsPort");
-        assertThatThrownBy(() -> TestServers.builder(root).tls(context).tlsProtocols("TLSv9").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tlsProtocols");
-        assertThatThrownBy(() -> TestServers.builder(root).tls(context).tlsProtocols().build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tlsProtocols");
+        assertThatThrownBy(() -> TestServers.builder(root).port(2121)
+                .tls(TlsSettings.builder(context).implicitPort(2121).build()).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tls implicitPort");
     }
 
     @Test
@@ -52,10 +51,10 @@ class TlsOptionsTest {
     void pkcs12KeystoreLoadsIntoAServerContext() throws Exception {
         TestCertificates certs = TestCertificates.generate(certificates);
 
-        SSLContext context = TlsContexts.fromPkcs12(certs.keystore(), TestCertificates.PASSWORD.toCharArray());
+        SSLContext context = ServerTlsContexts.fromPkcs12(certs.keystore(), TestCertificates.PASSWORD.toCharArray());
 
         assertThat(context.getServerSocketFactory()).isNotNull();
-        try (FtpServer server = TestServers.builder(root).tls(context).build().start();
+        try (FtpServer server = TestServers.builder(root).tls(TlsSettings.of(context)).build().start();
              TlsFtp ftp = TlsFtp.connect(server.port(), "TLSv1.2")) {
             ftp.expect(234, "AUTH TLS");
             ftp.handshake(certs.clientContext());
@@ -67,7 +66,7 @@ class TlsOptionsTest {
     void wrongKeystorePasswordIsAnIoException() {
         TestCertificates certs = TestCertificates.generate(certificates);
 
-        assertThatThrownBy(() -> TlsContexts.fromPkcs12(certs.keystore(), "wrong".toCharArray()))
+        assertThatThrownBy(() -> ServerTlsContexts.fromPkcs12(certs.keystore(), "wrong".toCharArray()))
                 .isInstanceOf(IOException.class);
     }
 }

@@ -10,19 +10,22 @@ import dev.ftpkit.examples.cli.OptionSpec;
 import dev.ftpkit.examples.cli.ParsedLine;
 import dev.ftpkit.examples.cli.ProtocolTranscript;
 import dev.ftpkit.server.Account;
+import dev.ftpkit.server.ActiveSettings;
 import dev.ftpkit.server.Authenticator;
 import dev.ftpkit.server.FtpServer;
 import dev.ftpkit.server.InMemoryUsers;
+import dev.ftpkit.server.PassiveSettings;
 import dev.ftpkit.server.ServerListener;
 import dev.ftpkit.server.SessionThreads;
+import dev.ftpkit.server.TlsSettings;
 
-import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import javax.net.ssl.SSLContext;
 
 /**
  * {@code ftpkit serve}: serves a directory over FTP until SIGINT/SIGTERM. Prints exactly one line to stdout when
@@ -174,52 +177,55 @@ public final class ServeCommand implements Subcommand {
         if (settings.anonymous) {
             authenticator = authenticator.orElse(Authenticator.anonymous(settings.anonymousPermissions));
         }
-        FtpServer.Builder builder = FtpServer.builder()
-                .host(settings.host)
-                .port(settings.port)
-                .root(settings.root)
-                .authenticator(authenticator)
-                .threadFactory(SessionThreads.virtualIfAvailable("ftpkit-session"))
-                .transferThreadFactory(SessionThreads.platform("ftpkit-transfer"))
-                .passiveEnabled(settings.passive)
-                .activeEnabled(settings.active)
-                .passivePromiscuous(settings.passivePromiscuous)
-                .maxSessions(settings.maxSessions)
-                .listener(listener);
-        if (settings.passiveMin > 0) {
-            builder.passivePorts(settings.passiveMin, settings.passiveMax);
-        }
-        if (settings.passiveAddress != null) {
-            builder.passiveAddress(settings.passiveAddress);
-        }
-        if (settings.maxSessionsPerAddress > 0) {
-            builder.maxSessionsPerAddress(settings.maxSessionsPerAddress);
-        }
-        if (settings.idleTimeout != null) {
-            builder.idleTimeout(settings.idleTimeout);
-        }
-        if (settings.dataTimeout != null) {
-            builder.dataTimeout(settings.dataTimeout);
-        }
-        if (settings.loginFailureDelay != null) {
-            builder.loginFailureDelay(settings.loginFailureDelay);
-        }
-        if (settings.maxLoginFailures > 0) {
-            builder.maxLoginFailures(settings.maxLoginFailures);
-        }
-        if (settings.greeting != null) {
-            builder.greeting(settings.greeting);
-        }
-        if (settings.tlsConfigured()) {
-            builder.tls(tls(settings))
-                    .tlsRequiredForLogin(settings.tlsRequiredForLogin)
-                    .tlsRequiredForData(settings.tlsRequiredForData)
-                    .tlsSessionReuseRequired(settings.tlsReuse);
-            if (settings.implicitTlsPort >= 0) {
-                builder.implicitTlsPort(settings.implicitTlsPort);
-            }
-        }
         try {
+            PassiveSettings.Builder passive = PassiveSettings.builder()
+                    .enabled(settings.passive)
+                    .promiscuous(settings.passivePromiscuous);
+            if (settings.passiveMin > 0) {
+                passive.portRange(settings.passiveMin, settings.passiveMax);
+            }
+            if (settings.passiveAddress != null) {
+                passive.advertisedAddress(settings.passiveAddress);
+            }
+            FtpServer.Builder builder = FtpServer.builder()
+                    .host(settings.host)
+                    .port(settings.port)
+                    .root(settings.root)
+                    .authenticator(authenticator)
+                    .threadFactory(SessionThreads.virtualIfAvailable("ftpkit-session"))
+                    .transferThreadFactory(SessionThreads.platform("ftpkit-transfer"))
+                    .passive(passive.build())
+                    .active(settings.active ? ActiveSettings.allowed() : ActiveSettings.disabled())
+                    .maxSessions(settings.maxSessions)
+                    .listener(listener);
+            if (settings.maxSessionsPerAddress > 0) {
+                builder.maxSessionsPerAddress(settings.maxSessionsPerAddress);
+            }
+            if (settings.idleTimeout != null) {
+                builder.idleTimeout(settings.idleTimeout);
+            }
+            if (settings.dataTimeout != null) {
+                builder.dataTimeout(settings.dataTimeout);
+            }
+            if (settings.loginFailureDelay != null) {
+                builder.loginFailureDelay(settings.loginFailureDelay);
+            }
+            if (settings.maxLoginFailures > 0) {
+                builder.maxLoginFailures(settings.maxLoginFailures);
+            }
+            if (settings.greeting != null) {
+                builder.greeting(settings.greeting);
+            }
+            if (settings.tlsConfigured()) {
+                TlsSettings.Builder tls = TlsSettings.builder(tls(settings))
+                        .requiredForLogin(settings.tlsRequiredForLogin)
+                        .requiredForData(settings.tlsRequiredForData)
+                        .sessionReuseRequired(settings.tlsReuse);
+                if (settings.implicitTlsPort >= 0) {
+                    tls.implicitPort(settings.implicitTlsPort);
+                }
+                builder.tls(tls.build());
+            }
             return builder.build();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

@@ -3,9 +3,11 @@ package dev.ftpkit.server.internal;
 import dev.ftpkit.core.FtpProtocolException;
 import dev.ftpkit.core.LineDecoder;
 import dev.ftpkit.core.Reply;
+import dev.ftpkit.server.internal.data.ClientWatch;
+import dev.ftpkit.server.internal.data.DataSetup;
+import dev.ftpkit.server.internal.tls.TlsConfig;
+import dev.ftpkit.server.internal.tls.TlsSockets;
 
-import javax.net.ssl.SSLSession;
-import javax.net.ssl.SSLSocket;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
 
 /**
  * The control connection: bounded command lines read through a buffer (never byte by byte from the socket),
@@ -25,7 +29,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>The bytes read are also watched for an abort ({@link AbortSignal}) as soon as they arrive, and an end of
  * stream or a reset is remembered: an upload about to be committed asks {@link #clientGaveUp(Duration)}.
  */
-final class ControlConnection implements Closeable {
+public final class ControlConnection implements Closeable, ClientWatch {
 
     private final Socket raw;
     private final int maxLineBytes;
@@ -56,7 +60,7 @@ final class ControlConnection implements Closeable {
      * costs a system call or an allocation waits for {@link #open()} on the session's own thread, so the single
      * acceptor is not what limits how fast sessions start.
      */
-    ControlConnection(Socket socket, int maxLineBytes) {
+    public ControlConnection(Socket socket, int maxLineBytes) {
         this.raw = socket;
         this.socket = socket;
         this.maxLineBytes = maxLineBytes;
@@ -67,7 +71,7 @@ final class ControlConnection implements Closeable {
      *
      * @throws IOException if the connection already failed
      */
-    void open() throws IOException {
+    public void open() throws IOException {
         raw.setTcpNoDelay(true);
         raw.setKeepAlive(true);
         // ftplib sends ABOR as TCP urgent data; without OOBINLINE the JDK silently drops the urgent byte
@@ -89,7 +93,7 @@ final class ControlConnection implements Closeable {
      *                                discarded by the next calls; the next line can be read)
      * @throws IOException            if the connection failed
      */
-    byte[] readLine(Duration idle, Duration deadline) throws IOException {
+    public byte[] readLine(Duration idle, Duration deadline) throws IOException {
         long lineStarted = decoder.hasPartialLine() ? System.nanoTime() : -1;
         while (true) {
             if (position < limit) {
@@ -170,7 +174,8 @@ final class ControlConnection implements Closeable {
      * Starts watching for the abort of a new transfer: earlier signs are forgotten, bytes already buffered after the
      * transfer's command are looked at again. Called on the session thread before the transfer starts.
      */
-    void watchForAbort() {
+    @Override
+    public void watchForAbort() {
         abortSignal.reset();
         abortSignal.scan(buffer, position, limit - position);
     }
@@ -187,7 +192,8 @@ final class ControlConnection implements Closeable {
      * @param grace how long to wait for bytes already in the socket to be read
      * @return true if the upload must not be committed
      */
-    boolean clientGaveUp(Duration grace) {
+    @Override
+    public boolean clientGaveUp(Duration grace) {
         long deadline = System.nanoTime() + grace.toNanos();
         readLock.lock();
         try {
@@ -214,7 +220,8 @@ final class ControlConnection implements Closeable {
      *
      * @param waiting true before the wait, false after it
      */
-    void readerWaitsForTransfer(boolean waiting) {
+    @Override
+    public void readerWaitsForTransfer(boolean waiting) {
         readerWaitsForTransfer = waiting;
     }
 
@@ -229,7 +236,7 @@ final class ControlConnection implements Closeable {
     }
 
     /** Whether part of a command line has arrived. */
-    boolean midLine() {
+    public boolean midLine() {
         return decoder.hasPartialLine() || position < limit;
     }
 
@@ -243,7 +250,7 @@ final class ControlConnection implements Closeable {
      * @return the control connection's TLS session
      * @throws IOException if the handshake failed (the connection is then unusable)
      */
-    SSLSession upgrade(TlsConfig config, Duration timeout) throws IOException {
+    public SSLSession upgrade(TlsConfig config, Duration timeout) throws IOException {
         discardBuffered();
         writeLock.lock();
         try {
@@ -265,7 +272,7 @@ final class ControlConnection implements Closeable {
      * @param timeout how long to wait for the client's close_notify
      * @throws IOException if the TLS layer could not be closed cleanly
      */
-    void clear(Duration timeout) throws IOException {
+    public void clear(Duration timeout) throws IOException {
         SSLSocket secure = tls;
         if (secure == null) {
             return;
@@ -297,7 +304,7 @@ final class ControlConnection implements Closeable {
     }
 
     /** Whether the control connection runs over TLS. */
-    boolean secure() {
+    public boolean secure() {
         return tls != null;
     }
 
@@ -314,7 +321,7 @@ final class ControlConnection implements Closeable {
      * @param reply the reply
      * @throws IOException if the connection failed
      */
-    void send(Reply reply) throws IOException {
+    public void send(Reply reply) throws IOException {
         byte[] bytes = reply.encode().getBytes(StandardCharsets.UTF_8);
         // a lock rather than synchronized: a virtual thread blocked in the write does not pin its carrier
         writeLock.lock();
@@ -338,13 +345,13 @@ final class ControlConnection implements Closeable {
      *
      * @return nanoseconds
      */
-    long blockedWriteNanos() {
+    public long blockedWriteNanos() {
         long started = writeStarted;
         return started == 0 ? 0 : System.nanoTime() - started;
     }
 
     /** Sends a reply, ignoring a failed connection (used while closing). */
-    void sendQuietly(Reply reply) {
+    public void sendQuietly(Reply reply) {
         try {
             send(reply);
         } catch (IOException ignored) {

@@ -1,5 +1,7 @@
 package dev.ftpkit.server.internal;
 
+import dev.ftpkit.server.LoginTurn;
+
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.HashMap;
@@ -22,7 +24,7 @@ import java.util.function.LongSupplier;
  * </ul>
  * {@link #recentFailures(InetAddress)} is what an automatic ban of addresses could read.
  */
-final class LoginThrottle {
+public final class LoginThrottle {
 
     /** Failures an address may have in a short time before its checks are slowed. */
     static final int FAILURE_ALLOWANCE = 10;
@@ -47,12 +49,12 @@ final class LoginThrottle {
     /**
      * @param nanoClock the time in nanoseconds ({@code System::nanoTime}; tests pass their own)
      */
-    LoginThrottle(LongSupplier nanoClock) {
+    public LoginThrottle(LongSupplier nanoClock) {
         this.nanoClock = nanoClock;
     }
 
     /** The right to check one password of an address; close it when the check is done. */
-    final class Turn implements AutoCloseable {
+    public final class Turn implements LoginTurn {
         private final InetAddress address;
         private final boolean penalized;
         private boolean closed;
@@ -63,12 +65,14 @@ final class LoginThrottle {
         }
 
         /** Whether the address failed so often of late that this check should wait the failure delay first. */
-        boolean penalized() {
+        @Override
+        public boolean penalized() {
             return penalized;
         }
 
         /** Counts a failed check against the address. */
-        void failed() {
+        @Override
+        public void failed() {
             synchronized (LoginThrottle.this) {
                 Address state = stateOf(address);
                 state.failures += 1;
@@ -101,7 +105,7 @@ final class LoginThrottle {
      * @return the turn, or empty if the wait timed out
      * @throws InterruptedException if interrupted while waiting
      */
-    synchronized Optional<Turn> awaitTurn(InetAddress address, Duration maxWait) throws InterruptedException {
+    public synchronized Optional<Turn> awaitTurn(InetAddress address, Duration maxWait) throws InterruptedException {
         long deadline = nanoClock.getAsLong() + maxWait.toNanos();
         Address state = stateOf(address);
         if (state.checking && state.waiting >= MAX_WAITING) {

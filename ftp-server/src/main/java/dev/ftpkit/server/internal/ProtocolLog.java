@@ -12,19 +12,19 @@ import java.net.SocketAddress;
  * address and port. Passwords are masked ({@link Command#toString()}: PASS and ACCT). Nothing is formatted unless
  * DEBUG is enabled.
  */
-final class ProtocolLog {
+public final class ProtocolLog {
 
     /** The transcript's logger name, documented in the README; do not rename. */
     static final String PROTOCOL_LOGGER = "dev.ftpkit.server.protocol";
     /** Session events (connected, logged in, ended, failed); documented in the README; do not rename. */
-    static final String SESSION_LOGGER = "dev.ftpkit.server.session";
+    public static final String SESSION_LOGGER = "dev.ftpkit.server.session";
 
     private static final System.Logger PROTOCOL = System.getLogger(PROTOCOL_LOGGER);
 
     private ProtocolLog() {
     }
 
-    static void received(SocketAddress client, Command command) {
+    public static void received(SocketAddress client, Command command) {
         if (PROTOCOL.isLoggable(System.Logger.Level.DEBUG)) {
             PROTOCOL.log(System.Logger.Level.DEBUG, peer(client) + " > " + command);
         }
@@ -36,7 +36,7 @@ final class ProtocolLog {
         }
     }
 
-    static String peer(SocketAddress address) {
+    public static String peer(SocketAddress address) {
         return address instanceof InetSocketAddress inet && inet.getAddress() != null
                 ? inet.getAddress().getHostAddress() + ":" + inet.getPort() : String.valueOf(address);
     }

@@ -3,6 +3,9 @@ package dev.ftpkit.server.internal;
 import dev.ftpkit.core.Reply;
 import dev.ftpkit.core.ReplyCodes;
 import dev.ftpkit.server.SessionInfo;
+import dev.ftpkit.server.internal.data.DataSetup;
+import dev.ftpkit.server.internal.data.PassivePortPool;
+import dev.ftpkit.server.internal.session.Session;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -53,15 +56,7 @@ public final class ServerRuntime {
      */
     public ServerRuntime(ServerConfig config) {
         this.config = config;
-        this.passivePorts = new PassivePortPool(config.passiveMinPort(), config.passiveMaxPort());
-    }
-
-    ServerConfig config() {
-        return config;
-    }
-
-    PassivePortPool passivePorts() {
-        return passivePorts;
+        this.passivePorts = new PassivePortPool(config.passive().minPort(), config.passive().maxPort());
     }
 
     Semaphore listingHelpers() {
@@ -259,7 +254,8 @@ public final class ServerRuntime {
             } else if (fromAddress >= config.maxSessionsPerAddress()) {
                 refusal = "Too many connections from your address.";
             } else {
-                session = new Session(this, connection, Long.toString(sessionIds.incrementAndGet()), implicitTls);
+                session = new Session(config, new ServerResources(passivePorts, loginThrottle, listingHelpers), connection, Long.toString(sessionIds.incrementAndGet()),
+                        implicitTls, this::sessionEnded);
                 sessions.add(session);
                 sessionsPerAddress.put(address, fromAddress + 1);
             }

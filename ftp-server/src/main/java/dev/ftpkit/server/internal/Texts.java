@@ -1,15 +1,18 @@
 package dev.ftpkit.server.internal;
 
 /** Makes untrusted text (file names, client input) safe to echo in a reply or listing line. */
-final class Texts {
+public final class Texts {
     private Texts() {
     }
 
     /**
      * Replaces CR, LF, NUL and other C0 controls with {@code ?}, so a name can never end a reply line early or
      * forge a second reply (CVE-2008-4242 class).
+     *
+     * @param text untrusted text
+     * @return the text on one line
      */
-    static String oneLine(String text) {
+    public static String oneLine(String text) {
         StringBuilder b = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -23,21 +26,37 @@ final class Texts {
         return b == null ? text : b.toString();
     }
 
-    /** Appends {@link #oneLine(String)} of the text without making a new string. */
-    static void appendOneLine(StringBuilder out, String text) {
+    /**
+     * Appends {@link #oneLine(String)} of the text without making a new string.
+     *
+     * @param out  where to append
+     * @param text untrusted text
+     */
+    public static void appendOneLine(StringBuilder out, String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             out.append(c < 0x20 || c == 0x7f ? '?' : c);
         }
     }
 
-    /** Whether the name holds CR, LF or NUL, which no line-based listing can carry. */
-    static boolean hasLineBreak(String name) {
+    /**
+     * Whether the name holds CR, LF or NUL, which no line-based listing can carry.
+     *
+     * @param name a file name
+     * @return true if it holds one of them
+     */
+    public static boolean hasLineBreak(String name) {
         return name.indexOf('\r') >= 0 || name.indexOf('\n') >= 0 || name.indexOf('\0') >= 0;
     }
 
-    /** At most {@code max} characters of the text, for log lines and error replies. */
-    static String excerpt(String text, int max) {
+    /**
+     * At most {@code max} characters of the text, for log lines and error replies.
+     *
+     * @param text the text
+     * @param max  the most characters kept
+     * @return the text, cut with {@code ...} if longer
+     */
+    public static String excerpt(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max) + "...";
     }
 }

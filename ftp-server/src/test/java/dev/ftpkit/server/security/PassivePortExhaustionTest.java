@@ -1,6 +1,7 @@
 package dev.ftpkit.server.security;
 
 import dev.ftpkit.core.Reply;
+import dev.ftpkit.server.PassiveSettings;
 import dev.ftpkit.server.RawFtp;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class PassivePortExhaustionTest extends SecurityFixture {
     void pasvRepeatedTenThousandTimesHoldsAtMostOneListener() throws Exception {
         int start = freeRange(2);
         Disconnects disconnects = new Disconnects();
-        server = Security.server(root).passivePorts(start, start + 1).listener(disconnects).build().start();
+        server = Security.server(root).passive(PassiveSettings.builder().portRange(start, start + 1).build()).listener(disconnects).build().start();
         Map<String, String> before = Security.snapshot(root);
         try (RawFtp attacker = RawFtp.login(server.port())) {
             int n = 10_000;
@@ -66,7 +67,7 @@ class PassivePortExhaustionTest extends SecurityFixture {
     void sessionsExhaustingThePassiveRangeGet425AndPortsReturnWhenTheyClose() throws Exception {
         int start = freeRange(3);
         Disconnects disconnects = new Disconnects();
-        server = Security.server(root).passivePorts(start, start + 2).listener(disconnects).build().start();
+        server = Security.server(root).passive(PassiveSettings.builder().portRange(start, start + 2).build()).listener(disconnects).build().start();
         Map<String, String> before = Security.snapshot(root);
         List<RawFtp> holders = new ArrayList<>();
         try {

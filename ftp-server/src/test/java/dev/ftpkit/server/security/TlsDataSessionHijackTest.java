@@ -2,14 +2,13 @@ package dev.ftpkit.server.security;
 
 import dev.ftpkit.server.RawFtp;
 import dev.ftpkit.server.TlsFtp;
+import dev.ftpkit.server.TlsSettings;
 import dev.ftpkit.testsupport.TestCertificates;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +22,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,7 +59,7 @@ class TlsDataSessionHijackTest extends SecurityFixture {
     void intruderResumingItsOwnControlSessionOnTheVictimsDataPortIsRefused(String protocol) throws Exception {
         Files.writeString(root.resolve("secret.txt"), SECRET);
         RecordingSslContext serverTls = RecordingSslContext.wrapping(certs.serverContext());
-        server = Security.server(root).tls(serverTls).tlsProtocols("TLSv1.3", "TLSv1.2").build().start();
+        server = Security.server(root).tls(TlsSettings.builder(serverTls).protocols("TLSv1.3", "TLSv1.2").build()).build().start();
         ExecutorService handshakes = Executors.newFixedThreadPool(INTRUDERS + 1);
         List<Client> clients = new ArrayList<>();
         try {

@@ -1,0 +1,245 @@
+package dev.ftpkit.server;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
+import javax.net.ssl.SSLContext;
+
+/**
+ * FTPS (RFC 4217) as one object, the counterpart of the client's {@code FtpsConfig}, named after vsftpd's options
+ * where it has one. Immutable; made by {@link #builder(SSLContext)}, which checks each option as it is set.
+ */
+public final class TlsSettings {
+
+    /** The TLS versions offered unless {@link Builder#protocols(String...)} says otherwise. */
+    public static final List<String> DEFAULT_PROTOCOLS = List.of("TLSv1.2");
+
+    private final SSLContext context;
+    private final List<String> protocols;
+    private final boolean requiredForLogin;
+    private final boolean requiredForData;
+    private final boolean sessionReuseRequired;
+    private final boolean clearCommandChannel;
+    private final int implicitPort;
+
+    private TlsSettings(Builder b) {
+        this.context = b.context;
+        this.protocols = b.protocols;
+        this.requiredForLogin = b.requiredForLogin;
+        this.requiredForData = b.requiredForData;
+        this.sessionReuseRequired = b.sessionReuseRequired;
+        this.clearCommandChannel = b.clearCommandChannel;
+        this.implicitPort = b.implicitPort;
+    }
+
+    /**
+     * Starts FTPS settings with the server's key and certificate (see {@link ServerTlsContexts}).
+     *
+     * @param context a context with a key manager
+     * @return a builder
+     */
+    public static Builder builder(SSLContext context) {
+        return new Builder(Objects.requireNonNull(context, "tls context"));
+    }
+
+    /**
+     * Explicit FTPS with every other option at its default.
+     *
+     * @param context a context with a key manager
+     * @return the settings
+     */
+    public static TlsSettings of(SSLContext context) {
+        return builder(context).build();
+    }
+
+    /**
+     * The server's key and certificate.
+     *
+     * @return the context
+     */
+    public SSLContext context() {
+        return context;
+    }
+
+    /**
+     * The TLS versions offered.
+     *
+     * @return JSSE protocol names
+     */
+    public List<String> protocols() {
+        return protocols;
+    }
+
+    /**
+     * Whether USER and PASS need TLS first.
+     *
+     * @return true if required
+     */
+    public boolean requiredForLogin() {
+        return requiredForLogin;
+    }
+
+    /**
+     * Whether transfers need PROT P.
+     *
+     * @return true if required
+     */
+    public boolean requiredForData() {
+        return requiredForData;
+    }
+
+    /**
+     * Whether data connections must resume the control connection's TLS session.
+     *
+     * @return true if required
+     */
+    public boolean sessionReuseRequired() {
+        return sessionReuseRequired;
+    }
+
+    /**
+     * Whether CCC may return the control connection to plaintext.
+     *
+     * @return true if allowed
+     */
+    public boolean clearCommandChannel() {
+        return clearCommandChannel;
+    }
+
+    /**
+     * The implicit-TLS listener's port.
+     *
+     * @return the port (0 = kernel's choice), empty without an implicit listener
+     */
+    public OptionalInt implicitPort() {
+        return implicitPort < 0 ? OptionalInt.empty() : OptionalInt.of(implicitPort);
+    }
+
+    @Override
+    public String toString() {
+        return "TLS " + protocols + (requiredForLogin ? ", required for login" : "")
+                + (requiredForData ? ", required for data" : "") + (sessionReuseRequired ? ", session reuse" : "")
+                + (clearCommandChannel ? ", CCC allowed" : "") + (implicitPort >= 0 ? ", implicit port " + implicitPort : "");
+    }
+
+    /** Collects FTPS options; each setter checks its value and names the option when it refuses one. */
+    public static final class Builder {
+        private final SSLContext context;
+        private List<String> protocols = DEFAULT_PROTOCOLS;
+        private boolean requiredForLogin;
+        private boolean requiredForData;
+        private boolean sessionReuseRequired = true;
+        private boolean clearCommandChannel;
+        private int implicitPort = -1;
+
+        private Builder(SSLContext context) {
+            this.context = context;
+        }
+
+        /**
+         * The TLS versions offered (default {@code TLSv1.2} only). TLS 1.3 works, but on a resumed data connection
+         * JSSE sends a NewSessionTicket that uploading clients never read (curl 7.88, lftp with GnuTLS): they close
+         * with unread data, their kernel resets the connection, the end of the upload is lost and the server
+         * reports 426. Enable it with {@code protocols("TLSv1.3", "TLSv1.2")} for clients that read it.
+         *
+         * @param names JSSE protocol names, each supported by the context
+         * @return this builder
+         * @throws IllegalArgumentException naming {@code tls protocols} if empty or one is not supported
+         */
+        public Builder protocols(String... names) {
+            List<String> list = List.copyOf(Arrays.asList(names));
+            if (list.isEmpty()) {
+                throw new IllegalArgumentException("tls protocols must not be empty");
+            }
+            List<String> supported = Arrays.asList(context.getSupportedSSLParameters().getProtocols());
+            for (String protocol : list) {
+                if (!supported.contains(protocol)) {
+                    throw new IllegalArgumentException("tls protocols: " + protocol
+                            + " is not supported by the context " + supported);
+                }
+            }
+            this.protocols = list;
+            return this;
+        }
+
+        /**
+         * Whether USER and PASS are refused with {@code 530} until the control connection is protected (vsftpd's
+         * {@code force_local_logins_ssl}, default off), so no password crosses the network in clear. It applies
+         * to every login, the anonymous one included.
+         *
+         * @param required true to require TLS before login
+         * @return this builder
+         */
+        public Builder requiredForLogin(boolean required) {
+            this.requiredForLogin = required;
+            return this;
+        }
+
+        /**
+         * Whether transfers are refused with {@code 522 Data connections must be encrypted.} unless {@code PROT P}
+         * is in effect (vsftpd's {@code force_local_data_ssl}, default off).
+         *
+         * @param required true to require protected data connections
+         * @return this builder
+         */
+        public Builder requiredForData(boolean required) {
+            this.requiredForData = required;
+            return this;
+        }
+
+        /**
+         * Whether a protected data connection must resume the TLS session of its control connection (vsftpd's
+         * {@code require_ssl_reuse}, default on). A data connection with any other session gets
+         * {@code 522 SSL connection failed: session reuse required}: whoever connects to the data port first
+         * cannot take the transfer without the control connection's secrets. Clients that never resume (Python's
+         * {@code ftplib}) need it off.
+         *
+         * @param required true to require session reuse
+         * @return this builder
+         */
+        public Builder sessionReuseRequired(boolean required) {
+            this.sessionReuseRequired = required;
+            return this;
+        }
+
+        /**
+         * Whether CCC (RFC 4217 §12.3, "clear command channel") may return the control connection to plaintext
+         * after login, e.g. for NAT helpers that read PORT commands (default off: CCC gets {@code 534}). The same
+         * name as the client's {@code FtpsConfig.Builder#clearCommandChannel}.
+         *
+         * @param allowed true to allow CCC
+         * @return this builder
+         */
+        public Builder clearCommandChannel(boolean allowed) {
+            this.clearCommandChannel = allowed;
+            return this;
+        }
+
+        /**
+         * Adds a second listener, on the same address, where TLS starts at once, before the greeting (implicit
+         * FTPS, {@code ftps://}, traditionally port 990); its sessions start with {@code PROT P}.
+         * {@link FtpServer#implicitTlsPort()} tells the bound port.
+         *
+         * @param port 0..65535, 0 for a kernel-chosen port
+         * @return this builder
+         * @throws IllegalArgumentException naming {@code tls implicitPort} if out of range
+         */
+        public Builder implicitPort(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("tls implicitPort must be 0..65535: " + port);
+            }
+            this.implicitPort = port;
+            return this;
+        }
+
+        /**
+         * Makes the settings.
+         *
+         * @return the settings
+         */
+        public TlsSettings build() {
+            return new TlsSettings(this);
+        }
+    }
+}

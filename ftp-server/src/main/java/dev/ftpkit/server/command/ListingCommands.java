@@ -1,0 +1,252 @@
+package dev.ftpkit.server.command;
+
+import dev.ftpkit.core.Command;
+import dev.ftpkit.core.FtpReplyException;
+import dev.ftpkit.core.Reply;
+import dev.ftpkit.core.ReplyCodes;
+import dev.ftpkit.server.CommandContext;
+import dev.ftpkit.server.DataConnection;
+import dev.ftpkit.server.Permission;
+import dev.ftpkit.server.internal.Texts;
+import dev.ftpkit.server.internal.data.DataConnectionException;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+import static dev.ftpkit.server.command.Replies.fail;
+
+/**
+ * LIST, NLST (RFC 959 §4.1.3), MLSD, MLST (RFC 3659 §7) and STAT with a path. Listings are streamed: the directory
+ * is read in bounded batches ({@link DirectoryBatches}) and each batch goes out before the next is read, so memory
+ * per listing does not grow with the directory. A listing that fails after its 150 ends with 426 or 451 and a reset
+ * data connection, never with 226 (a 226 after a truncated listing is a lie the client cannot detect).
+ */
+final class ListingCommands {
+
+    /** STAT answers on the control connection, held whole: beyond this many entries it refers to LIST. */
+    static final int MAX_STAT_ENTRIES = 10_000;
+
+    /** Lines go out in chunks of about this many characters, encoded once per chunk instead of once per line. */
+    private static final int CHUNK_CHARS = 32 * 1024;
+
+    private ListingCommands() {
+    }
+
+    /** The target of a listing command: options such as {@code -la} removed, wildcards split off. */
+    private record Target(Path directory, Path single, String pattern, boolean all, String shownPrefix) {
+    }
+
+    /** The entries of a listing, a batch at a time; opened before the 150, closed after the last line. */
+    interface Entries extends Closeable {
+        /** The next entries, or an empty list at the end. */
+        List<FileInfo> next() throws IOException;
+    }
+
+    static Reply list(Command command, CommandContext session) throws Exception {
+        Target target = target(command.argument(), session);
+        long now = Instant.now().getEpochSecond();
+        return send(session, "directory listing", entries(target, session),
+                (out, info) -> Listings.appendUnixLine(out, info, now));
+    }
+
+    static Reply nlst(Command command, CommandContext session) throws Exception {
+        Target target = target(command.argument(), session);
+        return send(session, "file list", entries(target, session), (out, info) -> {
+            Texts.appendOneLine(out, target.shownPrefix());
+            if (target.single() == null) {
+                Texts.appendOneLine(out, info.name());
+            }
+        });
+    }
+
+    static Reply mlsd(Command command, CommandContext session) throws Exception {
+        session.requirePermission(Permission.READ);
+        Path directory = session.resolve(command.argument());
+        if (!Files.exists(directory)) {
+            throw new NoSuchFileException(command.argument());
+        }
+        if (!Files.isDirectory(directory)) {
+            // RFC 3659 §7.2: MLSD of something that is not a directory is an error
+            throw fail(ReplyCodes.SYNTAX_ERROR_IN_ARGUMENTS, "Not a directory.");
+        }
+        Listings.MlsxPermissions permissions = Listings.MlsxPermissions.of(session.account().orElseThrow());
+        // RFC 3659 §7.2: the pathname is the rest of the line; it cannot carry CR or LF
+        Entries entries = children(directory, session, true, name -> !Texts.hasLineBreak(name));
+        return send(session, "MLSD", entries, (out, info) ->
+                Listings.appendMlsx(out, info, info.directory() ? "dir" : "file", info.name(), permissions,
+                        session.parameters().mlsxFacts()));
+    }
+
+    static Reply mlst(Command command, CommandContext session) throws Exception {
+        session.requirePermission(Permission.READ);
+        String ftpPath = session.ftpPath(command.argument());
+        Path path = session.resolve(ftpPath);
+        FileInfo info = FileInfo.read(path, ftpPath);
+        String type = info.directory() ? (command.hasArgument() ? "dir" : "cdir") : "file";
+        // RFC 3659 §7.2: the entry line starts with one space
+        StringBuilder entry = new StringBuilder(" ");
+        Listings.appendMlsx(entry, info, type, Texts.oneLine(ftpPath),
+                Listings.MlsxPermissions.of(session.account().orElseThrow()), session.parameters().mlsxFacts());
+        return Reply.of(ReplyCodes.FILE_ACTION_OK, List.of("Listing " + Texts.oneLine(ftpPath), entry.toString(),
+                "End"));
+    }
+
+    static Reply statPath(Command command, CommandContext session) throws Exception {
+        Target target = target(command.argument(), session);
+        long now = Instant.now().getEpochSecond();
+        List<String> lines = new ArrayList<>();
+        lines.add("Status follows:");
+        StringBuilder line = new StringBuilder();
+        try (Entries entries = entries(target, session)) {
+            for (List<FileInfo> batch = entries.next(); !batch.isEmpty(); batch = entries.next()) {
+                if (lines.size() + batch.size() > MAX_STAT_ENTRIES + 1) {
+                    throw fail(ReplyCodes.FILE_UNAVAILABLE, "Too many entries for STAT; use LIST.");
+                }
+                for (FileInfo info : batch) {
+                    line.setLength(0);
+                    Listings.appendUnixLine(line.append(' '), info, now);
+                    lines.add(line.toString());
+                }
+            }
+        }
+        lines.add("End of status");
+        return Reply.of(ReplyCodes.FILE_STATUS, lines);
+    }
+
+    private static Target target(String argument, CommandContext session) throws Exception {
+        session.requirePermission(Permission.READ);
+        String rest = argument;
+        boolean all = false;
+        // ls-style options (-a, -l, -la, ...) that many clients send; RFC 959 has none
+        while (rest.startsWith("-")) {
+            int space = rest.indexOf(' ');
+            String options = space < 0 ? rest : rest.substring(0, space);
+            all |= options.indexOf('a') >= 0 || options.indexOf('A') >= 0;
+            rest = space < 0 ? "" : rest.substring(space + 1).stripLeading();
+        }
+        String shownPrefix = rest.isEmpty() ? "" : (rest.endsWith("/") ? rest : rest + "/");
+        int slash = rest.lastIndexOf('/');
+        String last = rest.substring(slash + 1);
+        if (Wildcard.isPattern(last)) {
+            String parent = slash < 0 ? "" : (slash == 0 ? "/" : rest.substring(0, slash));
+            Path directory = session.resolve(parent);
+            String prefix = slash < 0 ? "" : rest.substring(0, slash + 1);
+            return new Target(directory, null, last, all, prefix);
+        }
+        Path path = session.resolve(rest);
+        if (!Files.exists(path)) {
+            // RFC 959 §5.4 lists 450 for LIST, NLST and STAT (550 is not among their codes)
+            throw fail(ReplyCodes.FILE_ACTION_NOT_TAKEN, "No such file or directory.");
+        }
+        if (!Files.isDirectory(path)) {
+            return new Target(null, path, null, all, rest);
+        }
+        return new Target(path, null, null, all, shownPrefix);
+    }
+
+    private static Entries entries(Target target, CommandContext session) throws IOException {
+        if (target.single() != null) {
+            Path name = target.single().getFileName();
+            return single(FileInfo.read(target.single(), name == null ? "" : name.toString()));
+        }
+        String pattern = target.pattern();
+        return children(target.directory(), session, target.all(),
+                name -> pattern == null || Wildcard.matches(pattern, name));
+    }
+
+    private static Entries single(FileInfo info) {
+        return new Entries() {
+            private boolean given;
+
+            @Override
+            public List<FileInfo> next() {
+                List<FileInfo> next = given ? List.of() : List.of(info);
+                given = true;
+                return next;
+            }
+
+            @Override
+            public void close() {
+                // nothing is open
+            }
+        };
+    }
+
+    private static Entries children(Path directory, CommandContext session, boolean showHidden, Predicate<String> shownName)
+            throws IOException {
+        boolean posix = FileInfo.hasPosix(directory);
+        return new DirectoryBatches(directory, child -> shownEntry(child, session, showHidden, posix, shownName),
+                session.settings().transferThreadFactory(), session.settings().listingHelpers());
+    }
+
+    /** The info of an entry a listing shows, or null: temporary uploads, hidden names, links out of the home. */
+    private static FileInfo shownEntry(Path child, CommandContext session, boolean showHidden, boolean posix,
+                                       Predicate<String> shownName) throws IOException {
+        Path fileName = child.getFileName();
+        String name = fileName == null ? "" : fileName.toString();
+        if (name.endsWith("/")) {
+            name = name.substring(0, name.length() - 1); // zip file systems end directory names with '/'
+        }
+        if (name.startsWith(TransferCommands.TEMP_PREFIX) || (!showHidden && name.startsWith("."))
+                || !shownName.test(name)) {
+            return null;
+        }
+        FileInfo info = FileInfo.readNoFollow(child, name, posix);
+        if (!info.symbolicLink()) {
+            return info;
+        }
+        return session.linkStaysInside(child) ? FileInfo.read(child, name) : null;
+    }
+
+    /** Appends one listing line (without its line end) for an entry. */
+    @FunctionalInterface
+    private interface LineFormat {
+        void append(StringBuilder out, FileInfo info);
+    }
+
+    private static Reply send(CommandContext session, String what, Entries entries, LineFormat format)
+            throws IOException {
+        try (Entries source = entries;
+             DataConnection data = session.dataConnections().open("Here comes the " + what + ".")) {
+            try {
+                sendLines(source, data.output(), format);
+            } catch (DataConnectionException e) {
+                throw e; // 426: the client went away or stopped reading
+            } catch (IOException | RuntimeException | OutOfMemoryError e) {
+                // reset, not a clean end: the data connection's end must never pass for the listing's end
+                data.abort();
+                if (e instanceof OutOfMemoryError oom) {
+                    throw oom;
+                }
+                throw new FtpReplyException(Reply.of(ReplyCodes.ACTION_ABORTED_LOCAL_ERROR,
+                        "Listing failed; transfer aborted."));
+            }
+        }
+        return Reply.of(ReplyCodes.CLOSING_DATA, "Directory send OK.");
+    }
+
+    private static void sendLines(Entries source, OutputStream out, LineFormat format) throws IOException {
+        StringBuilder chunk = new StringBuilder(CHUNK_CHARS + 1024);
+        for (List<FileInfo> batch = source.next(); !batch.isEmpty(); batch = source.next()) {
+            for (FileInfo info : batch) {
+                format.append(chunk, info);
+                chunk.append("\r\n");
+                if (chunk.length() >= CHUNK_CHARS) {
+                    out.write(chunk.toString().getBytes(StandardCharsets.UTF_8));
+                    chunk.setLength(0);
+                }
+            }
+        }
+        out.write(chunk.toString().getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+}

@@ -1,0 +1,168 @@
+package dev.ftpkit.server.command;
+
+import dev.ftpkit.core.FtpTime;
+import dev.ftpkit.server.Account;
+import dev.ftpkit.server.MlsxFactSelection;
+import dev.ftpkit.server.Permission;
+import dev.ftpkit.server.internal.Texts;
+
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Set;
+
+/**
+ * Listing lines: LIST in the Unix {@code ls -l} form that client parsers expect (as vsftpd prints it) and the
+ * MLSx facts of RFC 3659 §7. File names that hold CR or LF are shown with {@code ?} (a line-based listing
+ * cannot carry them).
+ *
+ * <p>Lines are appended to a caller's {@link StringBuilder} digit by digit: a listing of 10,000 entries spent
+ * most of its time in {@code String.format} and {@code DateTimeFormatter} before.
+ */
+final class Listings {
+
+    private static final int[] POWERS_OF_TEN = {1, 10, 100, 1000};
+    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+        "Nov", "Dec"};
+    /** {@code ls -l} permission letters, in the order of the characters after the type. */
+    private static final PosixFilePermission[] MODE_BITS = {PosixFilePermission.OWNER_READ,
+        PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_READ,
+        PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
+        PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE};
+    private static final String MODE_LETTERS = "rwxrwxrwx";
+    /** Links, owner and group columns as vsftpd prints them ({@code %4d %-8s %-8s }), after the mode. */
+    private static final String DIRECTORY_COLUMNS = "    2 ftp      ftp      ";
+    private static final String FILE_COLUMNS = "    1 ftp      ftp      ";
+    private static final int SIZE_WIDTH = 12;
+    /** ls shows the time of day for files changed in the last half year (and not in the future), else the year. */
+    private static final long HALF_YEAR_SECONDS = 182L * 24 * 3600;
+    private static final long DAY_SECONDS = 24L * 3600;
+    /** Odd file times are clamped to what four year digits can show, instead of failing the listing. */
+    private static final long LS_EARLIEST = LocalDateTime.of(0, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC);
+    private static final long MLSX_EARLIEST = LocalDateTime.of(1000, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC);
+    private static final long LATEST = LocalDateTime.of(9999, 12, 31, 23, 59, 59).toEpochSecond(ZoneOffset.UTC);
+
+    private Listings() {
+    }
+
+    /**
+     * Appends one {@code ls -l} line without its line end, e.g.
+     * {@code -rw-r--r--    1 ftp      ftp              1234 Nov 25 14:10 name}.
+     *
+     * @param out        where to append
+     * @param info       the entry
+     * @param nowSeconds the time of the listing, in seconds since the epoch
+     */
+    static void appendUnixLine(StringBuilder out, FileInfo info, long nowSeconds) {
+        out.append(info.directory() ? 'd' : '-');
+        appendMode(out, info);
+        out.append(info.directory() ? DIRECTORY_COLUMNS : FILE_COLUMNS);
+        appendRightAligned(out, info.size(), SIZE_WIDTH);
+        out.append(' ');
+        appendLsDate(out, info.modified().getEpochSecond(), nowSeconds);
+        out.append(' ');
+        Texts.appendOneLine(out, info.name());
+    }
+
+    private static void appendMode(StringBuilder out, FileInfo info) {
+        Set<PosixFilePermission> p = info.permissions();
+        if (p == null) {
+            out.append(info.directory() ? "rwxr-xr-x" : "rw-r--r--");
+            return;
+        }
+        for (int i = 0; i < MODE_BITS.length; i++) {
+            out.append(p.contains(MODE_BITS[i]) ? MODE_LETTERS.charAt(i) : '-');
+        }
+    }
+
+    /** {@code MMM dd HH:mm} for recent times, {@code MMM dd  yyyy} for others, in UTC. */
+    private static void appendLsDate(StringBuilder out, long seconds, long nowSeconds) {
+        boolean recent = seconds > nowSeconds - HALF_YEAR_SECONDS && seconds < nowSeconds + DAY_SECONDS;
+        LocalDateTime t = LocalDateTime.ofEpochSecond(Math.max(LS_EARLIEST, Math.min(LATEST, seconds)), 0,
+                ZoneOffset.UTC);
+        out.append(MONTHS[t.getMonthValue() - 1]).append(' ');
+        appendDigits(out, t.getDayOfMonth(), 2);
+        if (recent) {
+            out.append(' ');
+            appendDigits(out, t.getHour(), 2);
+            out.append(':');
+            appendDigits(out, t.getMinute(), 2);
+        } else {
+            out.append("  ");
+            appendDigits(out, t.getYear(), 4);
+        }
+    }
+
+    /** The MLSx {@code perm} facts (RFC 3659 §7.5.5) an account has, for files and for directories. */
+    record MlsxPermissions(String file, String directory) {
+
+        static MlsxPermissions of(Account account) {
+            boolean write = account.may(Permission.WRITE);
+            boolean delete = account.may(Permission.DELETE);
+            String rename = account.may(Permission.RENAME) ? "f" : "";
+            // directories: e enter, l list, c create files, m make dirs, d delete, p purge; f rename
+            String directory = "el" + (write ? "c" : "") + (account.may(Permission.MAKE_DIRECTORY) ? "m" : "")
+                    + (delete ? "dp" : "") + rename;
+            // files: r retrieve, a append, w write, d delete; f rename
+            String file = "r" + (write ? "aw" : "") + (delete ? "d" : "") + rename;
+            return new MlsxPermissions(file, directory);
+        }
+    }
+
+    /**
+     * Appends one MLSx entry (RFC 3659 §7.2): facts type, size (files), modify, perm and unique, a space, the
+     * name.
+     *
+     * @param out         where to append
+     * @param info        the entry
+     * @param type        the type fact: {@code file}, {@code dir} or {@code cdir}
+     * @param name        the name shown after the facts (no CR or LF)
+     * @param permissions the account's perm facts
+     */
+    static void appendMlsx(StringBuilder out, FileInfo info, String type, String name,
+                           MlsxPermissions permissions, MlsxFactSelection facts) {
+        if (facts.has("type")) {
+            out.append("type=").append(type).append(';');
+        }
+        if (!info.directory() && facts.has("size")) {
+            out.append("size=").append(info.size()).append(';');
+        }
+        if (facts.has("modify")) {
+            out.append("modify=").append(formatTime(info.modified())).append(';');
+        }
+        if (facts.has("perm")) {
+            out.append("perm=").append(info.directory() ? permissions.directory() : permissions.file()).append(';');
+        }
+        String unique = info.uniqueKey();
+        if (unique != null && facts.has("unique")) {
+            out.append("unique=").append(unique).append(';');
+        }
+        out.append(' ').append(name);
+    }
+
+    /** RFC 3659 §2.3 time-val, UTC, without fraction (MLSx modify fact, MDTM, MFMT). */
+    static String formatTime(Instant instant) {
+        long seconds = Math.max(MLSX_EARLIEST, Math.min(LATEST, instant.getEpochSecond()));
+        return FtpTime.format(Instant.ofEpochSecond(seconds));
+    }
+
+    /** A non-negative number with leading zeros to the width. */
+    private static void appendDigits(StringBuilder out, int value, int width) {
+        for (int divisor = POWERS_OF_TEN[width - 1]; divisor > 0; divisor /= 10) {
+            out.append((char) ('0' + value / divisor % 10));
+        }
+    }
+
+    /** A number right-aligned in the width with spaces, as {@code %12d} (wider numbers are not cut). */
+    private static void appendRightAligned(StringBuilder out, long value, int width) {
+        int length = value < 0 ? 2 : 1;
+        for (long rest = value / 10; rest != 0; rest /= 10) {
+            length++;
+        }
+        for (int i = length; i < width; i++) {
+            out.append(' ');
+        }
+        out.append(value);
+    }
+}

@@ -1,0 +1,203 @@
+package dev.ftpkit.server.internal.data;
+
+import dev.ftpkit.server.DataConnection;
+import dev.ftpkit.server.internal.files.StorageErrors;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * A data connection over a socket. Its streams count the bytes and turn socket failures into
+ * {@link DataConnectionException} (426), so they are told apart from file system failures.
+ */
+final class SocketDataConnection implements DataConnection {
+
+    static final int BUFFER_SIZE = 64 * 1024;
+
+    private final Socket socket;
+    private final Socket raw;
+    private final boolean ascii;
+    private final AtomicLong bytes = new AtomicLong();
+    private final InputStream input;
+    private final OutputStream output;
+
+    /**
+     * @param socket the data socket, TLS or not
+     * @param raw    the TCP socket under it, which ABOR closes (closing the TLS socket could block on a write)
+     * @param ascii  whether TYPE A is in effect
+     */
+    SocketDataConnection(Socket socket, Socket raw, boolean ascii) throws IOException {
+        this.socket = socket;
+        this.raw = raw;
+        this.ascii = ascii;
+        InputStream in = socket.getInputStream();
+        OutputStream out = socket.getOutputStream();
+        this.input = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                int n = read(one, 0, 1);
+                return n < 0 ? -1 : one[0] & 0xFF;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n;
+                try {
+                    n = in.read(b, off, len);
+                } catch (IOException e) {
+                    throw new DataConnectionException("data connection failed", e);
+                }
+                if (n > 0) {
+                    bytes.addAndGet(n);
+                } else if (n < 0) {
+                    checkCloseNotify();
+                }
+                return n;
+            }
+        };
+        this.output = new BufferedOutputStream(new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                try {
+                    out.write(b, off, len);
+                    bytes.addAndGet(len);
+                } catch (IOException e) {
+                    throw new DataConnectionException("data connection failed", e);
+                }
+            }
+        }, BUFFER_SIZE);
+    }
+
+    /**
+     * RFC 4217 §10, RFC 8446 §6.1: over TLS only close_notify ends the data; a TCP end without it is a truncation
+     * (an injected FIN, a crashed client), so the upload failed. JSSE returns end of stream in both cases, but
+     * without close_notify it has also shut the socket's input down.
+     */
+    private void checkCloseNotify() throws DataConnectionException {
+        if (socket instanceof SSLSocket && socket.isInputShutdown()) {
+            throw new DataConnectionException("TLS data connection ended without close_notify", null);
+        }
+    }
+
+    @Override
+    public InputStream input() {
+        return input;
+    }
+
+    @Override
+    public OutputStream output() {
+        return output;
+    }
+
+    long bytes() {
+        return bytes.get();
+    }
+
+    @Override
+    public long sendFile(SeekableByteChannel file) throws IOException {
+        return TransferIo.send(file, output, ascii);
+    }
+
+    /**
+     * {@inheritDoc} A failure of the data connection is a {@link DataConnectionException}; any other failure is the
+     * file's, and a full disk or an exceeded quota get their type here ({@link StorageErrors}).
+     */
+    @Override
+    public long receiveFile(SeekableByteChannel file) throws IOException {
+        try {
+            if (ascii) {
+                TransferIo.receive(input, file, true);
+            } else {
+                receiveInto(file);
+            }
+        } catch (IOException e) {
+            throw StorageErrors.typed(e);
+        }
+        return bytes();
+    }
+
+    /**
+     * Copies the whole upload into the file through one direct buffer (no copies through the heap), when the
+     * socket has a channel; else through {@link #input()}.
+     *
+     * @param file the file to write
+     * @return the bytes written
+     * @throws DataConnectionException if the data connection fails (426)
+     * @throws IOException             if the file cannot be written
+     */
+    long receiveInto(SeekableByteChannel file) throws IOException {
+        // a TLS socket reports the channel under it, which carries TLS records: never read that
+        SocketChannel channel = socket instanceof SSLSocket ? null : socket.getChannel();
+        if (channel == null || !channel.isBlocking()) {
+            return TransferIo.receive(input, file, false);
+        }
+        ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
+        long total = 0;
+        while (true) {
+            int n;
+            try {
+                n = channel.read(buffer);
+            } catch (IOException e) {
+                throw new DataConnectionException("data connection failed", e);
+            }
+            if (n < 0) {
+                return total;
+            }
+            bytes.addAndGet(n);
+            buffer.flip();
+            while (buffer.hasRemaining()) {
+                total += file.write(buffer);
+            }
+            buffer.clear();
+        }
+    }
+
+    /**
+     * Ends the data connection with a reset instead of a clean end, when what was sent is not all there is (a
+     * listing that failed midway): a client that reads to the end must not take the end for success.
+     */
+    @Override
+    public void abort() {
+        try {
+            raw.setSoLinger(true, 0);
+        } catch (IOException ignored) {
+            // already closed
+        }
+        DataSetup.closeQuietly(raw);
+    }
+
+    /** The TCP socket, for ABOR to close. */
+    Socket rawSocket() {
+        return raw;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            if (!socket.isClosed() && !socket.isOutputShutdown()) {
+                output.flush();
+                if (socket instanceof SSLSocket) {
+                    // close_notify alone (RFC 8446 §6.1): a plain close of a TLS 1.3 socket makes JSSE send
+                    // user_canceled first, which GnuTLS (lftp) reports as a fatal alert
+                    socket.shutdownOutput();
+                }
+            }
+        } finally {
+            socket.close();
+        }
+    }
+}

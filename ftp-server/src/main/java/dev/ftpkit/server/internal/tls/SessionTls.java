@@ -1,0 +1,124 @@
+package dev.ftpkit.server.internal.tls;
+
+import dev.ftpkit.server.TlsControl;
+import dev.ftpkit.server.internal.ControlConnection;
+import dev.ftpkit.server.internal.ServerConfig;
+import dev.ftpkit.server.internal.data.DataChannelException;
+import dev.ftpkit.server.internal.data.DataConnectionException;
+import dev.ftpkit.server.internal.data.DataSetup;
+import dev.ftpkit.server.internal.data.Transfer;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Optional;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * The FTPS state of one session (RFC 4217): TLS on the control connection, PBSZ/PROT, and the TLS layer of data
+ * connections. The control-connection changes (AUTH, CCC) happen on the session thread once the reply is out;
+ * the fields read by the transfer thread are volatile.
+ */
+public final class SessionTls implements TlsControl {
+
+    private static final System.Logger LOG = System.getLogger(SessionTls.class.getName());
+
+    private final String sessionId;
+    private volatile SSLSession controlTls;
+    // the session data connections must resume; it outlives CCC, after which data stays protected (RFC 4217 §12.3)
+    private volatile SSLSession dataReuseReference;
+    private boolean tlsAfterReply;
+    private boolean clearAfterReply;
+    private boolean pbszDone;
+    private volatile boolean protectData;
+
+    public SessionTls(String sessionId) {
+        this.sessionId = sessionId;
+    }
+
+    /** Implicit FTPS: TLS before the greeting, and data protected from the start. */
+    public void startImplicit(ControlConnection control, TlsConfig tls, Duration timeout) throws IOException {
+        controlTls = control.upgrade(tls, timeout);
+        dataReuseReference = controlTls;
+        pbszDone = true;
+        protectData = true;
+    }
+
+    /** Carries out what AUTH or CCC asked for, once their reply is sent. */
+    public void afterReply(ControlConnection control, ServerConfig config) throws IOException {
+        if (tlsAfterReply) {
+            tlsAfterReply = false;
+            controlTls = control.upgrade(config.tls().orElseThrow(), config.lineTimeout());
+            dataReuseReference = controlTls;
+        } else if (clearAfterReply) {
+            clearAfterReply = false;
+            control.clear(config.lineTimeout());
+            controlTls = null;
+        }
+    }
+
+    @Override
+    public Optional<SSLSession> controlSession() {
+        return Optional.ofNullable(controlTls);
+    }
+
+    @Override
+    public boolean active() {
+        return controlTls != null || tlsAfterReply;
+    }
+
+    @Override
+    public void startAfterReply() {
+        this.tlsAfterReply = true;
+    }
+
+    @Override
+    public void clearControlAfterReply() {
+        this.clearAfterReply = true;
+    }
+
+    @Override
+    public boolean pbszDone() {
+        return pbszDone;
+    }
+
+    @Override
+    public void pbszDone(boolean done) {
+        this.pbszDone = done;
+    }
+
+    @Override
+    public boolean protectData() {
+        return protectData;
+    }
+
+    @Override
+    public void protectData(boolean protect) {
+        this.protectData = protect;
+    }
+
+    /**
+     * RFC 4217 §7: the server is the TLS server on data connections too, passive or active.
+     *
+     * @param transfer the transfer the data connection belongs to, or null; an aborted one fails quietly
+     */
+    public Socket secureData(TlsConfig tls, Socket socket, Duration timeout, Transfer transfer) throws IOException {
+        SSLSocket secure;
+        try {
+            secure = TlsSockets.handshake(tls, socket, null, true, timeout);
+        } catch (IOException e) {
+            if (transfer != null && transfer.aborted()) {
+                throw new DataConnectionException("aborted", e);
+            }
+            LOG.log(System.Logger.Level.DEBUG, () -> "session " + sessionId + ": data TLS handshake failed: " + e);
+            throw new DataChannelException(DataChannelException.Reason.TLS_FAILED, e);
+        }
+        SSLSession control = dataReuseReference;
+        if (tls.reuseRequired() && (control == null || !TlsSockets.resumedFrom(control, secure.getSession()))) {
+            DataSetup.closeQuietly(secure);
+            throw new DataChannelException(DataChannelException.Reason.TLS_NOT_RESUMED, null);
+        }
+        return secure;
+    }
+}
