@@ -12,6 +12,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -137,6 +138,15 @@ public interface FtpClient extends Closeable {
      * @throws IOException if the connection fails
      */
     FeatureSet features() throws IOException;
+
+    /**
+     * Returns the encoding of path names on the control connection and in listings: chosen after login (UTF-8 when
+     * FEAT offers UTF8 and the configuration's encoding is automatic, see {@link FtpClientConfig#charsetAutomatic()}).
+     * Bytes that do not decode in it survive as {@link RemoteNames} escapes, so a listed name always names its file.
+     *
+     * @return the charset in use
+     */
+    Charset charset();
 
     /**
      * Returns the system type (SYST).

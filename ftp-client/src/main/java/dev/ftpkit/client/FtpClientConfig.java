@@ -17,7 +17,8 @@ import java.util.Optional;
  * connections (like {@code java.net.http.HttpClient}).
  *
  * <p>Defaults: passive mode (EPSV, then PASV; 227 addresses ignored), binary type, connect timeout 10 s,
- * reply timeout 60 s, data idle timeout 60 s, 64 KiB buffers, UTF-8 control encoding, no keep-alive, no
+ * reply timeout 60 s, data idle timeout 60 s, 64 KiB buffers, automatic control encoding
+ * (UTF-8 with {@code OPTS UTF8 ON} when FEAT offers UTF8, otherwise the fallback, UTF-8 by default), no keep-alive, no
  * listeners. Every timeout is finite: nothing the client does can block forever.
  */
 public final class FtpClientConfig {
@@ -42,6 +43,7 @@ public final class FtpClientConfig {
     private final int maxLineLength;
     private final SocketFactory socketFactory;
     private final Charset charset;
+    private final boolean charsetAutomatic;
     private final TransferListener transferListener;
     private final ProtocolListener protocolListener;
     private final String virtualHost;
@@ -60,6 +62,7 @@ public final class FtpClientConfig {
         this.maxLineLength = b.maxLineLength;
         this.socketFactory = b.socketFactory;
         this.charset = b.charset;
+        this.charsetAutomatic = b.charsetAutomatic;
         this.transferListener = b.transferListener;
         this.protocolListener = b.protocolListener;
         this.virtualHost = b.virtualHost;
@@ -198,12 +201,24 @@ public final class FtpClientConfig {
     }
 
     /**
-     * Returns the encoding of commands, replies, path names and listings.
+     * Returns the encoding of commands, replies, path names and listings: the one set by
+     * {@link Builder#charset(Charset)}, or the fallback used when the encoding is {@linkplain #charsetAutomatic()
+     * automatic} and the server does not offer UTF8.
      *
      * @return the charset
      */
     public Charset charset() {
         return charset;
+    }
+
+    /**
+     * Returns whether the session chooses its encoding: UTF-8 (with {@code OPTS UTF8 ON}) when FEAT offers UTF8,
+     * otherwise {@link #charset()}.
+     *
+     * @return whether the encoding is automatic
+     */
+    public boolean charsetAutomatic() {
+        return charsetAutomatic;
     }
 
     /**
@@ -255,7 +270,7 @@ public final class FtpClientConfig {
     public String toString() {
         return "FtpClientConfig[mode=" + dataConnectionMode + ", tls=" + tls + ", type=" + transferType + ", connectTimeout="
                 + connectTimeout + ", replyTimeout=" + replyTimeout + ", dataTimeout=" + dataTimeout
-                + ", bufferSize=" + bufferSize + ", charset=" + charset + "]";
+                + ", bufferSize=" + bufferSize + ", charset=" + charset + (charsetAutomatic ? " (fallback)" : "") + "]";
     }
 
     /** Builds an {@link FtpClientConfig}; every setter validates its argument and {@link #build()} the whole. */
@@ -271,6 +286,7 @@ public final class FtpClientConfig {
         private int maxLineLength = DEFAULT_MAX_LINE_LENGTH;
         private SocketFactory socketFactory = SocketFactory.getDefault();
         private Charset charset = StandardCharsets.UTF_8;
+        private boolean charsetAutomatic = true;
         private TransferListener transferListener = TransferListener.NONE;
         private ProtocolListener protocolListener = ProtocolListener.NONE;
         private String virtualHost;
@@ -292,6 +308,7 @@ public final class FtpClientConfig {
             maxLineLength = c.maxLineLength;
             socketFactory = c.socketFactory;
             charset = c.charset;
+            charsetAutomatic = c.charsetAutomatic;
             transferListener = c.transferListener;
             protocolListener = c.protocolListener;
             virtualHost = c.virtualHost;
@@ -443,14 +460,31 @@ public final class FtpClientConfig {
         }
 
         /**
-         * Sets the encoding of the control connection and of listings (default UTF-8; {@code OPTS UTF8 ON} is sent
-         * when the server offers UTF8 and this is UTF-8).
+         * Fixes the encoding of the control connection and of listings, whatever the server offers ({@code OPTS UTF8
+         * ON} is still sent when the server offers UTF8 and this is UTF-8). For servers whose names are, say, GBK or
+         * Shift_JIS even though they announce UTF8. Bytes that do not decode survive as {@link RemoteNames} escapes.
          *
          * @param cs the charset
          * @return this builder
          */
         public Builder charset(Charset cs) {
             charset = Objects.requireNonNull(cs, "charset");
+            charsetAutomatic = false;
+            return this;
+        }
+
+        /**
+         * Makes the encoding automatic (the default): UTF-8 with {@code OPTS UTF8 ON} when FEAT offers UTF8 (RFC 2640
+         * §3.2), otherwise this fallback. The default fallback is UTF-8, not ISO-8859-1: servers that do not announce
+         * UTF8 mostly store UTF-8 names anyway, and names in any other encoding still survive byte for byte as
+         * {@link RemoteNames} escapes; a server known to use GBK, Shift_JIS or windows-1251 names gets that here.
+         *
+         * @param cs the charset used when the server does not offer UTF8
+         * @return this builder
+         */
+        public Builder fallbackCharset(Charset cs) {
+            charset = Objects.requireNonNull(cs, "fallbackCharset");
+            charsetAutomatic = true;
             return this;
         }
 

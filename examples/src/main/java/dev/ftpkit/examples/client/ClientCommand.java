@@ -19,6 +19,7 @@ import dev.ftpkit.examples.cli.ProtocolTranscript;
 
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.FileSystemException;
 import java.util.List;
@@ -121,7 +122,9 @@ abstract class ClientCommand implements Subcommand {
         if (count < minArgs || count > maxArgs) {
             throw new UsageException(count < minArgs ? "missing arguments" : "too many arguments");
         }
-        FtpUrl url = FtpUrl.parse(options.positional().get(urlIndex()));
+        // Without --encoding the session's encoding is UTF-8 (offered, or the fallback): percent escapes name its bytes.
+        FtpUrl url = FtpUrl.parse(options.positional().get(urlIndex()),
+                options.encoding().orElse(StandardCharsets.UTF_8));
         ProgressBar progress = transfers() && io.errIsTerminal() && !options.quiet() ? new ProgressBar(io.err()) : null;
         Invocation invocation = new Invocation(options, url, io, progress);
         ProtocolTranscript transcript = options.verbose()
@@ -177,6 +180,7 @@ abstract class ClientCommand implements Subcommand {
         } else if (options.noEpsv()) {
             builder.dataConnectionMode(DataConnectionMode.passive().withoutEpsv());
         }
+        options.encoding().ifPresent(builder::charset);
         if (options.ascii()) {
             builder.transferType(TransferType.ASCII);
         }

@@ -5,6 +5,7 @@ import dev.ftpkit.examples.cli.OptionSpec;
 import dev.ftpkit.examples.cli.ParsedLine;
 import dev.ftpkit.examples.cli.ParsedLine.Converter;
 
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -31,11 +32,12 @@ import java.util.Set;
  * @param insecure   {@code --insecure}: accept any server certificate
  * @param caCert     {@code --cacert FILE}: trust the certificates of a PEM or PKCS12 file
  * @param caCertPassword {@code --cacert-password PASS}: the password of a PKCS12 {@code --cacert} file
+ * @param encoding   {@code --encoding NAME}: the server's file name encoding; empty for the automatic choice
  */
 record ClientOptions(List<String> positional, boolean active, boolean noEpsv, boolean ascii, boolean resume,
                      boolean append, boolean longFormat, boolean quiet, boolean verbose, Optional<String> user,
                      Optional<Duration> timeout, boolean tls, boolean tls12Only, boolean insecure, Optional<Path> caCert,
-                     Optional<String> caCertPassword) {
+                     Optional<String> caCertPassword, Optional<Charset> encoding) {
 
     /** The URL syntax, for help. */
     static final String URL_HELP = "URL: ftp://[user[:password]@]host[:port]/path or ftps://... (percent-encoded;"
@@ -56,6 +58,8 @@ record ClientOptions(List<String> positional, boolean active, boolean noEpsv, bo
                 (option, text) -> Duration.ofSeconds(Converter.number(1, 86_400).apply(option, text)), null));
         Optional<Path> caCert = line.value(ClientOption.CACERT).map(Path::of);
         Optional<String> caCertPassword = line.value(ClientOption.CACERT_PASSWORD);
+        Optional<Charset> encoding = Optional.ofNullable(line.value(ClientOption.ENCODING, ClientOptions::charset,
+                null));
         if (line.has(ClientOption.RESUME) && line.has(ClientOption.APPEND)) {
             throw new UsageException("--resume and --append exclude each other");
         }
@@ -72,7 +76,16 @@ record ClientOptions(List<String> positional, boolean active, boolean noEpsv, bo
         return new ClientOptions(line.positional(), line.has(ClientOption.ACTIVE), line.has(ClientOption.NO_EPSV),
                 line.has(ClientOption.ASCII), line.has(ClientOption.RESUME), line.has(ClientOption.APPEND),
                 line.has(ClientOption.LONG), line.has(ClientOption.QUIET), line.has(ClientOption.VERBOSE), user,
-                timeout, line.has(ClientOption.TLS), line.has(ClientOption.TLS12_ONLY), line.has(ClientOption.INSECURE), caCert, caCertPassword);
+                timeout, line.has(ClientOption.TLS), line.has(ClientOption.TLS12_ONLY), line.has(ClientOption.INSECURE),
+                caCert, caCertPassword, encoding);
+    }
+
+    private static Charset charset(String option, String name) throws UsageException {
+        try {
+            return Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + ": unknown encoding " + name);
+        }
     }
 
     /** The options a client subcommand accepts: the common ones and its own flags, in declaration order. */

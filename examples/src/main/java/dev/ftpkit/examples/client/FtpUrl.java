@@ -1,14 +1,18 @@
 package dev.ftpkit.examples.client;
 
+import dev.ftpkit.client.RemoteNames;
 import dev.ftpkit.examples.UsageException;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
  * An {@code ftp://[user[:password]@]host[:port]/path} URL (RFC 1738 §3.2), percent-decoded. The path is relative
  * to the login directory (the leading slash only separates it from the host); {@code %2F} makes it absolute.
+ * Percent escapes name bytes (a name that is not valid in the server's encoding can be written), and each run of
+ * them is decoded in that encoding; other characters name characters.
  * {@code ftps://} is the same with implicit TLS (TLS from the first byte), port 990 by default, as curl reads it.
  *
  * @param user     the user, empty for anonymous
@@ -22,6 +26,19 @@ record FtpUrl(Optional<String> user, Optional<String> password, String host, int
               boolean implicitTls) {
 
     static FtpUrl parse(String text) throws UsageException {
+        return parse(text, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Parses a URL whose path names are in the server's encoding.
+     *
+     * @param text    the URL
+     * @param charset the encoding the session will use: percent-escaped bytes are decoded in it, and bytes that do
+     *                not decode stay as {@link RemoteNames} escapes, so they go back to the server unchanged
+     * @return the URL
+     * @throws UsageException if the text is not an ftp:// or ftps:// URL
+     */
+    static FtpUrl parse(String text, Charset charset) throws UsageException {
         boolean implicitTls = text.regionMatches(true, 0, "ftps://", 0, 7);
         if (!implicitTls && !text.regionMatches(true, 0, "ftp://", 0, 6)) {
             throw new UsageException("not an ftp:// or ftps:// URL: " + text);
@@ -37,9 +54,9 @@ record FtpUrl(Optional<String> user, Optional<String> password, String host, int
             String userInfo = authority.substring(0, at);
             authority = authority.substring(at + 1);
             int colon = userInfo.indexOf(':');
-            user = Optional.of(decode(colon < 0 ? userInfo : userInfo.substring(0, colon)));
+            user = Optional.of(decode(colon < 0 ? userInfo : userInfo.substring(0, colon), charset));
             if (colon >= 0) {
-                password = Optional.of(decode(userInfo.substring(colon + 1)));
+                password = Optional.of(decode(userInfo.substring(colon + 1), charset));
             }
         }
         String host;
@@ -75,44 +92,46 @@ record FtpUrl(Optional<String> user, Optional<String> password, String host, int
                 throw new UsageException("port out of range in URL: " + text);
             }
         }
-        return new FtpUrl(user, password, host, port, decode(path), implicitTls);
+        return new FtpUrl(user, password, host, port, decode(path, charset), implicitTls);
     }
 
-    /** The last path segment, or empty when the path names a directory (ends with "/" or is empty). */
+    /**
+     * The last path segment, or empty when the path names a directory (ends with "/" or is empty); bytes that the
+     * server's encoding does not decode are shown as {@code \xHH}, since a local name cannot hold them either.
+     */
     String baseName() {
         int slash = path.lastIndexOf('/');
-        return path.substring(slash + 1);
+        return RemoteNames.printable(path.substring(slash + 1));
     }
 
     boolean isDirectory() {
         return path.isEmpty() || path.endsWith("/");
     }
 
-    private static String decode(String s) throws UsageException {
+    private static String decode(String s, Charset charset) throws UsageException {
         if (s.indexOf('%') < 0) {
             return s;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
+        StringBuilder text = new StringBuilder(s.length());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= s.length()) {
-                    throw new UsageException("bad percent escape in URL: " + s);
-                }
-                int hi = Character.digit(s.charAt(i + 1), 16);
-                int lo = Character.digit(s.charAt(i + 2), 16);
-                if (hi < 0 || lo < 0) {
-                    throw new UsageException("bad percent escape in URL: " + s);
-                }
-                bytes.write(hi * 16 + lo);
-                i += 2;
-            } else {
-                int end = Character.isHighSurrogate(c) && i + 1 < s.length() ? i + 2 : i + 1;
-                byte[] utf8 = s.substring(i, end).getBytes(StandardCharsets.UTF_8);
-                bytes.write(utf8, 0, utf8.length);
-                i = end - 1;
+            if (c != '%') {
+                text.append(RemoteNames.decode(bytes.toByteArray(), charset)).append(c);
+                bytes.reset();
+                continue;
             }
+            if (i + 2 >= s.length()) {
+                throw new UsageException("bad percent escape in URL: " + s);
+            }
+            int hi = Character.digit(s.charAt(i + 1), 16);
+            int lo = Character.digit(s.charAt(i + 2), 16);
+            if (hi < 0 || lo < 0) {
+                throw new UsageException("bad percent escape in URL: " + s);
+            }
+            bytes.write(hi * 16 + lo);
+            i += 2;
         }
-        return bytes.toString(StandardCharsets.UTF_8);
+        return text.append(RemoteNames.decode(bytes.toByteArray(), charset)).toString();
     }
 }

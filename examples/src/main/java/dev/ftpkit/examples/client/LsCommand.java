@@ -1,6 +1,7 @@
 package dev.ftpkit.examples.client;
 
 import dev.ftpkit.client.FtpClient;
+import dev.ftpkit.client.RemoteNames;
 import dev.ftpkit.core.list.ListEntry;
 
 import java.io.IOException;
@@ -27,15 +28,16 @@ public final class LsCommand extends ClientCommand {
         for (ListEntry entry : client.list(invocation.url().path())) {
             if (!entry.isParsed()) {
                 // Nothing is dropped: a line no parser understood is shown as the server sent it.
-                out.println(entry.rawLine());
+                out.println(RemoteNames.printable(entry.rawLine()));
             } else if (invocation.options().longFormat()) {
                 out.println(String.format(Locale.ROOT, "%-9s %12s %-20s %s",
                         entry.type().name().toLowerCase(Locale.ROOT),
                         entry.size().isPresent() ? Long.toString(entry.size().getAsLong()) : "-",
                         entry.modified().map(Object::toString).orElse("-"),
-                        entry.name()));
+                        RemoteNames.printable(entry.name())));
             } else {
-                out.println(entry.name());
+                // Bytes the encoding does not decode are shown as \xHH (the entry itself keeps them).
+                out.println(RemoteNames.printable(entry.name()));
             }
         }
         out.flush();

@@ -4,6 +4,7 @@ import dev.ftpkit.examples.ExitCode;
 import dev.ftpkit.examples.Main;
 import dev.ftpkit.examples.Terminal;
 import dev.ftpkit.testsupport.FreePorts;
+import dev.ftpkit.testsupport.RawNames;
 import dev.ftpkit.testsupport.Vsftpd;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,9 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The client subcommands run in-process against a real vsftpd; exit codes and files checked. */
 class ClientCliTest {
+
+    // For the --encoding tests: names as bytes.
+    private static final Charset GBK = Charset.forName("GBK");
+    private static final byte[] LATIN1_NAME = "lat\u00e9.txt".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] CONTENT = "content\n".getBytes(StandardCharsets.US_ASCII);
 
     @TempDir
     Path dir;
@@ -258,5 +266,54 @@ class ClientCliTest {
         assertThat(run(new byte[0], false, "get", vsftpd.url("p.bin"), local.toString())).isEqualTo(ExitCode.OK);
         assertThat(stderr()).isEmpty();
         assertThat(Files.readAllBytes(local)).isEqualTo(content);
+    }
+
+    // ---------------------------------------------------------------- --encoding, percent escapes as bytes
+
+    @Test
+    void lsAndGetWithGbkShowAndFetchNamesByTheirUnicodeText() throws Exception {
+        RawNames.create(vsftpd.root(), "中文报告.txt".getBytes(GBK), CONTENT);
+        Path local = dir.resolve("copy.txt");
+
+        assertThat(run("ls", "--encoding", "GBK", vsftpd.url(""))).isEqualTo(ExitCode.OK);
+        assertThat(stdout().lines()).contains("中文报告.txt");
+
+        int code = run("get", "--encoding", "GBK", vsftpd.url("中文报告.txt"), local.toString());
+        assertThat(code).as(stderr()).isEqualTo(ExitCode.OK);
+        assertThat(Files.readAllBytes(local)).isEqualTo(CONTENT);
+    }
+
+    @Test
+    void lsShowsBytesThatAreNotUtf8AsHexAndGetOfThePercentUrlFetchesThem() throws Exception {
+        RawNames.create(vsftpd.root(), LATIN1_NAME, CONTENT);
+        Path local = dir.resolve("copy.txt");
+
+        assertThat(run("ls", vsftpd.url(""))).isEqualTo(ExitCode.OK);
+        assertThat(stdout().lines()).contains("lat\\xE9.txt");
+
+        assertThat(run("get", vsftpd.url("lat%E9.txt"), local.toString())).isEqualTo(ExitCode.OK);
+        assertThat(Files.readAllBytes(local)).isEqualTo(CONTENT);
+    }
+
+    @Test
+    void putToAPercentUrlCreatesThatByteName() throws Exception {
+        int code = run(CONTENT, "put", "-", vsftpd.url("upload/lat%E9.txt"));
+
+        assertThat(code).as(stderr()).isEqualTo(ExitCode.OK);
+        assertThat(RawNames.listHex(vsftpd.uploadDir())).containsExactly(HexFormat.of().formatHex(LATIN1_NAME));
+        assertThat(RawNames.read(vsftpd.uploadDir(), LATIN1_NAME)).isEqualTo(CONTENT);
+    }
+
+    @Test
+    void latin1EncodingNamesTheSameByteByItsCharacter() throws Exception {
+        int code = run(CONTENT, "put", "--encoding", "ISO-8859-1", "-", vsftpd.url("upload/lat\u00e9.txt"));
+
+        assertThat(code).isEqualTo(ExitCode.OK);
+        assertThat(RawNames.listHex(vsftpd.uploadDir())).containsExactly(HexFormat.of().formatHex(LATIN1_NAME));
+    }
+
+    @Test
+    void anUnknownEncodingIsAUsageError() {
+        assertThat(run("ls", "--encoding", "no-such-charset", vsftpd.url(""))).isEqualTo(ExitCode.USAGE);
     }
 }

@@ -1,10 +1,13 @@
 package dev.ftpkit.examples.client;
 
+import dev.ftpkit.client.RemoteNames;
 import dev.ftpkit.examples.UsageException;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,6 +25,19 @@ class FtpUrlTest {
                 "pub/a file.txt", false));
         assertThat(url.baseName()).isEqualTo("a file.txt");
         assertThat(url.isDirectory()).isFalse();
+    }
+
+    @Test
+    void percentEscapesNameBytesInTheServersEncodingAndLiteralCharactersNameCharacters() throws Exception {
+        Charset gbk = Charset.forName("GBK");
+
+        FtpUrl latin = FtpUrl.parse("ftp://h/d/lat%E9.txt", StandardCharsets.UTF_8);
+        FtpUrl chinese = FtpUrl.parse("ftp://h/%D6%D0/\u6587.txt", gbk);
+
+        assertThat(RemoteNames.encode(latin.path(), StandardCharsets.UTF_8))
+                .isEqualTo("d/lat\u00e9.txt".getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(latin.baseName()).isEqualTo("lat\\xE9.txt");
+        assertThat(chinese.path()).isEqualTo("\u4e2d/\u6587.txt");
     }
 
     @Test

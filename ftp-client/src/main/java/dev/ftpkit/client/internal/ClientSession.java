@@ -19,6 +19,7 @@ import dev.ftpkit.core.list.ListParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +58,7 @@ public final class ClientSession implements FtpClient {
         this.control = control;
         this.tls = tls;
         this.transfers = new Transfers(config, control);
-        this.listings = new Listings(transfers, config.charset());
+        this.listings = new Listings(transfers, control::charset);
         this.greeting = greeting;
         this.jfrSession = ClientJfr.sessionBegun(control.remoteAddress().getHostAddress());
     }
@@ -151,12 +152,27 @@ public final class ClientSession implements FtpClient {
             LoginSequence.protectData(control, tls, transfers);
         }
         features = null;
-        // RFC 2640 §3.1 / draft-ietf-ftpext-utf-8-option: ask for UTF-8 path names when offered.
-        if (config.charset().equals(StandardCharsets.UTF_8) && features().has("UTF8")) {
-            control.execute(Command.of("OPTS", "UTF8 ON"));
-        }
+        chooseCharset();
         transfers.forgetServerType();
         transfers.ensureType();
+    }
+
+    /**
+     * RFC 2640 §3.2 / draft-ietf-ftpext-utf-8-option: UTF-8 path names, asked for with {@code OPTS UTF8 ON}, when FEAT
+     * offers UTF8 and the encoding is automatic or fixed to UTF-8; otherwise the configured charset.
+     */
+    private void chooseCharset() throws IOException {
+        boolean offered = features().has("UTF8");
+        boolean utf8 = offered && (config.charsetAutomatic() || config.charset().equals(StandardCharsets.UTF_8));
+        if (utf8) {
+            control.execute(Command.of("OPTS", "UTF8 ON"));
+        }
+        control.useCharset(utf8 ? StandardCharsets.UTF_8 : config.charset());
+    }
+
+    @Override
+    public Charset charset() {
+        return control.charset();
     }
 
     @Override

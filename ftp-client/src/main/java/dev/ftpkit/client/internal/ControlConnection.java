@@ -2,6 +2,7 @@ package dev.ftpkit.client.internal;
 
 import dev.ftpkit.client.FtpClientConfig;
 import dev.ftpkit.client.ProtocolListener;
+import dev.ftpkit.client.RemoteNames;
 import dev.ftpkit.core.Command;
 import dev.ftpkit.core.FtpProtocolException;
 import dev.ftpkit.core.FtpReplyException;
@@ -19,6 +20,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.util.Optional;
 
@@ -42,7 +44,8 @@ final class ControlConnection implements AutoCloseable {
     private SSLSocket tls;
     private InputStream in;
     private OutputStream out;
-    private final Charset charset;
+    /** Chosen after FEAT when the configured encoding is automatic; replies may be read by another thread. */
+    private volatile Charset charset;
     private final ProtocolListener listener;
     private final LineDecoder decoder;
     private final ReplyParser parser;
@@ -160,11 +163,30 @@ final class ControlConnection implements AutoCloseable {
         return charset;
     }
 
+    /** Switches the encoding of commands and replies (after FEAT, RFC 2640 §3.2). */
+    void useCharset(Charset chosen) {
+        charset = chosen;
+    }
+
+    /**
+     * The bytes of a command. Encoded before anything is written: a name this encoding cannot hold is refused
+     * without harm to the connection (a replacement char would name another file).
+     */
+    private byte[] encode(Command command) throws IOException {
+        try {
+            return RemoteNames.encode(command.encode(), charset);
+        } catch (CharacterCodingException e) {
+            throw new IOException(command.verb() + " argument cannot be written in " + charset.name()
+                    + " (the control connection's encoding)", e);
+        }
+    }
+
     /** Writes a command (one write, so the command leaves in one segment). */
     void send(Command command) throws IOException {
         ensureOpen();
+        byte[] bytes = encode(command);
         try {
-            out.write(command.encode().getBytes(charset));
+            out.write(bytes);
             out.flush();
         } catch (IOException e) {
             close();
@@ -188,7 +210,7 @@ final class ControlConnection implements AutoCloseable {
                 socket.sendUrgentData(DM);
             }
             // Under TLS there is no urgent data (it would land in the middle of the TLS records): plain ABOR.
-            out.write(abor.encode().getBytes(charset));
+            out.write(encode(abor));
             out.flush();
         } catch (IOException e) {
             close();
@@ -280,7 +302,7 @@ final class ControlConnection implements AutoCloseable {
             }
             if (decoder.hasLine()) {
                 byte[] line = LineDecoder.stripTelnet(decoder.takeLine());
-                return new String(line, charset);
+                return RemoteNames.decode(line, charset);
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.ftpkit.client.internal;
 
+import dev.ftpkit.client.RemoteNames;
 import dev.ftpkit.core.Command;
 import dev.ftpkit.core.FtpProtocolException;
 import dev.ftpkit.core.MlsxEntry;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** Listings read over a data connection: LIST, NLST and MLSD (RFC 3659 §7) as lines, names or entries. */
 final class Listings {
@@ -23,9 +25,10 @@ final class Listings {
     private static final Set<String> SELF_AND_PARENT = Set.of(".", "..");
 
     private final Transfers transfers;
-    private final Charset charset;
+    /** The session's encoding, which may change after FEAT. */
+    private final Supplier<Charset> charset;
 
-    Listings(Transfers transfers, Charset charset) {
+    Listings(Transfers transfers, Supplier<Charset> charset) {
         this.transfers = transfers;
         this.charset = charset;
     }
@@ -100,7 +103,7 @@ final class Listings {
                         + " bytes; refused");
             }
         }
-        String text = new String(data, charset);
+        String text = RemoteNames.decode(data, charset.get());
         List<String> lines = new ArrayList<>();
         int start = 0;
         while (start < text.length()) {
