@@ -39,8 +39,18 @@ abstract class ClientCommand implements Subcommand {
     private final Set<String> flags;
     private final int minArgs;
     private final int maxArgs;
+    /** The options only this command takes ({@link SyncOptions}), read before the shared ones are parsed. */
+    private final Set<SyncOptions.Option> ownOptions;
+    /** This run's values of {@link #ownOptions}. */
+    private SyncOptions sync;
 
     ClientCommand(String name, String usage, String description, Set<String> flags, int minArgs, int maxArgs) {
+        this(name, usage, description, flags, minArgs, maxArgs, Set.of());
+    }
+
+    ClientCommand(String name, String usage, String description, Set<String> flags, int minArgs, int maxArgs,
+                  Set<SyncOptions.Option> ownOptions) {
+        this.ownOptions = Set.copyOf(ownOptions);
         this.name = name;
         this.usage = usage;
         this.description = description;
@@ -67,13 +77,13 @@ abstract class ClientCommand implements Subcommand {
     @Override
     public List<OptionSpec> options() {
         List<OptionSpec> all = new java.util.ArrayList<>(ClientOptions.specs(flags));
-        all.addAll(ownOptions());
+        all.addAll(SyncOptions.Option.specs(ownOptions));
         return List.copyOf(all);
     }
 
-    /** The options only this command knows ({@link #takeOwnOptions}), for the help text. */
-    List<OptionSpec> ownOptions() {
-        return List.of();
+    /** This run's values of the options only this command takes (segments, retry, the mirror's). */
+    SyncOptions sync() {
+        return sync;
     }
 
     @Override
@@ -93,8 +103,10 @@ abstract class ClientCommand implements Subcommand {
     }
 
     /** Takes the options only this command knows out of the arguments (before the shared ones are parsed). */
-    List<String> takeOwnOptions(List<String> args) throws UsageException {
-        return args;
+    private List<String> takeOwnOptions(List<String> args) throws UsageException {
+        SyncOptions.Split split = SyncOptions.extract(args, ownOptions);
+        sync = split.options();
+        return split.rest();
     }
 
     /**

@@ -4,39 +4,20 @@ import dev.ftpkit.client.FtpClient;
 import dev.ftpkit.client.TransferListener;
 import dev.ftpkit.client.sync.SegmentedDownload;
 import dev.ftpkit.examples.UsageException;
-import dev.ftpkit.examples.cli.OptionSpec;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 
 /** {@code get URL [LOCAL]}: downloads a file; LOCAL {@code -} is stdout, default the remote base name. */
 public final class GetCommand extends ClientCommand {
 
-    /** {@code --segments} and {@code --retry}, read by {@link #takeOwnOptions}. */
-    private SyncOptions sync;
-
     /** Creates the subcommand. */
     public GetCommand() {
         super("get", "URL [LOCAL]", "download a file (LOCAL '-' = stdout; default: the remote file's name)",
-                Set.of("--resume", "--ascii"), 1, 2);
-    }
-
-    private static final Set<SyncOptions.Option> OWN = EnumSet.of(SyncOptions.Option.SEGMENTS,
-            SyncOptions.Option.RETRY);
-
-    @Override
-    List<OptionSpec> ownOptions() {
-        return SyncOptions.Option.specs(OWN);
-    }
-
-    @Override
-    List<String> takeOwnOptions(List<String> args) throws UsageException {
-        SyncOptions.Split split = SyncOptions.extract(args, OWN);
-        sync = split.options();
-        return split.rest();
+                Set.of("--resume", "--ascii"), 1, 2,
+                EnumSet.of(SyncOptions.Option.SEGMENTS, SyncOptions.Option.RETRY));
     }
 
     @Override
@@ -56,7 +37,7 @@ public final class GetCommand extends ClientCommand {
             throw new UsageException("the URL names a directory, not a file: " + url.path());
         }
         String local = invocation.options().positional().size() > 1 ? invocation.arg(1) : url.baseName();
-        if (local.equals("-") && (sync.segments() > 0 || sync.retry() > 0)) {
+        if (local.equals("-") && (sync().segments() > 0 || sync().retry() > 0)) {
             throw new UsageException("--segments and --retry need a local file, not stdout");
         }
         if (local.equals("-")) {
@@ -68,7 +49,7 @@ public final class GetCommand extends ClientCommand {
             return;
         }
         Path target = Path.of(local);
-        if (sync.segments() > 0 || sync.retry() > 0) {
+        if (sync().segments() > 0 || sync().retry() > 0) {
             // The download opens its own connections; this one would only idle (and might time out) meanwhile.
             client.quit();
             segmented(invocation, target);
@@ -88,8 +69,8 @@ public final class GetCommand extends ClientCommand {
                     + " leave out --ascii and --resume");
         }
         SegmentedDownload.builder(endpoint(invocation), invocation.url().path(), target)
-                .segments(Math.max(1, sync.segments()))
-                .retry(sync.retryPolicy())
+                .segments(Math.max(1, sync().segments()))
+                .retry(sync().retryPolicy())
                 .listener(invocation.progress() == null ? TransferListener.NONE : invocation.progress())
                 .build()
                 .run();

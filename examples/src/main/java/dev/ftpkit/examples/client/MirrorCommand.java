@@ -4,12 +4,10 @@ import dev.ftpkit.client.FtpClient;
 import dev.ftpkit.client.sync.Mirror;
 import dev.ftpkit.client.sync.MirrorResult;
 import dev.ftpkit.examples.UsageException;
-import dev.ftpkit.examples.cli.OptionSpec;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -22,45 +20,30 @@ public final class MirrorCommand extends ClientCommand {
             SyncOptions.Option.DELETE, SyncOptions.Option.DRY_RUN, SyncOptions.Option.PARALLEL,
             SyncOptions.Option.EXCLUDE, SyncOptions.Option.VERIFY, SyncOptions.Option.RETRY);
 
-    /** The mirror's own options, read by {@link #takeOwnOptions}. */
-    private SyncOptions sync;
-
     /** Creates the subcommand. */
     public MirrorCommand() {
         super("mirror", "URL LOCALDIR | mirror --reverse LOCALDIR URL",
                 "make LOCALDIR equal to the remote tree (--reverse: the remote tree equal to LOCALDIR)",
-                Set.of(), 2, 2);
-    }
-
-    @Override
-    List<OptionSpec> ownOptions() {
-        return SyncOptions.Option.specs(OPTIONS);
-    }
-
-    @Override
-    List<String> takeOwnOptions(List<String> args) throws UsageException {
-        SyncOptions.Split split = SyncOptions.extract(args, OPTIONS);
-        sync = split.options();
-        return split.rest();
+                Set.of(), 2, 2, OPTIONS);
     }
 
     @Override
     int urlIndex() {
-        return sync.reverse() ? 1 : 0;
+        return sync().reverse() ? 1 : 0;
     }
 
     @Override
     void execute(FtpClient client, Invocation invocation) throws IOException, UsageException {
         // The mirror opens its own connections; this one (which checked the login) would only idle meanwhile.
         client.quit();
-        Path local = Path.of(invocation.arg(sync.reverse() ? 0 : 1));
+        Path local = Path.of(invocation.arg(sync().reverse() ? 0 : 1));
         String remote = invocation.url().path();
-        Mirror.Builder builder = sync.reverse() ? Mirror.upload(endpoint(invocation), local, remote)
+        Mirror.Builder builder = sync().reverse() ? Mirror.upload(endpoint(invocation), local, remote)
                 : Mirror.download(endpoint(invocation), remote, local);
-        MirrorReport report = new MirrorReport(invocation.io(), invocation.options().quiet(), sync.dryRun());
-        builder.delete(sync.delete()).dryRun(sync.dryRun()).verify(sync.verify()).parallelism(sync.parallel())
-                .retry(sync.retryPolicy()).listener(report);
-        for (String glob : sync.excludes()) {
+        MirrorReport report = new MirrorReport(invocation.io(), invocation.options().quiet(), sync().dryRun());
+        builder.delete(sync().delete()).dryRun(sync().dryRun()).verify(sync().verify()).parallelism(sync().parallel())
+                .retry(sync().retryPolicy()).listener(report);
+        for (String glob : sync().excludes()) {
             builder.exclude(glob);
         }
         MirrorResult result = builder.build().run();

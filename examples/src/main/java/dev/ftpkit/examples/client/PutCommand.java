@@ -3,40 +3,22 @@ package dev.ftpkit.examples.client;
 import dev.ftpkit.client.FtpClient;
 import dev.ftpkit.client.FtpEndpoint;
 import dev.ftpkit.examples.UsageException;
-import dev.ftpkit.examples.cli.OptionSpec;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 
 /** {@code put LOCAL URL}: uploads a file; a URL ending in {@code /} means into that directory. */
 public final class PutCommand extends ClientCommand {
 
-    /** {@code --retry}, read by {@link #takeOwnOptions}. */
-    private SyncOptions sync;
-
     /** Creates the subcommand. */
     public PutCommand() {
         super("put", "LOCAL URL", "upload a file (LOCAL '-' = stdin; a URL ending in / = into that directory)",
-                Set.of("--resume", "--append", "--ascii"), 2, 2);
+                Set.of("--resume", "--append", "--ascii"), 2, 2, EnumSet.of(SyncOptions.Option.RETRY));
     }
 
-    private static final Set<SyncOptions.Option> OWN = EnumSet.of(SyncOptions.Option.RETRY);
-
-    @Override
-    List<OptionSpec> ownOptions() {
-        return SyncOptions.Option.specs(OWN);
-    }
-
-    @Override
-    List<String> takeOwnOptions(List<String> args) throws UsageException {
-        SyncOptions.Split split = SyncOptions.extract(args, OWN);
-        sync = split.options();
-        return split.rest();
-    }
 
     @Override
     int urlIndex() {
@@ -52,7 +34,7 @@ public final class PutCommand extends ClientCommand {
     void execute(FtpClient client, Invocation invocation) throws IOException, UsageException {
         String local = invocation.arg(0);
         FtpUrl url = invocation.url();
-        if (sync.retry() > 0 && (local.equals("-") || invocation.options().append())) {
+        if (sync().retry() > 0 && (local.equals("-") || invocation.options().append())) {
             throw new UsageException("--retry needs a local file and no --append: stdin cannot be read twice, and"
                     + " appending again would append twice");
         }
@@ -76,7 +58,7 @@ public final class PutCommand extends ClientCommand {
                     + (Files.exists(source) ? "not a regular file" : "no such file or directory"));
         }
         String remote = url.isDirectory() ? url.path() + source.getFileName() : url.path();
-        if (sync.retry() > 0) {
+        if (sync().retry() > 0) {
             uploadWithRetry(client, invocation, source, remote);
         } else if (invocation.options().append()) {
             client.append(source, remote);
@@ -96,7 +78,7 @@ public final class PutCommand extends ClientCommand {
         FtpEndpoint endpoint = endpoint(invocation);
         FtpClient[] current = {first};
         try {
-            sync.retryPolicy().run(attempt -> {
+            sync().retryPolicy().run(attempt -> {
                 if (!current[0].isConnected()) {
                     current[0] = invocation.progress() == null ? endpoint.connect()
                             : endpoint.connect(invocation.progress());

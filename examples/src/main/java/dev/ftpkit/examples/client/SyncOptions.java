@@ -49,11 +49,6 @@ record SyncOptions(int segments, int retry, int parallel, List<String> excludes,
             this.description = description;
         }
 
-        /** {@code --flag VALUE  description}, for the help text. */
-        String helpLine() {
-            return flag + (value.isEmpty() ? "" : " " + value) + "  " + description;
-        }
-
         /** The option as the help text lists it (its default is part of the description). */
         OptionSpec spec() {
             return value.isEmpty() ? OptionSpec.flag(flag, description)
