@@ -22,6 +22,8 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -47,6 +49,9 @@ final class ControlConnection implements AutoCloseable {
     /** Chosen after FEAT when the configured encoding is automatic; replies may be read by another thread. */
     private volatile Charset charset;
     private final ProtocolListener listener;
+    private final ClientEvents events;
+    /** Commands sent and not yet finally answered, oldest first: replies come in order (RFC 959 §4.2). */
+    private final ArrayDeque<Command> unanswered = new ArrayDeque<>();
     private final LineDecoder decoder;
     private final ReplyParser parser;
     private final int replyTimeoutMillis;
@@ -56,31 +61,40 @@ final class ControlConnection implements AutoCloseable {
     private int limit;
     private boolean closed;
 
-    private ControlConnection(Socket socket, FtpClientConfig config) throws IOException {
+    private ControlConnection(Socket socket, FtpClientConfig config, ClientEvents events) throws IOException {
         this.plain = socket;
         this.socket = socket;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
         this.charset = config.charset();
         this.listener = config.protocolListener();
+        this.events = events;
         this.decoder = new LineDecoder(config.maxLineLength());
         this.parser = new ReplyParser(config.maxLineLength(), config.maxReplyLines());
         this.replyTimeoutMillis = (int) config.replyTimeout().toMillis();
         this.maxLineLength = config.maxLineLength();
     }
 
-    static ControlConnection open(FtpClientConfig config, String host, int port) throws IOException {
+    static ControlConnection open(FtpClientConfig config, String host, int port, ClientEvents events)
+            throws IOException {
         Socket socket = config.socketFactory().createSocket();
         try {
             socket.setTcpNoDelay(true);
             socket.setKeepAlive(true);
             socket.connect(new InetSocketAddress(host, port), (int) config.connectTimeout().toMillis());
             socket.setSoTimeout((int) config.replyTimeout().toMillis());
-            return new ControlConnection(socket, config);
+            events.connected((InetSocketAddress) socket.getRemoteSocketAddress(),
+                    (InetSocketAddress) socket.getLocalSocketAddress());
+            return new ControlConnection(socket, config, events);
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
         }
+    }
+
+    /** The listeners of this connection. */
+    ClientEvents events() {
+        return events;
     }
 
     InetAddress remoteAddress() {
@@ -193,7 +207,7 @@ final class ControlConnection implements AutoCloseable {
             throw e;
         }
         ProtocolLog.sent(socket.getRemoteSocketAddress(), command);
-        listener.commandSent(command);
+        sent(command);
     }
 
     /**
@@ -217,7 +231,38 @@ final class ControlConnection implements AutoCloseable {
             throw e;
         }
         ProtocolLog.sent(socket.getRemoteSocketAddress(), abor);
-        listener.commandSent(abor);
+        sent(abor);
+    }
+
+    private void sent(Command command) {
+        listener.commandSent(command);
+        synchronized (unanswered) {
+            unanswered.add(command);
+        }
+        events.commandSent(command);
+    }
+
+    /** Pairs a final reply with the oldest unanswered command; a greeting or an unasked reply pairs with none. */
+    private void answered(Reply reply) {
+        Command command;
+        synchronized (unanswered) {
+            command = unanswered.poll();
+        }
+        if (command != null) {
+            events.commandAnswered(command, reply);
+        }
+    }
+
+    /** The commands that will get no reply now, told as failed. */
+    private void unanswered(IOException failure) {
+        List<Command> failed;
+        synchronized (unanswered) {
+            failed = List.copyOf(unanswered);
+            unanswered.clear();
+        }
+        for (Command command : failed) {
+            events.commandFailed(command, failure);
+        }
     }
 
     /** Reads the next reply (1xx included) within the reply timeout. */
@@ -233,17 +278,26 @@ final class ControlConnection implements AutoCloseable {
             socket.setSoTimeout(timeoutMillis);
             reply = readWholeReply();
         } catch (SocketTimeoutException e) {
-            close();
             SocketTimeoutException timeout = new SocketTimeoutException(
                     "no reply from the server within " + timeoutMillis + " ms; control connection closed");
             timeout.initCause(e);
+            unanswered(timeout);
+            close();
             throw timeout;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            unanswered(e);
+            close();
+            throw e;
+        } catch (RuntimeException e) {
+            unanswered(new IOException("reading a reply failed", e));
             close();
             throw e;
         }
         ProtocolLog.received(socket.getRemoteSocketAddress(), reply);
         listener.replyReceived(reply);
+        if (!reply.code().isPositivePreliminary()) {
+            answered(reply);
+        }
         if (reply.codeValue() == ReplyCodes.SERVICE_NOT_AVAILABLE) {
             // RFC 959 §4.2: 421 may come in reply to any command; the server is closing the connection.
             close();
@@ -321,6 +375,7 @@ final class ControlConnection implements AutoCloseable {
                 DataSockets.closeQuietly(tls);
             }
             DataSockets.closeQuietly(plain);
+            unanswered(new IOException("the control connection was closed before the reply came"));
         }
     }
 }
