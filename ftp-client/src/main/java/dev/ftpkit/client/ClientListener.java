@@ -114,7 +114,7 @@ public interface ClientListener {
     }
 
     /**
-     * A data transfer ended.
+     * A data transfer ended, after its command's final reply (which tells whether it succeeded).
      *
      * @param command   the transfer command
      * @param direction which way the bytes flowed
