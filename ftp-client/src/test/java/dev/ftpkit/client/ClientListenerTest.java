@@ -11,6 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.RandomAccessFile;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,6 +111,32 @@ class ClientListenerTest {
         assertThat(events).containsSubsequence("sent QUIT", "answered QUIT 221", "closed");
         assertThat(events.get(events.size() - 1)).isEqualTo("closed");
         // each command sent got exactly one final reply, in order
+        assertThat(events.stream().filter(e -> e.startsWith("sent ")).map(e -> e.substring(5)).toList())
+                .isEqualTo(events.stream().filter(e -> e.startsWith("answered "))
+                        .map(e -> e.split(" ")[1]).toList());
+    }
+
+    @Test
+    void abortedDownloadPairsRetrAborAndTheResyncNoopWithTheirOwnReplies() throws Exception {
+        Recording recording = new Recording();
+        try (Vsftpd vsftpd = Vsftpd.builder(dir.resolve("server")).start()) {
+            try (RandomAccessFile big = new RandomAccessFile(vsftpd.root().resolve("big.bin").toFile(), "rw")) {
+                big.setLength(64L << 20); // more than loopback buffers hold: the transfer is still running at ABOR
+            }
+            try (FtpClient ftp = FtpClient.connect(config(recording), vsftpd.host(), vsftpd.port())) {
+                ftp.loginAnonymous();
+                try (InputStream in = ftp.retrieve("big.bin")) {
+                    assertThat(in.readNBytes(1000)).hasSize(1000);
+                } // closed early: ABOR
+                ftp.noop();
+            }
+        }
+
+        List<String> events = recording.events;
+        // vsftpd: 426 for the transfer, then 225 for ABOR (RFC 959 §4.1.3 allows 226 too)
+        assertThat(events).containsSubsequence("sent RETR", "sent ABOR", "answered RETR 426", "sent NOOP");
+        assertThat(events).anySatisfy(e -> assertThat(e).matches("answered ABOR 22[56]"));
+        assertThat(events).anySatisfy(e -> assertThat(e).matches("transferEnded RETR big.bin DOWNLOAD \\d+ false"));
         assertThat(events.stream().filter(e -> e.startsWith("sent ")).map(e -> e.substring(5)).toList())
                 .isEqualTo(events.stream().filter(e -> e.startsWith("answered "))
                         .map(e -> e.split(" ")[1]).toList());

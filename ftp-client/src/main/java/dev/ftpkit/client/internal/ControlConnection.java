@@ -23,7 +23,9 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.util.ArrayDeque;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,6 +33,11 @@ import java.util.Optional;
  * A 421 reply, a timeout or an end of stream closes it.
  */
 final class ControlConnection implements AutoCloseable {
+
+    private static final String NOOP = "NOOP";
+    /** Reply codes that answer one verb only among those a transfer may overlap (RFC 959 §5.4). */
+    private static final Map<Integer, String> ONLY_ANSWERS = Map.of(ReplyCodes.COMMAND_OK, NOOP,
+            ReplyCodes.DATA_CONNECTION_OPEN, "ABOR");
 
     /** RFC 854: Interpret As Command. */
     private static final int IAC = 255;
@@ -52,6 +59,8 @@ final class ControlConnection implements AutoCloseable {
     private final ClientEvents events;
     /** Commands sent and not yet finally answered, oldest first: replies come in order (RFC 959 §4.2). */
     private final ArrayDeque<Command> unanswered = new ArrayDeque<>();
+    /** The final reply last paired with a command other than NOOP (guarded by {@link #unanswered}). */
+    private Reply lastAnswer;
     private final LineDecoder decoder;
     private final ReplyParser parser;
     private final int replyTimeoutMillis;
@@ -242,14 +251,59 @@ final class ControlConnection implements AutoCloseable {
         events.commandSent(command);
     }
 
-    /** Pairs a final reply with the oldest unanswered command; a greeting or an unasked reply pairs with none. */
+    /** Pairs a final reply with its command; a greeting or an unasked reply pairs with none. */
     private void answered(Reply reply) {
         Command command;
         synchronized (unanswered) {
-            command = unanswered.poll();
+            command = commandAnsweredBy(reply);
+            if (command != null && !command.verb().equals(NOOP)) {
+                lastAnswer = reply;
+            }
         }
         if (command != null) {
             events.commandAnswered(command, reply);
+        }
+    }
+
+    /**
+     * The oldest unanswered command (RFC 959 §4.2: replies come in the order commands were sent), except that a
+     * server may answer a keep-alive NOOP while the transfer before it still runs: a 200 while a NOOP waits, and a
+     * 225 while an ABOR waits, answer those (RFC 959 §5.4: a transfer command is never answered 200 or 225).
+     */
+    private Command commandAnsweredBy(Reply reply) {
+        Command oldest = unanswered.peek();
+        String owner = ONLY_ANSWERS.get(reply.codeValue());
+        if (oldest == null || owner == null || oldest.verb().equals(owner)) {
+            return unanswered.poll();
+        }
+        for (Iterator<Command> waiting = unanswered.iterator(); waiting.hasNext(); ) {
+            Command command = waiting.next();
+            if (command.verb().equals(owner)) {
+                waiting.remove();
+                return command;
+            }
+        }
+        return unanswered.poll();
+    }
+
+    /**
+     * The dialogue is back in step (a NOOP sent after an abort got its 200): a command still unanswered shared the
+     * reply before, as a server that answers an abort with one 226 for both the transfer and ABOR does.
+     */
+    void inStep() {
+        List<Command> shared;
+        Reply answer;
+        synchronized (unanswered) {
+            shared = List.copyOf(unanswered);
+            unanswered.clear();
+            answer = lastAnswer;
+        }
+        for (Command command : shared) {
+            if (answer == null) {
+                events.commandFailed(command, new IOException("no reply of its own"));
+            } else {
+                events.commandAnswered(command, answer);
+            }
         }
     }
 

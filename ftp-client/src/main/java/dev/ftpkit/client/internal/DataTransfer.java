@@ -275,6 +275,7 @@ final class DataTransfer {
             for (int i = 0; i < noopsPending + 4; i++) {
                 Reply reply = control.readReply();
                 if (reply.codeValue() == NOOP_OK && noopsPending == 0) {
+                    control.inStep();
                     return;
                 }
                 noopsAbsorbed(reply);
