@@ -143,6 +143,18 @@ class ClientListenerTest {
     }
 
     @Test
+    void quitSendsOneQuitAndCloses() throws Exception {
+        Recording recording = new Recording();
+        try (Vsftpd vsftpd = Vsftpd.builder(dir.resolve("server")).start();
+             FtpClient ftp = FtpClient.connect(config(recording), vsftpd.host(), vsftpd.port())) {
+            ftp.loginAnonymous();
+            ftp.quit();
+        }
+        assertThat(recording.events.stream().filter(e -> e.equals("sent QUIT"))).hasSize(1);
+        assertThat(recording.events).endsWith("answered QUIT 221", "closed");
+    }
+
+    @Test
     void refusedLoginIsToldAsFailed() throws Exception {
         Recording recording = new Recording();
         try (Vsftpd vsftpd = Vsftpd.builder(dir.resolve("server")).start();

@@ -468,6 +468,7 @@ public final class ClientSession implements FtpClient {
             transfers.closeSilently();
             if (control.isOpen()) {
                 control.execute(Command.of("QUIT"));
+                control.close(); // goodbye said: close() below must not send a second QUIT
             }
         } catch (FtpReplyException e) {
             // 421 in reply to QUIT: the server says goodbye too
