@@ -44,8 +44,6 @@ final class DataTransfer {
     private final long dataTimeoutNanos;
     private Reply finalReply;
     private final Reply preliminaryReply;
-    /** The JFR transfer event under way, or null when no recording wanted it. */
-    private ClientJfr.TransferEvent jfr = ClientJfr.transferBegun();
 
     DataTransfer(Transfers owner, ControlConnection control, Socket socket, Socket tcp, Command command,
                  TransferProgress.Direction direction, long offset, OptionalLong total, TransferListener listener,
@@ -64,6 +62,7 @@ final class DataTransfer {
         this.keepAliveNanos = keepAliveNanos;
         this.finalReply = finalReplyAlreadyRead;
         this.dataEnded = socket == null;
+        control.events().transferStarted(command, direction);
         report();
     }
 
@@ -276,6 +275,7 @@ final class DataTransfer {
             for (int i = 0; i < noopsPending + 4; i++) {
                 Reply reply = control.readReply();
                 if (reply.codeValue() == NOOP_OK && noopsPending == 0) {
+                    control.inStep();
                     return;
                 }
                 noopsAbsorbed(reply);
@@ -337,7 +337,7 @@ final class DataTransfer {
     private void finish() {
         if (!finished) {
             finished = true;
-            jfrEnded(finalReply != null && finalReply.code().isPositiveCompletion());
+            ended(finalReply != null && finalReply.code().isPositiveCompletion());
             report();
             owner.transferFinished(this);
         }
@@ -346,13 +346,14 @@ final class DataTransfer {
     /** Closes the data connection without talking to the server (the control connection is being closed). */
     void closeSilently() {
         resetData();
-        finished = true;
-        jfrEnded(false);
+        if (!finished) {
+            finished = true;
+            ended(false);
+        }
         owner.transferFinished(this);
     }
 
-    private void jfrEnded(boolean success) {
-        ClientJfr.transferEnded(jfr, command, direction, bytes, success);
-        jfr = null;
+    private void ended(boolean success) {
+        control.events().transferEnded(command, direction, bytes, success);
     }
 }
