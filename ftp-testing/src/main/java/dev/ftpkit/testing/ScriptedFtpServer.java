@@ -1,4 +1,4 @@
-package dev.ftpkit.client;
+package dev.ftpkit.testing;
 
 import dev.ftpkit.core.LineDecoder;
 
@@ -40,6 +40,12 @@ public final class ScriptedFtpServer implements AutoCloseable {
     /** What the server does, step by step. */
     @FunctionalInterface
     public interface Script {
+        /**
+         * Plays the server's side of the dialogue.
+         *
+         * @param session the control connection
+         * @throws Exception any failure; {@link ScriptedFtpServer#awaitScript()} rethrows it
+         */
         void play(Session session) throws Exception;
     }
 
@@ -74,24 +80,52 @@ public final class ScriptedFtpServer implements AutoCloseable {
         });
     }
 
+    /**
+     * Starts a server on 127.0.0.1 that plays {@code script} with the first client.
+     *
+     * @param script the dialogue
+     * @return the running server
+     * @throws IOException if it cannot listen
+     */
     public static ScriptedFtpServer start(Script script) throws IOException {
         return new ScriptedFtpServer(InetAddress.getByName("127.0.0.1"), script);
     }
 
-    /** A server on another loopback address, e.g. {@code ::1}. */
+    /**
+     * A server on another loopback address, e.g. {@code ::1}.
+     *
+     * @param loopback the address
+     * @param script   the dialogue
+     * @return the running server
+     * @throws IOException if it cannot listen
+     */
     public static ScriptedFtpServer start(InetAddress loopback, Script script) throws IOException {
         return new ScriptedFtpServer(loopback, script);
     }
 
+    /**
+     * The port it listens on.
+     *
+     * @return the port
+     */
     public int port() {
         return listener.getLocalPort();
     }
 
+    /**
+     * The address it listens on.
+     *
+     * @return e.g. {@code "127.0.0.1"}
+     */
     public String host() {
         return address.getHostAddress();
     }
 
-    /** Waits for the script to end and rethrows its failure. */
+    /**
+     * Waits for the script to end and rethrows its failure.
+     *
+     * @throws Exception what the script threw (a failed {@link Session#expect} is an {@link AssertionError})
+     */
     public void awaitScript() throws Exception {
         try {
             run.get(STEP_TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS);
@@ -109,6 +143,11 @@ public final class ScriptedFtpServer implements AutoCloseable {
         sockets.add(socket);
     }
 
+    /**
+     * Closes the connections and the listener and ends the script.
+     *
+     * @throws IOException if the listener cannot be closed
+     */
     @Override
     public void close() throws IOException {
         released.countDown();
@@ -135,13 +174,20 @@ public final class ScriptedFtpServer implements AutoCloseable {
         private final LineDecoder decoder = new LineDecoder(65536);
         private ServerSocket dataListener;
 
-        Session(Socket socket) throws IOException {
+        private Session(Socket socket) throws IOException {
             this.socket = socket;
             this.in = socket.getInputStream();
             this.out = socket.getOutputStream();
         }
 
-        /** Writes reply text (safe from several threads); each line gets CRLF (a single string may hold several lines separated by \n). */
+        /**
+         * Writes reply text (safe from several threads); each line gets CRLF (a single string may hold several
+         * lines separated by {@code \n}).
+         *
+         * @param text the reply, e.g. {@code "230 welcome"}
+         * @return this session
+         * @throws IOException if the connection fails
+         */
         public synchronized Session reply(String text) throws IOException {
             StringBuilder b = new StringBuilder();
             for (String line : text.split("\n", -1)) {
@@ -152,14 +198,25 @@ public final class ScriptedFtpServer implements AutoCloseable {
             return this;
         }
 
-        /** Writes raw bytes on the control connection. */
+        /**
+         * Writes raw bytes on the control connection.
+         *
+         * @param bytes the bytes
+         * @return this session
+         * @throws IOException if the connection fails
+         */
         public Session raw(byte[] bytes) throws IOException {
             out.write(bytes);
             out.flush();
             return this;
         }
 
-        /** Reads the next command line (Telnet commands removed). */
+        /**
+         * Reads the next command line (Telnet commands removed).
+         *
+         * @return the line without CRLF
+         * @throws IOException if the connection fails or the client closes it
+         */
         public String command() throws IOException {
             byte[] one = new byte[1];
             // Bounded by the 64 KiB line limit of the decoder and the socket timeout.
@@ -173,7 +230,14 @@ public final class ScriptedFtpServer implements AutoCloseable {
             return new String(LineDecoder.stripTelnet(decoder.takeLine()), StandardCharsets.UTF_8);
         }
 
-        /** Reads a command and checks it starts with {@code prefix} (case-sensitive). */
+        /**
+         * Reads a command and checks it starts with {@code prefix} (case-sensitive).
+         *
+         * @param prefix e.g. {@code "USER anonymous"}
+         * @return this session
+         * @throws IOException    if the connection fails
+         * @throws AssertionError if the command is another
+         */
         public Session expect(String prefix) throws IOException {
             String command = command();
             if (!command.startsWith(prefix)) {
@@ -182,7 +246,12 @@ public final class ScriptedFtpServer implements AutoCloseable {
             return this;
         }
 
-        /** The usual anonymous login of the client: USER, FEAT (refused), TYPE I. */
+        /**
+         * The login of the ftpkit client: USER, PASS, FEAT (refused), TYPE I.
+         *
+         * @return this session
+         * @throws IOException if the connection fails
+         */
         public Session login() throws IOException {
             expect("USER").reply("331 password please");
             expect("PASS").reply("230 welcome");
@@ -191,12 +260,23 @@ public final class ScriptedFtpServer implements AutoCloseable {
             return this;
         }
 
-        /** Opens a passive data listener on 127.0.0.1 and returns its port. */
+        /**
+         * Opens a passive data listener on the server's address.
+         *
+         * @return its port
+         * @throws IOException if it cannot listen
+         */
         public int listenForData() throws IOException {
             return listenForData(address);
         }
 
-        /** Opens a passive data listener on the given loopback address and returns its port. */
+        /**
+         * Opens a passive data listener on the given loopback address.
+         *
+         * @param on the address
+         * @return its port
+         * @throws IOException if it cannot listen
+         */
         public int listenForData(InetAddress on) throws IOException {
             dataListener = new ServerSocket();
             dataListener.bind(new InetSocketAddress(on, 0));
@@ -204,7 +284,12 @@ public final class ScriptedFtpServer implements AutoCloseable {
             return dataListener.getLocalPort();
         }
 
-        /** Accepts the client's data connection. */
+        /**
+         * Accepts the client's data connection.
+         *
+         * @return the connection
+         * @throws IOException if none arrives in time
+         */
         public Socket acceptData() throws IOException {
             Socket data = dataListener.accept();
             track(data);
@@ -213,7 +298,13 @@ public final class ScriptedFtpServer implements AutoCloseable {
             return data;
         }
 
-        /** Connects to the client's active-mode listener (PORT/EPRT). */
+        /**
+         * Connects to the client's active-mode listener (PORT/EPRT).
+         *
+         * @param target the client's address and port
+         * @return the connection
+         * @throws IOException if it cannot connect
+         */
         public Socket connectData(InetSocketAddress target) throws IOException {
             Socket data = new Socket();
             track(data);
@@ -222,7 +313,14 @@ public final class ScriptedFtpServer implements AutoCloseable {
             return data;
         }
 
-        /** Connects to the client's active-mode listener from the given local (loopback) address. */
+        /**
+         * Connects to the client's active-mode listener from the given local (loopback) address.
+         *
+         * @param target the client's address and port
+         * @param from   the local address
+         * @return the connection
+         * @throws IOException if it cannot connect
+         */
         public Socket connectData(InetSocketAddress target, InetAddress from) throws IOException {
             Socket data = new Socket();
             track(data);
@@ -232,20 +330,36 @@ public final class ScriptedFtpServer implements AutoCloseable {
             return data;
         }
 
-        /** Reads everything the client sends on a data connection. */
+        /**
+         * Reads everything the client sends on a data connection.
+         *
+         * @param data the connection
+         * @return the bytes
+         * @throws IOException if the connection fails
+         */
         public byte[] readAll(Socket data) throws IOException {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             data.getInputStream().transferTo(bytes);
             return bytes.toByteArray();
         }
 
-        /** Blocks until the test closes the server: a server that never answers. */
+        /**
+         * Blocks until the test closes the server: a server that never answers.
+         *
+         * @throws InterruptedException if interrupted
+         */
         public void hang() throws InterruptedException {
             released.await(STEP_TIMEOUT.toMillis() * 3, TimeUnit.MILLISECONDS);
         }
 
-        /** Runs the server's side of a TLS handshake on the control connection (after a 234 reply, or at once). */
-        Session startTls(javax.net.ssl.SSLContext context) throws IOException {
+        /**
+         * Runs the server's side of a TLS handshake on the control connection (after a 234 reply, or at once).
+         *
+         * @param context presents the server's certificate
+         * @return this session
+         * @throws IOException if the handshake fails
+         */
+        public Session startTls(javax.net.ssl.SSLContext context) throws IOException {
             tls = (javax.net.ssl.SSLSocket) context.getSocketFactory().createSocket(socket, null, false);
             tls.setUseClientMode(false);
             tls.startHandshake();
@@ -254,13 +368,24 @@ public final class ScriptedFtpServer implements AutoCloseable {
             return this;
         }
 
-        /** The control connection's TLS session, while TLS is on. */
-        javax.net.ssl.SSLSession tlsSession() {
+        /**
+         * The control connection's TLS session, while TLS is on.
+         *
+         * @return the session
+         */
+        public javax.net.ssl.SSLSession tlsSession() {
             return tls.getSession();
         }
 
-        /** Runs the server's side of a TLS handshake over an accepted or connected data connection. */
-        javax.net.ssl.SSLSocket secureData(Socket data, javax.net.ssl.SSLContext context) throws IOException {
+        /**
+         * Runs the server's side of a TLS handshake over an accepted or connected data connection.
+         *
+         * @param data    the connection
+         * @param context presents the server's certificate
+         * @return the TLS connection
+         * @throws IOException if the handshake fails
+         */
+        public javax.net.ssl.SSLSocket secureData(Socket data, javax.net.ssl.SSLContext context) throws IOException {
             javax.net.ssl.SSLSocket secure = (javax.net.ssl.SSLSocket) context.getSocketFactory()
                     .createSocket(data, null, true);
             secure.setUseClientMode(false);
@@ -268,8 +393,13 @@ public final class ScriptedFtpServer implements AutoCloseable {
             return secure;
         }
 
-        /** Ends TLS on the control connection after CCC: reads the client's close_notify, sends its own. */
-        Session clearTls() throws IOException {
+        /**
+         * Ends TLS on the control connection after CCC: reads the client's close_notify, sends its own.
+         *
+         * @return this session
+         * @throws IOException if the connection fails
+         */
+        public Session clearTls() throws IOException {
             if (in.read() >= 0) {
                 throw new AssertionError("the client sent data instead of close_notify after CCC");
             }
@@ -280,7 +410,11 @@ public final class ScriptedFtpServer implements AutoCloseable {
             return this;
         }
 
-        /** Closes the control connection. */
+        /**
+         * Closes the control connection.
+         *
+         * @throws IOException if closing fails
+         */
         public void disconnect() throws IOException {
             socket.close();
         }

@@ -1,5 +1,6 @@
 package dev.ftpkit.client;
 
+import dev.ftpkit.testing.ScriptedFtpServer;
 import dev.ftpkit.core.list.ListEntry;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package dev.ftpkit.client;
 
+import dev.ftpkit.testing.ScriptedFtpServer;
 import dev.ftpkit.core.list.EntryType;
 import dev.ftpkit.core.list.FormatParser;
 import dev.ftpkit.core.list.ListEntry;

@@ -1,5 +1,6 @@
 package dev.ftpkit.client;
 
+import dev.ftpkit.testing.ScriptedFtpServer;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;

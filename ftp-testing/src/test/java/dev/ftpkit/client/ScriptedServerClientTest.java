@@ -1,5 +1,6 @@
 package dev.ftpkit.client;
 
+import dev.ftpkit.testing.ScriptedFtpServer;
 import dev.ftpkit.core.FtpProtocolException;
 import dev.ftpkit.core.FtpReplyException;
 import dev.ftpkit.core.Reply;

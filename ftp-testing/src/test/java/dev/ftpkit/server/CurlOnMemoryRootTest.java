@@ -1,6 +1,6 @@
 package dev.ftpkit.server;
 
-import dev.ftpkit.server.memfs.MemoryFileSystem;
+import dev.ftpkit.testing.internal.memfs.MemoryFileSystem;
 import org.junit.jupiter.api.AfterEach;
 
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.ftpkit.server;
 import dev.ftpkit.client.FtpClient;
 import dev.ftpkit.client.FtpClientConfig;
 import dev.ftpkit.core.list.ListEntry;
-import dev.ftpkit.server.memfs.MemoryFileSystem;
+import dev.ftpkit.testing.internal.memfs.MemoryFileSystem;
 import dev.ftpkit.testsupport.Peers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,7 +1,7 @@
 package dev.ftpkit.client.security;
 
+import dev.ftpkit.testing.ScriptedFtpServer;
 import dev.ftpkit.client.FtpClient;
-import dev.ftpkit.client.ScriptedFtpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;

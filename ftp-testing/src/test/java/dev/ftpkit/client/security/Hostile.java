@@ -1,8 +1,8 @@
 package dev.ftpkit.client.security;
 
+import dev.ftpkit.testing.ScriptedFtpServer;
 import dev.ftpkit.client.FtpClient;
 import dev.ftpkit.client.FtpClientConfig;
-import dev.ftpkit.client.ScriptedFtpServer;
 
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
 package dev.ftpkit.client.security;
 
+import dev.ftpkit.testing.ScriptedFtpServer;
 import dev.ftpkit.client.FtpClient;
 import dev.ftpkit.client.FtpClientConfig;
 import dev.ftpkit.client.FtpTransferException;
-import dev.ftpkit.client.ScriptedFtpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package dev.ftpkit.server.memfs;
+package dev.ftpkit.testing.internal.memfs;
 
 import java.nio.file.attribute.FileTime;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.ftpkit.server.memfs;
+package dev.ftpkit.testing.internal.memfs;
 
 import java.nio.file.ClosedFileSystemException;
 import java.nio.file.FileStore;
@@ -31,6 +31,7 @@ public final class MemoryFileSystem extends FileSystem {
     private final MemoryFileSystemProvider provider = new MemoryFileSystemProvider(this);
     private final MemoryTree tree;
     private volatile boolean open = true;
+    private final java.util.Set<Path> denied = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private MemoryFileSystem(long capacity) {
         this.tree = new MemoryTree(capacity);
@@ -50,6 +51,48 @@ public final class MemoryFileSystem extends FileSystem {
             throw new IllegalArgumentException("capacity must not be negative: " + capacity);
         }
         return new MemoryFileSystem(capacity);
+    }
+
+    /**
+     * Changes how many bytes of file content the file system holds at most; a write that would pass it fails as
+     * ENOSPC does. Content already held stays.
+     *
+     * @param capacity the new capacity in bytes, not negative
+     */
+    public void capacity(long capacity) {
+        if (capacity < 0) {
+            throw new IllegalArgumentException("capacity must not be negative: " + capacity);
+        }
+        tree.capacity(capacity);
+    }
+
+    /**
+     * How many bytes of file content the file system holds now.
+     *
+     * @return the bytes
+     */
+    public long used() {
+        return tree.used();
+    }
+
+    /**
+     * Refuses, from now on, every open, listing, creation, deletion, copy or move of {@code path} and of everything
+     * under it with {@link java.nio.file.AccessDeniedException}, as EACCES does; reading attributes still works.
+     *
+     * @param path an absolute path of this file system
+     */
+    public void deny(Path path) {
+        denied.add(provider.checkPath(path).toAbsolutePath().normalize());
+    }
+
+    /** Throws AccessDeniedException if {@link #deny} covers the path. */
+    void checkAllowed(MemoryPath path) throws java.nio.file.AccessDeniedException {
+        Path absolute = path.toAbsolutePath().normalize();
+        for (Path refused : denied) {
+            if (absolute.startsWith(refused)) {
+                throw new java.nio.file.AccessDeniedException(path.toString());
+            }
+        }
     }
 
     String id() {

@@ -1,4 +1,4 @@
-package dev.ftpkit.server.memfs;
+package dev.ftpkit.testing.internal.memfs;
 
 import java.io.IOException;
 import java.net.URI;
@@ -71,6 +71,18 @@ final class MemoryFileSystemProvider extends FileSystemProvider {
     }
 
     /** The path as ours, the file system open: what every operation checks first. */
+    /** The memory path, checked to be this file system's. */
+    MemoryPath checkPath(Path path) {
+        return check(path);
+    }
+
+    /** The memory path, checked to be this file system's and not refused by {@link MemoryFileSystem#deny}. */
+    private MemoryPath allowed(Path path) throws IOException {
+        MemoryPath memory = check(path);
+        fs.checkAllowed(memory);
+        return memory;
+    }
+
     private MemoryPath check(Path path) {
         Objects.requireNonNull(path, "path");
         if (!(path instanceof MemoryPath memory) || memory.getFileSystem() != fs) {
@@ -89,7 +101,7 @@ final class MemoryFileSystemProvider extends FileSystemProvider {
     @Override
     public SeekableByteChannel newByteChannel(Path path, Set<? extends OpenOption> options,
                                               FileAttribute<?>... attributes) throws IOException {
-        MemoryPath file = check(path);
+        MemoryPath file = allowed(path);
         OpenMode mode = OpenMode.of(options);
         noAttributes(attributes);
         FileNode node = fs.tree().open(file, mode);
@@ -103,21 +115,21 @@ final class MemoryFileSystemProvider extends FileSystemProvider {
     @Override
     public DirectoryStream<Path> newDirectoryStream(Path dir, DirectoryStream.Filter<? super Path> filter)
             throws IOException {
-        MemoryPath directory = check(dir);
+        MemoryPath directory = allowed(dir);
         Objects.requireNonNull(filter, "filter");
         return new MemoryDirectoryStream(directory, fs.tree().list(directory), filter);
     }
 
     @Override
     public void createDirectory(Path dir, FileAttribute<?>... attributes) throws IOException {
-        MemoryPath directory = check(dir);
+        MemoryPath directory = allowed(dir);
         noAttributes(attributes);
         fs.tree().createDirectory(directory);
     }
 
     @Override
     public void delete(Path path) throws IOException {
-        fs.tree().delete(check(path));
+        fs.tree().delete(allowed(path));
     }
 
     @Override
@@ -126,7 +138,7 @@ final class MemoryFileSystemProvider extends FileSystemProvider {
         if (set.contains(StandardCopyOption.ATOMIC_MOVE)) {
             throw new UnsupportedOperationException("ATOMIC_MOVE is for move");
         }
-        fs.tree().copy(check(source), check(target), set.contains(StandardCopyOption.REPLACE_EXISTING),
+        fs.tree().copy(allowed(source), allowed(target), set.contains(StandardCopyOption.REPLACE_EXISTING),
                 set.contains(StandardCopyOption.COPY_ATTRIBUTES));
     }
 
@@ -137,7 +149,7 @@ final class MemoryFileSystemProvider extends FileSystemProvider {
     @Override
     public void move(Path source, Path target, CopyOption... options) throws IOException {
         Set<CopyOption> set = copyOptions(options);
-        fs.tree().move(check(source), check(target), set.contains(StandardCopyOption.REPLACE_EXISTING),
+        fs.tree().move(allowed(source), allowed(target), set.contains(StandardCopyOption.REPLACE_EXISTING),
                 set.contains(StandardCopyOption.ATOMIC_MOVE));
     }
 

@@ -1,4 +1,4 @@
-package dev.ftpkit.server.memfs;
+package dev.ftpkit.testing.internal.memfs;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -22,13 +22,23 @@ final class MemoryTree {
     /** The text of ENOTDIR. */
     private static final String NOT_A_DIRECTORY = "Not a directory";
 
-    private final long capacity;
+    private long capacity;
     private long nextKey = 1;
     private final DirectoryNode root = new DirectoryNode(nextKey++, now());
     private long used;
 
     MemoryTree(long capacity) {
         this.capacity = capacity;
+    }
+
+    /** Changes the capacity; content already held stays even if it is more. */
+    synchronized void capacity(long bytes) {
+        capacity = bytes;
+    }
+
+    /** The bytes of file content held now. */
+    synchronized long used() {
+        return used;
     }
 
     private static FileTime now() {

@@ -1,4 +1,4 @@
-package dev.ftpkit.server.memfs;
+package dev.ftpkit.testing.internal.memfs;
 
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;

@@ -1,4 +1,4 @@
-package dev.ftpkit.server.memfs;
+package dev.ftpkit.testing.internal.memfs;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
