@@ -5,9 +5,9 @@
  */
 module dev.ftpkit.testing {
     requires transitive dev.ftpkit.server;
-    // only FtpServerExtension uses JUnit (static: a project without JUnit 5 does not need it; transitive: its API
-    // shows JUnit types, so a test module that reads this one reads JUnit's API too)
-    requires static transitive org.junit.jupiter.api;
+    // only FtpServerExtension uses JUnit: a project without JUnit 5 needs it neither to compile nor to run (not
+    // transitive: javac would then want JUnit on every consumer's module path)
+    requires static org.junit.jupiter.api;
 
     exports dev.ftpkit.testing;
 }

@@ -35,6 +35,8 @@ import java.util.function.Supplier;
  * }</pre>
  * Needs {@code junit-jupiter-api} (an optional dependency of this module).
  */
+// JUnit's types in this class's API come from an optional dependency, on purpose not re-exported (see module-info)
+@SuppressWarnings("exports")
 public final class FtpServerExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         AfterEachCallback, ParameterResolver, TestExecutionExceptionHandler {
 

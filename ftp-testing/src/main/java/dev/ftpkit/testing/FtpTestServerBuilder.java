@@ -105,7 +105,8 @@ public final class FtpTestServerBuilder {
     /**
      * Offers explicit FTPS (AUTH TLS, RFC 4217) with a certificate generated for {@code localhost} and
      * {@code 127.0.0.1}; clients get a context that trusts it from {@link FtpTestServer#clientSslContext()}.
-     * Plain FTP stays allowed.
+     * Plain FTP stays allowed, and data connections need not resume the control connection's TLS session (many
+     * clients do not).
      *
      * @return this builder
      */
@@ -189,7 +190,9 @@ public final class FtpTestServerBuilder {
                 .authenticator(authenticator())
                 .loginFailureDelay(Duration.ZERO);
         if (certificate != null) {
-            server.tls(TlsSettings.of(certificate.serverContext()));
+            // no TLS session reuse demanded on data connections: Commons Net's FTPSClient and Python's ftplib do
+            // not resume sessions, and a test fixture serves every client (configure() can demand it)
+            server.tls(TlsSettings.builder(certificate.serverContext()).sessionReuseRequired(false).build());
         }
         customizations.forEach(c -> c.accept(server));
         List<ServerListener> all = new ArrayList<>(List.of(transcript.recorder(), faults));

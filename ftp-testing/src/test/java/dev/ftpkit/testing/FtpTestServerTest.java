@@ -5,6 +5,7 @@ import dev.ftpkit.client.FtpClientConfig;
 import dev.ftpkit.client.FtpsConfig;
 import dev.ftpkit.core.FtpReplyException;
 import org.apache.commons.net.ftp.FTPClient;
+import org.apache.commons.net.ftp.FTPSClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -140,6 +141,24 @@ class FtpTestServerTest {
                     .tls(FtpsConfig.explicit(TestCertificate.generate().clientContext()).build()).build();
             assertThatThrownBy(() -> FtpClient.connect(trustsNothing, server.host(), server.port()))
                     .hasStackTraceContaining(SSLHandshakeException.class.getName());
+        }
+    }
+
+    @Test
+    void commonsNetsFtpsClientWhichDoesNotResumeSessionsGetsProtectedData() throws Exception {
+        try (FtpTestServer server = FtpTestServer.builder().file("/a.txt", "protected").tls().start()) {
+            FTPSClient ftps = new FTPSClient(false, server.clientSslContext());
+            ftps.setDefaultTimeout((int) WAIT.toMillis());
+            ftps.connect(server.host(), server.port());
+            assertThat(ftps.login("anonymous", "test@")).isTrue();
+            ftps.execPBSZ(0);
+            ftps.execPROT("P");
+            ftps.enterLocalPassiveMode();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            assertThat(ftps.retrieveFile("/a.txt", out)).as(ftps.getReplyString()).isTrue();
+            ftps.disconnect();
+            assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("protected");
+            assertThat(server.transcript().commands()).contains("PROT P");
         }
     }
 
