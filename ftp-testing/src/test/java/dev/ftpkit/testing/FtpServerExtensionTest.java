@@ -2,6 +2,7 @@ package dev.ftpkit.testing;
 
 import org.apache.commons.net.ftp.FTPClient;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.launcher.Launcher;
@@ -19,13 +20,19 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 /**
  * The extension's lifecycle, checked by running small test classes with the JUnit Platform launcher (the classes are
- * nested and static, and run only from here: surefire skips nested classes of a class that does not declare them
- * {@code @Nested}).
+ * nested and static, and enabled only while this class launches them: a run that selects them, e.g. surefire with a
+ * {@code -Dtest} pattern, reports them as skipped).
  */
 class FtpServerExtensionTest {
 
     /** The servers the nested classes saw, in order. */
     static final List<FtpTestServer> SEEN = new ArrayList<>();
+    private static volatile boolean launching;
+
+    /** Whether this class is launching the nested classes (for their {@code @EnabledIf}). */
+    static boolean launching() {
+        return launching;
+    }
 
     private static TestExecutionSummary run(Class<?> testClass) {
         SEEN.clear();
@@ -33,7 +40,12 @@ class FtpServerExtensionTest {
                 .selectors(selectClass(testClass)).build();
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
-        launcher.execute(request, summary);
+        launching = true;
+        try {
+            launcher.execute(request, summary);
+        } finally {
+            launching = false;
+        }
         return summary.getSummary();
     }
 
@@ -76,6 +88,7 @@ class FtpServerExtensionTest {
     }
 
     @ExtendWith(FtpServerExtension.class)
+    @EnabledIf("dev.ftpkit.testing.FtpServerExtensionTest#launching")
     static class PerClass {
         @Test
         void first(FtpTestServer server) {
@@ -88,6 +101,7 @@ class FtpServerExtensionTest {
         }
     }
 
+    @EnabledIf("dev.ftpkit.testing.FtpServerExtensionTest#launching")
     static class PerTest {
         @RegisterExtension
         final FtpServerExtension ftp = FtpServerExtension.with(() -> FtpTestServer.builder().file("/a.txt", "a"));
@@ -105,6 +119,7 @@ class FtpServerExtensionTest {
     }
 
     @ExtendWith(FtpServerExtension.class)
+    @EnabledIf("dev.ftpkit.testing.FtpServerExtensionTest#launching")
     static class Failing {
         @Test
         void fails(FtpTestServer server) throws Exception {
