@@ -12,7 +12,10 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The README's "Extending the server" code is the compiled examples' code, line for line. */
+/**
+ * The README's "Extending the server" and "Testing your FTP code" code is the compiled (and, for the second, tested)
+ * examples' code, line for line.
+ */
 class ReadmeExtendingSectionTest {
 
     private static final Path README = Path.of("..", "README.md");
@@ -35,22 +38,41 @@ class ReadmeExtendingSectionTest {
         return code;
     }
 
-    @Test
-    void everyCodeLineOfTheSectionStandsInAnExample() throws IOException {
+    private static String strippedSources(Path... directories) throws IOException {
         StringBuilder sources = new StringBuilder();
-        try (Stream<Path> files = Files.list(EXAMPLES)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    sources.append(line.strip()).append('\n');
+        for (Path directory : directories) {
+            try (Stream<Path> files = Files.list(directory)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                        sources.append(line.strip()).append('\n');
+                    }
                 }
             }
         }
+        return sources.toString();
+    }
+
+    private static void assertEveryLineStandsIn(List<String> code, String sources) {
+        for (String line : code) {
+            String withoutEnd = line.endsWith(";") ? line.substring(0, line.length() - 1) : line;
+            assertThat(sources).as("README line %s", line).contains(withoutEnd);
+        }
+    }
+
+    @Test
+    void everyCodeLineOfTheSectionStandsInAnExample() throws IOException {
         List<String> code = codeLinesOfSection("## Extending the server");
 
         assertThat(code).hasSizeGreaterThan(20);
-        for (String line : code) {
-            String withoutEnd = line.endsWith(";") ? line.substring(0, line.length() - 1) : line;
-            assertThat(sources.toString()).as("README line %s", line).contains(withoutEnd);
-        }
+        assertEveryLineStandsIn(code, strippedSources(EXAMPLES));
+    }
+
+    @Test
+    void everyCodeLineOfTheTestingSectionStandsInATestedExample() throws IOException {
+        List<String> code = codeLinesOfSection("## Testing your FTP code");
+
+        assertThat(code).hasSizeGreaterThan(15);
+        assertEveryLineStandsIn(code, strippedSources(EXAMPLES.resolve("testing"),
+                Path.of("src", "test", "java", "dev", "ftpkit", "examples", "testing")));
     }
 }

@@ -25,6 +25,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ContainerVsftpdClientTest {
 
+    /**
+     * Pinned by digest, not {@code :latest}: the image publishes no version tags, and a moving tag would change
+     * the peer under the test without a commit. (The digest is the one another public project pins.)
+     */
+    private static final String IMAGE = "delfer/alpine-ftp-server@sha256:"
+            + "60bb774d8408d9d4d5c74d05d1c086a34ce192c6c1a142ffac268cac0dbc6fac";
     private static final int PASSIVE_MIN = 21100;
     private static final int PASSIVE_MAX = 21103;
 
@@ -42,7 +48,7 @@ class ContainerVsftpdClientTest {
 
     @Test
     void uploadDownloadAndListAgainstContainerisedVsftpd(@TempDir Path dir) throws Exception {
-        try (GenericContainer<?> server = new GenericContainer<>(DockerImageName.parse("delfer/alpine-ftp-server:latest"))
+        try (GenericContainer<?> server = new GenericContainer<>(DockerImageName.parse(IMAGE))
                 .withEnv("USERS", "alice|secret|/home/alice")
                 .withEnv("ADDRESS", "127.0.0.1")
                 .withEnv("MIN_PORT", Integer.toString(PASSIVE_MIN))

@@ -150,4 +150,20 @@ public interface CommandContext extends FtpSession {
 
     /** Closes the control connection once the reply to the current command is sent (QUIT, too many failures). */
     void closeAfterReply();
+
+    /**
+     * Writes bytes to the control connection exactly as given, outside the reply encoding: for test fixtures that
+     * show a client what no correct server sends (a garbled line, a reply cut in two). The handler's final reply
+     * still follows.
+     *
+     * @param bytes the bytes, sent in one write
+     * @throws IOException if the control connection fails
+     */
+    void sendRaw(byte[] bytes) throws IOException;
+
+    /**
+     * Ends the control connection at once with a TCP reset (SO_LINGER 0) rather than an orderly close: what a
+     * crashed server or a middlebox dropping the connection looks like to the client. No further reply arrives.
+     */
+    void resetControlConnection();
 }

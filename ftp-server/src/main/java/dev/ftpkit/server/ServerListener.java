@@ -52,6 +52,26 @@ public interface ServerListener {
     }
 
     /**
+     * A command line arrived and was parsed, before it is handled: with {@link #replySent} the exact dialogue in
+     * order, e.g. for a transcript.
+     *
+     * @param session the session
+     * @param command the command ({@code toString()} masks a password)
+     */
+    default void commandReceived(FtpSession session, Command command) {
+    }
+
+    /**
+     * A reply went out on the control connection: every one, the greeting, preliminary replies (150), final replies
+     * and the 421 of a closing session included.
+     *
+     * @param session the session
+     * @param reply   the reply as sent
+     */
+    default void replySent(FtpSession session, Reply reply) {
+    }
+
+    /**
      * A command got its final reply.
      *
      * @param session the session

@@ -3,6 +3,8 @@ package dev.ftpkit.examples.client;
 import dev.ftpkit.examples.ExitCode;
 import dev.ftpkit.examples.Main;
 import dev.ftpkit.examples.Terminal;
+import dev.ftpkit.testing.Fault;
+import dev.ftpkit.testing.FtpTestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,19 +28,28 @@ class SyncCliTest {
     Path dir;
 
     private Path root;
-    private FaultyFtpkitServer server;
+    private FtpTestServer server;
     private ByteArrayOutputStream out;
     private ByteArrayOutputStream err;
 
     @BeforeEach
     void startServer() throws Exception {
         root = Files.createDirectories(dir.resolve("root"));
-        server = new FaultyFtpkitServer(root);
+        server = FtpTestServer.builder().root(root).start();
     }
 
     @AfterEach
     void stopServer() {
         server.close();
+    }
+
+    /** The RETR commands the server got so far (the refused ones included). */
+    private List<String> retrievals() {
+        return server.transcript().commands().stream().filter(c -> c.startsWith("RETR ")).toList();
+    }
+
+    private String url(String path) {
+        return server.url() + path;
     }
 
     private int run(boolean terminal, String... args) {
@@ -63,14 +74,14 @@ class SyncCliTest {
         SyncWithFtpkitServerTest.writeTree(root.resolve("tree"));
         Path local = dir.resolve("local");
 
-        assertThat(run(true, "mirror", server.url("tree"), local.toString(), "--parallel", "2")).isEqualTo(ExitCode.OK);
+        assertThat(run(true, "mirror", url("tree"), local.toString(), "--parallel", "2")).isEqualTo(ExitCode.OK);
 
         assertThat(Files.readString(local.resolve("naïve café.txt"))).isEqualTo("content of naïve café.txt");
         assertThat(stderr()).contains("files 5/5").contains("mirror: 5 files copied");
         assertThat(stdout()).isEmpty();
 
         Files.writeString(local.resolve("added.txt"), "added");
-        assertThat(run(false, "mirror", "--reverse", local.toString(), server.url("tree"))).isEqualTo(ExitCode.OK);
+        assertThat(run(false, "mirror", "--reverse", local.toString(), url("tree"))).isEqualTo(ExitCode.OK);
 
         assertThat(Files.readString(root.resolve("tree/added.txt"))).isEqualTo("added");
         assertThat(stderr()).contains("mirror: 1 files copied").doesNotContain("files 1/1");
@@ -82,7 +93,7 @@ class SyncCliTest {
         Path local = Files.createDirectories(dir.resolve("local"));
         Files.writeString(local.resolve("mine.txt"), "mine");
 
-        int code = run(false, "mirror", server.url("tree"), local.toString(), "--dry-run", "--delete",
+        int code = run(false, "mirror", url("tree"), local.toString(), "--dry-run", "--delete",
                 "--exclude", "*.bin");
 
         assertThat(code).isEqualTo(ExitCode.OK);
@@ -98,7 +109,7 @@ class SyncCliTest {
     void reverseMirrorOfAMissingLocalDirectoryIsALocalFileErrorAndDeletesNothing() throws Exception {
         SyncWithFtpkitServerTest.writeTree(root.resolve("tree"));
 
-        int code = run(false, "mirror", "--reverse", "--delete", dir.resolve("missing").toString(), server.url("tree"));
+        int code = run(false, "mirror", "--reverse", "--delete", dir.resolve("missing").toString(), url("tree"));
 
         assertThat(code).isEqualTo(ExitCode.LOCAL_FILE);
         assertThat(root.resolve("tree/with space.txt")).exists();
@@ -106,12 +117,12 @@ class SyncCliTest {
 
     @Test
     void mirrorOptionsAreCheckedAsUsage() {
-        assertThat(run(false, "mirror", server.url("tree"), dir.toString(), "--parallel", "0"))
+        assertThat(run(false, "mirror", url("tree"), dir.toString(), "--parallel", "0"))
                 .isEqualTo(ExitCode.USAGE);
         assertThat(stderr()).contains("--parallel takes a number from 1 to 32");
-        assertThat(run(false, "mirror", server.url("tree"), dir.toString(), "--exclude", "x".repeat(300)))
+        assertThat(run(false, "mirror", url("tree"), dir.toString(), "--exclude", "x".repeat(300)))
                 .isEqualTo(ExitCode.USAGE);
-        assertThat(run(false, "get", server.url("f"), "-", "--segments", "2")).isEqualTo(ExitCode.USAGE);
+        assertThat(run(false, "get", url("f"), "-", "--segments", "2")).isEqualTo(ExitCode.USAGE);
     }
 
     @Test
@@ -119,13 +130,13 @@ class SyncCliTest {
         byte[] content = SyncWithFtpkitServerTest.randomBytes(700_001);
         Files.write(root.resolve("big.bin"), content);
         Path local = dir.resolve("copy.bin");
-        server.failRetrievals(1);
+        server.inject(Fault.reply(421, "Injected fault").on("RETR").times(1));
 
-        int code = run(true, "get", server.url("big.bin"), local.toString(), "--segments", "3", "--retry", "2");
+        int code = run(true, "get", url("big.bin"), local.toString(), "--segments", "3", "--retry", "2");
 
         assertThat(code).isEqualTo(ExitCode.OK);
         assertThat(Files.readAllBytes(local)).isEqualTo(content);
-        assertThat(server.retrievals()).hasSize(4);
+        assertThat(retrievals()).hasSize(4);
         assertThat(stderr()).contains("100%");
     }
 
@@ -133,14 +144,14 @@ class SyncCliTest {
     void putWithRetryUploadsAgainAfterA421AndWithoutRetryFails() throws Exception {
         byte[] content = SyncWithFtpkitServerTest.randomBytes(100_000);
         Path local = Files.write(dir.resolve("up.bin"), content);
-        server.failUploads(1);
+        server.inject(Fault.reply(421, "Injected fault").on("STOR").times(1));
 
-        assertThat(run(false, "put", local.toString(), server.url("once.bin"))).isEqualTo(ExitCode.REFUSED);
-        server.failUploads(1);
-        assertThat(run(false, "put", "--retry", "2", local.toString(), server.url("up.bin"))).isEqualTo(ExitCode.OK);
+        assertThat(run(false, "put", local.toString(), url("once.bin"))).isEqualTo(ExitCode.REFUSED);
+        server.inject(Fault.reply(421, "Injected fault").on("STOR").times(1));
+        assertThat(run(false, "put", "--retry", "2", local.toString(), url("up.bin"))).isEqualTo(ExitCode.OK);
 
         assertThat(Files.readAllBytes(root.resolve("up.bin"))).isEqualTo(content);
-        assertThat(run(false, "put", "--retry", "2", "--append", local.toString(), server.url("up.bin")))
+        assertThat(run(false, "put", "--retry", "2", "--append", local.toString(), url("up.bin")))
                 .isEqualTo(ExitCode.USAGE);
     }
 
@@ -150,7 +161,7 @@ class SyncCliTest {
         Files.write(root.resolve("file.bin"), content);
         Path local = Files.write(dir.resolve("file.bin"), Arrays.copyOf(content, 299_000));
 
-        int code = run(true, "get", "--resume", server.url("file.bin"), local.toString());
+        int code = run(true, "get", "--resume", url("file.bin"), local.toString());
 
         assertThat(code).isEqualTo(ExitCode.OK);
         assertThat(Files.readAllBytes(local)).isEqualTo(content);

@@ -9,6 +9,8 @@ import dev.ftpkit.client.FtpEndpoint;
 import dev.ftpkit.client.sync.RetryPolicy;
 import dev.ftpkit.client.sync.SegmentedDownload;
 import dev.ftpkit.core.FtpReplyException;
+import dev.ftpkit.testing.Fault;
+import dev.ftpkit.testing.FtpTestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,13 +40,13 @@ class SyncWithFtpkitServerTest {
     Path dir;
 
     private Path root;
-    private FaultyFtpkitServer server;
+    private FtpTestServer server;
     private FtpEndpoint endpoint;
 
     @BeforeEach
     void startServer() throws Exception {
         root = Files.createDirectories(dir.resolve("root"));
-        server = new FaultyFtpkitServer(root);
+        server = FtpTestServer.builder().root(root).start();
         endpoint = FtpEndpoint.anonymous(FtpClientConfig.builder().timeouts(Duration.ofSeconds(20)).build(),
                 "127.0.0.1", server.port());
     }
@@ -51,6 +54,11 @@ class SyncWithFtpkitServerTest {
     @AfterEach
     void stopServer() {
         server.close();
+    }
+
+    /** The RETR commands the server got so far (the refused ones included). */
+    private List<String> retrievals() {
+        return server.transcript().commands().stream().filter(c -> c.startsWith("RETR ")).toList();
     }
 
     static byte[] randomBytes(int size) {
@@ -80,7 +88,7 @@ class SyncWithFtpkitServerTest {
                 .run();
 
         assertThat(Files.readAllBytes(local)).isEqualTo(content);
-        assertThat(server.retrievals()).hasSize(4);
+        assertThat(retrievals()).hasSize(4);
         assertThat(result.verifiedHash()).map(FileHash::algorithm).contains("SHA-256");
         assertThat(result.verifiedHash().get().matches(local)).isTrue();
     }
@@ -90,18 +98,18 @@ class SyncWithFtpkitServerTest {
         byte[] content = randomBytes(500_000);
         Files.write(root.resolve("big.bin"), content);
         Path local = dir.resolve("big.bin");
-        server.failRetrievals(1);
+        server.inject(Fault.reply(421, "Injected fault").on("RETR").times(1));
 
         SegmentedDownload.builder(endpoint, "big.bin", local).segments(2).retry(QUICK_RETRIES).build().run();
 
         assertThat(Files.readAllBytes(local)).isEqualTo(content);
-        assertThat(server.retrievals()).hasSize(3);
+        assertThat(retrievals()).hasSize(3);
     }
 
     @Test
     void withoutRetryA421FailsAndAPermanentFailureIsNeverRetried() throws Exception {
         Files.write(root.resolve("big.bin"), randomBytes(1000));
-        server.failRetrievals(1);
+        server.inject(Fault.reply(421, "Injected fault").on("RETR").times(1));
 
         assertThatThrownBy(() -> SegmentedDownload.builder(endpoint, "big.bin", dir.resolve("a.bin")).segments(1)
                 .build().run()).isInstanceOfSatisfying(FtpReplyException.class, e -> assertThat(e.code())
@@ -165,13 +173,13 @@ class SyncWithFtpkitServerTest {
     @Test
     void mirrorRetriesAFileAfterA421() throws Exception {
         writeTree(root.resolve("tree"));
-        server.failRetrievals(2);
+        server.inject(Fault.reply(421, "Injected fault").on("RETR").times(2));
 
         MirrorResult result = Mirror.download(endpoint, "tree", dir.resolve("local")).parallelism(2)
                 .retry(QUICK_RETRIES).build().run();
 
         assertThat(result.isComplete()).as("%s", result.failures()).isTrue();
         assertThat(result.filesTransferred()).isEqualTo(5);
-        assertThat(server.retrievals()).hasSize(7);
+        assertThat(retrievals()).hasSize(7);
     }
 }

@@ -55,6 +55,16 @@ public final class CompositeListener implements ServerListener {
     }
 
     @Override
+    public void commandReceived(FtpSession session, Command command) {
+        each(l -> l.commandReceived(session, command));
+    }
+
+    @Override
+    public void replySent(FtpSession session, Reply reply) {
+        each(l -> l.replySent(session, reply));
+    }
+
+    @Override
     public void commandHandled(FtpSession session, Command command, Reply reply) {
         each(l -> l.commandHandled(session, command, reply));
     }

@@ -16,6 +16,8 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.net.ssl.SSLSession;
@@ -35,6 +37,7 @@ public final class ControlConnection implements Closeable, ClientWatch {
     private final int maxLineBytes;
     // replaced by AUTH TLS / CCC, always on the session thread while no reply is being written
     private volatile Socket socket;
+    private volatile Consumer<Reply> sent = reply -> { };
     private volatile InputStream in;
     private volatile OutputStream out;
     private LineDecoder decoder;
@@ -345,7 +348,31 @@ public final class ControlConnection implements Closeable, ClientWatch {
      * @throws IOException if the connection failed
      */
     public void send(Reply reply) throws IOException {
-        byte[] bytes = reply.encode().getBytes(StandardCharsets.UTF_8);
+        write(reply.encode().getBytes(StandardCharsets.UTF_8));
+        ProtocolLog.sent(raw.getRemoteSocketAddress(), reply);
+        sent.accept(reply);
+    }
+
+    /**
+     * Tells {@code observer} every reply sent from now on (ServerListener#replySent).
+     *
+     * @param observer gets each reply after it was written
+     */
+    public void onSent(Consumer<Reply> observer) {
+        this.sent = Objects.requireNonNull(observer, "observer");
+    }
+
+    /**
+     * Sends bytes as they are, outside the reply encoding (CommandContext#sendRaw).
+     *
+     * @param bytes the bytes
+     * @throws IOException if the connection failed
+     */
+    public void sendRaw(byte[] bytes) throws IOException {
+        write(bytes.clone());
+    }
+
+    private void write(byte[] bytes) throws IOException {
         // a lock rather than synchronized: a virtual thread blocked in the write does not pin its carrier
         writeLock.lock();
         try {
@@ -356,7 +383,6 @@ public final class ControlConnection implements Closeable, ClientWatch {
                 stream = raw.getOutputStream();
             }
             stream.write(bytes); // the whole reply in one write: one segment, no buffer to flush
-            ProtocolLog.sent(raw.getRemoteSocketAddress(), reply);
         } finally {
             writeStarted = 0;
             writeLock.unlock();
@@ -380,6 +406,16 @@ public final class ControlConnection implements Closeable, ClientWatch {
         } catch (IOException ignored) {
             // the client is gone
         }
+    }
+
+    /** Closes the TCP connection with a reset (SO_LINGER 0) rather than an orderly end (CommandContext#resetControlConnection). */
+    public void reset() {
+        try {
+            raw.setSoLinger(true, 0);
+        } catch (IOException ignored) {
+            // already closed: nothing left to reset
+        }
+        close();
     }
 
     @Override

@@ -80,6 +80,16 @@ public final class JfrListener implements ServerListener {
     }
 
     @Override
+    public void commandReceived(FtpSession session, Command command) {
+        next.commandReceived(session, command);
+    }
+
+    @Override
+    public void replySent(FtpSession session, Reply reply) {
+        next.replySent(session, reply);
+    }
+
+    @Override
     public void commandHandled(FtpSession session, Command command, Reply reply) {
         if (COMMAND.isEnabled()) {
             CommandEvent event = new CommandEvent();

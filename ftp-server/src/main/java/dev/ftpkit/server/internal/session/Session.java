@@ -69,6 +69,7 @@ public final class Session implements Runnable {
         this.control = new ControlConnection(socket, config.maxLineBytes());
         this.context = new SessionContext(id, (InetSocketAddress) socket.getRemoteSocketAddress(),
                 (InetSocketAddress) socket.getLocalSocketAddress(), config, control, shared);
+        control.onSent(reply -> config.listener().replySent(context, reply));
     }
 
     /**
@@ -171,6 +172,7 @@ public final class Session implements Runnable {
                 continue;
             }
             ProtocolLog.received(context.clientAddress(), command);
+            config.listener().commandReceived(context, command);
             current = command;
             dispatch(command);
             current = null;

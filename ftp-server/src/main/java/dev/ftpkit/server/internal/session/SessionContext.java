@@ -275,6 +275,16 @@ final class SessionContext implements CommandContext {
     }
 
     @Override
+    public void sendRaw(byte[] bytes) throws IOException {
+        control.sendRaw(bytes);
+    }
+
+    @Override
+    public void resetControlConnection() {
+        control.reset();
+    }
+
+    @Override
     public void closeAfterReply() {
         this.closeAfterReply = true;
     }
