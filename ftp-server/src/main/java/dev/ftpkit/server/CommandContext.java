@@ -150,4 +150,13 @@ public interface CommandContext extends FtpSession {
 
     /** Closes the control connection once the reply to the current command is sent (QUIT, too many failures). */
     void closeAfterReply();
+
+    /**
+     * The storage quota of the logged-in account, which the handlers that write or delete files keep up to date.
+     *
+     * @return the quota, {@link StorageQuota#UNLIMITED} without one (the default for other implementations)
+     */
+    default StorageQuota quota() {
+        return StorageQuota.UNLIMITED;
+    }
 }
