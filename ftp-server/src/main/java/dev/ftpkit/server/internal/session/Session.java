@@ -164,8 +164,8 @@ public final class Session implements Runnable {
                 control.sendQuietly(Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE, "Timeout."));
                 return;
             } catch (FtpProtocolException tooLong) {
+                abuse.lineTooLong(); // counted before the reply: a client that reconnects at once is judged with it
                 control.send(Reply.of(ReplyCodes.SYNTAX_ERROR, "Input line too long."));
-                abuse.lineTooLong();
                 if (++tooLongInARow >= MAX_TOO_LONG_IN_A_ROW) {
                     return; // not an FTP client (vsftpd closes after the first)
                 }
@@ -289,8 +289,8 @@ public final class Session implements Runnable {
         if (current == command) {
             current = null; // answered: a snapshot taken after the client saw the reply shows the session idle
         }
-        control.send(reply);
         abuse.replied(command, reply);
+        control.send(reply);
         config.listener().commandHandled(context, command, reply);
     }
 
