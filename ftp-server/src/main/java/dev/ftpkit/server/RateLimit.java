@@ -4,8 +4,8 @@ import dev.ftpkit.server.internal.limits.TokenBucket;
 
 /**
  * The most bytes per second one session may move over its data connections, per direction; {@code 0} means no
- * limit. A limited direction is shaped by a token bucket that lets about 50 ms of data through at once, so over
- * any two seconds a transfer stays within a few percent of the rate; an unlimited direction is not touched at all.
+ * limit. A limited direction is shaped by a token bucket that lets at most 100 ms of data through at once, so
+ * over any two seconds a transfer stays within 5 % above the rate (below it only when the machine cannot keep up); an unlimited direction is not touched at all.
  *
  * @param uploadBytesPerSecond   the limit of uploads (STOR, APPE, STOU), 0 for none
  * @param downloadBytesPerSecond the limit of downloads and listings (RETR, LIST, NLST, MLSD), 0 for none

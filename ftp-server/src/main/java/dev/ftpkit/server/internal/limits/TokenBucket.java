@@ -4,7 +4,7 @@ import java.io.InterruptedIOException;
 import java.util.function.LongSupplier;
 
 /**
- * A token bucket of bytes: tokens flow in at the rate, at most {@link #BURST_NANOS} worth wait in the bucket, and
+ * A token bucket of bytes: tokens flow in at the rate, at most {@link #BURST_NANOS} (100 ms) worth wait in the bucket, and
  * taking more than there are leaves a debt that the taker waits off. Over a time T the bytes taken are at most
  * {@code rate * T + burst + one chunk}, and at least {@code rate * T - one chunk} when the taker never pauses on its
  * own, so a transfer of two seconds is within a few percent of the rate (the 10 % of issue 19).
@@ -14,7 +14,7 @@ import java.util.function.LongSupplier;
 public final class TokenBucket {
 
     /** How much time's worth of tokens a bucket holds: what may pass at once after an idle moment. */
-    static final long BURST_NANOS = 50_000_000L;
+    static final long BURST_NANOS = 100_000_000L;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     /** The highest rate: products of it with nanoseconds stay within a long. */
     public static final long MAX_RATE = 1L << 32;
@@ -64,8 +64,8 @@ public final class TokenBucket {
     }
 
     /**
-     * The most bytes to move per {@link #take(long)}: about 50 ms worth, so a slow rate moves small pieces often
-     * rather than 64 KiB after a long wait, within 1..64 KiB.
+     * The most bytes to move per {@link #take(long)}: at most the bucket (100 ms worth), so a slow rate moves small
+     * pieces often rather than 64 KiB after a long wait, within 1..64 KiB.
      *
      * @return the chunk size
      */
@@ -97,7 +97,7 @@ public final class TokenBucket {
     /** Credits the tokens that flowed in since the last call; time beyond a full bucket is not kept. */
     private void refill() {
         long now = nanoClock.getAsLong();
-        // a second fills any bucket (it holds 50 ms): capping keeps the products below from overflowing
+        // a second fills any bucket (it holds 100 ms): capping keeps the products below from overflowing
         long elapsed = Math.min(NANOS_PER_SECOND, Math.max(0, now - updated)) + carryNanos;
         updated = now;
         long added = tokensFor(elapsed);

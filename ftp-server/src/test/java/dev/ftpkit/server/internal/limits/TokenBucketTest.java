@@ -53,12 +53,12 @@ class TokenBucketTest {
     }
 
     @Test
-    void anIdleBucketHoldsOnlyFiftyMillisecondsWorth() throws Exception {
+    void anIdleBucketHoldsOnlyAHundredMillisecondsWorth() throws Exception {
         FakeTime time = new FakeTime();
         TokenBucket bucket = time.bucket(1_000_000);
         time.now.addAndGet(60 * SECOND); // a minute idle
         long before = time.now.get();
-        bucket.take(50_000); // the full bucket: no wait
+        bucket.take(100_000); // the full bucket: no wait
         assertThat(time.now.get()).isEqualTo(before);
         bucket.take(100_000); // the next 100 ms must be waited for
         assertThat(time.now.get() - before).isBetween(99_000_000L, 101_000_000L);
