@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import static dev.ftpkit.server.internal.OptionChecks.require;
+import static dev.ftpkit.server.internal.OptionChecks.requirePositive;
+
 /**
  * The defender: bans client addresses that keep failing to log in or otherwise abuse the server (issue 19).
  *
@@ -279,17 +282,6 @@ public final class DefenderSettings {
             require(maxBanTime.compareTo(banTime) >= 0, "maxBanTime must not be shorter than banTime: " + maxBanTime
                     + " < " + banTime);
             return new DefenderSettings(this);
-        }
-
-        private static void requirePositive(Duration duration, String option) {
-            require(duration != null && !duration.isNegative() && !duration.isZero(),
-                    option + " must be positive: " + duration);
-        }
-
-        private static void require(boolean condition, String message) {
-            if (!condition) {
-                throw new IllegalArgumentException(message);
-            }
         }
     }
 }

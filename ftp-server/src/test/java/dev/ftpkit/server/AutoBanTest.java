@@ -135,4 +135,23 @@ class AutoBanTest {
             assertThat(raw.greeting.codeValue()).isEqualTo(421);
         }
     }
+
+    @Test
+    void passiveListenersAskedForAgainAndAgainWithoutATransferAddToTheScore() throws Exception {
+        start(DefenderSettings.builder().banAfter(1));
+        try (RawFtp raw = RawFtp.connect("127.0.0.9", server.port())) {
+            raw.expect(331, "USER " + TestServers.USER);
+            raw.expect(230, "PASS " + TestServers.PASSWORD);
+            for (int i = 0; i < 20; i++) {
+                raw.expect(227, "PASV");
+            }
+            try (RawFtp again = RawFtp.connect("127.0.0.9", server.port())) {
+                assertThat(again.greeting.codeValue()).as("20 in a row are allowed").isEqualTo(220);
+            }
+            raw.expect(227, "PASV");
+        }
+        try (RawFtp raw = RawFtp.connect("127.0.0.9", server.port())) {
+            assertThat(raw.greeting.codeValue()).isEqualTo(421);
+        }
+    }
 }

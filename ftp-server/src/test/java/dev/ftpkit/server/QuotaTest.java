@@ -151,6 +151,18 @@ class QuotaTest {
     }
 
     @Test
+    void stouAtTheFileLimitLeavesNoReservedName() throws Exception {
+        start(new Quota(10_000, 1), true);
+        Files.write(root.resolve("only.bin"), new byte[10]);
+        try (FtpClient ftp = FtpClient.connect("127.0.0.1", server.port())) {
+            ftp.login(TestServers.USER, TestServers.PASSWORD);
+            assertThatThrownBy(() -> ftp.storeUnique(new ByteArrayInputStream(new byte[5])))
+                    .satisfies(QuotaTest::is552);
+        }
+        assertThat(rootNames()).containsExactly("only.bin");
+    }
+
+    @Test
     void anotherSessionOfTheAccountSeesTheSameUsage() throws Exception {
         start(Quota.bytes(1000), true);
         try (FtpClient first = FtpClient.connect("127.0.0.1", server.port());

@@ -136,7 +136,15 @@ final class TransferCommands {
         boolean inPlace = append || offset > 0 || !session.settings().atomicUploads();
         // STOU's target is its own empty reservation: the upload creates the file as far as the quota goes
         boolean existed = mode != Mode.UNIQUE && target.exists();
-        StorageQuota.Upload upload = startCounting(session, target, ftpPath, existed, append, offset);
+        StorageQuota.Upload upload;
+        try {
+            upload = startCounting(session, target, ftpPath, existed, append, offset);
+        } catch (QuotaExceededException full) {
+            if (mode == Mode.UNIQUE) {
+                deleteQuietly(target); // the reservation: no upload will fill it
+            }
+            throw full;
+        }
         long received;
         try {
             received = inPlace ? storeInPlace(session, target, opening, upload, append, offset, existed)
