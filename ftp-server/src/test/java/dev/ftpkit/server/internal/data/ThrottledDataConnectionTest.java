@@ -27,6 +27,9 @@ class ThrottledDataConnectionTest {
             assertThat(downloadsOnly.throttled()).isFalse();
             SocketDataConnection limited = new SocketDataConnection(server, server, false, RateLimit.of(1000));
             assertThat(limited.throttled()).isTrue();
+            client.getOutputStream().write(new byte[] {1, 2, 3});
+            client.shutdownOutput();
+            assertThat(limited.input().readAllBytes()).containsExactly(1, 2, 3); // throttled, but whole
         }
     }
 }
