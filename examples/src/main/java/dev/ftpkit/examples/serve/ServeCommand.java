@@ -71,8 +71,8 @@ public final class ServeCommand implements Subcommand {
                 ssl_enable rsa_cert_file rsa_private_key_file (PEM) require_ssl_reuse force_local_logins_ssl \
                 force_local_data_ssl force_anon_logins_ssl force_anon_data_ssl; other keys are ignored with a \
                 warning naming the key and line; a bad value exits 2.
-                Sizes and rates (--max-rate, --max-rate-anonymous, --quota): """ + ByteSize.UNITS + """
-                ; --max-rate 5M is 5,000,000 bytes per second.""";
+                """ + "Sizes and rates (--max-rate, --max-rate-anonymous, --quota): " + ByteSize.UNITS
+                + "; --max-rate 5M is 5,000,000 bytes per second.";
     }
 
     @Override
