@@ -166,4 +166,13 @@ public interface CommandContext extends FtpSession {
      * crashed server or a middlebox dropping the connection looks like to the client. No further reply arrives.
      */
     void resetControlConnection();
+
+    /**
+     * The storage quota of the logged-in account, which the handlers that write or delete files keep up to date.
+     *
+     * @return the quota, {@link StorageQuota#UNLIMITED} without one (the default for other implementations)
+     */
+    default StorageQuota quota() {
+        return StorageQuota.UNLIMITED;
+    }
 }

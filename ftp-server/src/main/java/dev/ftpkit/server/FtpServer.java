@@ -1,5 +1,6 @@
 package dev.ftpkit.server;
 
+import dev.ftpkit.server.internal.OperationLimits;
 import dev.ftpkit.server.internal.ServerConfig;
 import dev.ftpkit.server.internal.ServerRuntime;
 import dev.ftpkit.server.internal.jfr.JfrListener;
@@ -169,6 +170,9 @@ public final class FtpServer implements AutoCloseable {
         private boolean syncUploads;
         private TlsSettings tls;
         private final List<ServerHook> hooks = new ArrayList<>();
+        private RateLimits rateLimits = RateLimits.NONE;
+        private Quotas quotas = Quotas.NONE;
+        private DefenderSettings defender = DefenderSettings.DEFAULTS;
 
         private Builder() {
         }
@@ -509,6 +513,42 @@ public final class FtpServer implements AutoCloseable {
         }
 
         /**
+         * Bandwidth limits per session: for every session, for anonymous ones, per account, per direction
+         * (default {@link RateLimits#NONE}). Sessions without a limit are not slowed at all.
+         *
+         * @param limits the limits
+         * @return this builder
+         */
+        public Builder rateLimits(RateLimits limits) {
+            this.rateLimits = Objects.requireNonNull(limits, "rateLimits");
+            return this;
+        }
+
+        /**
+         * Storage quotas per account (default {@link Quotas#NONE}): an upload that would pass one gets {@code 552}
+         * and leaves no file.
+         *
+         * @param quotas the quotas
+         * @return this builder
+         */
+        public Builder quotas(Quotas quotas) {
+            this.quotas = Objects.requireNonNull(quotas, "quotas");
+            return this;
+        }
+
+        /**
+         * Bans of client addresses that keep failing logins or abuse the server, and how many logins of one
+         * address may wait for their password check (default {@link DefenderSettings#DEFAULTS}: no bans, 32).
+         *
+         * @param settings the defender's settings
+         * @return this builder
+         */
+        public Builder defender(DefenderSettings settings) {
+            this.defender = Objects.requireNonNull(settings, "defender");
+            return this;
+        }
+
+        /**
          * Validates the options and creates the server (not yet started).
          *
          * @return the server
@@ -525,7 +565,8 @@ public final class FtpServer implements AutoCloseable {
                     commands.copy(), new JfrListener(ServerListener.all(listener)), threads, transferThreads, greeting,
                     maxSessions, maxSessionsPerAddress, idleTimeout, lineTimeout, dataTimeout, maxLineBytes,
                     loginFailureDelay, maxLoginFailures, passive, active, atomicUploads, syncUploads,
-                    Optional.ofNullable(tls).map(TlsConfig::of), List.copyOf(hooks)));
+                    Optional.ofNullable(tls).map(TlsConfig::of), List.copyOf(hooks),
+                    new OperationLimits(rateLimits, quotas, defender)));
         }
 
         private static void requirePositive(Duration duration, String option) {

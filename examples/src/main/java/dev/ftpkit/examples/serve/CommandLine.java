@@ -1,6 +1,8 @@
 package dev.ftpkit.examples.serve;
 
 import dev.ftpkit.examples.UsageException;
+import dev.ftpkit.server.RateLimit;
+import dev.ftpkit.examples.cli.ByteSize;
 import dev.ftpkit.examples.cli.ParsedLine;
 import dev.ftpkit.examples.cli.ParsedLine.Converter;
 
@@ -8,6 +10,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** Applies {@code serve}'s command-line options over the settings (after {@code --config}: the command line wins). */
 final class CommandLine {
@@ -59,6 +62,25 @@ final class CommandLine {
         s.metricsPort = line.value(ServeOption.METRICS_PORT, Converter.number(0, 65535), s.metricsPort);
         s.xferlog = line.value(ServeOption.XFERLOG, Converter.of(Path::of), s.xferlog);
         s.auditLog = line.value(ServeOption.AUDIT_LOG, Converter.of(Path::of), s.auditLog);
+        limits(line, s);
+    }
+
+    /** {@code --max-rate}, {@code --max-rate-anonymous}, {@code --quota}, {@code --ban-after}, {@code --ban-seconds}. */
+    private static void limits(ParsedLine<ServeOption> line, ServeSettings s) throws UsageException {
+        Converter<Long> rate = ByteSize.converter(RateLimit.MAX_BYTES_PER_SECOND);
+        s.maxRate = line.value(ServeOption.MAX_RATE, rate, s.maxRate);
+        s.maxRateAnonymous = line.value(ServeOption.MAX_RATE_ANONYMOUS, rate, s.maxRateAnonymous);
+        for (String spec : line.values(ServeOption.QUOTA)) {
+            int colon = spec.lastIndexOf(':');
+            if (colon <= 0) {
+                throw new UsageException("--quota needs NAME:SIZE, got " + spec);
+            }
+            s.quotas.put(spec.substring(0, colon), ByteSize.parse("--quota", spec.substring(colon + 1), Long.MAX_VALUE));
+        }
+        s.banAfter = line.value(ServeOption.BAN_AFTER, Converter.number(1, 1_000_000), s.banAfter);
+        if (line.has(ServeOption.BAN_SECONDS)) {
+            s.banTime = Duration.ofSeconds(line.value(ServeOption.BAN_SECONDS, Converter.number(1, 366 * 86_400), 0));
+        }
     }
 
     private static void passivePorts(String range, ServeSettings s) throws UsageException {

@@ -5,6 +5,7 @@ import dev.ftpkit.examples.ExitCode;
 import dev.ftpkit.examples.Subcommand;
 import dev.ftpkit.examples.Terminal;
 import dev.ftpkit.examples.UsageException;
+import dev.ftpkit.examples.cli.ByteSize;
 import dev.ftpkit.examples.cli.Failures;
 import dev.ftpkit.examples.cli.OptionSpec;
 import dev.ftpkit.examples.cli.ParsedLine;
@@ -66,9 +67,12 @@ public final class ServeCommand implements Subcommand {
                 local_root write_enable anon_upload_enable anon_mkdir_write_enable pasv_enable pasv_min_port \
                 pasv_max_port pasv_address pasv_addr_resolve pasv_promiscuous port_enable max_clients max_per_ip \
                 idle_session_timeout data_connection_timeout delay_failed_login max_login_fails ftpd_banner \
+                local_max_rate anon_max_rate \
                 ssl_enable rsa_cert_file rsa_private_key_file (PEM) require_ssl_reuse force_local_logins_ssl \
                 force_local_data_ssl force_anon_logins_ssl force_anon_data_ssl; other keys are ignored with a \
-                warning naming the key and line; a bad value exits 2.""";
+                warning naming the key and line; a bad value exits 2.
+                """ + "Sizes and rates (--max-rate, --max-rate-anonymous, --quota): " + ByteSize.UNITS
+                + "; --max-rate 5M is 5,000,000 bytes per second.";
     }
 
     @Override
@@ -216,6 +220,7 @@ public final class ServeCommand implements Subcommand {
             if (settings.greeting != null) {
                 builder.greeting(settings.greeting);
             }
+            ServeLimits.apply(settings, builder);
             if (settings.tlsConfigured()) {
                 TlsSettings.Builder tls = TlsSettings.builder(tls(settings))
                         .requiredForLogin(settings.tlsRequiredForLogin)

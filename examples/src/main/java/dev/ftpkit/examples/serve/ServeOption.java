@@ -29,6 +29,11 @@ enum ServeOption implements CliOption {
     METRICS_PORT(value("--metrics-port", "N", "none", "serve Prometheus metrics at http://127.0.0.1:N/metrics; 0 = any free port")),
     XFERLOG(value("--xferlog", "FILE", "none", "append one wu-ftpd/vsftpd xferlog line per file transfer")),
     AUDIT_LOG(value("--audit-log", "FILE", "none", "append JSON lines: logins, transfers, deletes, renames, directory changes")),
+    MAX_RATE(value("--max-rate", "RATE", "none", "bytes per second for each session, each way (local_max_rate); 5M = 5,000,000")),
+    MAX_RATE_ANONYMOUS(value("--max-rate-anonymous", "RATE", "--max-rate", "bytes per second for each anonymous session instead (anon_max_rate)")),
+    QUOTA(value("--quota", "NAME:SIZE", "", "the most bytes user NAME may store; past it uploads get 552").mayRepeat()),
+    BAN_AFTER(value("--ban-after", "N", "never", "ban an address after N failed logins (or bounce attempts, PASV floods, overlong lines)")),
+    BAN_SECONDS(value("--ban-seconds", "S", "900", "how long a first ban lasts; each later ban of the address lasts twice as long")),
     VERBOSE(flag("--verbose", "log every command and reply (the protocol transcript) to stderr").alias("-v"));
 
     private final OptionSpec spec;

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -53,6 +55,15 @@ final class ServeSettings {
     int metricsPort = -1;
     Path xferlog;
     Path auditLog;
+    /** Bytes per second of every session, -1 for no limit; the anonymous limit is -1 for the same. */
+    long maxRate = -1;
+    long maxRateAnonymous = -1;
+    /** Bytes each named user may store. */
+    final Map<String, Long> quotas = new LinkedHashMap<>();
+    /** Failures that ban an address, 0 for never. */
+    int banAfter;
+    /** How long a first ban lasts, null for the server's default. */
+    Duration banTime;
 
     /** Every user, anonymous included, may write; SITE CHMOD needs {@link #allowChmod()} as well. */
     void allowWrites() {

@@ -42,7 +42,7 @@ final class VsftpdConf {
         }
     }
 
-    private static final Pattern NOT_YET = Pattern.compile("anon_max_rate|local_max_rate|xferlog_.*|dual_log_enable"
+    private static final Pattern NOT_YET = Pattern.compile("xferlog_.*|dual_log_enable"
             + "|vsftpd_log_file|log_ftp_protocol");
 
     private static final Map<String, Key> KEYS = Map.ofEntries(
@@ -73,6 +73,9 @@ final class VsftpdConf {
             entry("delay_failed_login", (s, v, f) -> s.loginFailureDelay = Duration.ofSeconds(number(v, 0, 3600))),
             entry("max_login_fails", (s, v, f) -> s.maxLoginFailures = number(v, 1, 1000)),
             entry("ftpd_banner", (s, v, f) -> s.greeting = v),
+            // bytes per second, 0 for none; vsftpd limits local users and anonymous ones each by their own key
+            entry("local_max_rate", (s, v, f) -> s.maxRate = number(v, 0, Integer.MAX_VALUE)),
+            entry("anon_max_rate", (s, v, f) -> s.maxRateAnonymous = number(v, 0, Integer.MAX_VALUE)),
             entry("ssl_enable", (s, v, f) -> f.sslEnable = yes(v)),
             entry("rsa_cert_file", (s, v, f) -> f.certificate = Path.of(v)),
             entry("rsa_private_key_file", (s, v, f) -> f.privateKey = Path.of(v)),
@@ -177,6 +180,9 @@ final class VsftpdConf {
         }
         if (pasvAddress != null) {
             settings.passiveAddress = passiveAddress();
+        }
+        if (settings.maxRate > 0 && settings.maxRateAnonymous < 0) {
+            settings.maxRateAnonymous = 0; // local_max_rate does not limit anonymous sessions (anon_max_rate=0)
         }
         if (sslEnable) {
             if (certificate == null) {

@@ -116,7 +116,7 @@ class ServeConfigTest {
 
     @Test
     void unknownAndNotYetSupportedKeysAreWarnedWithTheirLine() throws Exception {
-        String config = "anonymous_enable=YES\nanon_root=" + root() + "\nlisten=YES\n# comment\n\nanon_max_rate=1000\n"
+        String config = "anonymous_enable=YES\nanon_root=" + root() + "\nlisten=YES\n# comment\n\ndual_log_enable=YES\n"
                 + "xferlog_enable=YES\n";
 
         ServeCommand.settings(List.of("--config", Files.writeString(dir.resolve("c.conf"), config).toString()),
@@ -124,7 +124,7 @@ class ServeConfigTest {
 
         assertThat(log.toString(StandardCharsets.UTF_8).lines()).containsExactly(
                 "warning: " + dir.resolve("c.conf") + " line 3: unknown key listen (ignored)",
-                "warning: " + dir.resolve("c.conf") + " line 6: anon_max_rate is not supported yet (ignored)",
+                "warning: " + dir.resolve("c.conf") + " line 6: dual_log_enable is not supported yet (ignored)",
                 "warning: " + dir.resolve("c.conf") + " line 7: xferlog_enable is not supported yet (ignored)");
     }
 

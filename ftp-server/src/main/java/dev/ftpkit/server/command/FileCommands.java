@@ -40,10 +40,14 @@ final class FileCommands {
         Replies.requireArgument(command);
         try (JailedPath path = session.locate(command.argument(), false)) {
             session.authorize(FileRequest.of(FileOperation.DELETE, session.ftpPath(command.argument())));
-            if (path.attributes().isDirectory()) {
+            BasicFileAttributes attributes = path.attributes();
+            if (attributes.isDirectory()) {
                 throw fail(ReplyCodes.FILE_UNAVAILABLE, "Is a directory: use RMD.");
             }
             path.deleteFile();
+            if (attributes.isRegularFile()) {
+                session.quota().removed(attributes.size(), 1); // the room is free at once
+            }
         }
         return Reply.of(ReplyCodes.FILE_ACTION_OK, "Delete operation successful.");
     }
@@ -106,9 +110,23 @@ final class FileCommands {
         }
         try (JailedPath from = session.locate(fromPath, false); JailedPath to = session.locate(ftpPath, false)) {
             session.authorize(FileRequest.rename(fromPath, ftpPath));
+            BasicFileAttributes replaced = replacedFile(to);
             from.renameTo(to);
+            if (replaced != null) {
+                session.quota().removed(replaced.size(), 1); // the file renamed over is gone
+            }
         }
         return Reply.of(ReplyCodes.FILE_ACTION_OK, "Rename successful.");
+    }
+
+    /** The regular file a rename would replace, or null. */
+    private static BasicFileAttributes replacedFile(JailedPath to) throws IOException {
+        try {
+            BasicFileAttributes attributes = to.attributes();
+            return attributes.isRegularFile() ? attributes : null;
+        } catch (NoSuchFileException absent) {
+            return null;
+        }
     }
 
     static Reply size(Command command, CommandContext session) throws Exception {

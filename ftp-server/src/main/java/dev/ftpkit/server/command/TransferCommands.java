@@ -9,6 +9,8 @@ import dev.ftpkit.server.FileOperation;
 import dev.ftpkit.server.FileRequest;
 import dev.ftpkit.server.JailedPath;
 import dev.ftpkit.server.Permission;
+import dev.ftpkit.server.QuotaExceededException;
+import dev.ftpkit.server.StorageQuota;
 import dev.ftpkit.server.UploadEvent;
 import dev.ftpkit.server.internal.Texts;
 import dev.ftpkit.server.internal.files.TemporaryNames;
@@ -132,35 +134,95 @@ final class TransferCommands {
         }
         String opening = stouText != null ? stouText : opening(session, shownName, -1);
         boolean inPlace = append || offset > 0 || !session.settings().atomicUploads();
-        if (inPlace) {
-            Set<OpenOption> options = new HashSet<>(Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE));
-            if (append || offset > 0) {
-                // REST+STOR writes through APPEND too: some providers (the zip file system) empty a file opened
-                // for WRITE without APPEND, which would lose the bytes before the offset. With APPEND every write
-                // goes to the end, which is the offset once the rest is truncated.
-                options.add(StandardOpenOption.APPEND);
-            } else {
-                options.add(StandardOpenOption.TRUNCATE_EXISTING);
+        // STOU's target is its own empty reservation: the upload creates the file as far as the quota goes
+        boolean existed = mode != Mode.UNIQUE && target.exists();
+        StorageQuota.Upload upload;
+        try {
+            upload = startCounting(session, target, ftpPath, existed, append, offset);
+        } catch (QuotaExceededException full) {
+            if (mode == Mode.UNIQUE) {
+                deleteQuietly(target); // the reservation: no upload will fill it
             }
-            long received;
-            try (SeekableByteChannel file = target.newByteChannel(options)) {
-                if (offset > 0) {
-                    if (offset > file.size()) {
-                        throw fail(ReplyCodes.INVALID_REST, "Restart offset beyond the end of the file.");
-                    }
-                    if (offset < file.size()) {
-                        file.truncate(offset); // RFC 3659 §5: the data sent replaces everything from the offset on
-                    }
-                }
-                try (DataConnection data = session.dataConnections().open(opening)) {
-                    received = data.receiveFile(file);
-                }
-                sync(session, file);
-            }
-            return committed(command, session, ftpPath, target.path(), received, started);
+            throw full;
         }
-        // atomic: write beside the target, rename onto it only after the data connection closed cleanly and the
-        // client is still there and not aborting (for STOU onto the empty file that reserves the name)
+        long received;
+        try {
+            received = inPlace ? storeInPlace(session, target, opening, upload, append, offset, existed)
+                    : storeAtomically(session, target, opening, upload, mode);
+        } finally {
+            if (upload != StorageQuota.Upload.UNCOUNTED) {
+                // whatever the upload left (the new file, the old one, none) is what the account now stores
+                boolean exists = target.exists();
+                upload.settle(exists ? target.attributes().size() : 0, exists);
+            }
+        }
+        return committed(command, session, ftpPath, target.path(), received, started);
+    }
+
+    /** Starts counting an upload against the account's quota; without one, nothing (not even a stat) happens. */
+    private static StorageQuota.Upload startCounting(CommandContext session, JailedPath target, String ftpPath,
+                                                     boolean existed, boolean append, long offset)
+            throws IOException {
+        StorageQuota quota = session.quota();
+        if (quota == StorageQuota.UNLIMITED) {
+            return StorageQuota.Upload.UNCOUNTED;
+        }
+        long sizeBefore = existed ? target.attributes().size() : 0;
+        long kept = append ? sizeBefore : Math.min(offset, sizeBefore);
+        return quota.startUpload(ftpPath, sizeBefore, existed, kept);
+    }
+
+    /**
+     * APPE, REST+STOR, and STOR without atomic uploads: writes into the target. An upload over the quota is undone:
+     * the bytes already there stay (APPE, REST), a file the upload created or emptied goes.
+     */
+    private static long storeInPlace(CommandContext session, JailedPath target, String opening,
+                                     StorageQuota.Upload upload, boolean append, long offset, boolean existed)
+            throws Exception {
+        Set<OpenOption> options = new HashSet<>(Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE));
+        if (append || offset > 0) {
+            // REST+STOR writes through APPEND too: some providers (the zip file system) empty a file opened
+            // for WRITE without APPEND, which would lose the bytes before the offset. With APPEND every write
+            // goes to the end, which is the offset once the rest is truncated.
+            options.add(StandardOpenOption.APPEND);
+        } else {
+            options.add(StandardOpenOption.TRUNCATE_EXISTING);
+        }
+        long received;
+        try (SeekableByteChannel file = target.newByteChannel(options)) {
+            long start = file.size();
+            if (offset > 0) {
+                if (offset > file.size()) {
+                    throw fail(ReplyCodes.INVALID_REST, "Restart offset beyond the end of the file.");
+                }
+                if (offset < file.size()) {
+                    file.truncate(offset); // RFC 3659 §5: the data sent replaces everything from the offset on
+                }
+                start = offset;
+            }
+            try (DataConnection data = session.dataConnections().open(opening)) {
+                received = data.receiveFile(upload.track(file));
+            } catch (QuotaExceededException over) {
+                file.truncate(start);
+                throw over;
+            }
+            sync(session, file);
+        } catch (QuotaExceededException over) {
+            if (!existed || !(append || offset > 0)) {
+                deleteQuietly(target);
+            }
+            throw over;
+        }
+        return received;
+    }
+
+    /**
+     * STOR and STOU with atomic uploads: writes beside the target, renames onto it only after the data connection
+     * closed cleanly and the client is still there and not aborting (for STOU onto the empty file that reserves
+     * the name).
+     */
+    private static long storeAtomically(CommandContext session, JailedPath target, String opening,
+                                        StorageQuota.Upload upload, Mode mode) throws Exception {
         JailedPath temp = target.sibling(TEMP_PREFIX + HexFormat.of().toHexDigits(RANDOM.nextLong()) + ".part");
         boolean moved = false;
         long received;
@@ -168,7 +230,7 @@ final class TransferCommands {
             try (SeekableByteChannel file = temp.newByteChannel(Set.of(StandardOpenOption.WRITE,
                     StandardOpenOption.CREATE_NEW))) {
                 try (DataConnection data = session.dataConnections().open(opening)) {
-                    received = data.receiveFile(file);
+                    received = data.receiveFile(upload.track(file));
                 }
                 sync(session, file);
             }
@@ -183,7 +245,7 @@ final class TransferCommands {
                 }
             }
         }
-        return committed(command, session, ftpPath, target.path(), received, started);
+        return received;
     }
 
     /** Tells the hooks about the stored file (they may scan or move it), then 226. */

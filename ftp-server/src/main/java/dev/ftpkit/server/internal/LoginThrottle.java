@@ -16,13 +16,14 @@ import java.util.function.LongSupplier;
  *
  * <ul>
  *   <li>An address gets one check at a time: its other logins wait for their turn, so one address never holds more
- *       than one core, however many connections it opens. At most {@link #MAX_WAITING} wait; a login beyond them,
+ *       than one core, however many connections it opens. At most {@code maxWaiting} wait (default
+ *       {@link #MAX_WAITING}, {@code DefenderSettings.maxWaitingLogins}); a login beyond them,
  *       or one that waited too long, is refused at once without a check.</li>
  *   <li>Failures are remembered per address and forgotten one every {@link #FORGET_ONE_FAILURE}; an address past
  *       {@link #FAILURE_ALLOWANCE} is {@linkplain Turn#penalized() penalized}: the caller waits the login failure
  *       delay before the check while holding the turn, so the address gets at most one check per delay.</li>
  * </ul>
- * {@link #recentFailures(InetAddress)} is what an automatic ban of addresses could read.
+ * Bans of addresses are the {@code Defender}'s, which counts more than failed passwords.
  */
 public final class LoginThrottle {
 
@@ -30,7 +31,7 @@ public final class LoginThrottle {
     static final int FAILURE_ALLOWANCE = 10;
     /** How fast a failure is forgotten. */
     static final Duration FORGET_ONE_FAILURE = Duration.ofSeconds(6);
-    /** Logins of one address that may wait for their turn. */
+    /** Logins of one address that may wait for their turn, by default. */
     static final int MAX_WAITING = 32;
     /** Addresses remembered at most; beyond, idle ones are forgotten first (an attacker with many addresses). */
     static final int MAX_ADDRESSES = 10_000;
@@ -44,13 +45,23 @@ public final class LoginThrottle {
     }
 
     private final LongSupplier nanoClock;
+    private final int maxWaiting;
     private final Map<InetAddress, Address> addresses = new HashMap<>();
 
     /**
      * @param nanoClock the time in nanoseconds ({@code System::nanoTime}; tests pass their own)
      */
     public LoginThrottle(LongSupplier nanoClock) {
+        this(nanoClock, MAX_WAITING);
+    }
+
+    /**
+     * @param nanoClock  the time in nanoseconds
+     * @param maxWaiting how many logins of one address may wait for their turn, at least 1
+     */
+    public LoginThrottle(LongSupplier nanoClock, int maxWaiting) {
         this.nanoClock = nanoClock;
+        this.maxWaiting = maxWaiting;
     }
 
     /** The right to check one password of an address; close it when the check is done. */
@@ -108,7 +119,7 @@ public final class LoginThrottle {
     public synchronized Optional<Turn> awaitTurn(InetAddress address, Duration maxWait) throws InterruptedException {
         long deadline = nanoClock.getAsLong() + maxWait.toNanos();
         Address state = stateOf(address);
-        if (state.checking && state.waiting >= MAX_WAITING) {
+        if (state.checking && state.waiting >= maxWaiting) {
             return Optional.empty();
         }
         state.waiting++;

@@ -1,6 +1,8 @@
 package dev.ftpkit.server.internal;
 
 import dev.ftpkit.server.internal.data.PassivePortPool;
+import dev.ftpkit.server.internal.limits.Defender;
+import dev.ftpkit.server.internal.limits.QuotaBook;
 
 import java.util.concurrent.Semaphore;
 
@@ -10,6 +12,9 @@ import java.util.concurrent.Semaphore;
  * @param passivePorts   the passive port pool
  * @param loginThrottle  password checks per client address, across its connections
  * @param listingHelpers permits for the helper threads that read large listings
+ * @param defender       the scores and bans of client addresses
+ * @param quotas         the storage usage of the homes with a quota
  */
-public record ServerResources(PassivePortPool passivePorts, LoginThrottle loginThrottle, Semaphore listingHelpers) {
+public record ServerResources(PassivePortPool passivePorts, LoginThrottle loginThrottle, Semaphore listingHelpers,
+                              Defender defender, QuotaBook quotas) {
 }

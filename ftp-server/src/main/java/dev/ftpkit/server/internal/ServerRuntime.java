@@ -5,6 +5,8 @@ import dev.ftpkit.core.ReplyCodes;
 import dev.ftpkit.server.SessionInfo;
 import dev.ftpkit.server.internal.data.DataSetup;
 import dev.ftpkit.server.internal.data.PassivePortPool;
+import dev.ftpkit.server.internal.limits.Defender;
+import dev.ftpkit.server.internal.limits.QuotaBook;
 import dev.ftpkit.server.internal.session.Session;
 
 import java.io.IOException;
@@ -35,7 +37,9 @@ public final class ServerRuntime {
     private final PassivePortPool passivePorts;
     /** Helper threads that read large listings, for all sessions together (ParallelEntries). */
     private final Semaphore listingHelpers = new Semaphore(Runtime.getRuntime().availableProcessors());
-    private final LoginThrottle loginThrottle = new LoginThrottle(System::nanoTime);
+    private final LoginThrottle loginThrottle;
+    private final Defender defender;
+    private final QuotaBook quotas;
     private final AtomicLong sessionIds = new AtomicLong();
     private final Set<Session> sessions = new LinkedHashSet<>();
     private final Map<InetAddress, Integer> sessionsPerAddress = new HashMap<>();
@@ -57,6 +61,9 @@ public final class ServerRuntime {
     public ServerRuntime(ServerConfig config) {
         this.config = config;
         this.passivePorts = new PassivePortPool(config.passive().minPort(), config.passive().maxPort());
+        this.loginThrottle = new LoginThrottle(System::nanoTime, config.limits().defender().maxWaitingLogins());
+        this.defender = new Defender(config.limits().defender());
+        this.quotas = new QuotaBook(config.limits().quotas());
     }
 
     Semaphore listingHelpers() {
@@ -254,7 +261,8 @@ public final class ServerRuntime {
             } else if (fromAddress >= config.maxSessionsPerAddress()) {
                 refusal = "Too many connections from your address.";
             } else {
-                session = new Session(config, new ServerResources(passivePorts, loginThrottle, listingHelpers), connection, Long.toString(sessionIds.incrementAndGet()),
+                session = new Session(config, new ServerResources(passivePorts, loginThrottle, listingHelpers,
+                        defender, quotas), connection, Long.toString(sessionIds.incrementAndGet()),
                         implicitTls, this::sessionEnded);
                 sessions.add(session);
                 sessionsPerAddress.put(address, fromAddress + 1);

@@ -59,25 +59,33 @@ class LoginThrottleTest {
 
     @Test
     void aLoginBeyondTheWaitingOnesIsRefusedAtOnce() throws Exception {
-        LoginThrottle real = new LoginThrottle(System::nanoTime);
+        refusesBeyond(new LoginThrottle(System::nanoTime), LoginThrottle.MAX_WAITING);
+    }
+
+    @Test
+    void theNumberOfWaitingLoginsIsConfigurable() throws Exception {
+        refusesBeyond(new LoginThrottle(System::nanoTime, 2), 2);
+    }
+
+    private void refusesBeyond(LoginThrottle real, int maxWaiting) throws Exception {
         LoginThrottle.Turn first = real.awaitTurn(attacker, Duration.ZERO).orElseThrow();
-        ExecutorService pool = Executors.newFixedThreadPool(LoginThrottle.MAX_WAITING);
+        ExecutorService pool = Executors.newFixedThreadPool(maxWaiting);
         try {
             CompletionService<Optional<LoginThrottle.Turn>> waiting = new ExecutorCompletionService<>(pool);
-            for (int i = 0; i < LoginThrottle.MAX_WAITING; i++) {
+            for (int i = 0; i < maxWaiting; i++) {
                 waiting.submit(() -> real.awaitTurn(attacker, Duration.ofSeconds(60)));
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30); // no event tells that they wait
-            while (real.waiting(attacker) < LoginThrottle.MAX_WAITING && System.nanoTime() < deadline) {
+            while (real.waiting(attacker) < maxWaiting && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
             }
-            assertThat(real.waiting(attacker)).isEqualTo(LoginThrottle.MAX_WAITING);
+            assertThat(real.waiting(attacker)).isEqualTo(maxWaiting);
 
             assertThat(real.awaitTurn(attacker, Duration.ofSeconds(60))).isEmpty(); // at once, not after a minute
 
             first.close();
             // each waiting login gets its turn once the one before it ends
-            for (int i = 0; i < LoginThrottle.MAX_WAITING; i++) {
+            for (int i = 0; i < maxWaiting; i++) {
                 Future<Optional<LoginThrottle.Turn>> next = waiting.poll(30, TimeUnit.SECONDS);
                 assertThat(next).isNotNull();
                 next.get().orElseThrow().close();

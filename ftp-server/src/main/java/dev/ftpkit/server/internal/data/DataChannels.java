@@ -4,6 +4,7 @@ import dev.ftpkit.core.Reply;
 import dev.ftpkit.core.ReplyCodes;
 import dev.ftpkit.server.DataConnections;
 import dev.ftpkit.server.FtpSession;
+import dev.ftpkit.server.RateLimits;
 import dev.ftpkit.server.ServerListener;
 
 import java.io.IOException;
@@ -33,8 +34,10 @@ public final class DataChannels implements DataConnections {
      * @param dataTimeout         the bound of the accept or connect and of each read and write
      * @param passivePromiscuous  whether a passive connection may come from another address than the client's
      * @param listener            told when a transfer's data connection opened
+     * @param rateLimits          the rate limit of each account, chosen when a data connection opens
      */
-    public record Settings(Duration dataTimeout, boolean passivePromiscuous, ServerListener listener) {
+    public record Settings(Duration dataTimeout, boolean passivePromiscuous, ServerListener listener,
+                           RateLimits rateLimits) {
     }
 
     /**
@@ -143,7 +146,8 @@ public final class DataChannels implements DataConnections {
         }
         Socket raw = socket;
         socket = protection.protect(socket, t);
-        SocketDataConnection connection = new SocketDataConnection(socket, raw, session.asciiType());
+        SocketDataConnection connection = new SocketDataConnection(socket, raw, session.asciiType(),
+                settings.rateLimits().limitFor(session.account()));
         if (t != null) {
             t.attach(connection);
             if (t.aborted()) {

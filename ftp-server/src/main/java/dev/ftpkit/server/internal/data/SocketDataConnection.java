@@ -1,7 +1,10 @@
 package dev.ftpkit.server.internal.data;
 
 import dev.ftpkit.server.DataConnection;
+import dev.ftpkit.server.RateLimit;
 import dev.ftpkit.server.internal.files.StorageErrors;
+import dev.ftpkit.server.internal.limits.Throttled;
+import dev.ftpkit.server.internal.limits.TokenBucket;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -33,14 +36,15 @@ final class SocketDataConnection implements DataConnection {
      * @param socket the data socket, TLS or not
      * @param raw    the TCP socket under it, which ABOR closes (closing the TLS socket could block on a write)
      * @param ascii  whether TYPE A is in effect
+     * @param limit  the session's rate limit: a limited direction's stream is wrapped once, here (issue 19)
      */
-    SocketDataConnection(Socket socket, Socket raw, boolean ascii) throws IOException {
+    SocketDataConnection(Socket socket, Socket raw, boolean ascii, RateLimit limit) throws IOException {
         this.socket = socket;
         this.raw = raw;
         this.ascii = ascii;
         InputStream in = socket.getInputStream();
         OutputStream out = socket.getOutputStream();
-        this.input = new InputStream() {
+        InputStream counted = new InputStream() {
             @Override
             public int read() throws IOException {
                 byte[] one = new byte[1];
@@ -64,7 +68,7 @@ final class SocketDataConnection implements DataConnection {
                 return n;
             }
         };
-        this.output = new BufferedOutputStream(new OutputStream() {
+        OutputStream counting = new OutputStream() {
             @Override
             public void write(int b) throws IOException {
                 write(new byte[] {(byte) b}, 0, 1);
@@ -79,7 +83,10 @@ final class SocketDataConnection implements DataConnection {
                     throw new DataConnectionException("data connection failed", e);
                 }
             }
-        }, BUFFER_SIZE);
+        };
+        this.input = Throttled.input(counted, limit.uploadBytesPerSecond(), System::nanoTime, TokenBucket.Pause.SLEEP);
+        this.output = new BufferedOutputStream(Throttled.output(counting, limit.downloadBytesPerSecond(),
+                System::nanoTime, TokenBucket.Pause.SLEEP), BUFFER_SIZE);
     }
 
     /**
@@ -103,6 +110,11 @@ final class SocketDataConnection implements DataConnection {
         return output;
     }
 
+    /** Whether uploads go through the rate limit (and so through {@link #input()}, not the channel). */
+    boolean throttled() {
+        return Throttled.isThrottled(input);
+    }
+
     long bytes() {
         return bytes.get();
     }
@@ -119,8 +131,8 @@ final class SocketDataConnection implements DataConnection {
     @Override
     public long receiveFile(SeekableByteChannel file) throws IOException {
         try {
-            if (ascii) {
-                TransferIo.receive(input, file, true);
+            if (ascii || throttled()) {
+                TransferIo.receive(input, file, ascii);
             } else {
                 receiveInto(file);
             }

@@ -17,6 +17,7 @@ import dev.ftpkit.server.internal.ServerConfig;
 import dev.ftpkit.server.internal.ServerResources;
 import dev.ftpkit.server.internal.data.Transfer;
 import dev.ftpkit.server.internal.data.TransferRunner;
+import dev.ftpkit.server.internal.limits.AbuseWatch;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -44,6 +45,8 @@ public final class Session implements Runnable {
     private static final Reply SHUTTING_DOWN = Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE, "Server shutting down.");
     private static final Reply LOW_ON_MEMORY = Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE,
             "Server low on memory; closing the session.");
+    private static final Reply BANNED = Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE,
+            "Too many failures from your address; try again later.");
     private static final Reply CLOSED_BY_ADMINISTRATOR = Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE,
             "Session closed by the administrator.");
 
@@ -52,6 +55,7 @@ public final class Session implements Runnable {
     private final SessionContext context;
     private final boolean implicitTls;
     private final Consumer<Session> ended;
+    private final AbuseWatch abuse;
     /** What the client is told when the session closes on the server's initiative. */
     private volatile Reply farewell = SHUTTING_DOWN;
     private final Instant connectedAt = Instant.now();
@@ -70,6 +74,7 @@ public final class Session implements Runnable {
         this.context = new SessionContext(id, (InetSocketAddress) socket.getRemoteSocketAddress(),
                 (InetSocketAddress) socket.getLocalSocketAddress(), config, control, shared);
         control.onSent(reply -> config.listener().replySent(context, reply));
+        this.abuse = new AbuseWatch(shared.defender(), context);
     }
 
     /**
@@ -124,6 +129,12 @@ public final class Session implements Runnable {
             LOG.log(System.Logger.Level.DEBUG, () -> "session " + context.id() + " " + ProtocolLog.peer(client)
                     + " connected");
             config.listener().connected(context);
+            if (context.defender().banned(context.clientAddress().getAddress())) {
+                if (!implicitTls) { // a plaintext 421 would only confuse a TLS client
+                    control.sendQuietly(BANNED);
+                }
+                return;
+            }
             if (implicitTls) {
                 context.sessionTls().startImplicit(control, config.tls().orElseThrow(), config.lineTimeout());
             }
@@ -154,6 +165,7 @@ public final class Session implements Runnable {
                 control.sendQuietly(Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE, "Timeout."));
                 return;
             } catch (FtpProtocolException tooLong) {
+                abuse.lineTooLong(); // counted before the reply: a client that reconnects at once is judged with it
                 control.send(Reply.of(ReplyCodes.SYNTAX_ERROR, "Input line too long."));
                 if (++tooLongInARow >= MAX_TOO_LONG_IN_A_ROW) {
                     return; // not an FTP client (vsftpd closes after the first)
@@ -210,6 +222,7 @@ public final class Session implements Runnable {
         }
         UnaryOperator<Reply> rewrite = verdict.rewrite();
         if (descriptor.transfer()) {
+            abuse.transferStarted();
             context.transfers().start(command, transfer -> runTransfer(transfer, command, descriptor, rewrite));
         } else {
             reply(command, rewritten(invoke(descriptor, command), rewrite, command));
@@ -278,6 +291,7 @@ public final class Session implements Runnable {
         if (current == command) {
             current = null; // answered: a snapshot taken after the client saw the reply shows the session idle
         }
+        abuse.replied(command, reply);
         control.send(reply);
         config.listener().commandHandled(context, command, reply);
     }

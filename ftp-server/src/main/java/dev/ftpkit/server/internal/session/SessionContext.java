@@ -14,6 +14,7 @@ import dev.ftpkit.server.LoginTurn;
 import dev.ftpkit.server.Permission;
 import dev.ftpkit.server.RunningTransfer;
 import dev.ftpkit.server.ServerSettings;
+import dev.ftpkit.server.StorageQuota;
 import dev.ftpkit.server.TlsControl;
 import dev.ftpkit.server.TransferParameters;
 import dev.ftpkit.server.UploadEvent;
@@ -26,6 +27,8 @@ import dev.ftpkit.server.internal.ServerResources;
 import dev.ftpkit.server.internal.Texts;
 import dev.ftpkit.server.internal.data.DataChannels;
 import dev.ftpkit.server.internal.data.TransferRunner;
+import dev.ftpkit.server.internal.limits.Defender;
+import dev.ftpkit.server.internal.limits.QuotaBook;
 import dev.ftpkit.server.internal.tls.SessionTls;
 
 import java.io.IOException;
@@ -49,6 +52,8 @@ final class SessionContext implements CommandContext {
     private final ServerSettings settings;
     private final Hooks hooks;
     private final LoginThrottle loginThrottle;
+    private final Defender defender;
+    private final QuotaBook quotaBook;
     private final ControlConnection control;
 
     // session state (RFC 959 §5.4 sequencing lives in these fields and the types they hold)
@@ -60,6 +65,8 @@ final class SessionContext implements CommandContext {
     private final DataChannels dataChannels;
     private volatile boolean closeAfterReply;
     private volatile boolean closing;
+    /** The logged-in account's quota; set on the session thread at login, read by transfer threads. */
+    private volatile StorageQuota quota = StorageQuota.UNLIMITED;
 
     SessionContext(String id, InetSocketAddress client, InetSocketAddress local, ServerConfig config,
                    ControlConnection control, ServerResources shared) {
@@ -69,13 +76,16 @@ final class SessionContext implements CommandContext {
         this.config = config;
         this.settings = new SettingsView(config, shared.listingHelpers());
         this.loginThrottle = shared.loginThrottle();
+        this.defender = shared.defender();
+        this.quotaBook = shared.quotas();
         this.hooks = new Hooks(config.hooks());
         this.control = control;
         this.login = new LoginState(new HostContext(Optional.empty(), config.root(), config.authenticator()));
         this.tls = new SessionTls(id);
         this.transfers = new TransferRunner(config.transferThreadFactory(), config.dataTimeout(), () -> closing, control);
         this.dataChannels = new DataChannels(this,
-                new DataChannels.Settings(config.dataTimeout(), config.passive().promiscuous(), config.listener()),
+                new DataChannels.Settings(config.dataTimeout(), config.passive().promiscuous(), config.listener(),
+                        config.limits().rateLimits()),
                 new TlsDataProtection(config.tls(), tls, config.dataTimeout()), transfers, shared.passivePorts());
     }
 
@@ -99,6 +109,10 @@ final class SessionContext implements CommandContext {
 
     TransferRunner transfers() {
         return transfers;
+    }
+
+    Defender defender() {
+        return defender;
     }
 
     boolean loggedIn() {
@@ -268,7 +282,13 @@ final class SessionContext implements CommandContext {
     }
 
     @Override
+    public StorageQuota quota() {
+        return quota;
+    }
+
+    @Override
     public void reinitialize() {
+        quota = StorageQuota.UNLIMITED;
         login.reset();
         parameters.reset();
         dataChannels.reset();
@@ -309,6 +329,9 @@ final class SessionContext implements CommandContext {
 
         @Override
         public Optional<LoginTurn> awaitTurn() throws InterruptedException {
+            if (defender.banned(clientAddress().getAddress())) {
+                return Optional.empty(); // banned while this session was open: no more guesses on it either
+            }
             return loginThrottle.awaitTurn(client.getAddress(), config.idleTimeout()).map(LoginTurn.class::cast);
         }
 
@@ -320,6 +343,7 @@ final class SessionContext implements CommandContext {
         @Override
         public void complete(Account account) throws IOException {
             login.complete(account);
+            quota = quotaBook.quotaOf(account, login.jail().home());
             LOG.log(System.Logger.Level.DEBUG, () -> "session " + id + " logged in as " + account.name());
             config.listener().loggedIn(SessionContext.this, account);
         }
@@ -328,6 +352,7 @@ final class SessionContext implements CommandContext {
         public void recordFailure(String user) throws InterruptedException {
             int failures = login.failed();
             config.listener().loginFailed(SessionContext.this, user);
+            defender.offence(clientAddress().getAddress(), Defender.Offence.LOGIN_FAILURE);
             // the same delay for an unknown user and a wrong password
             Thread.sleep(config.loginFailureDelay().toMillis());
             if (failures >= config.maxLoginFailures()) {
