@@ -8,6 +8,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Applies {@code serve}'s command-line options over the settings (after {@code --config}: the command line wins). */
 final class CommandLine {
@@ -42,6 +43,9 @@ final class CommandLine {
         s.passive &= !line.has(ServeOption.NO_PASSIVE);
         s.active &= !line.has(ServeOption.NO_ACTIVE);
         s.maxSessions = line.value(ServeOption.MAX_SESSIONS, Converter.number(1, 1_000_000), s.maxSessions);
+        s.maxSessionsPerAddress = line.value(ServeOption.MAX_SESSIONS_PER_IP, Converter.number(1, 1_000_000),
+                s.maxSessionsPerAddress);
+        proxyProtocol(line, s);
         s.verbose = line.has(ServeOption.VERBOSE);
         if (line.has(ServeOption.TLS_KEYSTORE)) {
             s.tlsKeystore = Path.of(line.value(ServeOption.TLS_KEYSTORE).orElseThrow());
@@ -59,6 +63,16 @@ final class CommandLine {
         s.metricsPort = line.value(ServeOption.METRICS_PORT, Converter.number(0, 65535), s.metricsPort);
         s.xferlog = line.value(ServeOption.XFERLOG, Converter.of(Path::of), s.xferlog);
         s.auditLog = line.value(ServeOption.AUDIT_LOG, Converter.of(Path::of), s.auditLog);
+    }
+
+    private static void proxyProtocol(ParsedLine<ServeOption> line, ServeSettings s) throws UsageException {
+        if (line.has(ServeOption.TRUSTED_PROXIES) && !line.has(ServeOption.PROXY_PROTOCOL)) {
+            throw new UsageException("--trusted-proxies needs --proxy-protocol");
+        }
+        if (line.has(ServeOption.PROXY_PROTOCOL)) {
+            s.trustedProxies = List.of(line.value(ServeOption.TRUSTED_PROXIES).orElse("127.0.0.1/32,::1/128")
+                    .split(","));
+        }
     }
 
     private static void passivePorts(String range, ServeSettings s) throws UsageException {
