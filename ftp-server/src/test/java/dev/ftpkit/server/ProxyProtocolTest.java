@@ -134,6 +134,7 @@ class ProxyProtocolTest extends ServerFixture {
 
     // RFC 2577 §5 behind a balancer: the passive data connection must come from the header's address
     @Test
+    @SuppressWarnings("try") // the connection from the balancer's address is only held open while RETR is refused
     void passiveDataConnectionMustComeFromTheHeadersAddress() throws Exception {
         startBehindBalancer();
         try (RawFtp ftp = proxied(ProxyHeader.Version.V2, CLIENT).loggedIn()) {

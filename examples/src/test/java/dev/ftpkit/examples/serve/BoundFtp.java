@@ -41,10 +41,10 @@ final class BoundFtp implements Closeable {
     static BoundFtp login(String from, int port, String user, String password) throws IOException {
         BoundFtp ftp = new BoundFtp(from, connect(from, new InetSocketAddress("127.0.0.1", port)));
         try {
-            ftp.expect(220, ftp.read());
-            ftp.expect(331, ftp.command("USER " + user));
-            ftp.expect(230, ftp.command("PASS " + password));
-            ftp.expect(200, ftp.command("TYPE I"));
+            expect(220, ftp.read());
+            expect(331, ftp.command("USER " + user));
+            expect(230, ftp.command("PASS " + password));
+            expect(200, ftp.command("TYPE I"));
         } catch (IOException | RuntimeException e) {
             ftp.close();
             throw e;

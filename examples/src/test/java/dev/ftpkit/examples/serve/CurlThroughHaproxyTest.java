@@ -45,6 +45,7 @@ class CurlThroughHaproxyTest {
     }
 
     @Test
+    @SuppressWarnings("try") // haproxy only has to run while curl goes through it
     void curlThroughHaproxyWithBothHeaderVersionsTransfersInPassiveAndActiveMode() throws Exception {
         Path curl = Peers.require("curl");
         Path root = Files.createDirectories(dir.resolve("root"));

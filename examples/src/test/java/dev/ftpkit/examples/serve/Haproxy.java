@@ -96,11 +96,7 @@ final class Haproxy implements AutoCloseable {
 
     /** Stops haproxy by its PID: SIGTERM, then SIGKILL if it does not exit. */
     @Override
-    public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(20, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            process.waitFor(20, TimeUnit.SECONDS);
-        }
+    public void close() {
+        ProcessStop.stop(process);
     }
 }

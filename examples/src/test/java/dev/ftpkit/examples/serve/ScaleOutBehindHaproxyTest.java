@@ -88,6 +88,7 @@ class ScaleOutBehindHaproxyTest {
     }
 
     @Test
+    @SuppressWarnings("try") // haproxy only has to run while the sessions go through it
     void sixtySessionsAcrossTwoInstancesLoseNothingCommittedWhenOneIsKilled() throws Exception {
         Path root = Files.createDirectories(dir.resolve("shared-root"));
         Files.write(root.resolve("seed"), content(-1));

@@ -64,10 +64,7 @@ final class ServeProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(20, TimeUnit.SECONDS)) {
-            kill();
-        }
+    public void close() {
+        ProcessStop.stop(process);
     }
 }

@@ -81,7 +81,7 @@ final class PassiveListener {
     /** Waits for the lease's connection, accepting for all waiting sessions while nobody else does. */
     Socket accept(PassiveLease lease, Duration timeout) throws DataChannelException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        for (long turn = 0; ; turn++) {
+        while (true) { // ends with the connection, the deadline, or the session leaving
             long left;
             synchronized (this) {
                 Socket mine = lease.take();

@@ -53,6 +53,7 @@ class PassivePortPoolTest {
     }
 
     @Test
+    @SuppressWarnings("try") // fromEleven is only held open: the lease of 127.0.0.11 must get it
     void eachDataConnectionReachesTheLeaseOfItsSourceAddressWhateverTheOrder() throws Exception {
         int start = FreeRange.start(1);
         PassivePortPool pool = new PassivePortPool(start, start, false, DataPeers.DIRECT);
