@@ -169,6 +169,7 @@ public final class FtpServer implements AutoCloseable {
         private boolean atomicUploads = true;
         private boolean syncUploads;
         private TlsSettings tls;
+        private ProxyProtocolSettings proxyProtocol;
         private final List<ServerHook> hooks = new ArrayList<>();
         private RateLimits rateLimits = RateLimits.NONE;
         private Quotas quotas = Quotas.NONE;
@@ -501,6 +502,20 @@ public final class FtpServer implements AutoCloseable {
         }
 
         /**
+         * Puts the server behind a load balancer that speaks the PROXY protocol (v1 or v2): every control
+         * connection must come from a trusted proxy and begin with a header, whose client address then stands for
+         * the connection everywhere (limits, throttle, logs, events, the PORT/EPRT and passive address checks).
+         * Off by default.
+         *
+         * @param settings trusted proxies and the header deadline, e.g. {@link ProxyProtocolSettings#defaults()}
+         * @return this builder
+         */
+        public Builder proxyProtocol(ProxyProtocolSettings settings) {
+            this.proxyProtocol = Objects.requireNonNull(settings, "proxyProtocol");
+            return this;
+        }
+
+        /**
          * Adds a hook that can veto logins, commands and file operations and hears about committed uploads.
          * Hooks are asked in the order they were added.
          *
@@ -566,7 +581,8 @@ public final class FtpServer implements AutoCloseable {
                     maxSessions, maxSessionsPerAddress, idleTimeout, lineTimeout, dataTimeout, maxLineBytes,
                     loginFailureDelay, maxLoginFailures, passive, active, atomicUploads, syncUploads,
                     Optional.ofNullable(tls).map(TlsConfig::of), List.copyOf(hooks),
-                    new OperationLimits(rateLimits, quotas, defender)));
+                    new OperationLimits(rateLimits, quotas, defender),
+                    Optional.ofNullable(proxyProtocol)));
         }
 
         private static void requirePositive(Duration duration, String option) {

@@ -152,7 +152,10 @@ public final class PassiveSettings {
 
         /**
          * The port range (vsftpd's {@code pasv_min_port}/{@code pasv_max_port}); without it the kernel picks
-         * ephemeral ports. Ports are leased per data connection; an exhausted range gives {@code 425}.
+         * ephemeral ports. A port of the range is shared: sessions whose clients have different addresses wait on
+         * one listener, which hands each data connection to the session of its source address; a second session
+         * from an address already waiting on a port gets another one (unless {@link #promiscuous(boolean)}, which
+         * gives each data connection a port of its own). An exhausted range gives {@code 425}.
          *
          * @param min the lowest port, 1..65535
          * @param max the highest port, min..65535

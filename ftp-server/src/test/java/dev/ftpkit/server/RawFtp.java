@@ -56,6 +56,31 @@ public final class RawFtp implements Closeable {
         return new RawFtp(socket);
     }
 
+    /**
+     * Connects from {@code from} and sends {@code header} (a PROXY protocol header) before reading the greeting,
+     * as a load balancer does.
+     */
+    public static RawFtp connectThroughProxy(String from, int port, byte[] header) throws IOException {
+        return new RawFtp(proxied(from, port, header));
+    }
+
+    /** A socket from {@code from} to the server that has sent {@code header} and read nothing yet. */
+    public static Socket proxied(String from, int port, byte[] header) throws IOException {
+        Socket socket = new Socket();
+        socket.bind(new InetSocketAddress(from, 0));
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+        socket.getOutputStream().write(header);
+        return socket;
+    }
+
+    /** Logs in on a connected session and switches to binary. */
+    public RawFtp loggedIn() throws IOException {
+        expect(331, "USER " + USER);
+        expect(230, "PASS " + PASSWORD);
+        expect(200, "TYPE I");
+        return this;
+    }
+
     public static RawFtp login(int port) throws IOException {
         RawFtp ftp = connect(port);
         ftp.expect(331, "USER " + USER);

@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /** Applies {@code serve}'s command-line options over the settings (after {@code --config}: the command line wins). */
 final class CommandLine {
@@ -45,6 +46,9 @@ final class CommandLine {
         s.passive &= !line.has(ServeOption.NO_PASSIVE);
         s.active &= !line.has(ServeOption.NO_ACTIVE);
         s.maxSessions = line.value(ServeOption.MAX_SESSIONS, Converter.number(1, 1_000_000), s.maxSessions);
+        s.maxSessionsPerAddress = line.value(ServeOption.MAX_SESSIONS_PER_IP, Converter.number(1, 1_000_000),
+                s.maxSessionsPerAddress);
+        proxyProtocol(line, s);
         s.verbose = line.has(ServeOption.VERBOSE);
         if (line.has(ServeOption.TLS_KEYSTORE)) {
             s.tlsKeystore = Path.of(line.value(ServeOption.TLS_KEYSTORE).orElseThrow());
@@ -80,6 +84,16 @@ final class CommandLine {
         s.banAfter = line.value(ServeOption.BAN_AFTER, Converter.number(1, 1_000_000), s.banAfter);
         if (line.has(ServeOption.BAN_SECONDS)) {
             s.banTime = Duration.ofSeconds(line.value(ServeOption.BAN_SECONDS, Converter.number(1, 366 * 86_400), 0));
+        }
+    }
+
+    private static void proxyProtocol(ParsedLine<ServeOption> line, ServeSettings s) throws UsageException {
+        if (line.has(ServeOption.TRUSTED_PROXIES) && !line.has(ServeOption.PROXY_PROTOCOL)) {
+            throw new UsageException("--trusted-proxies needs --proxy-protocol");
+        }
+        if (line.has(ServeOption.PROXY_PROTOCOL)) {
+            s.trustedProxies = List.of(line.value(ServeOption.TRUSTED_PROXIES).orElse("127.0.0.1/32,::1/128")
+                    .split(","));
         }
     }
 

@@ -16,6 +16,7 @@ import dev.ftpkit.server.Authenticator;
 import dev.ftpkit.server.FtpServer;
 import dev.ftpkit.server.InMemoryUsers;
 import dev.ftpkit.server.PassiveSettings;
+import dev.ftpkit.server.ProxyProtocolSettings;
 import dev.ftpkit.server.ServerListener;
 import dev.ftpkit.server.SessionThreads;
 import dev.ftpkit.server.TlsSettings;
@@ -202,6 +203,9 @@ public final class ServeCommand implements Subcommand {
                     .active(settings.active ? ActiveSettings.allowed() : ActiveSettings.disabled())
                     .maxSessions(settings.maxSessions)
                     .listener(listener);
+            if (settings.trustedProxies != null) {
+                builder.proxyProtocol(ProxyProtocolSettings.trusting(settings.trustedProxies.toArray(String[]::new)));
+            }
             if (settings.maxSessionsPerAddress > 0) {
                 builder.maxSessionsPerAddress(settings.maxSessionsPerAddress);
             }

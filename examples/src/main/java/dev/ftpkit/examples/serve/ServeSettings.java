@@ -35,6 +35,8 @@ final class ServeSettings {
     boolean passivePromiscuous;
     int maxSessions = 500;
     int maxSessionsPerAddress = -1;
+    /** Behind a load balancer speaking the PROXY protocol: the ranges it connects from, or null when not. */
+    List<String> trustedProxies;
     Duration idleTimeout;
     Duration dataTimeout;
     Duration loginFailureDelay;

@@ -45,8 +45,15 @@ class ServeCommandTest {
         assertThat(Main.run(List.of("serve", "--user", "nocolon"), io)).isEqualTo(ExitCode.USAGE);
         assertThat(Main.run(List.of("serve", "--root", "."), io)).isEqualTo(ExitCode.USAGE);
         assertThat(Main.run(List.of("serve", "--frobnicate"), io)).isEqualTo(ExitCode.USAGE);
+        assertThat(Main.run(List.of("serve", "--anonymous", "--root", ".", "--trusted-proxies", "10.0.0.0/8"), io))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(Main.run(List.of("serve", "--anonymous", "--root", ".", "--proxy-protocol", "--trusted-proxies",
+                "balancer.example/8"), io)).isEqualTo(ExitCode.USAGE);
+        assertThat(Main.run(List.of("serve", "--anonymous", "--root", ".", "--max-sessions-per-ip", "0"), io))
+                .isEqualTo(ExitCode.USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option --frobnicate")
-                .contains("nobody could log in");
+                .contains("nobody could log in").contains("--trusted-proxies needs --proxy-protocol")
+                .contains("trustedProxies entry is not an IP literal").contains("--max-sessions-per-ip");
     }
 
     @Test

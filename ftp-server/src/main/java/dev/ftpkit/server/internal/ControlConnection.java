@@ -12,6 +12,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,8 @@ import javax.net.ssl.SSLSocket;
 public final class ControlConnection implements Closeable, ClientWatch {
 
     private final Socket raw;
+    /** Who the transcript names: the client, also behind a load balancer (PROXY protocol). */
+    private final InetSocketAddress client;
     private final int maxLineBytes;
     // replaced by AUTH TLS / CCC, always on the session thread while no reply is being written
     private volatile Socket socket;
@@ -63,8 +66,9 @@ public final class ControlConnection implements Closeable, ClientWatch {
      * costs a system call or an allocation waits for {@link #open()} on the session's own thread, so the single
      * acceptor is not what limits how fast sessions start.
      */
-    public ControlConnection(Socket socket, int maxLineBytes) {
+    public ControlConnection(Socket socket, InetSocketAddress client, int maxLineBytes) {
         this.raw = socket;
+        this.client = client;
         this.socket = socket;
         this.maxLineBytes = maxLineBytes;
     }
@@ -349,7 +353,7 @@ public final class ControlConnection implements Closeable, ClientWatch {
      */
     public void send(Reply reply) throws IOException {
         write(reply.encode().getBytes(StandardCharsets.UTF_8));
-        ProtocolLog.sent(raw.getRemoteSocketAddress(), reply);
+        ProtocolLog.sent(client, reply);
         sent.accept(reply);
     }
 

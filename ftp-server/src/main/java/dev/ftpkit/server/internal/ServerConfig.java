@@ -4,6 +4,7 @@ import dev.ftpkit.server.ActiveSettings;
 import dev.ftpkit.server.Authenticator;
 import dev.ftpkit.server.CommandRegistry;
 import dev.ftpkit.server.PassiveSettings;
+import dev.ftpkit.server.ProxyProtocolSettings;
 import dev.ftpkit.server.ServerHook;
 import dev.ftpkit.server.ServerListener;
 import dev.ftpkit.server.VirtualHost;
@@ -43,5 +44,6 @@ public record ServerConfig(
         boolean syncUploads,
         Optional<TlsConfig> tls,
         List<ServerHook> hooks,
-        OperationLimits limits) {
+        OperationLimits limits,
+        Optional<ProxyProtocolSettings> proxyProtocol) {
 }

@@ -3,6 +3,7 @@ package dev.ftpkit.server.internal;
 import dev.ftpkit.core.Reply;
 import dev.ftpkit.core.ReplyCodes;
 import dev.ftpkit.server.SessionInfo;
+import dev.ftpkit.server.internal.data.DataPeers;
 import dev.ftpkit.server.internal.data.DataSetup;
 import dev.ftpkit.server.internal.data.PassivePortPool;
 import dev.ftpkit.server.internal.limits.Defender;
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,6 +37,8 @@ public final class ServerRuntime {
 
     private final ServerConfig config;
     private final PassivePortPool passivePorts;
+    /** Behind a load balancer: where connections wait for their PROXY header before they are admitted. */
+    private final Optional<ProxyGate> proxyGate;
     /** Helper threads that read large listings, for all sessions together (ParallelEntries). */
     private final Semaphore listingHelpers = new Semaphore(Runtime.getRuntime().availableProcessors());
     private final LoginThrottle loginThrottle;
@@ -60,7 +64,11 @@ public final class ServerRuntime {
      */
     public ServerRuntime(ServerConfig config) {
         this.config = config;
-        this.passivePorts = new PassivePortPool(config.passive().minPort(), config.passive().maxPort());
+        this.passivePorts = new PassivePortPool(config.passive().minPort(), config.passive().maxPort(),
+                config.passive().promiscuous(),
+                config.proxyProtocol().map(ProxyHeaderReader::dataPeers).orElse(DataPeers.DIRECT));
+        this.proxyGate = config.proxyProtocol()
+                .map(settings -> new ProxyGate(settings, config.threadFactory(), config.maxSessions()));
         this.loginThrottle = new LoginThrottle(System::nanoTime, config.limits().defender().maxWaitingLogins());
         this.defender = new Defender(config.limits().defender());
         this.quotas = new QuotaBook(config.limits().quotas());
@@ -205,13 +213,27 @@ public final class ServerRuntime {
                 continue;
             }
             try {
-                admit(connection, implicitTls);
+                if (proxyGate.isPresent()) {
+                    proxyGate.get().pass(connection, (c, client) -> admitSafely(c, implicitTls, client));
+                    continue;
+                }
+                admit(connection, implicitTls, (InetSocketAddress) connection.getRemoteSocketAddress());
             } catch (RuntimeException | OutOfMemoryError e) {
                 // one connection that could not be served (a heap exhausted by some session) must not end the
                 // acceptor: the next client is greeted once memory is back
                 DataSetup.closeQuietly(connection);
                 acceptFailed(e);
             }
+        }
+    }
+
+    /** Admits a connection whose PROXY header was read on a thread of its own. */
+    private void admitSafely(Socket connection, boolean implicitTls, InetSocketAddress client) {
+        try {
+            admit(connection, implicitTls, client);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            DataSetup.closeQuietly(connection);
+            LOG.log(System.Logger.Level.WARNING, "cannot admit a connection: " + e);
         }
     }
 
@@ -248,8 +270,9 @@ public final class ServerRuntime {
         }
     }
 
-    private void admit(Socket connection, boolean implicitTls) {
-        InetAddress address = connection.getInetAddress();
+    /** Counts the session against the limits of its client's address (the PROXY header's, behind a balancer). */
+    private void admit(Socket connection, boolean implicitTls, InetSocketAddress client) {
+        InetAddress address = client.getAddress();
         Session session = null;
         String refusal = null;
         synchronized (this) {
@@ -262,7 +285,7 @@ public final class ServerRuntime {
                 refusal = "Too many connections from your address.";
             } else {
                 session = new Session(config, new ServerResources(passivePorts, loginThrottle, listingHelpers,
-                        defender, quotas), connection, Long.toString(sessionIds.incrementAndGet()),
+                        defender, quotas), connection, client, Long.toString(sessionIds.incrementAndGet()),
                         implicitTls, this::sessionEnded);
                 sessions.add(session);
                 sessionsPerAddress.put(address, fromAddress + 1);

@@ -9,7 +9,6 @@ import dev.ftpkit.server.ServerListener;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 
@@ -32,12 +31,10 @@ public final class DataChannels implements DataConnections {
      * What the data connections of a session are configured with.
      *
      * @param dataTimeout         the bound of the accept or connect and of each read and write
-     * @param passivePromiscuous  whether a passive connection may come from another address than the client's
      * @param listener            told when a transfer's data connection opened
      * @param rateLimits          the rate limit of each account, chosen when a data connection opens
      */
-    public record Settings(Duration dataTimeout, boolean passivePromiscuous, ServerListener listener,
-                           RateLimits rateLimits) {
+    public record Settings(Duration dataTimeout, ServerListener listener, RateLimits rateLimits) {
     }
 
     /**
@@ -61,9 +58,8 @@ public final class DataChannels implements DataConnections {
     @Override
     public int preparePassive() throws IOException {
         close(); // one pending listener per session: return the old port first
-        ServerSocket listener = passivePorts.lease(session.serverAddress().getAddress());
-        DataSetup.Passive setup = new DataSetup.Passive(listener, passivePorts, session.clientAddress().getAddress(),
-                settings.passivePromiscuous());
+        DataSetup.Passive setup = new DataSetup.Passive(
+                passivePorts.lease(session.serverAddress().getAddress(), session.clientAddress().getAddress()));
         prepare(setup);
         return setup.port();
     }

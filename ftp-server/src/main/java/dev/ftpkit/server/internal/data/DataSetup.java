@@ -4,7 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
@@ -24,52 +23,30 @@ public sealed interface DataSetup extends Closeable {
     @Override
     void close();
 
-    /** A passive listener leased from the pool; accepts one connection from the expected address. */
+    /** A place on a passive port leased from the pool; accepts one connection from the expected client. */
     final class Passive implements DataSetup {
-        private final ServerSocket listener;
-        private final PassivePortPool pool;
-        private final InetAddress expectedClient;
-        private final boolean promiscuous;
-        private boolean closed;
+        private final PassiveLease lease;
 
-        Passive(ServerSocket listener, PassivePortPool pool, InetAddress expectedClient, boolean promiscuous) {
-            this.listener = listener;
-            this.pool = pool;
-            this.expectedClient = expectedClient;
-            this.promiscuous = promiscuous;
+        Passive(PassiveLease lease) {
+            this.lease = lease;
         }
 
         int port() {
-            return listener.getLocalPort();
+            return lease.port();
         }
 
         @Override
         public Socket open(Duration timeout) throws DataChannelException {
             try {
-                listener.setSoTimeout(DataSetup.millis(timeout));
-                Socket socket = listener.accept();
-                // vsftpd pasv_promiscuous=NO: a data connection from another host than the control connection's
-                // is a hijack attempt (RFC 2577 §5); drop it and fail the transfer.
-                if (!promiscuous && !socket.getInetAddress().equals(expectedClient)) {
-                    closeQuietly(socket);
-                    throw new DataChannelException(DataChannelException.Reason.FOREIGN_ADDRESS, null);
-                }
-                return socket;
-            } catch (DataChannelException e) {
-                throw e;
-            } catch (IOException e) {
-                throw new DataChannelException(DataChannelException.Reason.CANNOT_CONNECT, e);
+                return lease.accept(timeout);
             } finally {
                 close();
             }
         }
 
         @Override
-        public synchronized void close() {
-            if (!closed) {
-                closed = true;
-                pool.release(listener);
-            }
+        public void close() {
+            lease.close();
         }
     }
 

@@ -7,80 +7,116 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.channels.ServerSocketChannel;
 import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * Leases passive listening ports from the configured range (vsftpd's pasv_min_port..pasv_max_port), one per data
- * connection, and takes them back when the listener closes. Without a range the kernel picks ephemeral ports.
- * An exhausted range is a {@link DataChannelException} ({@code PASSIVE_PORTS_EXHAUSTED}).
+ * Leases places on passive listening ports from the configured range (vsftpd's pasv_min_port..pasv_max_port).
+ * With a range, a port is shared: sessions whose clients have different addresses wait on the same listener, which
+ * tells their data connections apart by source address ({@link PassiveListener}); a second session from an address
+ * already waiting on a port gets another port. A port goes back to the range when its last session leaves.
+ * Without a range the kernel picks an ephemeral port per session; with {@code promiscuous} (any source accepted)
+ * nothing can be told apart, so every port serves one session. An exhausted range is a
+ * {@link DataChannelException} ({@code PASSIVE_PORTS_EXHAUSTED}).
  */
 public final class PassivePortPool {
 
+    /** Connections for sessions that share a port and have not reached their accept yet wait here. */
+    private static final int SHARED_BACKLOG = 64;
+
     private final int min;
     private final int max;
-    private final BitSet leased;
+    private final boolean promiscuous;
+    private final DataPeers peers;
+    private final BitSet leased = new BitSet();
+    private final Map<Integer, PassiveListener> open = new HashMap<>();
     private int next;
 
     /**
      * A pool over {@code min..max}, or over the kernel's ephemeral ports when {@code min} is 0.
      *
-     * @param min the lowest port, or 0
-     * @param max the highest port, or 0
+     * @param min         the lowest port, or 0
+     * @param max         the highest port, or 0
+     * @param promiscuous whether a data connection may come from any address (no sharing then)
+     * @param peers       how the client of an accepted data connection is known
      */
-    public PassivePortPool(int min, int max) {
+    public PassivePortPool(int min, int max, boolean promiscuous, DataPeers peers) {
         this.min = min;
         this.max = max;
-        this.leased = new BitSet();
+        this.promiscuous = promiscuous;
+        this.peers = peers;
     }
 
     /**
-     * Binds a listener on a free port of the range.
+     * A place on a listening port for a data connection from {@code client}.
      *
-     * @param bindAddress the local address to bind (the control connection's local address)
-     * @return the bound listener; give it back with {@link #release(ServerSocket)}
-     * @throws DataChannelException if every port of the range is leased or taken
+     * @param bindAddress the local address to listen on (the control connection's local address)
+     * @param client      the address the data connection must come from
+     * @return the lease; close it when done
+     * @throws DataChannelException if every port of the range is taken, for this client
      */
-    public ServerSocket lease(InetAddress bindAddress) throws DataChannelException {
+    public PassiveLease lease(InetAddress bindAddress, InetAddress client) throws DataChannelException {
         if (min == 0) {
             try {
-                return bind(bindAddress, 0);
+                return exclusive(bind(bindAddress, 0, 1), bindAddress, client, () -> { });
             } catch (IOException e) {
                 throw exhausted(e);
             }
         }
         int size = max - min + 1;
         for (int tries = 0; tries < size; tries++) {
-            int port = claim();
-            if (port < 0) {
-                break;
-            }
-            try {
-                return bind(bindAddress, port);
-            } catch (IOException taken) {
-                free(port); // used by another program: try the next one
+            PassiveLease lease = leaseNext(bindAddress, client);
+            if (lease != null) {
+                return lease;
             }
         }
         throw exhausted(null);
     }
 
-    /**
-     * Closes the listener and returns its port to the pool.
-     *
-     * @param listener a listener from {@link #lease(InetAddress)}
-     */
-    public void release(ServerSocket listener) {
-        int port = listener.getLocalPort();
+    /** Joins or opens the next port in turn; null if that port cannot take this client. */
+    private synchronized PassiveLease leaseNext(InetAddress bindAddress, InetAddress client) {
+        int size = max - min + 1;
+        int index = next;
+        next = (next + 1) % size;
+        int port = min + index;
+        PassiveListener listener = open.get(port);
+        if (listener != null) {
+            return listener.join(bindAddress, client);
+        }
+        if (leased.get(index)) {
+            return null; // an exclusive lease, or a listener closing
+        }
+        ServerSocket socket;
         try {
-            listener.close();
-        } catch (IOException ignored) {
-            // closing a listener cannot lose data
+            socket = bind(bindAddress, port, promiscuous ? 1 : SHARED_BACKLOG);
+        } catch (IOException taken) {
+            return null; // used by another program: try the next one
         }
-        if (min != 0 && port >= min && port <= max) {
-            free(port);
+        leased.set(index);
+        if (promiscuous) {
+            return exclusive(socket, bindAddress, client, () -> free(port));
         }
+        listener = new PassiveListener(socket, bindAddress, false, false, peers, () -> retire(port));
+        open.put(port, listener);
+        return listener.join(bindAddress, client);
+    }
+
+    private PassiveLease exclusive(ServerSocket socket, InetAddress bindAddress, InetAddress client,
+                                   Runnable retire) {
+        return new PassiveListener(socket, bindAddress, true, promiscuous, peers, retire).join(bindAddress, client);
+    }
+
+    private synchronized void retire(int port) {
+        open.remove(port);
+        free(port);
+    }
+
+    private synchronized void free(int port) {
+        leased.clear(port - min);
     }
 
     /**
-     * How many ports are leased now (always 0 without a range).
+     * How many ports of the range are in use now (always 0 without a range).
      *
      * @return the count
      */
@@ -88,30 +124,13 @@ public final class PassivePortPool {
         return leased.cardinality();
     }
 
-    private synchronized int claim() {
-        int size = max - min + 1;
-        for (int i = 0; i < size; i++) {
-            int index = (next + i) % size;
-            if (!leased.get(index)) {
-                leased.set(index);
-                next = (index + 1) % size;
-                return min + index;
-            }
-        }
-        return -1;
-    }
-
-    private synchronized void free(int port) {
-        leased.clear(port - min);
-    }
-
-    private static ServerSocket bind(InetAddress bindAddress, int port) throws IOException {
+    private static ServerSocket bind(InetAddress bindAddress, int port, int backlog) throws IOException {
         // channel-backed, so an accepted data connection has a SocketChannel for direct-buffer uploads
         ServerSocketChannel channel = ServerSocketChannel.open();
         try {
             ServerSocket listener = channel.socket();
             listener.setReuseAddress(port != 0);
-            listener.bind(new InetSocketAddress(bindAddress, port), 1);
+            listener.bind(new InetSocketAddress(bindAddress, port), backlog);
             return listener;
         } catch (IOException e) {
             channel.close();

@@ -65,13 +65,18 @@ public final class Session implements Runnable {
     private int tooLongInARow;
     private static final int MAX_TOO_LONG_IN_A_ROW = 3;
 
-    public Session(ServerConfig config, ServerResources shared, Socket socket, String id, boolean implicitTls,
-            Consumer<Session> ended) {
+    /**
+     * A session on an accepted control connection.
+     *
+     * @param client the client's address: the connection's source, or what its PROXY header named
+     */
+    public Session(ServerConfig config, ServerResources shared, Socket socket, InetSocketAddress client, String id,
+            boolean implicitTls, Consumer<Session> ended) {
         this.config = config;
         this.implicitTls = implicitTls;
         this.ended = ended;
-        this.control = new ControlConnection(socket, config.maxLineBytes());
-        this.context = new SessionContext(id, (InetSocketAddress) socket.getRemoteSocketAddress(),
+        this.control = new ControlConnection(socket, client, config.maxLineBytes());
+        this.context = new SessionContext(id, client,
                 (InetSocketAddress) socket.getLocalSocketAddress(), config, control, shared);
         control.onSent(reply -> config.listener().replySent(context, reply));
         this.abuse = new AbuseWatch(shared.defender(), context);

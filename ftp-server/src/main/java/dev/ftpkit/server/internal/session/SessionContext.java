@@ -84,8 +84,7 @@ final class SessionContext implements CommandContext {
         this.tls = new SessionTls(id);
         this.transfers = new TransferRunner(config.transferThreadFactory(), config.dataTimeout(), () -> closing, control);
         this.dataChannels = new DataChannels(this,
-                new DataChannels.Settings(config.dataTimeout(), config.passive().promiscuous(), config.listener(),
-                        config.limits().rateLimits()),
+                new DataChannels.Settings(config.dataTimeout(), config.listener(), config.limits().rateLimits()),
                 new TlsDataProtection(config.tls(), tls, config.dataTimeout()), transfers, shared.passivePorts());
     }
 

@@ -4,8 +4,12 @@ import dev.ftpkit.server.internal.ErrorMapper;
 import dev.ftpkit.server.internal.FreeRange;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,22 +19,73 @@ class PassivePortPoolTest {
     @Test
     void leasesEveryPortOnceThenRefusesWith425AndTakesPortsBack() throws Exception {
         int start = FreeRange.start(3);
-        PassivePortPool pool = new PassivePortPool(start, start + 2);
+        PassivePortPool pool = new PassivePortPool(start, start + 2, false, DataPeers.DIRECT);
         InetAddress loopback = InetAddress.getLoopbackAddress();
-        ServerSocket a = pool.lease(loopback);
-        ServerSocket b = pool.lease(loopback);
-        ServerSocket c = pool.lease(loopback);
+        PassiveLease a = pool.lease(loopback, loopback);
+        PassiveLease b = pool.lease(loopback, loopback);
+        PassiveLease c = pool.lease(loopback, loopback);
 
-        assertThatThrownBy(() -> pool.lease(loopback)).isInstanceOf(DataChannelException.class)
+        assertThatThrownBy(() -> pool.lease(loopback, loopback)).isInstanceOf(DataChannelException.class)
                 .satisfies(e -> assertThat(((DataChannelException) e).reason())
                         .isEqualTo(DataChannelException.Reason.PASSIVE_PORTS_EXHAUSTED))
                 .satisfies(e -> assertThat(ErrorMapper.toReply(e, "PASV").code().value()).isEqualTo(425));
-        pool.release(b);
-        ServerSocket again = pool.lease(loopback);
-        assertThat(again.getLocalPort()).isEqualTo(b.getLocalPort());
-        for (ServerSocket s : new ServerSocket[] {a, c, again}) {
-            pool.release(s);
+        b.close();
+        PassiveLease again = pool.lease(loopback, loopback);
+        assertThat(again.port()).isEqualTo(b.port());
+        for (PassiveLease s : new PassiveLease[] {a, c, again}) {
+            s.close();
         }
         assertThat(pool.leasedCount()).isZero();
+    }
+
+    @Test
+    void clientsOfDifferentAddressesShareAPortAndASecondLeaseFromOneAddressNeedsAnotherPort() throws Exception {
+        int start = FreeRange.start(1);
+        PassivePortPool pool = new PassivePortPool(start, start, false, DataPeers.DIRECT);
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        try (PassiveLease eleven = pool.lease(loopback, InetAddress.getByName("127.0.0.11"));
+             PassiveLease twelve = pool.lease(loopback, InetAddress.getByName("127.0.0.12"))) {
+            assertThat(twelve.port()).isEqualTo(eleven.port());
+            assertThatThrownBy(() -> pool.lease(loopback, InetAddress.getByName("127.0.0.11")))
+                    .isInstanceOf(DataChannelException.class);
+        }
+        assertThat(pool.leasedCount()).isZero();
+    }
+
+    @Test
+    @SuppressWarnings("try") // fromEleven is only held open: the lease of 127.0.0.11 must get it
+    void eachDataConnectionReachesTheLeaseOfItsSourceAddressWhateverTheOrder() throws Exception {
+        int start = FreeRange.start(1);
+        PassivePortPool pool = new PassivePortPool(start, start, false, DataPeers.DIRECT);
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        try (PassiveLease eleven = pool.lease(loopback, InetAddress.getByName("127.0.0.11"));
+             PassiveLease twelve = pool.lease(loopback, InetAddress.getByName("127.0.0.12"));
+             Socket thief = connect("127.0.0.13", start);
+             Socket fromTwelve = connect("127.0.0.12", start);
+             Socket fromEleven = connect("127.0.0.11", start)) {
+            try (Socket first = eleven.accept(Duration.ofSeconds(20));
+                 Socket second = twelve.accept(Duration.ofSeconds(20))) {
+                assertThat(first.getInetAddress().getHostAddress()).isEqualTo("127.0.0.11");
+                assertThat(second.getInetAddress().getHostAddress()).isEqualTo("127.0.0.12");
+                assertThat(second.getPort()).isEqualTo(fromTwelve.getLocalPort());
+            }
+            thief.setSoTimeout(20_000);
+            assertThat(readOrReset(thief)).isEqualTo(-1); // dropped, nobody's data
+        }
+    }
+
+    private static Socket connect(String from, int port) throws IOException {
+        Socket socket = new Socket();
+        socket.bind(new InetSocketAddress(from, 0));
+        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
+        return socket;
+    }
+
+    private static int readOrReset(Socket socket) throws IOException {
+        try {
+            return socket.getInputStream().read();
+        } catch (SocketException reset) {
+            return -1;
+        }
     }
 }
