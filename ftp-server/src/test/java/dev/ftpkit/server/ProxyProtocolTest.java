@@ -179,6 +179,26 @@ class ProxyProtocolTest extends ServerFixture {
     }
 
     @Test
+    void defenderBansTheHeadersAddressNotTheBalancers() throws Exception {
+        server = behindBalancer(ProxyProtocolSettings.defaults())
+                .defender(DefenderSettings.builder().banAfter(2).build()).build().start();
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            try (RawFtp ftp = proxied(ProxyHeader.Version.V2, CLIENT)) {
+                assertThat(ftp.greeting.codeValue()).as("attempt %d", attempt).isEqualTo(220);
+                ftp.expect(331, "USER " + TestServers.USER);
+                ftp.expect(530, "PASS wrong"); // the failure that bans still gets its 530
+            }
+        }
+        try (RawFtp banned = proxied(ProxyHeader.Version.V2, CLIENT);
+             RawFtp other = proxied(ProxyHeader.Version.V1, "127.0.0.6")) {
+            assertThat(banned.greeting.codeValue()).isEqualTo(421);
+            assertThat(other.greeting.codeValue()).as("another client behind the same balancer").isEqualTo(220);
+            other.expect(331, "USER " + TestServers.USER);
+            other.expect(230, "PASS " + TestServers.PASSWORD);
+        }
+    }
+
+    @Test
     void dataConnectionThroughTheBalancerIsTakenFromItsHeaderInThatMode() throws Exception {
         server = behindBalancer(ProxyProtocolSettings.defaults().withDataConnectionHeaders(true)).build().start();
         try (RawFtp ftp = proxied(ProxyHeader.Version.V2, CLIENT).loggedIn()) {
