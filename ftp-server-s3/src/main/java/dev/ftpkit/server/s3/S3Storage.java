@@ -76,6 +76,7 @@ public final class S3Storage implements Closeable {
         private String secretKey;
         private boolean pathStyle = true;
         private int readAheadParts = 4;
+        private long multipartThreshold = 8L << 20;
 
         private Builder() {
         }
@@ -167,6 +168,24 @@ public final class S3Storage implements Closeable {
         }
 
         /**
+         * From which size an upload is sent as a multipart upload (default 8 MiB, the AWS CRT client's own default;
+         * below it one PUT). A single PUT is limited to 5 GiB on AWS. Raise it for a store whose multipart uploads
+         * do not work with the CRT client: against s3proxy 4.1.0 they failed with "Upload Id not found in
+         * create-multipart-upload response".
+         *
+         * @param bytes 5 MiB or more
+         * @return this builder
+         * @throws IllegalArgumentException if below 5 MiB (S3's smallest part)
+         */
+        public Builder multipartThreshold(long bytes) {
+            if (bytes < 5L << 20) {
+                throw new IllegalArgumentException("multipartThreshold must be at least 5 MiB: " + bytes);
+            }
+            this.multipartThreshold = bytes;
+            return this;
+        }
+
+        /**
          * Opens the bucket (no request is sent yet).
          *
          * @return the storage
@@ -195,7 +214,7 @@ public final class S3Storage implements Closeable {
             if (accessKey != null) {
                 configuration.withCredentials(accessKey, secretKey);
             }
-            BucketClient client = new BucketClient(configuration, bucket);
+            BucketClient client = new BucketClient(configuration, bucket, multipartThreshold);
             s3.clientProvider(client);
             return new S3Storage(new ObjectFileSystem(store, client));
         }

@@ -94,6 +94,18 @@ class S3RootTest {
     }
 
     @Test
+    void storingOverAnObjectReplacesIt() throws Exception {
+        ftp.store(new ByteArrayInputStream(bytes(50_000, 4)), "again.bin");
+        byte[] second = bytes(20_000, 5);
+        ftp.store(new ByteArrayInputStream(second), "again.bin");
+        ftp.store(new ByteArrayInputStream(new byte[0]), "empty.bin");
+        ftp.store(new ByteArrayInputStream(second), "empty.bin");
+
+        assertThat(Files.readAllBytes(s3.objectFile(bucketName, "again.bin"))).isEqualTo(second);
+        assertThat(Files.readAllBytes(s3.objectFile(bucketName, "empty.bin"))).isEqualTo(second);
+    }
+
+    @Test
     void retrieveWithRestartOffsetSendsTheRest() throws Exception {
         byte[] data = bytes(200_000, 2);
         ftp.store(new ByteArrayInputStream(data), "resume.bin");
@@ -197,5 +209,16 @@ class S3RootTest {
         assertThat(entries).hasSize(count);
         assertThat(entries).allMatch(e -> e.size().orElse(-1) == 1);
         assertThat(ftp.listNames("/many")).hasSize(count).contains("/many/f00000.txt", "/many/f01499.txt");
+    }
+
+    @Test
+    void renamingADirectoryAndSettingATimeAreRefusedWith504() throws Exception {
+        ftp.makeDirectory("dir");
+        ftp.store(new ByteArrayInputStream("x".getBytes(StandardCharsets.US_ASCII)), "dir/f.txt");
+
+        assertThat(ftp.sendCommand("RNFR", "dir").code().value()).isEqualTo(350);
+        assertThat(ftp.sendCommand("RNTO", "moved").code().value()).isEqualTo(504);
+        assertThat(ftp.sendCommand("MFMT", "20200102030405 dir/f.txt").code().value()).isEqualTo(504);
+        assertThat(ftp.list("/dir")).extracting(ListEntry::name).containsExactly("f.txt");
     }
 }

@@ -32,12 +32,16 @@ public final class BucketClient extends S3ClientProvider {
     private final String bucket;
 
     /**
-     * @param configuration the bucket's configured provider configuration
-     * @param bucket        the bucket
+     * @param configuration      the bucket's configured provider configuration
+     * @param bucket             the bucket
+     * @param multipartThreshold from which size uploads are multipart
      */
-    public BucketClient(S3NioSpiConfiguration configuration, String bucket) {
+    public BucketClient(S3NioSpiConfiguration configuration, String bucket, long multipartThreshold) {
         super(configuration);
         this.bucket = bucket;
+        // the provider's own builder, plus the threshold; the provider then adds endpoint, region and credentials
+        asyncClientBuilder(S3AsyncClient.crtBuilder().crossRegionAccessEnabled(true)
+                .thresholdInBytes(multipartThreshold));
     }
 
     private S3AsyncClient client() {

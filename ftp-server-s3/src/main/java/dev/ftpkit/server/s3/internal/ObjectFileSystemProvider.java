@@ -115,6 +115,14 @@ final class ObjectFileSystemProvider extends FileSystemProvider {
         return false;
     }
 
+    private Optional<ObjectAttributes> existing(ObjectPath path) throws IOException {
+        try {
+            return Optional.of(attributes(path));
+        } catch (NoSuchFileException missing) {
+            return Optional.empty();
+        }
+    }
+
     private boolean isDirectory(ObjectPath path) throws IOException {
         try {
             return attributes(path).isDirectory();
@@ -194,8 +202,16 @@ final class ObjectFileSystemProvider extends FileSystemProvider {
         }
         Set<OpenOption> storeOptions = new HashSet<>(options);
         if (options.contains(StandardOpenOption.TRUNCATE_EXISTING)) {
-            // replacing it whole: the provider need not download the old object into its spool file first
-            storeOptions.add(S3OpenOption.assumeObjectNotExists());
+            // Replacing it whole. The provider's write channel starts from a local copy of the old object unless
+            // told the object does not exist (which also makes the PUT conditional: If-None-Match *, so it would
+            // fail on an existing one). So: a new object is PUT conditionally; of an existing one only the first
+            // byte is fetched (a range GET), then truncated away locally.
+            Optional<ObjectAttributes> old = existing(p);
+            if (old.isEmpty()) {
+                storeOptions.add(S3OpenOption.assumeObjectNotExists());
+            } else if (old.get().size() > 0) {
+                storeOptions.add(S3OpenOption.range(0, 0));
+            }
         }
         return store.newByteChannel(fs.storeFile(p), storeOptions, attrs);
     }
