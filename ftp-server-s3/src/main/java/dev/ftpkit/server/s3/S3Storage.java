@@ -204,7 +204,7 @@ public final class S3Storage implements Closeable {
             S3FileSystem s3 = (S3FileSystem) store;
             // the file system's own configuration (read by its channels too), completed with what the provider only
             // takes from system properties; then a client made from it
-            S3NioSpiConfiguration configuration = s3.configuration()
+            S3NioSpiConfiguration configuration = s3.getConfiguration()
                     .withEndpoint(hostPort)
                     .withEndpointProtocol(endpoint.getScheme())
                     .withRegion(region)
