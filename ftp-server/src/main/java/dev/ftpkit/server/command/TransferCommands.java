@@ -4,6 +4,7 @@ import dev.ftpkit.core.Command;
 import dev.ftpkit.core.Reply;
 import dev.ftpkit.core.ReplyCodes;
 import dev.ftpkit.server.CommandContext;
+import dev.ftpkit.server.CommitsAtClose;
 import dev.ftpkit.server.DataConnection;
 import dev.ftpkit.server.FileOperation;
 import dev.ftpkit.server.FileRequest;
@@ -27,6 +28,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.Set;
 
 import static dev.ftpkit.server.command.Replies.fail;
@@ -133,6 +135,14 @@ final class TransferCommands {
             throw fail(ReplyCodes.FILE_UNAVAILABLE, "No such directory.");
         }
         String opening = stouText != null ? stouText : opening(session, shownName, -1);
+        Optional<CommitsAtClose> wholeObjects = CommitsAtClose.of(target.path());
+        if (wholeObjects.isPresent()) {
+            if (append || offset > 0) {
+                throw fail(ReplyCodes.PARAMETER_NOT_IMPLEMENTED,
+                        (append ? "APPE" : "REST with STOR") + " is not supported here: this storage writes whole files.");
+            }
+            return storeAtClose(command, session, target, mode, wholeObjects.get(), opening, ftpPath, started);
+        }
         boolean inPlace = append || offset > 0 || !session.settings().atomicUploads();
         // STOU's target is its own empty reservation: the upload creates the file as far as the quota goes
         boolean existed = mode != Mode.UNIQUE && target.exists();
@@ -246,6 +256,31 @@ final class TransferCommands {
             }
         }
         return received;
+    }
+
+    /**
+     * STOR onto storage that publishes files whole at close ({@link CommitsAtClose}): written straight to the target,
+     * published only if the data connection closed cleanly and the client is still there and not aborting. (STOU's
+     * reservation is a file of its own there, so a failed STOU removes it.)
+     */
+    private static Reply storeAtClose(Command command, CommandContext session, JailedPath target, Mode mode,
+                                      CommitsAtClose storage, String opening, String ftpPath, long started)
+            throws Exception {
+        boolean[] complete = {false};
+        long received;
+        try (SeekableByteChannel file = target.newByteChannel(Set.of(StandardOpenOption.WRITE,
+                StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, storage.commitIf(() -> complete[0])))) {
+            try (DataConnection data = session.dataConnections().open(opening)) {
+                received = data.receiveFile(file);
+            }
+            session.requireClientWaiting(); // an ABOR waiting or the client gone: keep the old file
+            complete[0] = true;
+        } finally {
+            if (!complete[0] && mode == Mode.UNIQUE) {
+                deleteQuietly(target); // the reservation: no upload came to fill it
+            }
+        }
+        return committed(command, session, ftpPath, target.path(), received, started);
     }
 
     /** Tells the hooks about the stored file (they may scan or move it), then 226. */
