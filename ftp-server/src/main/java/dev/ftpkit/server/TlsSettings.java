@@ -4,18 +4,20 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 
 /**
  * FTPS (RFC 4217) as one object, the counterpart of the client's {@code FtpsConfig}, named after vsftpd's options
- * where it has one. Immutable; made by {@link #builder(SSLContext)}, which checks each option as it is set.
+ * where it has one. Immutable; made by {@link #builder(SSLContext)} or, for a certificate renewed while the server
+ * runs, {@link #builder(Supplier)}; the builder checks each option as it is set.
  */
 public final class TlsSettings {
 
     /** The TLS versions offered unless {@link Builder#protocols(String...)} says otherwise. */
     public static final List<String> DEFAULT_PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
 
-    private final SSLContext context;
+    private final Supplier<SSLContext> contexts;
     private final List<String> protocols;
     private final boolean requiredForLogin;
     private final boolean requiredForData;
@@ -24,7 +26,7 @@ public final class TlsSettings {
     private final int implicitPort;
 
     private TlsSettings(Builder b) {
-        this.context = b.context;
+        this.contexts = b.contexts;
         this.protocols = b.protocols;
         this.requiredForLogin = b.requiredForLogin;
         this.requiredForData = b.requiredForData;
@@ -40,7 +42,27 @@ public final class TlsSettings {
      * @return a builder
      */
     public static Builder builder(SSLContext context) {
-        return new Builder(Objects.requireNonNull(context, "tls context"));
+        Objects.requireNonNull(context, "tls context");
+        return new Builder(() -> context);
+    }
+
+    /**
+     * Starts FTPS settings whose key and certificate may change while the server runs: each new TLS session on a
+     * control connection asks {@code contexts} for the current context (so a renewed certificate reaches new
+     * sessions without a restart), and that session's data connections use the same context, whose session cache
+     * they resume from. Sessions already running keep theirs. The supplier is called on session threads, so it
+     * must be quick and thread-safe; it must never return null.
+     *
+     * @param contexts gives the context to present now, each with a key manager
+     * @return a builder
+     * @throws IllegalStateException naming {@code tls contexts} if the supplier returns null right away
+     */
+    public static Builder builder(Supplier<SSLContext> contexts) {
+        Objects.requireNonNull(contexts, "tls contexts");
+        if (contexts.get() == null) {
+            throw new IllegalStateException("tls contexts returned no context");
+        }
+        return new Builder(contexts);
     }
 
     /**
@@ -54,12 +76,12 @@ public final class TlsSettings {
     }
 
     /**
-     * The server's key and certificate.
+     * The server's key and certificate as they are now.
      *
-     * @return the context
+     * @return the context new sessions get
      */
     public SSLContext context() {
-        return context;
+        return Objects.requireNonNull(contexts.get(), "tls contexts returned no context");
     }
 
     /**
@@ -125,7 +147,7 @@ public final class TlsSettings {
 
     /** Collects FTPS options; each setter checks its value and names the option when it refuses one. */
     public static final class Builder {
-        private final SSLContext context;
+        private final Supplier<SSLContext> contexts;
         private List<String> protocols = DEFAULT_PROTOCOLS;
         private boolean requiredForLogin;
         private boolean requiredForData;
@@ -133,8 +155,8 @@ public final class TlsSettings {
         private boolean clearCommandChannel;
         private int implicitPort = -1;
 
-        private Builder(SSLContext context) {
-            this.context = context;
+        private Builder(Supplier<SSLContext> contexts) {
+            this.contexts = contexts;
         }
 
         /**
@@ -159,7 +181,7 @@ public final class TlsSettings {
             if (list.isEmpty()) {
                 throw new IllegalArgumentException("tls protocols must not be empty");
             }
-            List<String> supported = Arrays.asList(context.getSupportedSSLParameters().getProtocols());
+            List<String> supported = Arrays.asList(contexts.get().getSupportedSSLParameters().getProtocols());
             for (String protocol : list) {
                 if (!supported.contains(protocol)) {
                     throw new IllegalArgumentException("tls protocols: " + protocol

@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import javax.net.ssl.SSLContext;
 
 /**
  * {@code ftpkit serve}: serves a directory over FTP until SIGINT/SIGTERM. Prints exactly one line to stdout when
@@ -232,9 +231,12 @@ public final class ServeCommand implements Subcommand {
         }
     }
 
-    private static SSLContext tls(ServeSettings settings) throws CommandFailure {
+    /** The key and certificate, reloaded when their files change (a renewed certificate needs no restart). */
+    private static ReloadingTlsContext tls(ServeSettings settings) throws CommandFailure {
         return settings.tlsKeystore != null
-                ? ServerTls.fromPkcs12(settings.tlsKeystore, settings.tlsPassword)
-                : ServerTls.fromPem(settings.pemCertificate, settings.pemKey);
+                ? ReloadingTlsContext.watching(List.of(settings.tlsKeystore),
+                        () -> ServerTls.fromPkcs12(settings.tlsKeystore, settings.tlsPassword))
+                : ReloadingTlsContext.watching(List.of(settings.pemCertificate, settings.pemKey),
+                        () -> ServerTls.fromPem(settings.pemCertificate, settings.pemKey));
     }
 }
