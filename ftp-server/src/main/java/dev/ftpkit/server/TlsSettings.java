@@ -1,6 +1,8 @@
 package dev.ftpkit.server;
 
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -24,6 +26,8 @@ public final class TlsSettings {
     private final boolean sessionReuseRequired;
     private final boolean clearCommandChannel;
     private final int implicitPort;
+    private final ClientAuth clientAuth;
+    private final CertificateLogin certificateLogin;
 
     private TlsSettings(Builder b) {
         this.contexts = b.contexts;
@@ -33,6 +37,8 @@ public final class TlsSettings {
         this.sessionReuseRequired = b.sessionReuseRequired;
         this.clearCommandChannel = b.clearCommandChannel;
         this.implicitPort = b.implicitPort;
+        this.clientAuth = b.clientAuth;
+        this.certificateLogin = b.certificateLogin;
     }
 
     /**
@@ -138,11 +144,30 @@ public final class TlsSettings {
         return implicitPort < 0 ? OptionalInt.empty() : OptionalInt.of(implicitPort);
     }
 
+    /**
+     * Whether clients present a certificate.
+     *
+     * @return the mode
+     */
+    public ClientAuth clientAuth() {
+        return clientAuth;
+    }
+
+    /**
+     * Which certificates log their user in without a password.
+     *
+     * @return the mapping, {@link CertificateLogin#NONE} by default
+     */
+    public CertificateLogin certificateLogin() {
+        return certificateLogin;
+    }
+
     @Override
     public String toString() {
         return "TLS " + protocols + (requiredForLogin ? ", required for login" : "")
                 + (requiredForData ? ", required for data" : "") + (sessionReuseRequired ? ", session reuse" : "")
-                + (clearCommandChannel ? ", CCC allowed" : "") + (implicitPort >= 0 ? ", implicit port " + implicitPort : "");
+                + (clearCommandChannel ? ", CCC allowed" : "")
+                + (clientAuth != ClientAuth.NONE ? ", client certificate " + clientAuth : "") + (implicitPort >= 0 ? ", implicit port " + implicitPort : "");
     }
 
     /** Collects FTPS options; each setter checks its value and names the option when it refuses one. */
@@ -154,6 +179,8 @@ public final class TlsSettings {
         private boolean sessionReuseRequired = true;
         private boolean clearCommandChannel;
         private int implicitPort = -1;
+        private ClientAuth clientAuth = ClientAuth.NONE;
+        private CertificateLogin certificateLogin = CertificateLogin.NONE;
 
         private Builder(Supplier<SSLContext> contexts) {
             this.contexts = contexts;
@@ -263,11 +290,41 @@ public final class TlsSettings {
         }
 
         /**
+         * Whether clients present a certificate (mutual TLS; default {@link ClientAuth#NONE}). The trust anchors
+         * that check it are the context's: {@link ServerTlsContexts#fromPkcs12(Path, char[], Collection)}.
+         *
+         * @param mode none, optional or required
+         * @return this builder
+         */
+        public Builder clientAuth(ClientAuth mode) {
+            this.clientAuth = Objects.requireNonNull(mode, "tls clientAuth");
+            return this;
+        }
+
+        /**
+         * Which client certificates log their user in without a password (default none): USER then answers
+         * {@code 232} instead of {@code 331}. Certificates are only asked for when {@link #clientAuth(ClientAuth)}
+         * is not {@code NONE}.
+         *
+         * @param login the mapping from certificate to account
+         * @return this builder
+         */
+        public Builder certificateLogin(CertificateLogin login) {
+            this.certificateLogin = Objects.requireNonNull(login, "tls certificateLogin");
+            return this;
+        }
+
+        /**
          * Makes the settings.
          *
          * @return the settings
+         * @throws IllegalStateException naming {@code tls certificateLogin} if it is set while no client
+         *                               certificate is asked for
          */
         public TlsSettings build() {
+            if (certificateLogin != CertificateLogin.NONE && clientAuth == ClientAuth.NONE) {
+                throw new IllegalStateException("tls certificateLogin needs clientAuth OPTIONAL or REQUIRED");
+            }
             return new TlsSettings(this);
         }
     }

@@ -1,5 +1,6 @@
 package dev.ftpkit.server.internal.tls;
 
+import dev.ftpkit.server.ClientAuth;
 import dev.ftpkit.server.TlsSettings;
 
 import java.util.List;
@@ -36,6 +37,11 @@ public record TlsConfig(List<String> protocols, boolean requiredForLogin,
     /** The server's key and certificate as they are now: a new control connection's TLS session gets these. */
     public SSLContext context() {
         return settings.context();
+    }
+
+    /** Whether clients present a certificate. */
+    public ClientAuth clientAuth() {
+        return settings.clientAuth();
     }
 
     /** Whether an implicit-TLS listener is configured. */

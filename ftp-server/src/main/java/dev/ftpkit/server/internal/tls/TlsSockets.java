@@ -1,5 +1,6 @@
 package dev.ftpkit.server.internal.tls;
 
+import dev.ftpkit.server.ClientAuth;
 import dev.ftpkit.server.internal.data.DataSetup;
 
 import javax.net.ssl.SSLContext;
@@ -57,6 +58,13 @@ public final class TlsSockets {
         try {
             socket.setUseClientMode(false);
             socket.setEnabledProtocols(tls.protocols().toArray(String[]::new));
+            // set per socket, so the data connections of a session ask for a certificate as its control connection
+            // does; a resumed session brings the certificate of the session it resumes
+            if (tls.clientAuth() == ClientAuth.REQUIRED) {
+                socket.setNeedClientAuth(true);
+            } else if (tls.clientAuth() == ClientAuth.OPTIONAL) {
+                socket.setWantClientAuth(true);
+            }
             int previous = raw.getSoTimeout();
             raw.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
             socket.startHandshake();
