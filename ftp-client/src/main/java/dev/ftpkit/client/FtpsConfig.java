@@ -87,7 +87,9 @@ public final class FtpsConfig {
     /**
      * Starts explicit FTPS settings ({@code AUTH TLS}).
      *
-     * @param context the context whose trust managers check the server's certificate
+     * @param context the context whose trust managers check the server's certificate, and whose key managers, if
+     *                any, present the client's certificate to a server that asks for one (mutual TLS; see
+     *                {@link TlsContexts#clientCertificate(java.nio.file.Path, char[])})
      * @return a builder
      */
     public static Builder explicit(SSLContext context) {
@@ -107,7 +109,9 @@ public final class FtpsConfig {
     /**
      * Starts implicit FTPS settings (TLS from the first byte).
      *
-     * @param context the context whose trust managers check the server's certificate
+     * @param context the context whose trust managers check the server's certificate, and whose key managers, if
+     *                any, present the client's certificate to a server that asks for one (mutual TLS; see
+     *                {@link TlsContexts#clientCertificate(java.nio.file.Path, char[])})
      * @return a builder
      */
     public static Builder implicit(SSLContext context) {

@@ -1,5 +1,7 @@
 package dev.ftpkit.client;
 
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
@@ -18,10 +20,12 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
+import java.util.Objects;
 
 /**
  * Builds client {@link SSLContext}s for {@link FtpsConfig}: trusting the certificates of a PEM or PKCS12 file
- * (a private CA or a self-signed server), or, only when explicitly asked, trusting anything.
+ * (a private CA or a self-signed server), or, only when explicitly asked, trusting anything; each optionally
+ * presenting a client certificate ({@link #clientCertificate(Path, char[])}) to servers that ask for one.
  */
 public final class TlsContexts {
 
@@ -51,6 +55,22 @@ public final class TlsContexts {
      * @throws IOException if the file cannot be read, is neither format, or holds no certificate
      */
     public static SSLContext trusting(Path trustFile, char[] password) throws IOException {
+        return trusting(trustFile, password, null);
+    }
+
+    /**
+     * A context trusting exactly the certificates in a PEM or PKCS12 file (see {@link #trusting(Path)}) and
+     * presenting a client certificate when the server asks for one (mutual TLS).
+     *
+     * @param trustFile         the PEM or PKCS12 file
+     * @param password          the PKCS12 password (ignored for PEM), or null for none
+     * @param clientCertificate the client's key and certificate ({@link #clientCertificate(Path, char[])}), or
+     *                          null to present none
+     * @return the context
+     * @throws IOException if the file cannot be read, is neither format, or holds no certificate
+     */
+    public static SSLContext trusting(Path trustFile, char[] password, KeyManager[] clientCertificate)
+            throws IOException {
         byte[] bytes = Files.readAllBytes(trustFile);
         try {
             KeyStore trusted = isPem(bytes) ? fromPem(bytes) : fromPkcs12(bytes, password);
@@ -61,7 +81,7 @@ public final class TlsContexts {
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init(trusted);
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, factory.getTrustManagers(), null);
+            context.init(clientCertificate, factory.getTrustManagers(), null);
             return context;
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot use " + trustFile + " as trusted certificates: " + e.getMessage(), e);
@@ -75,9 +95,65 @@ public final class TlsContexts {
      * @return the insecure context
      */
     public static SSLContext insecureTrustingAnyCertificate() {
+        return insecureTrustingAnyCertificate(null);
+    }
+
+    /**
+     * As {@link #insecureTrustingAnyCertificate()}, presenting a client certificate when the server asks for one.
+     *
+     * @param clientCertificate the client's key and certificate, or null to present none
+     * @return the insecure context
+     */
+    public static SSLContext insecureTrustingAnyCertificate(KeyManager[] clientCertificate) {
+        return context(clientCertificate, new TrustManager[] {new TrustingAnything()});
+    }
+
+    /**
+     * A context trusting the JDK's CAs and presenting a client certificate when the server asks for one.
+     *
+     * @param clientCertificate the client's key and certificate ({@link #clientCertificate(Path, char[])})
+     * @return the context
+     */
+    public static SSLContext presenting(KeyManager[] clientCertificate) {
+        return context(Objects.requireNonNull(clientCertificate, "clientCertificate"), null);
+    }
+
+    /**
+     * The key and certificate a client presents for mutual TLS (a server that asks for a certificate: RFC 8446
+     * §4.3.2), from a PKCS12 file ({@code openssl pkcs12 -export}, {@code keytool -storetype PKCS12}) whose store and
+     * key share the password. Pass them to {@link #trusting(Path, char[], KeyManager[])},
+     * {@link #presenting(KeyManager[])} or {@link #insecureTrustingAnyCertificate(KeyManager[])}, and that context
+     * to {@link FtpsConfig#explicit(SSLContext)}.
+     *
+     * @param pkcs12   the key store
+     * @param password its password, also the key's
+     * @return the key managers
+     * @throws IOException if the file cannot be read, the password is wrong, or it holds no private key
+     */
+    public static KeyManager[] clientCertificate(Path pkcs12, char[] password) throws IOException {
+        Objects.requireNonNull(password, "password");
+        try (InputStream in = Files.newInputStream(pkcs12)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, password);
+            boolean hasKey = false;
+            for (String alias : java.util.Collections.list(store.aliases())) {
+                hasKey |= store.isKeyEntry(alias);
+            }
+            if (!hasKey) {
+                throw new IOException(pkcs12 + " holds no private key");
+            }
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(store, password);
+            return keys.getKeyManagers();
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot use " + pkcs12 + " as a client certificate: " + e.getMessage(), e);
+        }
+    }
+
+    private static SSLContext context(KeyManager[] keys, TrustManager[] trust) {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new TrustingAnything()}, null);
+            context.init(keys, trust, null);
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK has no TLS", e);

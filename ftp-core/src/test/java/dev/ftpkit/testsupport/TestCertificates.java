@@ -13,6 +13,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -38,12 +39,25 @@ public final class TestCertificates {
 
     /** Generates a key pair and certificate under {@code dir}. */
     public static TestCertificates generate(Path dir) {
+        return generate(dir, "CN=localhost", "SAN=dns:localhost,ip:127.0.0.1");
+    }
+
+    /**
+     * Generates a self-signed client certificate for mutual TLS under {@code dir}: subject {@code CN=name}, and the
+     * e-mail address {@code name@example.org} as subject alternative name. {@link #pem()} holds key and
+     * certificate, as {@code curl --cert} takes them; {@link #keystore()} as {@code ftpkit --cert} takes them.
+     */
+    public static TestCertificates generateClient(Path dir, String name) {
+        return generate(dir, "CN=" + name, "SAN=email:" + name + "@example.org");
+    }
+
+    private static TestCertificates generate(Path dir, String subject, String alternativeNames) {
         try {
             Path keystore = dir.resolve("ftpkit-test.p12");
             Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
             Process process = new ProcessBuilder(List.of(keytool.toString(), "-genkeypair",
                     "-alias", ALIAS, "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                    "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
+                    "-dname", subject, "-ext", alternativeNames,
                     "-storetype", "PKCS12", "-keystore", keystore.toString(),
                     "-storepass", PASSWORD, "-keypass", PASSWORD))
                     .redirectErrorStream(true)
@@ -73,6 +87,17 @@ public final class TestCertificates {
     /** A PEM file with the private key (PKCS#8) followed by the certificate, as vsftpd's rsa_cert_file. */
     public Path pem() {
         return pem;
+    }
+
+    /** The certificate. */
+    public X509Certificate certificate() {
+        try {
+            return (X509Certificate) load(keystore).getCertificate(ALIAS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A server-side context presenting this certificate. */

@@ -1,36 +1,44 @@
 package dev.ftpkit.server;
 
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 
 /**
  * FTPS (RFC 4217) as one object, the counterpart of the client's {@code FtpsConfig}, named after vsftpd's options
- * where it has one. Immutable; made by {@link #builder(SSLContext)}, which checks each option as it is set.
+ * where it has one. Immutable; made by {@link #builder(SSLContext)} or, for a certificate renewed while the server
+ * runs, {@link #builder(Supplier)}; the builder checks each option as it is set.
  */
 public final class TlsSettings {
 
     /** The TLS versions offered unless {@link Builder#protocols(String...)} says otherwise. */
     public static final List<String> DEFAULT_PROTOCOLS = List.of("TLSv1.2");
 
-    private final SSLContext context;
+    private final Supplier<SSLContext> contexts;
     private final List<String> protocols;
     private final boolean requiredForLogin;
     private final boolean requiredForData;
     private final boolean sessionReuseRequired;
     private final boolean clearCommandChannel;
     private final int implicitPort;
+    private final ClientAuth clientAuth;
+    private final CertificateLogin certificateLogin;
 
     private TlsSettings(Builder b) {
-        this.context = b.context;
+        this.contexts = b.contexts;
         this.protocols = b.protocols;
         this.requiredForLogin = b.requiredForLogin;
         this.requiredForData = b.requiredForData;
         this.sessionReuseRequired = b.sessionReuseRequired;
         this.clearCommandChannel = b.clearCommandChannel;
         this.implicitPort = b.implicitPort;
+        this.clientAuth = b.clientAuth;
+        this.certificateLogin = b.certificateLogin;
     }
 
     /**
@@ -40,7 +48,27 @@ public final class TlsSettings {
      * @return a builder
      */
     public static Builder builder(SSLContext context) {
-        return new Builder(Objects.requireNonNull(context, "tls context"));
+        Objects.requireNonNull(context, "tls context");
+        return new Builder(() -> context);
+    }
+
+    /**
+     * Starts FTPS settings whose key and certificate may change while the server runs: each new TLS session on a
+     * control connection asks {@code contexts} for the current context (so a renewed certificate reaches new
+     * sessions without a restart), and that session's data connections use the same context, whose session cache
+     * they resume from. Sessions already running keep theirs. The supplier is called on session threads, so it
+     * must be quick and thread-safe; it must never return null.
+     *
+     * @param contexts gives the context to present now, each with a key manager
+     * @return a builder
+     * @throws IllegalStateException naming {@code tls contexts} if the supplier returns null right away
+     */
+    public static Builder builder(Supplier<SSLContext> contexts) {
+        Objects.requireNonNull(contexts, "tls contexts");
+        if (contexts.get() == null) {
+            throw new IllegalStateException("tls contexts returned no context");
+        }
+        return new Builder(contexts);
     }
 
     /**
@@ -54,12 +82,12 @@ public final class TlsSettings {
     }
 
     /**
-     * The server's key and certificate.
+     * The server's key and certificate as they are now.
      *
-     * @return the context
+     * @return the context new sessions get
      */
     public SSLContext context() {
-        return context;
+        return Objects.requireNonNull(contexts.get(), "tls contexts returned no context");
     }
 
     /**
@@ -116,32 +144,64 @@ public final class TlsSettings {
         return implicitPort < 0 ? OptionalInt.empty() : OptionalInt.of(implicitPort);
     }
 
+    /**
+     * Whether clients present a certificate.
+     *
+     * @return the mode
+     */
+    public ClientAuth clientAuth() {
+        return clientAuth;
+    }
+
+    /**
+     * Which certificates log their user in without a password.
+     *
+     * @return the mapping, {@link CertificateLogin#NONE} by default
+     */
+    public CertificateLogin certificateLogin() {
+        return certificateLogin;
+    }
+
     @Override
     public String toString() {
         return "TLS " + protocols + (requiredForLogin ? ", required for login" : "")
                 + (requiredForData ? ", required for data" : "") + (sessionReuseRequired ? ", session reuse" : "")
-                + (clearCommandChannel ? ", CCC allowed" : "") + (implicitPort >= 0 ? ", implicit port " + implicitPort : "");
+                + (clearCommandChannel ? ", CCC allowed" : "")
+                + (clientAuth != ClientAuth.NONE ? ", client certificate " + clientAuth : "") + (implicitPort >= 0 ? ", implicit port " + implicitPort : "");
     }
 
     /** Collects FTPS options; each setter checks its value and names the option when it refuses one. */
     public static final class Builder {
-        private final SSLContext context;
+        private final Supplier<SSLContext> contexts;
         private List<String> protocols = DEFAULT_PROTOCOLS;
         private boolean requiredForLogin;
         private boolean requiredForData;
         private boolean sessionReuseRequired = true;
         private boolean clearCommandChannel;
         private int implicitPort = -1;
+        private ClientAuth clientAuth = ClientAuth.NONE;
+        private CertificateLogin certificateLogin = CertificateLogin.NONE;
 
-        private Builder(SSLContext context) {
-            this.context = context;
+        private Builder(Supplier<SSLContext> contexts) {
+            this.contexts = contexts;
         }
 
         /**
-         * The TLS versions offered (default {@code TLSv1.2} only). TLS 1.3 works, but on a resumed data connection
-         * JSSE sends a NewSessionTicket that uploading clients never read (curl 7.88, lftp with GnuTLS): they close
-         * with unread data, their kernel resets the connection, the end of the upload is lost and the server
-         * reports 426. Enable it with {@code protocols("TLSv1.3", "TLSv1.2")} for clients that read it.
+         * The TLS versions offered (default {@code TLSv1.2} only). TLS 1.3 works with the ftpkit client and for
+         * downloads, but not yet for uploads from curl 7.88 and lftp.
+         *
+         * <p>Under TLS 1.3, JSSE sends a NewSessionTicket (RFC 8446 §4.6.1) right after each handshake, data
+         * connections included, and Java 17 to 25 have no per-context way to send none
+         * ({@code jdk.tls.server.newSessionTicketCount} is JVM-wide, read once into {@code SSLConfiguration}; the
+         * one per-context condition, a session timeout above the 7-day ticket limit, stops the control
+         * connection's tickets too, and with them all TLS 1.3 resumption). curl 7.88 does not read an upload's
+         * data connection, so it closes with the ticket unread, its kernel resets the connection, and what it had
+         * not yet sent is lost: measured, 9 of 70 single 300 KB uploads arrived whole (426 otherwise), while
+         * sessions of 5 uploads of 3 MB all arrived whole (120 of 120; the server keeps up with a long upload).
+         * Holding the ticket back until the server writes (after the client's close_notify, for an upload) was
+         * tried: curl then offers no resumption on its next data connection (it offers each TLS 1.3 ticket
+         * once), which gets 522 when reuse is required. Enable TLS 1.3 with
+         * {@code protocols("TLSv1.3", "TLSv1.2")} for clients that read the ticket (the ftpkit client does).
          *
          * @param names JSSE protocol names, each supported by the context
          * @return this builder
@@ -152,7 +212,7 @@ public final class TlsSettings {
             if (list.isEmpty()) {
                 throw new IllegalArgumentException("tls protocols must not be empty");
             }
-            List<String> supported = Arrays.asList(context.getSupportedSSLParameters().getProtocols());
+            List<String> supported = Arrays.asList(contexts.get().getSupportedSSLParameters().getProtocols());
             for (String protocol : list) {
                 if (!supported.contains(protocol)) {
                     throw new IllegalArgumentException("tls protocols: " + protocol
@@ -234,11 +294,41 @@ public final class TlsSettings {
         }
 
         /**
+         * Whether clients present a certificate (mutual TLS; default {@link ClientAuth#NONE}). The trust anchors
+         * that check it are the context's: {@link ServerTlsContexts#fromPkcs12(Path, char[], Collection)}.
+         *
+         * @param mode none, optional or required
+         * @return this builder
+         */
+        public Builder clientAuth(ClientAuth mode) {
+            this.clientAuth = Objects.requireNonNull(mode, "tls clientAuth");
+            return this;
+        }
+
+        /**
+         * Which client certificates log their user in without a password (default none): USER then answers
+         * {@code 232} instead of {@code 331}. Certificates are only asked for when {@link #clientAuth(ClientAuth)}
+         * is not {@code NONE}.
+         *
+         * @param login the mapping from certificate to account
+         * @return this builder
+         */
+        public Builder certificateLogin(CertificateLogin login) {
+            this.certificateLogin = Objects.requireNonNull(login, "tls certificateLogin");
+            return this;
+        }
+
+        /**
          * Makes the settings.
          *
          * @return the settings
+         * @throws IllegalStateException naming {@code tls certificateLogin} if it is set while no client
+         *                               certificate is asked for
          */
         public TlsSettings build() {
+            if (certificateLogin != CertificateLogin.NONE && clientAuth == ClientAuth.NONE) {
+                throw new IllegalStateException("tls certificateLogin needs clientAuth OPTIONAL or REQUIRED");
+            }
             return new TlsSettings(this);
         }
     }

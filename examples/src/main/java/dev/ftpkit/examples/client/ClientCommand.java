@@ -17,6 +17,7 @@ import dev.ftpkit.examples.cli.Failures;
 import dev.ftpkit.examples.cli.OptionSpec;
 import dev.ftpkit.examples.cli.ProtocolTranscript;
 
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -204,10 +205,11 @@ abstract class ClientCommand implements Subcommand {
 
     /** {@code --tls} (explicit) or an {@code ftps://} URL (implicit); trust from --cacert, --insecure or the JDK. */
     private static FtpsConfig tls(ClientOptions options, FtpUrl url) throws UsageException, LocalFileException {
-        boolean trustOption = options.insecure() || options.caCert().isPresent();
+        boolean trustOption = options.insecure() || options.caCert().isPresent()
+                || options.clientCertificate().isPresent();
         if (!options.tls() && !url.implicitTls()) {
             if (trustOption) {
-                throw new UsageException("--insecure and --cacert need --tls or an ftps:// URL");
+                throw new UsageException("--insecure, --cacert and --cert need --tls or an ftps:// URL");
             }
             return null;
         }
@@ -215,24 +217,42 @@ abstract class ClientCommand implements Subcommand {
         return (options.tls12Only() ? builder.protocols("TLSv1.2") : builder).build();
     }
 
-    /** The FTPS settings trusting what --cacert, --insecure or the JDK say. */
+    /** The FTPS settings trusting what --cacert, --insecure or the JDK say, presenting --cert if given. */
     private static FtpsConfig.Builder trusted(ClientOptions options, FtpUrl url) throws LocalFileException {
+        KeyManager[] keys = clientKeys(options);
         SSLContext context;
         if (options.insecure()) {
-            context = TlsContexts.insecureTrustingAnyCertificate();
+            context = TlsContexts.insecureTrustingAnyCertificate(keys);
         } else if (options.caCert().isPresent()) {
             Path file = options.caCert().get();
             try {
                 context = TlsContexts.trusting(file,
-                        options.caCertPassword().map(String::toCharArray).orElse(null));
+                        options.caCertPassword().map(String::toCharArray).orElse(null), keys);
             } catch (IOException e) {
                 throw new LocalFileException("--cacert " + Failures.localFile(e, file.toString())
                         .orElse(file + ": not a PEM or PKCS12 file of certificates (" + e.getMessage() + ")"));
             }
+        } else if (keys != null) {
+            context = TlsContexts.presenting(keys);
         } else {
             return url.implicitTls() ? FtpsConfig.implicit() : FtpsConfig.explicit();
         }
         return url.implicitTls() ? FtpsConfig.implicit(context) : FtpsConfig.explicit(context);
+    }
+
+    /** {@code --cert}: the key and certificate for mutual TLS, or null without the option. */
+    private static KeyManager[] clientKeys(ClientOptions options) throws LocalFileException {
+        if (options.clientCertificate().isEmpty()) {
+            return null;
+        }
+        ClientOptions.ClientCertificate certificate = options.clientCertificate().get();
+        try {
+            return TlsContexts.clientCertificate(certificate.file(), certificate.password().toCharArray());
+        } catch (IOException e) {
+            throw new LocalFileException("--cert " + Failures.localFile(e, certificate.file().toString())
+                    .orElse(certificate.file() + ": not a PKCS12 key and certificate, or a wrong --cert-password ("
+                            + e.getMessage() + ")"));
+        }
     }
 
     private static void login(FtpClient client, ClientOptions options, FtpUrl url) throws IOException {

@@ -22,6 +22,8 @@ enum ClientOption implements CliOption {
     INSECURE(true, flag("--insecure", "accept any server certificate (TLS without authentication)").alias("-k")),
     CACERT(true, value("--cacert", "FILE", "the JDK's trusted CAs", "trust the certificates in this PEM or PKCS12 file")),
     CACERT_PASSWORD(true, value("--cacert-password", "PASS", "none", "the password of a PKCS12 --cacert file")),
+    CERT(true, value("--cert", "FILE.p12", "none", "present this client certificate (PKCS12 key and certificate) to servers that ask for one")),
+    CERT_PASSWORD(true, value("--cert-password", "PASS", "", "the password of the --cert file and its key")),
     ENCODING(true, value("--encoding", "NAME", "UTF-8 (OPTS UTF8 ON when offered)",
             "the server's file name encoding, e.g. GBK, Shift_JIS, windows-1251, ISO-8859-1")),
     ASCII(false, flag("--ascii", "ASCII transfer (TYPE A, CRLF line ends); default binary")),

@@ -33,11 +33,22 @@ import java.util.Set;
  * @param caCert     {@code --cacert FILE}: trust the certificates of a PEM or PKCS12 file
  * @param caCertPassword {@code --cacert-password PASS}: the password of a PKCS12 {@code --cacert} file
  * @param encoding   {@code --encoding NAME}: the server's file name encoding; empty for the automatic choice
+ * @param clientCertificate {@code --cert FILE --cert-password PASS}: the certificate presented for mutual TLS
  */
 record ClientOptions(List<String> positional, boolean active, boolean noEpsv, boolean ascii, boolean resume,
                      boolean append, boolean longFormat, boolean quiet, boolean verbose, Optional<String> user,
                      Optional<Duration> timeout, boolean tls, boolean tls12Only, boolean insecure, Optional<Path> caCert,
-                     Optional<String> caCertPassword, Optional<Charset> encoding) {
+                     Optional<String> caCertPassword, Optional<Charset> encoding,
+                     Optional<ClientCertificate> clientCertificate) {
+
+    /**
+     * A PKCS12 file with the client's key and certificate.
+     *
+     * @param file     the key store
+     * @param password its password, also the key's
+     */
+    record ClientCertificate(Path file, String password) {
+    }
 
     /** The URL syntax, for help. */
     static final String URL_HELP = "URL: ftp://[user[:password]@]host[:port]/path or ftps://... (percent-encoded;"
@@ -73,11 +84,26 @@ record ClientOptions(List<String> positional, boolean active, boolean noEpsv, bo
         if (caCertPassword.isPresent() && caCert.isEmpty()) {
             throw new UsageException("--cacert-password needs --cacert");
         }
+        Optional<ClientCertificate> clientCertificate = clientCertificate(line);
         return new ClientOptions(line.positional(), line.has(ClientOption.ACTIVE), line.has(ClientOption.NO_EPSV),
                 line.has(ClientOption.ASCII), line.has(ClientOption.RESUME), line.has(ClientOption.APPEND),
                 line.has(ClientOption.LONG), line.has(ClientOption.QUIET), line.has(ClientOption.VERBOSE), user,
                 timeout, line.has(ClientOption.TLS), line.has(ClientOption.TLS12_ONLY), line.has(ClientOption.INSECURE),
-                caCert, caCertPassword, encoding);
+                caCert, caCertPassword, encoding, clientCertificate);
+    }
+
+    private static Optional<ClientCertificate> clientCertificate(ParsedLine<ClientOption> line)
+            throws UsageException {
+        Optional<String> password = line.value(ClientOption.CERT_PASSWORD);
+        Optional<Path> file = line.value(ClientOption.CERT).map(Path::of);
+        if (file.isEmpty()) {
+            if (password.isPresent()) {
+                throw new UsageException("--cert-password needs --cert");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(new ClientCertificate(file.get(), password
+                .orElseThrow(() -> new UsageException("--cert needs --cert-password"))));
     }
 
     private static Charset charset(String option, String name) throws UsageException {

@@ -63,6 +63,11 @@ final class CommandLine {
         }
         s.implicitTlsPort = line.value(ServeOption.IMPLICIT_TLS_PORT, Converter.number(0, 65535), s.implicitTlsPort);
         s.tlsReuse &= !line.has(ServeOption.NO_TLS_REUSE);
+        s.tlsClientCa = line.value(ServeOption.TLS_CLIENT_CA, Converter.of(Path::of), s.tlsClientCa);
+        s.tlsCertLogin |= line.has(ServeOption.TLS_CERT_LOGIN);
+        if (s.tlsCertLogin && s.tlsClientCa == null) {
+            throw new UsageException("--tls-cert-login needs --tls-client-ca");
+        }
         s.metricsPort = line.value(ServeOption.METRICS_PORT, Converter.number(0, 65535), s.metricsPort);
         s.xferlog = line.value(ServeOption.XFERLOG, Converter.of(Path::of), s.xferlog);
         s.auditLog = line.value(ServeOption.AUDIT_LOG, Converter.of(Path::of), s.auditLog);

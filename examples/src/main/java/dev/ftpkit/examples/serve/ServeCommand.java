@@ -11,6 +11,8 @@ import dev.ftpkit.examples.cli.OptionSpec;
 import dev.ftpkit.examples.cli.ParsedLine;
 import dev.ftpkit.examples.cli.ProtocolTranscript;
 import dev.ftpkit.server.Account;
+import dev.ftpkit.server.CertificateLogin;
+import dev.ftpkit.server.ClientAuth;
 import dev.ftpkit.server.ActiveSettings;
 import dev.ftpkit.server.Authenticator;
 import dev.ftpkit.server.FtpServer;
@@ -23,11 +25,15 @@ import dev.ftpkit.server.TlsSettings;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import javax.net.ssl.SSLContext;
 
 /**
  * {@code ftpkit serve}: serves a directory over FTP until SIGINT/SIGTERM. Prints exactly one line to stdout when
@@ -233,6 +239,7 @@ public final class ServeCommand implements Subcommand {
                 if (settings.implicitTlsPort >= 0) {
                     tls.implicitPort(settings.implicitTlsPort);
                 }
+                clientCertificates(settings, tls);
                 builder.tls(tls.build());
             }
             return builder.build();
@@ -241,9 +248,34 @@ public final class ServeCommand implements Subcommand {
         }
     }
 
-    private static SSLContext tls(ServeSettings settings) throws CommandFailure {
-        return settings.tlsKeystore != null
-                ? ServerTls.fromPkcs12(settings.tlsKeystore, settings.tlsPassword)
-                : ServerTls.fromPem(settings.pemCertificate, settings.pemKey);
+    /** The key and certificate, reloaded when their files change (a renewed certificate needs no restart). */
+    private static ReloadingTlsContext tls(ServeSettings settings) throws CommandFailure {
+        List<Path> files = new ArrayList<>(settings.tlsKeystore != null ? List.of(settings.tlsKeystore)
+                : List.of(settings.pemCertificate, settings.pemKey));
+        if (settings.tlsClientCa != null) {
+            files.add(settings.tlsClientCa);
+        }
+        return ReloadingTlsContext.watching(files, settings.tlsKeystore != null
+                ? () -> ServerTls.fromPkcs12(settings.tlsKeystore, settings.tlsPassword, settings.tlsClientCa)
+                : () -> ServerTls.fromPem(settings.pemCertificate, settings.pemKey, settings.tlsClientCa));
+    }
+
+    /**
+     * {@code --tls-client-ca}: client certificates required (vsftpd's require_cert and validate_cert); with
+     * {@code --tls-cert-login}, one whose CN names a {@code --user} logs that user in at USER (ProFTPD's
+     * AllowDotLogin with TLSUserName CommonName).
+     */
+    private static void clientCertificates(ServeSettings settings, TlsSettings.Builder tls) {
+        if (settings.tlsClientCa == null) {
+            return;
+        }
+        tls.clientAuth(ClientAuth.REQUIRED);
+        if (settings.tlsCertLogin) {
+            Map<String, Account> accounts = new HashMap<>();
+            for (String[] user : settings.users) {
+                accounts.put(user[0], Account.atRoot(user[0], settings.userPermissions));
+            }
+            tls.certificateLogin(CertificateLogin.byCommonName(name -> Optional.ofNullable(accounts.get(name))));
+        }
     }
 }

@@ -29,6 +29,8 @@ enum ServeOption implements CliOption {
     TLS_REQUIRED(flag("--tls-required", "refuse logins and transfers without TLS")),
     IMPLICIT_TLS_PORT(value("--implicit-tls-port", "N", "none", "also listen for implicit TLS (ftps://) on this port; 0 = any free port")),
     NO_TLS_REUSE(flag("--no-tls-reuse", "let data connections start a new TLS session (require_ssl_reuse=NO)")),
+    TLS_CLIENT_CA(value("--tls-client-ca", "FILE.pem", "none", "require a client certificate issued by a CA in this PEM file, in addition to the password (vsftpd require_cert, validate_cert, ca_certs_file)")),
+    TLS_CERT_LOGIN(flag("--tls-cert-login", "a client certificate whose subject CN is a --user name logs that user in with USER alone, no password (needs --tls-client-ca)")),
     METRICS_PORT(value("--metrics-port", "N", "none", "serve Prometheus metrics at http://127.0.0.1:N/metrics; 0 = any free port")),
     XFERLOG(value("--xferlog", "FILE", "none", "append one wu-ftpd/vsftpd xferlog line per file transfer")),
     AUDIT_LOG(value("--audit-log", "FILE", "none", "append JSON lines: logins, transfers, deletes, renames, directory changes")),

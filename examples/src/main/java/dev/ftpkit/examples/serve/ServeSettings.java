@@ -51,6 +51,10 @@ final class ServeSettings {
     boolean tlsRequiredForLogin;
     boolean tlsRequiredForData;
     boolean tlsReuse = true;
+    /** PEM trust anchors of client certificates, which are then required; null for none. */
+    Path tlsClientCa;
+    /** A client certificate whose CN names a user logs it in without a password. */
+    boolean tlsCertLogin;
     int implicitTlsPort = -1;
     boolean verbose;
     /** The Prometheus endpoint's port: 0 for any, -1 for none. */

@@ -6,6 +6,8 @@ import dev.ftpkit.examples.cli.Failures;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -16,6 +18,7 @@ import java.security.PrivateKey;
 import java.security.UnrecoverableKeyException;
 import java.security.cert.Certificate;
 import java.util.Collections;
+import java.util.List;
 
 /**
  * The server's TLS context for {@code serve}, from a PKCS12 key store or from PEM files, with failures told apart:
@@ -36,7 +39,7 @@ final class ServerTls {
      * @return a server context presenting its key
      * @throws CommandFailure naming the file and what is wrong with it
      */
-    static SSLContext fromPkcs12(Path file, String password) throws CommandFailure {
+    static SSLContext fromPkcs12(Path file, String password, Path clientCa) throws CommandFailure {
         byte[] bytes = read("--tls-keystore", file);
         KeyStore store;
         try {
@@ -60,7 +63,7 @@ final class ServerTls {
                 throw new CommandFailure(ExitCode.LOCAL_FILE, "--tls-keystore " + file
                         + ": holds no private key, only certificates");
             }
-            return context(store, password.toCharArray());
+            return context(store, password.toCharArray(), clientCa);
         } catch (GeneralSecurityException e) {
             throw new CommandFailure(ExitCode.USAGE, "--tls-keystore " + file
                     + ": the key's password differs from --tls-password");
@@ -76,7 +79,7 @@ final class ServerTls {
      * @return a server context presenting them
      * @throws CommandFailure naming the file and what is wrong with it
      */
-    static SSLContext fromPem(Path certificateFile, Path keyFile) throws CommandFailure {
+    static SSLContext fromPem(Path certificateFile, Path keyFile, Path clientCa) throws CommandFailure {
         String certificates = new String(read("rsa_cert_file", certificateFile), java.nio.charset.StandardCharsets.US_ASCII);
         String key = new String(read("rsa_private_key_file", keyFile), java.nio.charset.StandardCharsets.US_ASCII);
         try {
@@ -85,7 +88,7 @@ final class ServerTls {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
             store.setKeyEntry("server", privateKey, NO_PASSWORD, chain);
-            return context(store, NO_PASSWORD);
+            return context(store, NO_PASSWORD, clientCa);
         } catch (Pem.PemException e) {
             throw new CommandFailure(ExitCode.LOCAL_FILE, e.getMessage() + " (rsa_cert_file " + certificateFile
                     + ", rsa_private_key_file " + keyFile + ")");
@@ -103,12 +106,40 @@ final class ServerTls {
         }
     }
 
-    private static SSLContext context(KeyStore store, char[] password) throws GeneralSecurityException {
+    /** @param clientCa the trust anchors of client certificates (PEM), or null for none */
+    private static SSLContext context(KeyStore store, char[] password, Path clientCa)
+            throws GeneralSecurityException, CommandFailure {
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keys.init(store, password);
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keys.getKeyManagers(), null, null);
+        context.init(keys.getKeyManagers(), clientCa == null ? null : clientTrust(clientCa), null);
         return context;
+    }
+
+    /** Only the CAs of the file, never the JDK's: a public CA's certificate must not log anyone in. */
+    private static TrustManager[] clientTrust(Path clientCa) throws CommandFailure, GeneralSecurityException {
+        String pem = new String(read("--tls-client-ca", clientCa), java.nio.charset.StandardCharsets.US_ASCII);
+        List<Certificate> anchors;
+        try {
+            anchors = Pem.certificates(pem);
+        } catch (Pem.PemException e) {
+            throw new CommandFailure(ExitCode.LOCAL_FILE, "--tls-client-ca " + clientCa + ": " + e.getMessage());
+        }
+        if (anchors.isEmpty()) {
+            throw new CommandFailure(ExitCode.LOCAL_FILE, "--tls-client-ca " + clientCa + ": holds no certificate");
+        }
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        try {
+            trusted.load(null, null);
+        } catch (IOException e) {
+            throw new GeneralSecurityException(e);
+        }
+        for (int i = 0; i < anchors.size(); i++) {
+            trusted.setCertificateEntry("client-ca-" + i, anchors.get(i));
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        return trust.getTrustManagers();
     }
 
     private static byte[] read(String option, Path file) throws CommandFailure {

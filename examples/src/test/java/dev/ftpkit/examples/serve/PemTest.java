@@ -52,7 +52,7 @@ class PemTest {
 
         assertThat(key.getAlgorithm()).isEqualTo(algorithm);
         assertThat(verifier.verify(signature)).as("the key signs what the certificate's public key verifies").isTrue();
-        assertThat(ServerTls.fromPem(dir.resolve("cert.pem"), dir.resolve(keyFile))).isNotNull();
+        assertThat(ServerTls.fromPem(dir.resolve("cert.pem"), dir.resolve(keyFile), null)).isNotNull();
     }
 
     @Test

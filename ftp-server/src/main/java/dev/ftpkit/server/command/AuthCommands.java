@@ -4,6 +4,7 @@ import dev.ftpkit.core.Command;
 import dev.ftpkit.core.Reply;
 import dev.ftpkit.core.ReplyCodes;
 import dev.ftpkit.server.Account;
+import dev.ftpkit.server.CertificateLogin;
 import dev.ftpkit.server.CommandContext;
 import dev.ftpkit.server.LoginTurn;
 import dev.ftpkit.server.TlsSettings;
@@ -11,8 +12,12 @@ import dev.ftpkit.server.VirtualHost;
 import dev.ftpkit.server.internal.Texts;
 
 import java.io.IOException;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.util.Locale;
 import java.util.Optional;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
 
 import static dev.ftpkit.server.command.Replies.fail;
 
@@ -28,6 +33,12 @@ final class AuthCommands {
         }
         Replies.requireArgument(command);
         requireTlsForLogin(session);
+        Optional<Account> byCertificate = certificateAccount(command.argument(), session);
+        if (byCertificate.isPresent()) {
+            session.login().checkAllowed(command.argument());
+            session.login().complete(byCertificate.get());
+            return Reply.of(ReplyCodes.LOGGED_IN_SECURITY, "Logged in by client certificate.");
+        }
         session.login().pendingUser(Optional.of(command.argument()));
         // the same 331 for every name: no user enumeration
         return Reply.of(ReplyCodes.NEED_PASSWORD, "Please specify the password.");
@@ -70,6 +81,29 @@ final class AuthCommands {
         }
         session.login().recordFailure(user); // the delay, and closing after too many
         return Reply.of(ReplyCodes.NOT_LOGGED_IN, "Login incorrect.");
+    }
+
+    /**
+     * The account the control connection's client certificate logs {@code user} in as ({@link CertificateLogin}),
+     * empty without a mapping, a certificate, or a match. The certificate was verified in the handshake.
+     */
+    private static Optional<Account> certificateAccount(String user, CommandContext session) {
+        CertificateLogin login = session.settings().tls().map(TlsSettings::certificateLogin)
+                .orElse(CertificateLogin.NONE);
+        if (login == CertificateLogin.NONE) {
+            return Optional.empty();
+        }
+        return session.tls().controlSession().flatMap(AuthCommands::clientCertificate)
+                .flatMap(certificate -> login.account(user, certificate));
+    }
+
+    private static Optional<X509Certificate> clientCertificate(SSLSession tls) {
+        try {
+            Certificate[] chain = tls.getPeerCertificates();
+            return chain.length > 0 && chain[0] instanceof X509Certificate first ? Optional.of(first) : Optional.empty();
+        } catch (SSLPeerUnverifiedException e) {
+            return Optional.empty(); // the client presented none
+        }
     }
 
     /** vsftpd's force_local_logins_ssl: no name or password before AUTH TLS (RFC 4217 §11). */

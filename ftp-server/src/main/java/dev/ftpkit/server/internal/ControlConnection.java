@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
@@ -280,11 +281,12 @@ public final class ControlConnection implements Closeable, ClientWatch {
      * @return the control connection's TLS session
      * @throws IOException if the handshake failed (the connection is then unusable)
      */
-    public SSLSession upgrade(TlsConfig config, Duration timeout) throws IOException {
+    public SSLSession upgrade(TlsConfig config, SSLContext context, Duration timeout) throws IOException {
         discardBuffered();
         writeLock.lock();
         try {
-            SSLSocket secure = TlsSockets.handshake(config, raw, TlsSockets.newControlTag(), false, timeout);
+            SSLSocket secure = TlsSockets.handshake(config, context, raw, TlsSockets.newControlTag(), false,
+                    timeout);
             this.tls = secure;
             this.socket = secure;
             this.in = secure.getInputStream();

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
@@ -28,6 +29,9 @@ public final class SessionTls implements TlsControl {
     private volatile SSLSession controlTls;
     // the session data connections must resume; it outlives CCC, after which data stays protected (RFC 4217 §12.3)
     private volatile SSLSession dataReuseReference;
+    // the context of the control connection's TLS, which its data connections resume from; a certificate reloaded
+    // since (TlsSettings.builder(Supplier)) reaches the next session, not this one
+    private volatile SSLContext sessionContext;
     private boolean tlsAfterReply;
     private boolean clearAfterReply;
     private boolean pbszDone;
@@ -39,7 +43,8 @@ public final class SessionTls implements TlsControl {
 
     /** Implicit FTPS: TLS before the greeting, and data protected from the start. */
     public void startImplicit(ControlConnection control, TlsConfig tls, Duration timeout) throws IOException {
-        controlTls = control.upgrade(tls, timeout);
+        sessionContext = tls.context();
+        controlTls = control.upgrade(tls, sessionContext, timeout);
         dataReuseReference = controlTls;
         pbszDone = true;
         protectData = true;
@@ -49,7 +54,9 @@ public final class SessionTls implements TlsControl {
     public void afterReply(ControlConnection control, ServerConfig config) throws IOException {
         if (tlsAfterReply) {
             tlsAfterReply = false;
-            controlTls = control.upgrade(config.tls().orElseThrow(), config.lineTimeout());
+            TlsConfig tls = config.tls().orElseThrow();
+            sessionContext = tls.context();
+            controlTls = control.upgrade(tls, sessionContext, config.lineTimeout());
             dataReuseReference = controlTls;
         } else if (clearAfterReply) {
             clearAfterReply = false;
@@ -106,7 +113,8 @@ public final class SessionTls implements TlsControl {
     public Socket secureData(TlsConfig tls, Socket socket, Duration timeout, Transfer transfer) throws IOException {
         SSLSocket secure;
         try {
-            secure = TlsSockets.handshake(tls, socket, null, true, timeout);
+            SSLContext context = sessionContext;
+            secure = TlsSockets.handshake(tls, context == null ? tls.context() : context, socket, null, true, timeout);
         } catch (IOException e) {
             if (transfer != null && transfer.aborted()) {
                 throw new DataConnectionException("aborted", e);

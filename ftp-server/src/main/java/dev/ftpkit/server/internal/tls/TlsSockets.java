@@ -1,7 +1,9 @@
 package dev.ftpkit.server.internal.tls;
 
+import dev.ftpkit.server.ClientAuth;
 import dev.ftpkit.server.internal.data.DataSetup;
 
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import java.io.IOException;
@@ -40,20 +42,29 @@ public final class TlsSockets {
     /**
      * Layers a TLS server socket over {@code raw} and completes the handshake within {@code timeout}.
      *
+     * @param context   the key and certificate: a data connection must use its control connection's, whose
+     *                  session cache and ticket keys it resumes from
      * @param peerTag   what the session records as the peer host: the control connection's tag (see
      *                  {@link #newControlTag()}), or null on a data connection (the socket's address, unless the
      *                  session is resumed and so brings the tag of the session it resumes)
      * @param autoClose whether closing the TLS socket closes {@code raw} (false for the control connection,
      *                  which CCC may return to plaintext)
      */
-    public static SSLSocket handshake(TlsConfig tls, Socket raw, String peerTag, boolean autoClose, Duration timeout)
-            throws IOException {
+    public static SSLSocket handshake(TlsConfig tls, SSLContext context, Socket raw, String peerTag, boolean autoClose,
+                                      Duration timeout) throws IOException {
         // server side, the host only names the peer: no SNI and no endpoint identification depend on it
-        SSLSocket socket = (SSLSocket) tls.context().getSocketFactory()
+        SSLSocket socket = (SSLSocket) context.getSocketFactory()
                 .createSocket(raw, peerTag, raw.getPort(), autoClose);
         try {
             socket.setUseClientMode(false);
             socket.setEnabledProtocols(tls.protocols().toArray(String[]::new));
+            // set per socket, so the data connections of a session ask for a certificate as its control connection
+            // does; a resumed session brings the certificate of the session it resumes
+            if (tls.clientAuth() == ClientAuth.REQUIRED) {
+                socket.setNeedClientAuth(true);
+            } else if (tls.clientAuth() == ClientAuth.OPTIONAL) {
+                socket.setWantClientAuth(true);
+            }
             int previous = raw.getSoTimeout();
             raw.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
             socket.startHandshake();
