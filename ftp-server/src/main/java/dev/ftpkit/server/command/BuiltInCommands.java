@@ -19,6 +19,7 @@ public final class BuiltInCommands {
      * @param registry the registry to fill
      */
     public static void registerAll(CommandRegistry registry) {
+        LinkNames linkNames = new LinkNames(); // one per server: NLST's memory of which entries are links
         // access control (RFC 959 §4.1.1, RFC 7151)
         registry.register("USER", open(AuthCommands::user));
         registry.register("PASS", open(AuthCommands::pass));
@@ -54,7 +55,7 @@ public final class BuiltInCommands {
         registry.register("STOU", transfer(TransferCommands::stou));
         registry.register("APPE", transfer(TransferCommands::appe));
         registry.register("LIST", transfer(ListingCommands::list));
-        registry.register("NLST", transfer(ListingCommands::nlst));
+        registry.register("NLST", transfer((command, session) -> ListingCommands.nlst(command, session, linkNames)));
         registry.register("MLSD", transfer(ListingCommands::mlsd));
         registry.register("MLST", login(ListingCommands::mlst));
         registry.register("DELE", login(FileCommands::dele));

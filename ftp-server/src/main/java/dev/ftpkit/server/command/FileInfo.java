@@ -68,6 +68,11 @@ record FileInfo(String name, boolean directory, boolean regularFile, boolean sym
         return of(name, Files.readAttributes(entry, type, NO_FOLLOW));
     }
 
+    /** An entry known by its name alone (NLST shows nothing else). */
+    static FileInfo nameOnly(String name) {
+        return new FileInfo(name, false, false, false, 0, Instant.EPOCH, null, null);
+    }
+
     /** Whether the file system of the path has POSIX attributes (asked once per listing, not per entry). */
     static boolean hasPosix(Path path) {
         return path.getFileSystem().supportedFileAttributeViews().contains("posix");

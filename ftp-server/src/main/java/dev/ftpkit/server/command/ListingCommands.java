@@ -24,6 +24,10 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.function.Predicate;
 
 import static dev.ftpkit.server.command.Replies.fail;
@@ -70,9 +74,10 @@ final class ListingCommands {
                 (out, info) -> Listings.appendUnixLine(out, info, now));
     }
 
-    static Reply nlst(Command command, CommandContext session) throws Exception {
+    static Reply nlst(Command command, CommandContext session, LinkNames linkNames) throws Exception {
         Target target = target(command.argument(), session);
-        return send(session, "file list", entries(target, session), (out, info) -> {
+        Entries entries = target.single() == null ? names(target, session, linkNames) : entries(target, session);
+        return send(session, "file list", entries, (out, info) -> {
             Texts.appendOneLine(out, target.shownPrefix());
             if (!target.single()) {
                 Texts.appendOneLine(out, info.name());
@@ -223,17 +228,63 @@ final class ListingCommands {
                 session.settings().transferThreadFactory(), session.settings().listingHelpers());
     }
 
+    /**
+     * NLST's entries of a directory: names only. Where {@link LinkNames} knows which entries of the unchanged
+     * directory are links, no entry is stat'ed (only those links are checked); else every entry is, once, and what
+     * the scan finds is remembered for the next NLST.
+     */
+    private static Entries names(Target target, CommandContext session, LinkNames linkNames) throws IOException {
+        Path directory = target.directory();
+        String pattern = target.pattern();
+        Predicate<String> matches = name -> pattern == null || Wildcard.matches(pattern, name);
+        BasicFileAttributes before = Files.readAttributes(directory, BasicFileAttributes.class);
+        Optional<Set<String>> known = linkNames.known(before);
+        if (known.isPresent()) {
+            Set<String> links = known.get();
+            return new DirectoryBatches(directory, child -> {
+                String name = shownName(child, target.all(), matches);
+                boolean shown = name != null && (!links.contains(name) || session.linkStaysInside(child));
+                return shown ? FileInfo.nameOnly(name) : null;
+            }, session.settings().transferThreadFactory(), new Semaphore(0)); // a name costs less than a thread
+        }
+        long scanStart = System.currentTimeMillis();
+        Set<String> links = ConcurrentHashMap.newKeySet();
+        DirectoryBatches scan = new DirectoryBatches(directory, child -> {
+            FileInfo info = FileInfo.readNoFollow(child, entryName(child), false);
+            if (info.symbolicLink()) {
+                links.add(info.name()); // hidden or not: the next NLST may ask for them (-a)
+            }
+            String name = shownName(child, target.all(), matches);
+            boolean shown = name != null && (!info.symbolicLink() || session.linkStaysInside(child));
+            return shown ? info : null;
+        }, session.settings().transferThreadFactory(), session.settings().listingHelpers());
+        return new Entries() {
+            private boolean complete;
+
+            @Override
+            public List<FileInfo> next() throws IOException {
+                List<FileInfo> next = scan.next();
+                complete = next.isEmpty();
+                return next;
+            }
+
+            @Override
+            public void close() throws IOException {
+                scan.close();
+                if (complete) {
+                    linkNames.remember(before, Files.readAttributes(directory, BasicFileAttributes.class), scanStart,
+                            links);
+                }
+            }
+        };
+    }
+
     /** The info of an entry a listing shows, or null: temporary uploads, hidden names, links out of the home. */
     private static FileInfo shownEntry(DirectoryStream<Path> directory, Path child, String ftpDirectory,
                                        CommandContext session, boolean showHidden, boolean posix,
                                        Predicate<String> shownName) throws IOException {
-        Path fileName = child.getFileName();
-        String name = fileName == null ? "" : fileName.toString();
-        if (name.endsWith("/")) {
-            name = name.substring(0, name.length() - 1); // zip file systems end directory names with '/'
-        }
-        if (name.startsWith(TransferCommands.TEMP_PREFIX) || (!showHidden && name.startsWith("."))
-                || !shownName.test(name)) {
+        String name = shownName(child, showHidden, shownName);
+        if (name == null) {
             return null;
         }
         FileInfo info = FileInfo.readEntry(directory, child, name, posix);
@@ -254,6 +305,23 @@ final class ListingCommands {
         } catch (FileSystemException outDanglingOrLooping) {
             return null;
         }
+    }
+
+    /** The entry's name, or null when a listing never shows it (temporary uploads, hidden names, no match). */
+    private static String shownName(Path child, boolean showHidden, Predicate<String> shownName) {
+        String name = entryName(child);
+        if (name.startsWith(TransferCommands.TEMP_PREFIX) || (!showHidden && name.startsWith("."))
+                || !shownName.test(name)) {
+            return null;
+        }
+        return name;
+    }
+
+    private static String entryName(Path child) {
+        Path fileName = child.getFileName();
+        String name = fileName == null ? "" : fileName.toString();
+        // zip file systems end directory names with '/'
+        return name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
     }
 
     /** Appends one listing line (without its line end) for an entry. */
