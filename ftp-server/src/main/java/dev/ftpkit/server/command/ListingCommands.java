@@ -17,9 +17,13 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,7 +80,7 @@ final class ListingCommands {
 
     static Reply nlst(Command command, CommandContext session, LinkNames linkNames) throws Exception {
         Target target = target(command.argument(), session);
-        Entries entries = target.single() == null ? names(target, session, linkNames) : entries(target, session);
+        Entries entries = target.single() ? entries(target, session) : names(target, session, linkNames);
         return send(session, "file list", entries, (out, info) -> {
             Texts.appendOneLine(out, target.shownPrefix());
             if (!target.single()) {
@@ -234,49 +238,66 @@ final class ListingCommands {
      * the scan finds is remembered for the next NLST.
      */
     private static Entries names(Target target, CommandContext session, LinkNames linkNames) throws IOException {
-        Path directory = target.directory();
-        String pattern = target.pattern();
-        Predicate<String> matches = name -> pattern == null || Wildcard.matches(pattern, name);
-        BasicFileAttributes before = Files.readAttributes(directory, BasicFileAttributes.class);
-        Optional<Set<String>> known = linkNames.known(before);
-        if (known.isPresent()) {
-            Set<String> links = known.get();
-            return new DirectoryBatches(directory, child -> {
-                String name = shownName(child, target.all(), matches);
-                boolean shown = name != null && (!links.contains(name) || session.linkStaysInside(child));
-                return shown ? FileInfo.nameOnly(name) : null;
-            }, session.settings().transferThreadFactory(), new Semaphore(0)); // a name costs less than a thread
-        }
-        long scanStart = System.currentTimeMillis();
-        Set<String> links = ConcurrentHashMap.newKeySet();
-        DirectoryBatches scan = new DirectoryBatches(directory, child -> {
-            FileInfo info = FileInfo.readNoFollow(child, entryName(child), false);
-            if (info.symbolicLink()) {
-                links.add(info.name()); // hidden or not: the next NLST may ask for them (-a)
+        try (JailedPath located = target.located()) {
+            String pattern = target.pattern();
+            Predicate<String> matches = name -> pattern == null || Wildcard.matches(pattern, name);
+            String ftpDirectory = target.ftpDirectory();
+            BasicFileAttributes before = located.attributes();
+            DirectoryStream<Path> stream = located.newDirectoryStream();
+            Optional<Set<String>> known = linkNames.known(before);
+            if (known.isPresent()) {
+                Set<String> links = known.get();
+                return new DirectoryBatches(stream, child -> {
+                    String name = shownName(child, target.all(), matches);
+                    boolean shown = name != null
+                            && (!links.contains(name) || linkTarget(ftpDirectory, name, session) != null);
+                    return shown ? FileInfo.nameOnly(name) : null;
+                }, session.settings().transferThreadFactory(), new Semaphore(0)); // a name costs less than a thread
             }
-            String name = shownName(child, target.all(), matches);
-            boolean shown = name != null && (!info.symbolicLink() || session.linkStaysInside(child));
-            return shown ? info : null;
-        }, session.settings().transferThreadFactory(), session.settings().listingHelpers());
-        return new Entries() {
-            private boolean complete;
-
-            @Override
-            public List<FileInfo> next() throws IOException {
-                List<FileInfo> next = scan.next();
-                complete = next.isEmpty();
-                return next;
-            }
-
-            @Override
-            public void close() throws IOException {
-                scan.close();
-                if (complete) {
-                    linkNames.remember(before, Files.readAttributes(directory, BasicFileAttributes.class), scanStart,
-                            links);
+            long scanStart = System.currentTimeMillis();
+            Set<String> links = ConcurrentHashMap.newKeySet();
+            Path directory = located.path();
+            DirectoryBatches scan = new DirectoryBatches(stream, child -> {
+                FileInfo info = FileInfo.readEntry(stream, child, entryName(child), false);
+                if (info.symbolicLink()) {
+                    links.add(info.name()); // hidden or not: the next NLST may ask for them (-a)
                 }
-            }
-        };
+                String name = shownName(child, target.all(), matches);
+                boolean shown = name != null
+                        && (!info.symbolicLink() || linkTarget(ftpDirectory, name, session) != null);
+                return shown ? info : null;
+            }, session.settings().transferThreadFactory(), session.settings().listingHelpers());
+            return new Entries() {
+                private boolean complete;
+
+                @Override
+                public List<FileInfo> next() throws IOException {
+                    List<FileInfo> next = scan.next();
+                    complete = next.isEmpty();
+                    return next;
+                }
+
+                @Override
+                public void close() throws IOException {
+                    try {
+                        if (complete) {
+                            linkNames.remember(before, directoryAttributes(stream, directory), scanStart, links);
+                        }
+                    } finally {
+                        scan.close();
+                    }
+                }
+            };
+        }
+    }
+
+    /** The listed directory's own attributes, through its open handle where there is one (not by name again). */
+    private static BasicFileAttributes directoryAttributes(DirectoryStream<Path> stream, Path directory)
+            throws IOException {
+        if (stream instanceof SecureDirectoryStream<Path> handle) {
+            return handle.getFileAttributeView(BasicFileAttributeView.class).readAttributes();
+        }
+        return Files.readAttributes(directory, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     }
 
     /** The info of an entry a listing shows, or null: temporary uploads, hidden names, links out of the home. */
