@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.locks.Condition;
@@ -50,6 +51,7 @@ public final class ControlConnection implements Closeable, ClientWatch {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final AbortSignal abortSignal = new AbortSignal();
     private volatile boolean peerClosed;
+    private volatile Charset charset = StandardCharsets.UTF_8;
     /** Whether the session thread waits for the transfer to end, so it reads nothing until then. */
     private volatile boolean readerWaitsForTransfer;
     private final ReentrantLock readLock = new ReentrantLock();
@@ -339,13 +341,22 @@ public final class ControlConnection implements Closeable, ClientWatch {
     }
 
     /**
+     * Sets the charset replies are encoded in: UTF-8 unless the server speaks another to older clients.
+     *
+     * @param names the charset of names in replies
+     */
+    public void charset(Charset names) {
+        this.charset = names;
+    }
+
+    /**
      * Sends one reply.
      *
      * @param reply the reply
      * @throws IOException if the connection failed
      */
     public void send(Reply reply) throws IOException {
-        byte[] bytes = reply.encode().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = reply.encode().getBytes(charset);
         // a lock rather than synchronized: a virtual thread blocked in the write does not pin its carrier
         writeLock.lock();
         try {

@@ -42,5 +42,6 @@ public record ServerConfig(
         boolean atomicUploads,
         boolean syncUploads,
         Optional<TlsConfig> tls,
-        List<ServerHook> hooks) {
+        List<ServerHook> hooks,
+        WireOptions wire) {
 }

@@ -28,19 +28,22 @@ final class SocketDataConnection implements DataConnection {
     private final AtomicLong bytes = new AtomicLong();
     private final InputStream input;
     private final OutputStream output;
+    private final boolean deflated;
 
     /**
      * @param socket the data socket, TLS or not
      * @param raw    the TCP socket under it, which ABOR closes (closing the TLS socket could block on a write)
      * @param ascii  whether TYPE A is in effect
+     * @param modeZLevel the MODE Z compression level, or -1 for MODE S
      */
-    SocketDataConnection(Socket socket, Socket raw, boolean ascii) throws IOException {
+    SocketDataConnection(Socket socket, Socket raw, boolean ascii, int modeZLevel) throws IOException {
         this.socket = socket;
         this.raw = raw;
         this.ascii = ascii;
+        this.deflated = modeZLevel >= 0;
         InputStream in = socket.getInputStream();
         OutputStream out = socket.getOutputStream();
-        this.input = new InputStream() {
+        InputStream counted = new InputStream() {
             @Override
             public int read() throws IOException {
                 byte[] one = new byte[1];
@@ -64,7 +67,7 @@ final class SocketDataConnection implements DataConnection {
                 return n;
             }
         };
-        this.output = new BufferedOutputStream(new OutputStream() {
+        OutputStream buffered = new BufferedOutputStream(new OutputStream() {
             @Override
             public void write(int b) throws IOException {
                 write(new byte[] {(byte) b}, 0, 1);
@@ -80,6 +83,8 @@ final class SocketDataConnection implements DataConnection {
                 }
             }
         }, BUFFER_SIZE);
+        this.input = deflated ? new ModeZStreams.Inflating(counted) : counted;
+        this.output = deflated ? new ModeZStreams.Deflating(buffered, modeZLevel) : buffered;
     }
 
     /**
@@ -119,11 +124,11 @@ final class SocketDataConnection implements DataConnection {
     @Override
     public long receiveFile(SeekableByteChannel file) throws IOException {
         try {
-            if (ascii) {
-                TransferIo.receive(input, file, true);
-            } else {
-                receiveInto(file);
+            if (ascii || deflated) {
+                long stored = TransferIo.receive(input, file, ascii);
+                return deflated ? stored : bytes();
             }
+            receiveInto(file);
         } catch (IOException e) {
             throw StorageErrors.typed(e);
         }
@@ -189,6 +194,9 @@ final class SocketDataConnection implements DataConnection {
     public void close() throws IOException {
         try {
             if (!socket.isClosed() && !socket.isOutputShutdown()) {
+                if (output instanceof ModeZStreams.Deflating deflating) {
+                    deflating.end(); // MODE Z: the end of the zlib stream, then the end of the connection
+                }
                 output.flush();
                 if (socket instanceof SSLSocket) {
                     // close_notify alone (RFC 8446 §6.1): a plain close of a TLS 1.3 socket makes JSSE send
@@ -197,6 +205,9 @@ final class SocketDataConnection implements DataConnection {
                 }
             }
         } finally {
+            if (input instanceof ModeZStreams.Inflating inflating) {
+                inflating.end();
+            }
             socket.close();
         }
     }
