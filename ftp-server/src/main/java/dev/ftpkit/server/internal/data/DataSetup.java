@@ -51,6 +51,9 @@ public sealed interface DataSetup extends Closeable {
                 // vsftpd pasv_promiscuous=NO: a data connection from another host than the control connection's
                 // is a hijack attempt (RFC 2577 §5); drop it and fail the transfer.
                 if (!promiscuous && !socket.getInetAddress().equals(expectedClient)) {
+                    // a reset, not a clean end: an FTP server on the other end (an FXP target without the
+                    // source's permission) must not store an empty file as if it were the whole data
+                    socket.setSoLinger(true, 0);
                     closeQuietly(socket);
                     throw new DataChannelException(DataChannelException.Reason.FOREIGN_ADDRESS, null);
                 }

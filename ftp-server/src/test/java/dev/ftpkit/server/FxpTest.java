@@ -1,0 +1,163 @@
+package dev.ftpkit.server;
+
+import dev.ftpkit.client.FtpClient;
+import dev.ftpkit.client.FtpClientConfig;
+import dev.ftpkit.client.Fxp;
+import dev.ftpkit.client.FxpException;
+import dev.ftpkit.core.Reply;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Random;
+import java.util.Set;
+import javax.net.SocketFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Server-to-server copies between two ftpkit servers, one on 127.0.0.1 and one on 127.0.0.2, driven by a client
+ * on 127.0.0.3: each server sees the other's data connection come from a host that is not its client.
+ */
+class FxpTest {
+
+    private static final String USER = "copier";
+    private static final String PASSWORD = "pw";
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path sourceRoot;
+    @TempDir
+    Path targetRoot;
+
+    private static FtpServer server(Path root, String host, boolean fxp) throws IOException {
+        Set<Permission> permissions = EnumSet.copyOf(Permission.readWrite());
+        if (fxp) {
+            permissions.add(Permission.FXP);
+        }
+        Authenticator users = InMemoryUsers.builder().iterations(1_000)
+                .user(USER, PASSWORD, Account.atRoot(USER, permissions)).build();
+        return TestServers.builder(root).host(host).authenticator(users).build().start();
+    }
+
+    /** A client whose sockets come from 127.0.0.3, a third host to both servers. */
+    private static FtpClient client(FtpServer server) throws IOException {
+        SocketFactory from3 = new SocketFactory() {
+            @Override
+            public Socket createSocket() throws IOException {
+                Socket socket = new Socket();
+                socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.3"), 0));
+                return socket;
+            }
+
+            @Override
+            public Socket createSocket(String host, int port) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Socket createSocket(String host, int port, InetAddress local, int localPort) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Socket createSocket(InetAddress host, int port) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        FtpClient client = FtpClientConfig.builder().socketFactory(from3).timeouts(Duration.ofSeconds(30)).build()
+                .connect(server.address().getAddress().getHostAddress(), server.port());
+        client.login(USER, PASSWORD);
+        return client;
+    }
+
+    private byte[] sourceFile(String name) throws IOException {
+        byte[] bytes = new byte[1_500_000];
+        new Random(7).nextBytes(bytes);
+        Files.write(sourceRoot.resolve(name), bytes);
+        return bytes;
+    }
+
+    @Test
+    void fileIsCopiedBetweenTwoServersByteForByte() throws Exception {
+        byte[] bytes = sourceFile("big.bin");
+        try (FtpServer source = server(sourceRoot, "127.0.0.1", true);
+             FtpServer target = server(targetRoot, "127.0.0.2", true);
+             FtpClient from = client(source); FtpClient to = client(target)) {
+            Fxp.copy(from, "big.bin", to, "copy.bin", TIMEOUT);
+
+            assertThat(to.size("copy.bin")).isEqualTo(bytes.length);
+            // both connections stay usable, in the type the client had chosen
+            assertThat(from.listNames("")).containsExactly("big.bin");
+        }
+        assertThat(Files.readAllBytes(targetRoot.resolve("copy.bin"))).isEqualTo(bytes);
+    }
+
+    @Test
+    void targetWithoutThePermissionRefusesThePort() throws Exception {
+        sourceFile("a.bin");
+        try (FtpServer source = server(sourceRoot, "127.0.0.1", true);
+             FtpServer target = server(targetRoot, "127.0.0.2", false);
+             FtpClient from = client(source); FtpClient to = client(target)) {
+            assertThatThrownBy(() -> Fxp.copy(from, "a.bin", to, "copy.bin", TIMEOUT))
+                    .isInstanceOfSatisfying(FxpException.class, e ->
+                            assertThat(e.targetReply()).map(Reply::codeValue).hasValue(500));
+            assertThat(to.listNames("")).isEmpty();
+        }
+        assertThat(targetRoot.resolve("copy.bin")).doesNotExist();
+    }
+
+    @Test
+    void sourceWithoutThePermissionRefusesTheForeignConnectionAndNothingIsStored() throws Exception {
+        sourceFile("a.bin");
+        try (FtpServer source = server(sourceRoot, "127.0.0.1", false);
+             FtpServer target = server(targetRoot, "127.0.0.2", true);
+             FtpClient from = client(source); FtpClient to = client(target)) {
+            assertThatThrownBy(() -> Fxp.copy(from, "a.bin", to, "copy.bin", TIMEOUT))
+                    .isInstanceOfSatisfying(FxpException.class, e -> {
+                        assertThat(e.sourceReply()).map(Reply::codeValue).hasValue(425);
+                        assertThat(e.targetReply()).map(Reply::codeValue).hasValue(426);
+                    });
+            assertThat(from.listNames("")).containsExactly("a.bin");
+            assertThat(to.listNames("")).isEmpty();
+        }
+        assertThat(targetRoot.resolve("copy.bin")).doesNotExist();
+    }
+
+    @Test
+    void missingSourceFileAbortsTheTargetsStore() throws Exception {
+        try (FtpServer source = server(sourceRoot, "127.0.0.1", true);
+             FtpServer target = server(targetRoot, "127.0.0.2", true);
+             FtpClient from = client(source); FtpClient to = client(target)) {
+            assertThatThrownBy(() -> Fxp.copy(from, "missing.bin", to, "copy.bin", TIMEOUT))
+                    .isInstanceOfSatisfying(FxpException.class, e -> {
+                        assertThat(e.sourceReply()).map(Reply::codeValue).hasValue(550);
+                        assertThat(e.targetReply()).map(Reply::codeValue).hasValueSatisfying(
+                                code -> assertThat(code).isBetween(400, 599));
+                    });
+            assertThat(to.listNames("")).isEmpty();
+        }
+        assertThat(targetRoot.resolve("copy.bin")).doesNotExist();
+    }
+
+    @Test
+    void anonymousLoginsNeverHoldFxp() throws Exception {
+        Account anonymous = Authenticator.anonymous(EnumSet.allOf(Permission.class))
+                .authenticate("anonymous", "x@", InetAddress.getLoopbackAddress()).orElseThrow();
+        assertThat(anonymous.may(Permission.FXP)).isFalse();
+        assertThat(Permission.all()).doesNotContain(Permission.FXP);
+    }
+}
