@@ -24,6 +24,7 @@ enum ClientOption implements CliOption {
     CACERT_PASSWORD(true, value("--cacert-password", "PASS", "none", "the password of a PKCS12 --cacert file")),
     ENCODING(true, value("--encoding", "NAME", "UTF-8 (OPTS UTF8 ON when offered)",
             "the server's file name encoding, e.g. GBK, Shift_JIS, windows-1251, ISO-8859-1")),
+    MODE_Z(true, flag("--mode-z", "compress transfers and listings (MODE Z, deflate); the server must offer it, vsftpd does not")),
     ASCII(false, flag("--ascii", "ASCII transfer (TYPE A, CRLF line ends); default binary")),
     RESUME(false, flag("--resume", "continue a partial transfer from where it stopped (REST)")),
     APPEND(false, flag("--append", "append to the remote file (APPE)")),

@@ -4,9 +4,12 @@ import dev.ftpkit.examples.UsageException;
 import dev.ftpkit.examples.cli.ParsedLine;
 import dev.ftpkit.examples.cli.ParsedLine.Converter;
 
+import dev.ftpkit.core.ModeZ;
+
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 
 /** Applies {@code serve}'s command-line options over the settings (after {@code --config}: the command line wins). */
@@ -33,6 +36,15 @@ final class CommandLine {
         if (line.has(ServeOption.ALLOW_CHMOD)) {
             s.allowChmod();
         }
+        if (line.has(ServeOption.ALLOW_FXP)) {
+            s.allowFxp();
+        }
+        if (line.has(ServeOption.MODE_Z)) {
+            s.modeZLevel = ModeZ.DEFAULT_LEVEL;
+        }
+        s.modeZLevel = line.value(ServeOption.MODE_Z_LEVEL, Converter.number(ModeZ.MIN_LEVEL, ModeZ.MAX_LEVEL),
+                s.modeZLevel);
+        s.encoding = line.value(ServeOption.ENCODING, Converter.charset(), s.encoding);
         if (line.has(ServeOption.PASSIVE_PORTS)) {
             passivePorts(line.value(ServeOption.PASSIVE_PORTS).orElseThrow(), s);
         }
@@ -60,6 +72,7 @@ final class CommandLine {
         s.xferlog = line.value(ServeOption.XFERLOG, Converter.of(Path::of), s.xferlog);
         s.auditLog = line.value(ServeOption.AUDIT_LOG, Converter.of(Path::of), s.auditLog);
     }
+
 
     private static void passivePorts(String range, ServeSettings s) throws UsageException {
         int dash = range.indexOf('-');

@@ -216,6 +216,12 @@ public final class ServeCommand implements Subcommand {
             if (settings.greeting != null) {
                 builder.greeting(settings.greeting);
             }
+            if (settings.modeZLevel >= 0) {
+                builder.modeZ(settings.modeZLevel);
+            }
+            if (settings.encoding != null) {
+                builder.controlEncoding(settings.encoding);
+            }
             if (settings.tlsConfigured()) {
                 TlsSettings.Builder tls = TlsSettings.builder(tls(settings))
                         .requiredForLogin(settings.tlsRequiredForLogin)
