@@ -100,6 +100,20 @@ class FtpkitClientModeZTest {
     }
 
     @Test
+    void abortMidUploadStoresNothing() throws Exception {
+        try (FtpServer server = TestServers.builder(root).modeZ(6).build().start();
+             FtpClient client = connect(server, true)) {
+            java.io.OutputStream out = client.store("partial.bin");
+            out.write(random(500_000, 15));
+            out.flush();
+            client.abort(); // the zlib stream never ends: the server must not commit what it got
+
+            assertThat(client.listNames("")).isEmpty();
+        }
+        assertThat(root.resolve("partial.bin")).doesNotExist();
+    }
+
+    @Test
     void switchingBackToModeSWorks() throws Exception {
         byte[] bytes = random(50_000, 13);
         try (FtpServer server = TestServers.builder(root).modeZ(6).build().start();
