@@ -5,6 +5,8 @@ import dev.ftpkit.client.FtpClientConfig;
 import dev.ftpkit.client.Fxp;
 import dev.ftpkit.client.FxpException;
 import dev.ftpkit.core.Reply;
+import dev.ftpkit.testsupport.Peers;
+import dev.ftpkit.testsupport.Vsftpd;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -151,6 +153,54 @@ class FxpTest {
             assertThat(to.listNames("")).isEmpty();
         }
         assertThat(targetRoot.resolve("copy.bin")).doesNotExist();
+    }
+
+    private static FtpClient vsftpdClient(Vsftpd vsftpd) throws IOException {
+        FtpClient client = FtpClientConfig.builder().timeouts(Duration.ofSeconds(30)).build()
+                .connect(vsftpd.host(), vsftpd.port());
+        client.loginAnonymous();
+        return client;
+    }
+
+    @Test
+    void vsftpdWithPasvPromiscuousIsASource() throws Exception {
+        Peers.require("vsftpd");
+        try (Vsftpd vsftpd = Vsftpd.builder(sourceRoot).option("pasv_promiscuous", "YES").start()) {
+            byte[] bytes = new byte[300_000];
+            new Random(8).nextBytes(bytes);
+            Files.write(vsftpd.root().resolve("from-vsftpd.bin"), bytes);
+            try (FtpServer target = server(targetRoot, "127.0.0.2", true);
+                 FtpClient from = vsftpdClient(vsftpd); FtpClient to = client(target)) {
+                Fxp.copy(from, "from-vsftpd.bin", to, "copy.bin", TIMEOUT);
+            }
+            assertThat(Files.readAllBytes(targetRoot.resolve("copy.bin"))).isEqualTo(bytes);
+        }
+    }
+
+    @Test
+    void vsftpdWithPortPromiscuousIsATarget() throws Exception {
+        Peers.require("vsftpd");
+        byte[] bytes = sourceFile("to-vsftpd.bin");
+        try (Vsftpd vsftpd = Vsftpd.builder(targetRoot).option("port_promiscuous", "YES").start()) {
+            try (FtpServer source = server(sourceRoot, "127.0.0.2", true);
+                 FtpClient from = client(source); FtpClient to = vsftpdClient(vsftpd)) {
+                Fxp.copy(from, "to-vsftpd.bin", to, "upload/copy.bin", TIMEOUT);
+            }
+            assertThat(Files.readAllBytes(vsftpd.uploadDir().resolve("copy.bin"))).isEqualTo(bytes);
+        }
+    }
+
+    @Test
+    void vsftpdByDefaultRefusesToBeATarget() throws Exception {
+        Peers.require("vsftpd");
+        sourceFile("a.bin");
+        try (Vsftpd vsftpd = Vsftpd.builder(targetRoot).start();
+             FtpServer source = server(sourceRoot, "127.0.0.2", true);
+             FtpClient from = client(source); FtpClient to = vsftpdClient(vsftpd)) {
+            assertThatThrownBy(() -> Fxp.copy(from, "a.bin", to, "upload/copy.bin", TIMEOUT))
+                    .isInstanceOfSatisfying(FxpException.class, e ->
+                            assertThat(e.targetReply()).map(Reply::codeValue).hasValue(500));
+        }
     }
 
     @Test
