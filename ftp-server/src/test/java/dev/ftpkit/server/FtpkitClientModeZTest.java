@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,20 +32,6 @@ class FtpkitClientModeZTest {
         return client;
     }
 
-    private static byte[] random(int size, long seed) {
-        byte[] bytes = new byte[size];
-        new Random(seed).nextBytes(bytes);
-        return bytes;
-    }
-
-    private static byte[] text(int lines) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < lines; i++) {
-            b.append("row ").append(i % 97).append(";value;").append(i).append('\n');
-        }
-        return b.toString().getBytes(StandardCharsets.US_ASCII);
-    }
-
     private static byte[] roundTrip(FtpClient client, byte[] bytes, String name) throws Exception {
         client.store(new ByteArrayInputStream(bytes), name);
         ByteArrayOutputStream back = new ByteArrayOutputStream();
@@ -56,8 +41,8 @@ class FtpkitClientModeZTest {
 
     @Test
     void binaryUploadsAndDownloadsAreByteIdentical() throws Exception {
-        byte[] compressible = text(100_000);
-        byte[] incompressible = random(1_000_000, 11);
+        byte[] compressible = ModeZTest.text(100_000);
+        byte[] incompressible = ModeZTest.random(1_000_000, 11);
         try (FtpServer server = TestServers.builder(root).modeZ(1).build().start();
              FtpClient client = connect(server, true)) {
             assertThat(client.features().has("MODE", "Z")).isTrue();
@@ -86,7 +71,7 @@ class FtpkitClientModeZTest {
 
     @Test
     void abortMidDownloadLeavesTheSessionUsable() throws Exception {
-        byte[] big = random(8_000_000, 12);
+        byte[] big = ModeZTest.random(8_000_000, 12);
         Files.write(root.resolve("big.bin"), big);
         try (FtpServer server = TestServers.builder(root).modeZ(6).build().start();
              FtpClient client = connect(server, true)) {
@@ -94,7 +79,7 @@ class FtpkitClientModeZTest {
                 assertThat(in.readNBytes(100_000)).isEqualTo(java.util.Arrays.copyOf(big, 100_000));
             } // closed before the end: ABOR
 
-            byte[] small = text(1000);
+            byte[] small = ModeZTest.text(1000);
             assertThat(roundTrip(client, small, "after.txt")).isEqualTo(small);
         }
     }
@@ -104,7 +89,7 @@ class FtpkitClientModeZTest {
         try (FtpServer server = TestServers.builder(root).modeZ(6).build().start();
              FtpClient client = connect(server, true)) {
             java.io.OutputStream out = client.store("partial.bin");
-            out.write(random(500_000, 15));
+            out.write(ModeZTest.random(500_000, 15));
             out.flush();
             client.abort(); // the zlib stream never ends: the server must not commit what it got
 
@@ -115,7 +100,7 @@ class FtpkitClientModeZTest {
 
     @Test
     void switchingBackToModeSWorks() throws Exception {
-        byte[] bytes = random(50_000, 13);
+        byte[] bytes = ModeZTest.random(50_000, 13);
         try (FtpServer server = TestServers.builder(root).modeZ(6).build().start();
              FtpClient client = connect(server, true)) {
             assertThat(roundTrip(client, bytes, "z.bin")).isEqualTo(bytes);
@@ -140,7 +125,7 @@ class FtpkitClientModeZTest {
 
     @Test
     void resumeIsRefusedUnderModeZ() throws Exception {
-        Files.write(root.resolve("f.bin"), random(1000, 14));
+        Files.write(root.resolve("f.bin"), ModeZTest.random(1000, 14));
         try (FtpServer server = TestServers.builder(root).modeZ(6).build().start();
              FtpClient client = connect(server, true)) {
             client.store(new ByteArrayInputStream(new byte[1]), "warmup.bin"); // MODE Z is now in effect

@@ -5,6 +5,7 @@ import dev.ftpkit.client.FtpClientConfig;
 import dev.ftpkit.client.Fxp;
 import dev.ftpkit.client.FxpException;
 import dev.ftpkit.core.Reply;
+import dev.ftpkit.testsupport.BoundSocketFactory;
 import dev.ftpkit.testsupport.Peers;
 import dev.ftpkit.testsupport.Vsftpd;
 import org.junit.jupiter.api.Test;
@@ -12,15 +13,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Random;
 import java.util.Set;
-import javax.net.SocketFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -52,35 +50,7 @@ class FxpTest {
 
     /** A client whose sockets come from 127.0.0.3, a third host to both servers. */
     private static FtpClient client(FtpServer server) throws IOException {
-        SocketFactory from3 = new SocketFactory() {
-            @Override
-            public Socket createSocket() throws IOException {
-                Socket socket = new Socket();
-                socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.3"), 0));
-                return socket;
-            }
-
-            @Override
-            public Socket createSocket(String host, int port) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Socket createSocket(String host, int port, InetAddress local, int localPort) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Socket createSocket(InetAddress host, int port) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) {
-                throw new UnsupportedOperationException();
-            }
-        };
-        FtpClient client = FtpClientConfig.builder().socketFactory(from3).timeouts(Duration.ofSeconds(30)).build()
+        FtpClient client = FtpClientConfig.builder().socketFactory(BoundSocketFactory.from("127.0.0.3")).timeouts(Duration.ofSeconds(30)).build()
                 .connect(server.address().getAddress().getHostAddress(), server.port());
         client.login(USER, PASSWORD);
         return client;

@@ -35,13 +35,15 @@ class ModeZTest {
         return TestServers.builder(root).modeZ(6).build().start();
     }
 
-    private static byte[] random(int size, long seed) {
+    /** Incompressible bytes (also for {@code FtpkitClientModeZTest}). */
+    static byte[] random(int size, long seed) {
         byte[] bytes = new byte[size];
         new Random(seed).nextBytes(bytes);
         return bytes;
     }
 
-    private static byte[] text(int lines) {
+    /** Compressible text with LF line ends. */
+    static byte[] text(int lines) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < lines; i++) {
             b.append("line ").append(i).append(" of a compressible file\n");
