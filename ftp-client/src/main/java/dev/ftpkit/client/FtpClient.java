@@ -342,7 +342,7 @@ public interface FtpClient extends Closeable {
     /**
      * Switches the next transfers (downloads, uploads and listings) to MODE Z, the deflate transmission mode
      * (draft-preston-ftpext-deflate), or back to MODE S. {@code MODE} is sent before the next transfer; a server
-     * that refuses it makes that transfer fail with its reply ({@link FtpReplyException}, e.g. 504 from a
+     * that refuses it makes that transfer fail with its reply ({@link dev.ftpkit.core.FtpReplyException}, e.g. 504 from a
      * server without MODE Z: {@link #features()} tells whether it offers {@code MODE Z}). REST is refused under
      * MODE Z, so resuming transfers need MODE S.
      *
