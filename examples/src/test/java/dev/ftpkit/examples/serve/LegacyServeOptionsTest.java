@@ -81,10 +81,10 @@ class LegacyServeOptionsTest {
             assertThat(cli("get", "--mode-z", "-q", url(server, "f.txt"), dir.resolve("f.txt").toString()))
                     .isNotEqualTo(ExitCode.OK);
             assertThat(err.toString(StandardCharsets.UTF_8)).contains("504");
+            assertThat(cli("get", "--mode-z", "--segments", "2", url(server, "f.txt"), dir.resolve("y").toString()))
+                    .isEqualTo(ExitCode.USAGE);
         }
         assertThat(cli("get", "--mode-z", "--resume", "ftp://127.0.0.1/x", "y")).isEqualTo(ExitCode.USAGE);
-        assertThat(cli("get", "--mode-z", "--segments", "2", "ftp://127.0.0.1/x", dir.resolve("y").toString()))
-                .isEqualTo(ExitCode.USAGE);
         assertThat(cli("serve", "--mode-z-level", "10", "--anonymous")).isEqualTo(ExitCode.USAGE);
     }
 
