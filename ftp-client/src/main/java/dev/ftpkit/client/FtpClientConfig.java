@@ -47,6 +47,7 @@ public final class FtpClientConfig {
     private final boolean charsetAutomatic;
     private final TransferListener transferListener;
     private final ProtocolListener protocolListener;
+    private final ClientListener.Factory clientListener;
     private final String virtualHost;
     private final FtpsConfig tls;
     private final List<FormatParser> listParsers;
@@ -68,6 +69,7 @@ public final class FtpClientConfig {
         this.charsetAutomatic = b.charsetAutomatic;
         this.transferListener = b.transferListener;
         this.protocolListener = b.protocolListener;
+        this.clientListener = b.clientListener;
         this.virtualHost = b.virtualHost;
         this.tls = b.tls;
         this.listParsers = List.copyOf(b.listParsers);
@@ -245,6 +247,15 @@ public final class FtpClientConfig {
     }
 
     /**
+     * Returns the factory of each connection's {@link ClientListener}.
+     *
+     * @return the client listener factory
+     */
+    public ClientListener.Factory clientListener() {
+        return clientListener;
+    }
+
+    /**
      * Returns the virtual host sent with HOST (RFC 7151) before USER, if any.
      *
      * @return the virtual host name
@@ -313,6 +324,7 @@ public final class FtpClientConfig {
         private boolean charsetAutomatic = true;
         private TransferListener transferListener = TransferListener.NONE;
         private ProtocolListener protocolListener = ProtocolListener.NONE;
+        private ClientListener.Factory clientListener = ClientListener.Factory.NONE;
         private String virtualHost;
         private FtpsConfig tls;
         private final List<FormatParser> listParsers = new ArrayList<>();
@@ -337,6 +349,7 @@ public final class FtpClientConfig {
             charsetAutomatic = c.charsetAutomatic;
             transferListener = c.transferListener;
             protocolListener = c.protocolListener;
+            clientListener = c.clientListener;
             virtualHost = c.virtualHost;
             tls = c.tls;
             listParsers.addAll(c.listParsers);
@@ -565,6 +578,19 @@ public final class FtpClientConfig {
          */
         public Builder protocolListener(ProtocolListener listener) {
             protocolListener = Objects.requireNonNull(listener, "protocolListener");
+            return this;
+        }
+
+        /**
+         * Sets what makes each connection's listener of sessions, commands, logins and transfers (default
+         * {@link ClientListener.Factory#NONE}), e.g. the OpenTelemetry tracing of the {@code ftp-opentelemetry}
+         * module.
+         *
+         * @param factory called once per control connection
+         * @return this builder
+         */
+        public Builder clientListener(ClientListener.Factory factory) {
+            clientListener = Objects.requireNonNull(factory, "clientListener");
             return this;
         }
 

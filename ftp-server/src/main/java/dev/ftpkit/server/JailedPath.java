@@ -3,6 +3,8 @@ package dev.ftpkit.server;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -47,6 +49,20 @@ public interface JailedPath extends Closeable {
 
     /** Opens the file; a link put there since the path was found is not followed. */
     SeekableByteChannel newByteChannel(Set<? extends OpenOption> options) throws IOException;
+
+    /**
+     * Opens the directory for a listing. Where the path is anchored, the stream is a
+     * {@link java.nio.file.SecureDirectoryStream} opened relative to the checked parent handle without following
+     * a link: read the entries' attributes through it ({@code getFileAttributeView(entry.getFileName(), ...,
+     * NOFOLLOW_LINKS)}), never by the entries' paths, so a directory swapped for a link meanwhile shows nothing
+     * from outside the home. Elsewhere it is the directory opened by name.
+     *
+     * @return the open directory; the caller closes it (it stays usable after this path is closed)
+     * @throws java.nio.file.NotDirectoryException if the path is not a directory
+     */
+    default DirectoryStream<Path> newDirectoryStream() throws IOException {
+        return Files.newDirectoryStream(path());
+    }
 
     /** Deletes a file or link (DELE). */
     void deleteFile() throws IOException;

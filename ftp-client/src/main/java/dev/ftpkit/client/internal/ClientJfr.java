@@ -1,5 +1,7 @@
 package dev.ftpkit.client.internal;
 
+import dev.ftpkit.client.ClientListener;
+import dev.ftpkit.client.TransferProgress;
 import dev.ftpkit.core.Command;
 import jdk.jfr.Category;
 import jdk.jfr.DataAmount;
@@ -10,21 +12,20 @@ import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.util.Locale;
 
 /**
- * The client's JFR events, {@code dev.ftpkit.client.*}. While no recording asks for an event type, beginning one
- * costs a check of {@link EventType#isEnabled()} and allocates nothing: the begin methods then return null, which
- * the end methods accept. Connections and transfers begun before a recording started are not recorded.
+ * Emits the client's JFR events, {@code dev.ftpkit.client.*}, as the {@link ClientListener} of one connection.
+ * While no recording asks for an event type, each call costs a check of {@link EventType#isEnabled()} and allocates
+ * nothing. Connections and transfers begun before a recording started are not recorded.
  */
-final class ClientJfr {
+final class ClientJfr implements ClientListener {
 
     private static final EventType SESSION = EventType.getEventType(SessionEvent.class);
     private static final EventType LOGIN = EventType.getEventType(LoginEvent.class);
     private static final EventType TRANSFER = EventType.getEventType(TransferEvent.class);
-
-    private ClientJfr() {
-    }
 
     /** One control connection, from connect to close. */
     @Name("dev.ftpkit.client.Session")
@@ -74,29 +75,47 @@ final class ClientJfr {
         boolean success;
     }
 
-    static SessionEvent sessionBegun(String server) {
-        if (!SESSION.isEnabled()) {
-            return null;
+    /** The session event under way, or null when no recording wanted it (or the connection failed). */
+    private SessionEvent session;
+    private String server = "";
+    /** The transfer event under way, or null when no recording wanted it. */
+    private TransferEvent transfer;
+
+    /** Begins the session event of a connection being opened (if a recording wants it). */
+    ClientJfr() {
+        if (SESSION.isEnabled()) {
+            session = new SessionEvent();
+            session.begin();
         }
-        SessionEvent event = new SessionEvent();
-        event.server = server;
-        event.begin();
-        return event;
     }
 
-    static void loggedIn(SessionEvent session, String user) {
+    @Override
+    public void connected(InetSocketAddress remote, InetSocketAddress local) {
+        server = remote.getAddress().getHostAddress();
+        if (session != null) {
+            session.server = server;
+        }
+    }
+
+    @Override
+    public void connectFailed(IOException failure) {
+        session = null; // no session was had: nothing to record
+    }
+
+    @Override
+    public void loggedIn(String user) {
         if (session != null) {
             session.user = user;
         }
+        login(user, true);
     }
 
-    static void sessionEnded(SessionEvent session) {
-        if (session != null) {
-            session.commit();
-        }
+    @Override
+    public void loginFailed(String user, IOException failure) {
+        login(user, false);
     }
 
-    static void login(String server, String user, boolean success) {
+    private void login(String user, boolean success) {
         if (LOGIN.isEnabled()) {
             LoginEvent event = new LoginEvent();
             event.server = server;
@@ -106,16 +125,18 @@ final class ClientJfr {
         }
     }
 
-    static TransferEvent transferBegun() {
-        if (!TRANSFER.isEnabled()) {
-            return null;
+    @Override
+    public void transferStarted(Command command, TransferProgress.Direction direction) {
+        if (TRANSFER.isEnabled()) {
+            transfer = new TransferEvent();
+            transfer.begin();
         }
-        TransferEvent event = new TransferEvent();
-        event.begin();
-        return event;
     }
 
-    static void transferEnded(TransferEvent event, Command command, Enum<?> direction, long bytes, boolean success) {
+    @Override
+    public void transferEnded(Command command, TransferProgress.Direction direction, long bytes, boolean success) {
+        TransferEvent event = transfer;
+        transfer = null;
         if (event == null) {
             return;
         }
@@ -127,6 +148,14 @@ final class ClientJfr {
             event.bytes = bytes;
             event.success = success;
             event.commit();
+        }
+    }
+
+    @Override
+    public void closed() {
+        if (session != null) {
+            session.commit();
+            session = null;
         }
     }
 }

@@ -50,8 +50,8 @@ public final class ClientSession implements FtpClient {
 
     private final TlsLayer tls;
 
-    /** The JFR session event under way, or null when no recording wanted it. */
-    private ClientJfr.SessionEvent jfrSession;
+    /** Whether the listeners were told of the close already. */
+    private boolean closeTold;
 
     private ClientSession(FtpClientConfig config, ControlConnection control, Reply greeting, TlsLayer tls) {
         this.config = config;
@@ -60,7 +60,6 @@ public final class ClientSession implements FtpClient {
         this.transfers = new Transfers(config, control);
         this.listings = new Listings(transfers, control::charset);
         this.greeting = greeting;
-        this.jfrSession = ClientJfr.sessionBegun(control.remoteAddress().getHostAddress());
     }
 
     /**
@@ -76,7 +75,14 @@ public final class ClientSession implements FtpClient {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port must be within 1..65535: " + port);
         }
-        ControlConnection control = ControlConnection.open(config, host, port);
+        ClientEvents events = ClientEvents.of(config, host, port);
+        ControlConnection control;
+        try {
+            control = ControlConnection.open(config, host, port, events);
+        } catch (IOException e) {
+            events.connectFailed(e);
+            throw e;
+        }
         try {
             TlsLayer tls = config.tls().map(settings -> new TlsLayer(settings, host, port)).orElse(null);
             if (tls != null && tls.settings().mode() == FtpsConfig.Mode.IMPLICIT) {
@@ -90,8 +96,13 @@ public final class ClientSession implements FtpClient {
                 LoginSequence.authTls(control, tls);
             }
             return new ClientSession(config, control, greeting, tls);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             control.close();
+            events.connectFailed(e);
+            throw e;
+        } catch (RuntimeException e) {
+            control.close();
+            events.connectFailed(new IOException("opening the connection failed", e));
             throw e;
         }
     }
@@ -134,11 +145,10 @@ public final class ClientSession implements FtpClient {
         try {
             LoginSequence.login(control, config, user, password, account);
         } catch (IOException e) {
-            ClientJfr.login(control.remoteAddress().getHostAddress(), user, false);
+            control.events().loginFailed(user, e);
             throw e;
         }
-        ClientJfr.login(control.remoteAddress().getHostAddress(), user, true);
-        ClientJfr.loggedIn(jfrSession, user);
+        control.events().loggedIn(user);
         afterLogin();
     }
 
@@ -478,6 +488,7 @@ public final class ClientSession implements FtpClient {
             transfers.closeSilently();
             if (control.isOpen()) {
                 control.execute(Command.of("QUIT"));
+                control.close(); // goodbye said: close() below must not send a second QUIT
             }
         } catch (FtpReplyException e) {
             // 421 in reply to QUIT: the server says goodbye too
@@ -500,8 +511,10 @@ public final class ClientSession implements FtpClient {
         }
         transfers.closeSilently();
         control.close();
-        ClientJfr.sessionEnded(jfrSession);
-        jfrSession = null;
+        if (!closeTold) {
+            closeTold = true;
+            control.events().closed();
+        }
     }
 
     /** RFC 959 §4.1.1 QUIT; whatever happens, the caller closes next, so no failure is reported. */

@@ -22,6 +22,10 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,6 +33,11 @@ import java.util.Optional;
  * A 421 reply, a timeout or an end of stream closes it.
  */
 final class ControlConnection implements AutoCloseable {
+
+    private static final String NOOP = "NOOP";
+    /** Reply codes that answer one verb only among those a transfer may overlap (RFC 959 §5.4). */
+    private static final Map<Integer, String> ONLY_ANSWERS = Map.of(ReplyCodes.COMMAND_OK, NOOP,
+            ReplyCodes.DATA_CONNECTION_OPEN, "ABOR");
 
     /** RFC 854: Interpret As Command. */
     private static final int IAC = 255;
@@ -47,6 +56,11 @@ final class ControlConnection implements AutoCloseable {
     /** Chosen after FEAT when the configured encoding is automatic; replies may be read by another thread. */
     private volatile Charset charset;
     private final ProtocolListener listener;
+    private final ClientEvents events;
+    /** Commands sent and not yet finally answered, oldest first: replies come in order (RFC 959 §4.2). */
+    private final ArrayDeque<Command> unanswered = new ArrayDeque<>();
+    /** The final reply last paired with a command other than NOOP (guarded by {@link #unanswered}). */
+    private Reply lastAnswer;
     private final LineDecoder decoder;
     private final ReplyParser parser;
     private final int replyTimeoutMillis;
@@ -56,31 +70,40 @@ final class ControlConnection implements AutoCloseable {
     private int limit;
     private boolean closed;
 
-    private ControlConnection(Socket socket, FtpClientConfig config) throws IOException {
+    private ControlConnection(Socket socket, FtpClientConfig config, ClientEvents events) throws IOException {
         this.plain = socket;
         this.socket = socket;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
         this.charset = config.charset();
         this.listener = config.protocolListener();
+        this.events = events;
         this.decoder = new LineDecoder(config.maxLineLength());
         this.parser = new ReplyParser(config.maxLineLength(), config.maxReplyLines());
         this.replyTimeoutMillis = (int) config.replyTimeout().toMillis();
         this.maxLineLength = config.maxLineLength();
     }
 
-    static ControlConnection open(FtpClientConfig config, String host, int port) throws IOException {
+    static ControlConnection open(FtpClientConfig config, String host, int port, ClientEvents events)
+            throws IOException {
         Socket socket = config.socketFactory().createSocket();
         try {
             socket.setTcpNoDelay(true);
             socket.setKeepAlive(true);
             socket.connect(new InetSocketAddress(host, port), (int) config.connectTimeout().toMillis());
             socket.setSoTimeout((int) config.replyTimeout().toMillis());
-            return new ControlConnection(socket, config);
+            events.connected((InetSocketAddress) socket.getRemoteSocketAddress(),
+                    (InetSocketAddress) socket.getLocalSocketAddress());
+            return new ControlConnection(socket, config, events);
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
         }
+    }
+
+    /** The listeners of this connection. */
+    ClientEvents events() {
+        return events;
     }
 
     InetAddress remoteAddress() {
@@ -193,7 +216,7 @@ final class ControlConnection implements AutoCloseable {
             throw e;
         }
         ProtocolLog.sent(socket.getRemoteSocketAddress(), command);
-        listener.commandSent(command);
+        sent(command);
     }
 
     /**
@@ -217,7 +240,83 @@ final class ControlConnection implements AutoCloseable {
             throw e;
         }
         ProtocolLog.sent(socket.getRemoteSocketAddress(), abor);
-        listener.commandSent(abor);
+        sent(abor);
+    }
+
+    private void sent(Command command) {
+        listener.commandSent(command);
+        synchronized (unanswered) {
+            unanswered.add(command);
+        }
+        events.commandSent(command);
+    }
+
+    /** Pairs a final reply with its command; a greeting or an unasked reply pairs with none. */
+    private void answered(Reply reply) {
+        Command command;
+        synchronized (unanswered) {
+            command = commandAnsweredBy(reply);
+            if (command != null && !command.verb().equals(NOOP)) {
+                lastAnswer = reply;
+            }
+        }
+        if (command != null) {
+            events.commandAnswered(command, reply);
+        }
+    }
+
+    /**
+     * The oldest unanswered command (RFC 959 §4.2: replies come in the order commands were sent), except that a
+     * server may answer a keep-alive NOOP while the transfer before it still runs: a 200 while a NOOP waits, and a
+     * 225 while an ABOR waits, answer those (RFC 959 §5.4: a transfer command is never answered 200 or 225).
+     */
+    private Command commandAnsweredBy(Reply reply) {
+        Command oldest = unanswered.peek();
+        String owner = ONLY_ANSWERS.get(reply.codeValue());
+        if (oldest == null || owner == null || oldest.verb().equals(owner)) {
+            return unanswered.poll();
+        }
+        for (Iterator<Command> waiting = unanswered.iterator(); waiting.hasNext(); ) {
+            Command command = waiting.next();
+            if (command.verb().equals(owner)) {
+                waiting.remove();
+                return command;
+            }
+        }
+        return unanswered.poll();
+    }
+
+    /**
+     * The dialogue is back in step (a NOOP sent after an abort got its 200): a command still unanswered shared the
+     * reply before, as a server that answers an abort with one 226 for both the transfer and ABOR does.
+     */
+    void inStep() {
+        List<Command> shared;
+        Reply answer;
+        synchronized (unanswered) {
+            shared = List.copyOf(unanswered);
+            unanswered.clear();
+            answer = lastAnswer;
+        }
+        for (Command command : shared) {
+            if (answer == null) {
+                events.commandFailed(command, new IOException("no reply of its own"));
+            } else {
+                events.commandAnswered(command, answer);
+            }
+        }
+    }
+
+    /** The commands that will get no reply now, told as failed. */
+    private void unanswered(IOException failure) {
+        List<Command> failed;
+        synchronized (unanswered) {
+            failed = List.copyOf(unanswered);
+            unanswered.clear();
+        }
+        for (Command command : failed) {
+            events.commandFailed(command, failure);
+        }
     }
 
     /** Reads the next reply (1xx included) within the reply timeout. */
@@ -233,17 +332,26 @@ final class ControlConnection implements AutoCloseable {
             socket.setSoTimeout(timeoutMillis);
             reply = readWholeReply();
         } catch (SocketTimeoutException e) {
-            close();
             SocketTimeoutException timeout = new SocketTimeoutException(
                     "no reply from the server within " + timeoutMillis + " ms; control connection closed");
             timeout.initCause(e);
+            unanswered(timeout);
+            close();
             throw timeout;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            unanswered(e);
+            close();
+            throw e;
+        } catch (RuntimeException e) {
+            unanswered(new IOException("reading a reply failed", e));
             close();
             throw e;
         }
         ProtocolLog.received(socket.getRemoteSocketAddress(), reply);
         listener.replyReceived(reply);
+        if (!reply.code().isPositivePreliminary()) {
+            answered(reply);
+        }
         if (reply.codeValue() == ReplyCodes.SERVICE_NOT_AVAILABLE) {
             // RFC 959 §4.2: 421 may come in reply to any command; the server is closing the connection.
             close();
@@ -321,6 +429,7 @@ final class ControlConnection implements AutoCloseable {
                 DataSockets.closeQuietly(tls);
             }
             DataSockets.closeQuietly(plain);
+            unanswered(new IOException("the control connection was closed before the reply came"));
         }
     }
 }

@@ -53,8 +53,6 @@ final class DataTransfer {
     /** The MODE Z inflater or deflater, freed when the transfer finishes; null in MODE S. */
     private Inflater inflater;
     private Deflater deflater;
-    /** The JFR transfer event under way, or null when no recording wanted it. */
-    private ClientJfr.TransferEvent jfr = ClientJfr.transferBegun();
 
     DataTransfer(Transfers owner, ControlConnection control, Socket socket, Socket tcp, Command command,
                  TransferProgress.Direction direction, long offset, OptionalLong total, TransferListener listener,
@@ -75,6 +73,7 @@ final class DataTransfer {
         this.keepAliveNanos = keepAliveNanos;
         this.finalReply = finalReplyAlreadyRead;
         this.dataEnded = socket == null;
+        control.events().transferStarted(command, direction);
         report();
     }
 
@@ -309,6 +308,7 @@ final class DataTransfer {
             for (int i = 0; i < noopsPending + 4; i++) {
                 Reply reply = control.readReply();
                 if (reply.codeValue() == NOOP_OK && noopsPending == 0) {
+                    control.inStep();
                     return;
                 }
                 noopsAbsorbed(reply);
@@ -371,7 +371,7 @@ final class DataTransfer {
         freeModeZ();
         if (!finished) {
             finished = true;
-            jfrEnded(finalReply != null && finalReply.code().isPositiveCompletion());
+            ended(finalReply != null && finalReply.code().isPositiveCompletion());
             report();
             owner.transferFinished(this);
         }
@@ -381,8 +381,10 @@ final class DataTransfer {
     void closeSilently() {
         resetData();
         freeModeZ();
-        finished = true;
-        jfrEnded(false);
+        if (!finished) {
+            finished = true;
+            ended(false);
+        }
         owner.transferFinished(this);
     }
 
@@ -396,8 +398,7 @@ final class DataTransfer {
         }
     }
 
-    private void jfrEnded(boolean success) {
-        ClientJfr.transferEnded(jfr, command, direction, bytes, success);
-        jfr = null;
+    private void ended(boolean success) {
+        control.events().transferEnded(command, direction, bytes, success);
     }
 }

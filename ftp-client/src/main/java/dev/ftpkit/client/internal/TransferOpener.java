@@ -118,6 +118,7 @@ final class TransferOpener {
             // Bounded: the transfer's reply (425/426/226), ABOR's reply, then NOOP's.
             for (int i = 0; i < 5; i++) {
                 if (control.readReply().codeValue() == ReplyCodes.COMMAND_OK) {
+                    control.inStep();
                     return;
                 }
             }

@@ -3,7 +3,6 @@ package dev.ftpkit.server.command;
 import java.io.IOException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,15 +30,17 @@ final class DirectoryBatches implements ListingCommands.Entries {
     private boolean first = true;
 
     /**
-     * Opens the directory (before any 150, so that a directory that cannot be read gets its own reply).
+     * Reads an open directory (opened before any 150, so that a directory that cannot be read gets its own
+     * reply); closing this closes it.
      *
+     * @param stream  the open directory
      * @param reader  reads one entry: its info, or null when the listing does not show it
      * @param threads makes helper threads for large batches
      * @param helpers the server-wide permits for helper threads
      */
-    DirectoryBatches(Path directory, ParallelEntries.EntryReader reader, ThreadFactory threads, Semaphore helpers)
-            throws IOException {
-        this.stream = Files.newDirectoryStream(directory);
+    DirectoryBatches(DirectoryStream<Path> stream, ParallelEntries.EntryReader reader, ThreadFactory threads,
+                     Semaphore helpers) {
+        this.stream = stream;
         this.entries = stream.iterator();
         this.reader = reader;
         this.threads = threads;

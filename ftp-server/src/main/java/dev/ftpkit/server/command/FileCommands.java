@@ -17,12 +17,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import java.nio.channels.SeekableByteChannel;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
@@ -169,11 +166,12 @@ final class FileCommands {
         }
         Instant time = parseTime(argument.substring(0, space));
         String name = argument.substring(space + 1);
-        Path path = session.resolve(name);
-        if (!Files.exists(path)) {
-            throw new NoSuchFileException(name);
+        try (JailedPath path = session.locate(name, true)) {
+            path.attributes(); // NoSuchFileException: 550
+            // through the directory handle the jail opened (futimens on the file opened there without following)
+            BasicFileAttributeView view = path.attributeView(BasicFileAttributeView.class);
+            view.setTimes(FileTime.from(time), null, null);
         }
-        Files.setLastModifiedTime(path, FileTime.from(time));
         return Reply.of(ReplyCodes.FILE_STATUS, "Modify=" + Listings.formatTime(time) + "; " + Texts.oneLine(name));
     }
 

@@ -1,10 +1,16 @@
 package dev.ftpkit.server.command;
 
+import dev.ftpkit.server.JailedPath;
+
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
@@ -26,20 +32,40 @@ import java.util.Set;
 record FileInfo(String name, boolean directory, boolean regularFile, boolean symbolicLink, long size,
                 Instant modified, Set<PosixFilePermission> permissions, Object fileKey) {
 
-    private static final LinkOption[] FOLLOW = {};
-    private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
+    private static final LinkOption NO_FOLLOW = LinkOption.NOFOLLOW_LINKS;
 
-    /** Reads the entry, following a final link. */
-    static FileInfo read(Path path, String name) throws IOException {
-        return read(path, name, hasPosix(path), FOLLOW);
+    /**
+     * Reads a checked path (a final link the caller asked to follow was followed, inside the home, when the path
+     * was found): through its directory handle where it has one.
+     */
+    static FileInfo read(JailedPath path, String name) throws IOException {
+        PosixFileAttributeView posix = path.attributeView(PosixFileAttributeView.class);
+        return of(name, posix != null ? posix.readAttributes() : path.attributes());
     }
 
     /**
-     * Reads the entry itself, not what a link points to: one {@code lstat} per entry, which is all a listing
-     * needs unless the entry turns out to be a link.
+     * Reads a directory entry itself, not what a link points to: one {@code lstat} per entry, which is all a
+     * listing needs unless the entry turns out to be a link. Where the directory is a
+     * {@link SecureDirectoryStream} the entry is read relative to its handle ({@code fstatat}), so what is read
+     * lies in the directory that was checked, whatever has been swapped for a link on its path since.
+     *
+     * @param directory the open directory the entry came from
+     * @param entry     the entry, as the directory's iterator gave it
+     * @param posix     whether to read POSIX attributes ({@link #hasPosix}, asked once per listing)
      */
-    static FileInfo readNoFollow(Path path, String name, boolean posix) throws IOException {
-        return read(path, name, posix, NO_FOLLOW);
+    static FileInfo readEntry(DirectoryStream<Path> directory, Path entry, String name, boolean posix)
+            throws IOException {
+        Class<? extends BasicFileAttributes> type = posix ? PosixFileAttributes.class : BasicFileAttributes.class;
+        if (directory instanceof SecureDirectoryStream<Path> handle) {
+            // relative to the handle: an absolute path would make fstatat ignore it
+            Path relative = entry.getFileName();
+            BasicFileAttributes attributes = posix
+                    ? handle.getFileAttributeView(relative, PosixFileAttributeView.class, NO_FOLLOW).readAttributes()
+                    : handle.getFileAttributeView(relative, BasicFileAttributeView.class, NO_FOLLOW)
+                            .readAttributes();
+            return of(name, attributes);
+        }
+        return of(name, Files.readAttributes(entry, type, NO_FOLLOW));
     }
 
     /** Whether the file system of the path has POSIX attributes (asked once per listing, not per entry). */
@@ -47,11 +73,9 @@ record FileInfo(String name, boolean directory, boolean regularFile, boolean sym
         return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
-    private static FileInfo read(Path path, String name, boolean posix, LinkOption[] options) throws IOException {
-        BasicFileAttributes attributes = posix
-                ? Files.readAttributes(path, PosixFileAttributes.class, options)
-                : Files.readAttributes(path, BasicFileAttributes.class, options);
-        Set<PosixFilePermission> permissions = posix ? ((PosixFileAttributes) attributes).permissions() : null;
+    private static FileInfo of(String name, BasicFileAttributes attributes) {
+        Set<PosixFilePermission> permissions = attributes instanceof PosixFileAttributes posix
+                ? posix.permissions() : null;
         return new FileInfo(name, attributes.isDirectory(), attributes.isRegularFile(), attributes.isSymbolicLink(),
                 attributes.size(), attributes.lastModifiedTime().toInstant(), permissions, attributes.fileKey());
     }

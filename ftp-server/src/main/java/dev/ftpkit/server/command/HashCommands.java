@@ -4,18 +4,21 @@ import dev.ftpkit.core.Command;
 import dev.ftpkit.core.Reply;
 import dev.ftpkit.core.ReplyCodes;
 import dev.ftpkit.server.CommandContext;
+import dev.ftpkit.server.JailedPath;
 import dev.ftpkit.server.Permission;
 import dev.ftpkit.server.internal.Texts;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.zip.CRC32;
 
 import static dev.ftpkit.server.command.Replies.fail;
@@ -60,43 +63,64 @@ final class HashCommands {
     }
 
     static Reply hash(Command command, CommandContext session) throws Exception {
-        Path path = readableFile(command, session);
-        long size = Files.size(path);
         String algorithm = session.parameters().hashAlgorithm();
-        String hex = digest(path, algorithm);
+        long size;
+        String hex;
+        try (JailedPath path = readableFile(command, session); SeekableByteChannel file = open(path)) {
+            size = file.size();
+            hex = digest(file, algorithm);
+        }
         return Reply.of(ReplyCodes.FILE_STATUS, algorithm + " 0-" + size + " " + hex + " "
                 + Texts.oneLine(command.argument()));
     }
 
     static Reply xsha256(Command command, CommandContext session) throws Exception {
-        return Reply.of(ReplyCodes.FILE_ACTION_OK, digest(readableFile(command, session), "SHA-256"));
+        return Reply.of(ReplyCodes.FILE_ACTION_OK, digestOf(command, session, "SHA-256"));
     }
 
     static Reply xsha1(Command command, CommandContext session) throws Exception {
-        return Reply.of(ReplyCodes.FILE_ACTION_OK, digest(readableFile(command, session), "SHA-1"));
+        return Reply.of(ReplyCodes.FILE_ACTION_OK, digestOf(command, session, "SHA-1"));
     }
 
     static Reply xmd5(Command command, CommandContext session) throws Exception {
-        return Reply.of(ReplyCodes.FILE_ACTION_OK, digest(readableFile(command, session), "MD5"));
+        return Reply.of(ReplyCodes.FILE_ACTION_OK, digestOf(command, session, "MD5"));
     }
 
     static Reply xcrc(Command command, CommandContext session) throws Exception {
-        return Reply.of(ReplyCodes.FILE_ACTION_OK, digest(readableFile(command, session), "CRC32"));
+        return Reply.of(ReplyCodes.FILE_ACTION_OK, digestOf(command, session, "CRC32"));
     }
 
-    private static Path readableFile(Command command, CommandContext session) throws Exception {
+    private static String digestOf(Command command, CommandContext session, String algorithm) throws Exception {
+        try (JailedPath path = readableFile(command, session); SeekableByteChannel file = open(path)) {
+            return digest(file, algorithm);
+        }
+    }
+
+    /** The file as the jail found it; the caller closes it. */
+    private static JailedPath readableFile(Command command, CommandContext session) throws Exception {
         session.requirePermission(Permission.READ);
         Replies.requireArgument(command);
-        Path path = session.resolve(command.argument());
-        if (!Files.isRegularFile(path)) {
-            throw fail(ReplyCodes.FILE_UNAVAILABLE, "Not a plain file.");
+        JailedPath path = session.locate(command.argument(), true);
+        try {
+            if (!path.attributes().isRegularFile()) {
+                throw fail(ReplyCodes.FILE_UNAVAILABLE, "Not a plain file.");
+            }
+            return path;
+        } catch (Exception e) {
+            path.close();
+            throw e;
         }
-        return path;
     }
 
-    static String digest(Path path, String algorithm) throws IOException {
+    /** Opens the checked file through its directory handle (a link put there since is not followed). */
+    private static SeekableByteChannel open(JailedPath path) throws IOException {
+        return path.newByteChannel(Set.of(StandardOpenOption.READ));
+    }
+
+    static String digest(SeekableByteChannel file, String algorithm) throws IOException {
         byte[] buffer = new byte[BUFFER_SIZE];
-        try (InputStream in = Files.newInputStream(path)) {
+        try {
+            InputStream in = Channels.newInputStream(file);
             if (algorithm.equals("CRC32")) {
                 CRC32 crc = new CRC32();
                 for (int n; (n = in.read(buffer)) > 0; ) {

@@ -6,6 +6,7 @@ import dev.ftpkit.core.Reply;
 import dev.ftpkit.core.ReplyCodes;
 import dev.ftpkit.server.CommandContext;
 import dev.ftpkit.server.DataConnection;
+import dev.ftpkit.server.JailedPath;
 import dev.ftpkit.server.Permission;
 import dev.ftpkit.server.internal.Texts;
 import dev.ftpkit.server.internal.data.DataConnectionException;
@@ -14,9 +15,12 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,8 +45,16 @@ final class ListingCommands {
     private ListingCommands() {
     }
 
-    /** The target of a listing command: options such as {@code -la} removed, wildcards split off. */
-    private record Target(Path directory, Path single, String pattern, boolean all, String shownPrefix) {
+    /**
+     * The target of a listing command: options such as {@code -la} removed, wildcards split off. {@code located}
+     * is the directory listed (or the single file), as the jail found it; the listing reads through it and closes
+     * it.
+     *
+     * @param ftpDirectory the absolute FTP path of the directory listed (links in it are checked from there)
+     * @param single       whether the target is one file rather than a directory
+     */
+    private record Target(JailedPath located, String ftpDirectory, boolean single, String pattern, boolean all,
+                          String shownPrefix) {
     }
 
     /** The entries of a listing, a batch at a time; opened before the 150, closed after the last line. */
@@ -62,7 +74,7 @@ final class ListingCommands {
         Target target = target(command.argument(), session);
         return send(session, "file list", entries(target, session), (out, info) -> {
             Texts.appendOneLine(out, target.shownPrefix());
-            if (target.single() == null) {
+            if (!target.single()) {
                 Texts.appendOneLine(out, info.name());
             }
         });
@@ -70,17 +82,17 @@ final class ListingCommands {
 
     static Reply mlsd(Command command, CommandContext session) throws Exception {
         session.requirePermission(Permission.READ);
-        Path directory = session.resolve(command.argument());
-        if (!Files.exists(directory)) {
-            throw new NoSuchFileException(command.argument());
-        }
-        if (!Files.isDirectory(directory)) {
-            // RFC 3659 §7.2: MLSD of something that is not a directory is an error
-            throw fail(ReplyCodes.SYNTAX_ERROR_IN_ARGUMENTS, "Not a directory.");
+        Entries entries;
+        try (JailedPath directory = session.locate(command.argument(), true)) {
+            if (!directory.attributes().isDirectory()) {
+                // RFC 3659 §7.2: MLSD of something that is not a directory is an error
+                throw fail(ReplyCodes.SYNTAX_ERROR_IN_ARGUMENTS, "Not a directory.");
+            }
+            // RFC 3659 §7.2: the pathname is the rest of the line; it cannot carry CR or LF
+            entries = children(directory, session.ftpPath(command.argument()), session, true,
+                    name -> !Texts.hasLineBreak(name));
         }
         Listings.MlsxPermissions permissions = Listings.MlsxPermissions.of(session.account().orElseThrow());
-        // RFC 3659 §7.2: the pathname is the rest of the line; it cannot carry CR or LF
-        Entries entries = children(directory, session, true, name -> !Texts.hasLineBreak(name));
         return send(session, "MLSD", entries, (out, info) ->
                 Listings.appendMlsx(out, info, info.directory() ? "dir" : "file", info.name(), permissions,
                         session.parameters().mlsxFacts()));
@@ -89,8 +101,10 @@ final class ListingCommands {
     static Reply mlst(Command command, CommandContext session) throws Exception {
         session.requirePermission(Permission.READ);
         String ftpPath = session.ftpPath(command.argument());
-        Path path = session.resolve(ftpPath);
-        FileInfo info = FileInfo.read(path, ftpPath);
+        FileInfo info;
+        try (JailedPath path = session.locate(ftpPath, true)) {
+            info = FileInfo.read(path, ftpPath);
+        }
         String type = info.directory() ? (command.hasArgument() ? "dir" : "cdir") : "file";
         // RFC 3659 §7.2: the entry line starts with one space
         StringBuilder entry = new StringBuilder(" ");
@@ -138,29 +152,44 @@ final class ListingCommands {
         String last = rest.substring(slash + 1);
         if (Wildcard.isPattern(last)) {
             String parent = slash < 0 ? "" : (slash == 0 ? "/" : rest.substring(0, slash));
-            Path directory = session.resolve(parent);
             String prefix = slash < 0 ? "" : rest.substring(0, slash + 1);
-            return new Target(directory, null, last, all, prefix);
+            String ftpDirectory = session.ftpPath(parent);
+            return new Target(session.locate(parent, true), ftpDirectory, false, last, all, prefix);
         }
-        Path path = session.resolve(rest);
-        if (!Files.exists(path)) {
+        String ftpPath = session.ftpPath(rest);
+        JailedPath path = null;
+        try {
+            path = session.locate(rest, true);
+            BasicFileAttributes attributes = path.attributes();
+            return new Target(path, ftpPath, !attributes.isDirectory(), null, all,
+                    attributes.isDirectory() ? shownPrefix : rest);
+        } catch (NoSuchFileException | NotDirectoryException missing) {
+            closeQuietly(path);
             // RFC 959 §5.4 lists 450 for LIST, NLST and STAT (550 is not among their codes)
             throw fail(ReplyCodes.FILE_ACTION_NOT_TAKEN, "No such file or directory.");
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(path);
+            throw e;
         }
-        if (!Files.isDirectory(path)) {
-            return new Target(null, path, null, all, rest);
-        }
-        return new Target(path, null, null, all, shownPrefix);
     }
 
-    private static Entries entries(Target target, CommandContext session) throws IOException {
-        if (target.single() != null) {
-            Path name = target.single().getFileName();
-            return single(FileInfo.read(target.single(), name == null ? "" : name.toString()));
+    private static void closeQuietly(JailedPath path) {
+        if (path != null) {
+            path.close();
         }
-        String pattern = target.pattern();
-        return children(target.directory(), session, target.all(),
-                name -> pattern == null || Wildcard.matches(pattern, name));
+    }
+
+    /** Opens the target's entries and closes the target (an open directory outlives the handles it came from). */
+    private static Entries entries(Target target, CommandContext session) throws IOException {
+        try (JailedPath located = target.located()) {
+            if (target.single()) {
+                Path name = located.path().getFileName();
+                return single(FileInfo.read(located, name == null ? "" : name.toString()));
+            }
+            String pattern = target.pattern();
+            return children(located, target.ftpDirectory(), session, target.all(),
+                    name -> pattern == null || Wildcard.matches(pattern, name));
+        }
     }
 
     private static Entries single(FileInfo info) {
@@ -181,15 +210,22 @@ final class ListingCommands {
         };
     }
 
-    private static Entries children(Path directory, CommandContext session, boolean showHidden, Predicate<String> shownName)
-            throws IOException {
-        boolean posix = FileInfo.hasPosix(directory);
-        return new DirectoryBatches(directory, child -> shownEntry(child, session, showHidden, posix, shownName),
+    /**
+     * The entries of a directory the jail found: read through the directory it opened (see
+     * {@link JailedPath#newDirectoryStream()}), never again by name.
+     */
+    private static Entries children(JailedPath directory, String ftpDirectory, CommandContext session,
+                                    boolean showHidden, Predicate<String> shownName) throws IOException {
+        boolean posix = FileInfo.hasPosix(directory.path());
+        DirectoryStream<Path> stream = directory.newDirectoryStream();
+        return new DirectoryBatches(stream,
+                child -> shownEntry(stream, child, ftpDirectory, session, showHidden, posix, shownName),
                 session.settings().transferThreadFactory(), session.settings().listingHelpers());
     }
 
     /** The info of an entry a listing shows, or null: temporary uploads, hidden names, links out of the home. */
-    private static FileInfo shownEntry(Path child, CommandContext session, boolean showHidden, boolean posix,
+    private static FileInfo shownEntry(DirectoryStream<Path> directory, Path child, String ftpDirectory,
+                                       CommandContext session, boolean showHidden, boolean posix,
                                        Predicate<String> shownName) throws IOException {
         Path fileName = child.getFileName();
         String name = fileName == null ? "" : fileName.toString();
@@ -200,11 +236,24 @@ final class ListingCommands {
                 || !shownName.test(name)) {
             return null;
         }
-        FileInfo info = FileInfo.readNoFollow(child, name, posix);
+        FileInfo info = FileInfo.readEntry(directory, child, name, posix);
         if (!info.symbolicLink()) {
             return info;
         }
-        return session.linkStaysInside(child) ? FileInfo.read(child, name) : null;
+        return linkTarget(ftpDirectory, name, session);
+    }
+
+    /**
+     * What a link in a listing points to, found by the jail from the home (each link on the way resolved and checked
+     * through directory handles), or null when it leads out of the home or nowhere: then it is not shown.
+     */
+    private static FileInfo linkTarget(String ftpDirectory, String name, CommandContext session) throws IOException {
+        String ftpPath = (ftpDirectory.endsWith("/") ? ftpDirectory : ftpDirectory + "/") + name;
+        try (JailedPath target = session.locate(ftpPath, true)) {
+            return FileInfo.read(target, name);
+        } catch (FileSystemException outDanglingOrLooping) {
+            return null;
+        }
     }
 
     /** Appends one listing line (without its line end) for an entry. */

@@ -7,8 +7,10 @@ import dev.ftpkit.core.ReplyCodes;
 import dev.ftpkit.server.CommandContext;
 import dev.ftpkit.server.internal.Texts;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.ftpkit.server.JailedPath;
+
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 
 import static dev.ftpkit.server.command.Replies.fail;
 
@@ -22,8 +24,12 @@ final class NavigationCommands {
         String target = command.hasArgument() ? command.argument() : "/";
         // ".." at the root stays at the root (as vsftpd, proftpd and pure-ftpd do); the jail still holds
         String normalized = session.ftpPathClampedAtHome(target);
-        Path path = session.resolve(normalized);
-        if (!Files.isDirectory(path)) {
+        // read through the handle the jail opened, not by name again (a link swapped in meanwhile is not followed)
+        try (JailedPath path = session.locate(normalized, true)) {
+            if (!path.attributes().isDirectory()) {
+                throw fail(ReplyCodes.FILE_UNAVAILABLE, "Failed to change directory.");
+            }
+        } catch (NoSuchFileException | NotDirectoryException missing) {
             throw fail(ReplyCodes.FILE_UNAVAILABLE, "Failed to change directory.");
         }
         session.changeWorkingDirectory(normalized);

@@ -10,16 +10,13 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +34,6 @@ class SymlinkRaceTest extends SecurityFixture {
     private static final int ATTACKERS = 3;
     private static final int COMMANDS = 1_000; // per attacker
     private static final int BATCH = 100;
-    private static final int MAX_FLIPS = 10_000_000;
     private static final int SECRET_SIZE = 31_337;
 
     @TempDir
@@ -52,11 +48,10 @@ class SymlinkRaceTest extends SecurityFixture {
     @Test
     void flippingADirectoryToAnOutsideLinkNeverLetsMkdOrSizeReachOutside() throws Exception {
         server = Security.server(root).build().start();
-        AtomicBoolean done = new AtomicBoolean();
-        CompletableFuture<Integer> flipper = CompletableFuture.supplyAsync(() -> flip(done));
         List<String> replies = new ArrayList<>();
         ExecutorService attackers = Executors.newFixedThreadPool(ATTACKERS);
-        try {
+        int flips;
+        try (LinkFlipper flipper = LinkFlipper.start(root.resolve("race"), outside)) {
             List<Future<List<String>>> attacks = new ArrayList<>();
             for (int a = 0; a < ATTACKERS; a++) {
                 String prefix = "race/a" + a + "x";
@@ -66,11 +61,10 @@ class SymlinkRaceTest extends SecurityFixture {
                 replies.addAll(attack.get(120, TimeUnit.SECONDS));
             }
             Security.bystanderIsServed(server);
+            flips = flipper.stop();
         } finally {
-            done.set(true);
             attackers.shutdownNow();
         }
-        int flips = flipper.get(60, TimeUnit.SECONDS);
 
         assertThat(flips).isPositive();
         try (Stream<Path> leaked = Files.list(outside)) {
@@ -98,31 +92,5 @@ class SymlinkRaceTest extends SecurityFixture {
             }
         }
         return replies;
-    }
-
-    /**
-     * Swaps {@code root/race} between the real directory and a link to {@code outside} until told to stop (at most
-     * {@link #MAX_FLIPS} times); the real directory waits inside the root while the link stands.
-     *
-     * @return how many times it flipped
-     */
-    private int flip(AtomicBoolean done) {
-        Path race = root.resolve("race");
-        Path parked = root.resolve("parked");
-        int flips = 0;
-        try {
-            while (!done.get() && flips < MAX_FLIPS) {
-                Files.move(race, parked);
-                Files.createSymbolicLink(race, outside);
-                Files.delete(race);
-                Files.move(parked, race);
-                flips++;
-            }
-        } catch (NoSuchFileException e) {
-            throw new AssertionError("the server moved the race directory", e);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return flips;
     }
 }

@@ -4,6 +4,7 @@ import dev.ftpkit.server.JailedPath;
 
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -64,6 +65,12 @@ final class AnchoredPath implements JailedPath {
         Set<OpenOption> noFollow = new HashSet<>(options);
         noFollow.add(LinkOption.NOFOLLOW_LINKS);
         return parent.newByteChannel(name, noFollow);
+    }
+
+    /** {@code openat(O_NOFOLLOW | O_DIRECTORY)} relative to the parent handle: a link there now fails. */
+    @Override
+    public DirectoryStream<Path> newDirectoryStream() throws IOException {
+        return parent.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS);
     }
 
     @Override
