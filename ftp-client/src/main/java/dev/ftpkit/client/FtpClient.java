@@ -333,6 +333,24 @@ public interface FtpClient extends Closeable {
     void setTransferType(TransferType type);
 
     /**
+     * Tells whether the next transfers use MODE Z ({@link FtpClientConfig.Builder#modeZ(boolean)}).
+     *
+     * @return true for MODE Z
+     */
+    boolean modeZ();
+
+    /**
+     * Switches the next transfers (downloads, uploads and listings) to MODE Z, the deflate transmission mode
+     * (draft-preston-ftpext-deflate), or back to MODE S. {@code MODE} is sent before the next transfer; a server
+     * that refuses it makes that transfer fail with its reply ({@link dev.ftpkit.core.FtpReplyException}, e.g. 504 from a
+     * server without MODE Z: {@link #features()} tells whether it offers {@code MODE Z}). REST is refused under
+     * MODE Z, so resuming transfers need MODE S.
+     *
+     * @param deflate true for MODE Z, false for MODE S
+     */
+    void setModeZ(boolean deflate);
+
+    /**
      * Downloads a file to a local file (RETR), replacing it.
      *
      * @param remote the remote file

@@ -4,6 +4,7 @@ import javax.net.SocketFactory;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import dev.ftpkit.core.ModeZ;
 import dev.ftpkit.core.list.FormatParser;
 
 import java.time.Duration;
@@ -50,6 +51,8 @@ public final class FtpClientConfig {
     private final String virtualHost;
     private final FtpsConfig tls;
     private final List<FormatParser> listParsers;
+    private final boolean modeZ;
+    private final int modeZLevel;
 
     private FtpClientConfig(Builder b) {
         this.connectTimeout = b.connectTimeout;
@@ -70,6 +73,8 @@ public final class FtpClientConfig {
         this.virtualHost = b.virtualHost;
         this.tls = b.tls;
         this.listParsers = List.copyOf(b.listParsers);
+        this.modeZ = b.modeZ;
+        this.modeZLevel = b.modeZLevel;
     }
 
     /**
@@ -269,6 +274,24 @@ public final class FtpClientConfig {
     }
 
     /**
+     * Tells whether transfers start in MODE Z (deflate, draft-preston-ftpext-deflate).
+     *
+     * @return true for MODE Z; false (default) for MODE S
+     */
+    public boolean modeZ() {
+        return modeZ;
+    }
+
+    /**
+     * Returns the compression level of uploads in MODE Z.
+     *
+     * @return 0 (store) to 9 (best); default {@link ModeZ#DEFAULT_LEVEL}
+     */
+    public int modeZLevel() {
+        return modeZLevel;
+    }
+
+    /**
      * Returns the application's LIST format parsers, tried before the built-in ones.
      *
      * @return the parsers in the order they are tried; empty by default
@@ -281,7 +304,8 @@ public final class FtpClientConfig {
     public String toString() {
         return "FtpClientConfig[mode=" + dataConnectionMode + ", tls=" + tls + ", type=" + transferType + ", connectTimeout="
                 + connectTimeout + ", replyTimeout=" + replyTimeout + ", dataTimeout=" + dataTimeout
-                + ", bufferSize=" + bufferSize + ", charset=" + charset + (charsetAutomatic ? " (fallback)" : "") + "]";
+                + ", bufferSize=" + bufferSize + (modeZ ? ", modeZ=" + modeZLevel : "") + ", charset=" + charset
+                + (charsetAutomatic ? " (fallback)" : "") + "]";
     }
 
     /** Builds an {@link FtpClientConfig}; every setter validates its argument and {@link #build()} the whole. */
@@ -304,6 +328,8 @@ public final class FtpClientConfig {
         private String virtualHost;
         private FtpsConfig tls;
         private final List<FormatParser> listParsers = new ArrayList<>();
+        private boolean modeZ;
+        private int modeZLevel = ModeZ.DEFAULT_LEVEL;
 
         private Builder() {
         }
@@ -327,6 +353,38 @@ public final class FtpClientConfig {
             virtualHost = c.virtualHost;
             tls = c.tls;
             listParsers.addAll(c.listParsers);
+            modeZ = c.modeZ;
+            modeZLevel = c.modeZLevel;
+        }
+
+        /**
+         * Starts transfers in MODE Z, the deflate transmission mode (default off): downloads, uploads and listings
+         * travel as one zlib stream each, which saves time on slow links for compressible data. The server must
+         * offer it (FEAT {@code MODE Z}; vsftpd does not): otherwise the first transfer fails with the server's
+         * reply to {@code MODE Z}. {@link FtpClient#setModeZ(boolean)} switches later.
+         *
+         * @param deflate true for MODE Z
+         * @return this builder
+         */
+        public Builder modeZ(boolean deflate) {
+            modeZ = deflate;
+            return this;
+        }
+
+        /**
+         * Sets the compression level of uploads in MODE Z (default {@link ModeZ#DEFAULT_LEVEL}); what the server
+         * sends is compressed at the server's level.
+         *
+         * @param level 0 (store) to 9 (best)
+         * @return this builder
+         * @throws IllegalArgumentException if not 0..9
+         */
+        public Builder modeZLevel(int level) {
+            if (level < ModeZ.MIN_LEVEL || level > ModeZ.MAX_LEVEL) {
+                throw new IllegalArgumentException("modeZLevel must be 0..9: " + level);
+            }
+            modeZLevel = level;
+            return this;
         }
 
         /**

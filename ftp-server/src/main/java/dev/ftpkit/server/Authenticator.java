@@ -43,7 +43,7 @@ public interface Authenticator {
     /**
      * Anonymous logins (RFC 1635): the user names {@code anonymous} and {@code ftp} (any case) with any
      * password (conventionally an e-mail address), at the root. Anonymous users never hold
-     * {@link Permission#CHMOD}, even when {@code permissions} names it.
+     * {@link Permission#CHMOD} nor {@link Permission#FXP}, even when {@code permissions} names them.
      *
      * @param permissions what anonymous users may do, usually {@link Permission#readOnly()}
      * @return the authenticator
@@ -53,6 +53,7 @@ public interface Authenticator {
         Set<Permission> granted = EnumSet.noneOf(Permission.class);
         granted.addAll(permissions);
         granted.remove(Permission.CHMOD);
+        granted.remove(Permission.FXP); // an anonymous bounce is the attack itself (RFC 2577 §3)
         Optional<Account> anonymous = Optional.of(Account.atRoot("anonymous", granted)); // immutable: shared
         return (user, password, client) -> AnonymousNames.contains(user) ? anonymous : Optional.empty();
     }

@@ -1,24 +1,30 @@
 package dev.ftpkit.server;
 
+import dev.ftpkit.core.ModeZ;
 import dev.ftpkit.server.internal.OperationLimits;
 import dev.ftpkit.server.internal.ServerConfig;
 import dev.ftpkit.server.internal.ServerRuntime;
+import dev.ftpkit.server.internal.WireOptions;
 import dev.ftpkit.server.internal.jfr.JfrListener;
 import dev.ftpkit.server.internal.tls.TlsConfig;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ThreadFactory;
 
 /**
@@ -174,6 +180,8 @@ public final class FtpServer implements AutoCloseable {
         private RateLimits rateLimits = RateLimits.NONE;
         private Quotas quotas = Quotas.NONE;
         private DefenderSettings defender = DefenderSettings.DEFAULTS;
+        private OptionalInt modeZLevel = OptionalInt.empty();
+        private Charset controlEncoding;
 
         private Builder() {
         }
@@ -540,6 +548,21 @@ public final class FtpServer implements AutoCloseable {
         }
 
         /**
+         * Offers MODE Z, the deflate transmission mode (draft-preston-ftpext-deflate; default: not offered): FEAT
+         * lists {@code MODE Z}, {@code MODE Z} deflates the data of each later transfer, listings included, at
+         * this level until the client picks another with {@code OPTS MODE Z LEVEL n}. REST other than 0 is refused
+         * under MODE Z ({@link dev.ftpkit.core.ModeZ}).
+         *
+         * @param level the compression level, 0 (store) to 9 (best)
+         * @return this builder
+         */
+        public Builder modeZ(int level) {
+            require(level >= ModeZ.MIN_LEVEL && level <= ModeZ.MAX_LEVEL, "modeZ level must be 0..9: " + level);
+            this.modeZLevel = OptionalInt.of(level);
+            return this;
+        }
+
+        /**
          * Storage quotas per account (default {@link Quotas#NONE}): an upload that would pass one gets {@code 552}
          * and leaves no file.
          *
@@ -564,6 +587,31 @@ public final class FtpServer implements AutoCloseable {
         }
 
         /**
+         * Names on the control connection and in listings in another charset than UTF-8, for clients that send
+         * ISO-8859-1, GBK, Shift_JIS or other names (default: UTF-8, RFC 2640). With it FEAT does not list
+         * {@code UTF8}, and a client that sends {@code OPTS UTF8 ON} switches its own session to UTF-8. A name
+         * travels as the bytes the client sent: decoded with this charset here and encoded with it again in
+         * replies and listings.
+         *
+         * @param charset the charset; it must encode every ASCII character as one byte of the same value
+         * @return this builder
+         */
+        public Builder controlEncoding(Charset charset) {
+            Objects.requireNonNull(charset, "controlEncoding");
+            require(asciiCompatible(charset), "controlEncoding must keep ASCII as single bytes: " + charset.name());
+            this.controlEncoding = charset.equals(StandardCharsets.UTF_8) ? null : charset;
+            return this;
+        }
+
+        private static boolean asciiCompatible(Charset charset) {
+            if (!charset.canEncode()) {
+                return false;
+            }
+            String ascii = "AZaz09 /.-_\r\n";
+            return Arrays.equals(ascii.getBytes(charset), ascii.getBytes(StandardCharsets.US_ASCII));
+        }
+
+        /**
          * Validates the options and creates the server (not yet started).
          *
          * @return the server
@@ -582,7 +630,8 @@ public final class FtpServer implements AutoCloseable {
                     loginFailureDelay, maxLoginFailures, passive, active, atomicUploads, syncUploads,
                     Optional.ofNullable(tls).map(TlsConfig::of), List.copyOf(hooks),
                     new OperationLimits(rateLimits, quotas, defender),
-                    Optional.ofNullable(proxyProtocol)));
+                    Optional.ofNullable(proxyProtocol),
+                    new WireOptions(modeZLevel, Optional.ofNullable(controlEncoding))));
         }
 
         private static void requirePositive(Duration duration, String option) {

@@ -21,7 +21,15 @@ public enum Permission {
      * logins never hold it (vsftpd refuses SITE CHMOD to anonymous users too), since one {@code SITE CHMOD 777 /}
      * opens the whole tree to every local account.
      */
-    CHMOD;
+    CHMOD,
+    /**
+     * Server-to-server copies (FXP): PORT and EPRT may name another host than the client's, and a passive data
+     * connection may come from another host. Only granted on purpose: not in {@link #readWrite()}, since the same
+     * freedom is what the FTP bounce attack abuses (CERT CA-1997-27, RFC 2577 §3, §5); the port must still be
+     * 1024 or more. Never part of a preset, {@link #all()} included, and anonymous logins never hold it: grant it
+     * by name to the accounts that copy between servers.
+     */
+    FXP;
 
     /**
      * Only {@link #READ}.
@@ -33,20 +41,22 @@ public enum Permission {
     }
 
     /**
-     * Everything an ordinary read-write account does: every permission but {@link #CHMOD}.
+     * Everything an ordinary read-write account does: every permission but {@link #CHMOD} and {@link #FXP}.
      *
      * @return an unmodifiable set
      */
     public static Set<Permission> readWrite() {
-        return Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(CHMOD)));
+        return Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(CHMOD, FXP)));
     }
 
     /**
-     * Every permission, {@link #CHMOD} included.
+     * Every permission on files, {@link #CHMOD} included; not {@link #FXP}, which only loosens the data connection
+     * checks and so is never granted by a preset (a server built with {@code all()} before FXP existed stays as
+     * strict as it was).
      *
      * @return an unmodifiable set
      */
     public static Set<Permission> all() {
-        return Collections.unmodifiableSet(EnumSet.allOf(Permission.class));
+        return Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(FXP)));
     }
 }

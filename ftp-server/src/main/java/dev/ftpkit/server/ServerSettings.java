@@ -1,8 +1,10 @@
 package dev.ftpkit.server;
 
+import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
@@ -109,4 +111,23 @@ public interface ServerSettings {
      * @return the factory
      */
     ThreadFactory transferThreadFactory();
+
+    /**
+     * The MODE Z (deflate) compression level when the server offers MODE Z ({@link FtpServer.Builder#modeZ(int)}).
+     *
+     * @return the level, empty when MODE Z is not offered
+     */
+    default OptionalInt modeZLevel() {
+        return OptionalInt.empty();
+    }
+
+    /**
+     * The charset of names on the control connection for clients that do not speak UTF-8
+     * ({@link FtpServer.Builder#controlEncoding(Charset)}).
+     *
+     * @return the charset, empty for UTF-8
+     */
+    default Optional<Charset> controlEncoding() {
+        return Optional.empty();
+    }
 }

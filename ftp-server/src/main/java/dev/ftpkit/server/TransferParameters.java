@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * What earlier commands set for later ones: TYPE (RFC 959 §3.1.1) and REST (RFC 3659 §5) for the next transfer,
  * the path RNFR named for the RNTO that must follow it (RFC 959 §4.1.3), and the HASH algorithm.
- * Structure is always File and mode always Stream: STRU and MODE accept nothing else.
+ * Structure is always File; the mode is Stream, or Deflate (MODE Z) where the server offers it.
  */
 public interface TransferParameters {
 
@@ -78,4 +78,44 @@ public interface TransferParameters {
      * @param algorithm a canonical name
      */
     void hashAlgorithm(String algorithm);
+
+    /**
+     * Whether MODE Z (deflate, draft-preston-ftpext-deflate) is in effect rather than MODE S.
+     *
+     * @return true for MODE Z
+     */
+    boolean modeZ();
+
+    /**
+     * Sets the transmission mode.
+     *
+     * @param deflate true for MODE Z, false for MODE S
+     */
+    void modeZ(boolean deflate);
+
+    /**
+     * The compression level of what the server sends under MODE Z.
+     *
+     * @return 0..9
+     */
+    int modeZLevel();
+
+    /**
+     * Sets the MODE Z compression level (OPTS MODE Z LEVEL).
+     *
+     * @param level 0..9
+     */
+    void modeZLevel(int level);
+
+    /**
+     * The charset of names on the control connection and in listings: UTF-8 (RFC 2640) unless the server is
+     * configured for older clients ({@link FtpServer.Builder#controlEncoding(java.nio.charset.Charset)}) and the
+     * client did not send {@code OPTS UTF8 ON}.
+     *
+     * @return the charset
+     */
+    java.nio.charset.Charset nameCharset();
+
+    /** Switches this session's names to UTF-8 ({@code OPTS UTF8 ON}). */
+    void useUtf8();
 }

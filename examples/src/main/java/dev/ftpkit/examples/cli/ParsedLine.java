@@ -2,6 +2,7 @@ package dev.ftpkit.examples.cli;
 
 import dev.ftpkit.examples.UsageException;
 
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -176,6 +177,21 @@ public final class ParsedLine<O extends Enum<O> & CliOption> {
                     throw new UsageException(option + " needs a whole number " + min + ".." + max + ", got " + text);
                 }
                 throw new UsageException(option + " must be " + min + ".." + max + ", got " + text);
+            };
+        }
+
+        /**
+         * A charset name the JDK knows, e.g. {@code GBK} or {@code ISO-8859-1}.
+         *
+         * @return the converter
+         */
+        static Converter<Charset> charset() {
+            return (option, text) -> {
+                try {
+                    return Charset.forName(text);
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(option + ": unknown encoding " + text);
+                }
             };
         }
 

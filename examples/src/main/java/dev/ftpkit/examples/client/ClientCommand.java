@@ -194,6 +194,7 @@ abstract class ClientCommand implements Subcommand {
             builder.dataConnectionMode(DataConnectionMode.passive().withoutEpsv());
         }
         options.encoding().ifPresent(builder::charset);
+        builder.modeZ(options.modeZ());
         if (options.ascii()) {
             builder.transferType(TransferType.ASCII);
         }

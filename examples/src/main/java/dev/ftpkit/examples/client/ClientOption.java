@@ -26,6 +26,7 @@ enum ClientOption implements CliOption {
     CERT_PASSWORD(true, value("--cert-password", "PASS", "", "the password of the --cert file and its key")),
     ENCODING(true, value("--encoding", "NAME", "UTF-8 (OPTS UTF8 ON when offered)",
             "the server's file name encoding, e.g. GBK, Shift_JIS, windows-1251, ISO-8859-1")),
+    MODE_Z(true, flag("--mode-z", "compress transfers and listings (MODE Z, deflate); the server must offer it, vsftpd does not")),
     ASCII(false, flag("--ascii", "ASCII transfer (TYPE A, CRLF line ends); default binary")),
     RESUME(false, flag("--resume", "continue a partial transfer from where it stopped (REST)")),
     APPEND(false, flag("--append", "append to the remote file (APPE)")),

@@ -34,12 +34,13 @@ import java.util.Set;
  * @param caCertPassword {@code --cacert-password PASS}: the password of a PKCS12 {@code --cacert} file
  * @param encoding   {@code --encoding NAME}: the server's file name encoding; empty for the automatic choice
  * @param clientCertificate {@code --cert FILE --cert-password PASS}: the certificate presented for mutual TLS
+ * @param modeZ      {@code --mode-z}: MODE Z (deflate) transfers
  */
 record ClientOptions(List<String> positional, boolean active, boolean noEpsv, boolean ascii, boolean resume,
                      boolean append, boolean longFormat, boolean quiet, boolean verbose, Optional<String> user,
                      Optional<Duration> timeout, boolean tls, boolean tls12Only, boolean insecure, Optional<Path> caCert,
                      Optional<String> caCertPassword, Optional<Charset> encoding,
-                     Optional<ClientCertificate> clientCertificate) {
+                     Optional<ClientCertificate> clientCertificate, boolean modeZ) {
 
     /**
      * A PKCS12 file with the client's key and certificate.
@@ -69,10 +70,13 @@ record ClientOptions(List<String> positional, boolean active, boolean noEpsv, bo
                 (option, text) -> Duration.ofSeconds(Converter.number(1, 86_400).apply(option, text)), null));
         Optional<Path> caCert = line.value(ClientOption.CACERT).map(Path::of);
         Optional<String> caCertPassword = line.value(ClientOption.CACERT_PASSWORD);
-        Optional<Charset> encoding = Optional.ofNullable(line.value(ClientOption.ENCODING, ClientOptions::charset,
+        Optional<Charset> encoding = Optional.ofNullable(line.value(ClientOption.ENCODING, Converter.charset(),
                 null));
         if (line.has(ClientOption.RESUME) && line.has(ClientOption.APPEND)) {
             throw new UsageException("--resume and --append exclude each other");
+        }
+        if (line.has(ClientOption.RESUME) && line.has(ClientOption.MODE_Z)) {
+            throw new UsageException("--resume needs REST, which MODE Z does not allow: drop --mode-z");
         }
         if (line.has(ClientOption.INSECURE) && caCert.isPresent()) {
             throw new UsageException("--insecure and --cacert exclude each other");
@@ -89,7 +93,7 @@ record ClientOptions(List<String> positional, boolean active, boolean noEpsv, bo
                 line.has(ClientOption.ASCII), line.has(ClientOption.RESUME), line.has(ClientOption.APPEND),
                 line.has(ClientOption.LONG), line.has(ClientOption.QUIET), line.has(ClientOption.VERBOSE), user,
                 timeout, line.has(ClientOption.TLS), line.has(ClientOption.TLS12_ONLY), line.has(ClientOption.INSECURE),
-                caCert, caCertPassword, encoding, clientCertificate);
+                caCert, caCertPassword, encoding, clientCertificate, line.has(ClientOption.MODE_Z));
     }
 
     private static Optional<ClientCertificate> clientCertificate(ParsedLine<ClientOption> line)
@@ -106,13 +110,6 @@ record ClientOptions(List<String> positional, boolean active, boolean noEpsv, bo
                 .orElseThrow(() -> new UsageException("--cert needs --cert-password"))));
     }
 
-    private static Charset charset(String option, String name) throws UsageException {
-        try {
-            return Charset.forName(name);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(option + ": unknown encoding " + name);
-        }
-    }
 
     /** The options a client subcommand accepts: the common ones and its own flags, in declaration order. */
     static List<OptionSpec> specs(Set<String> allowedFlags) {

@@ -64,9 +64,10 @@ public final class GetCommand extends ClientCommand {
 
     /** {@code --segments N} or {@code --retry N}: byte ranges on N connections, resumable through a sidecar file. */
     private void segmented(Invocation invocation, Path target) throws IOException, UsageException {
-        if (invocation.options().ascii() || invocation.options().resume()) {
+        if (invocation.options().ascii() || invocation.options().resume() || invocation.options().modeZ()) {
+            // byte ranges start with REST, which MODE Z refuses
             throw new UsageException("--segments and --retry download in binary and resume by themselves:"
-                    + " leave out --ascii and --resume");
+                    + " leave out --ascii, --resume and --mode-z");
         }
         SegmentedDownload.builder(endpoint(invocation), invocation.url().path(), target)
                 .segments(Math.max(1, sync().segments()))

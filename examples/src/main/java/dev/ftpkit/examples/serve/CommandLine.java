@@ -6,9 +6,12 @@ import dev.ftpkit.examples.cli.ByteSize;
 import dev.ftpkit.examples.cli.ParsedLine;
 import dev.ftpkit.examples.cli.ParsedLine.Converter;
 
+import dev.ftpkit.core.ModeZ;
+
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -37,6 +40,15 @@ final class CommandLine {
         if (line.has(ServeOption.ALLOW_CHMOD)) {
             s.allowChmod();
         }
+        if (line.has(ServeOption.ALLOW_FXP)) {
+            s.allowFxp();
+        }
+        if (line.has(ServeOption.MODE_Z)) {
+            s.modeZLevel = ModeZ.DEFAULT_LEVEL;
+        }
+        s.modeZLevel = line.value(ServeOption.MODE_Z_LEVEL, Converter.number(ModeZ.MIN_LEVEL, ModeZ.MAX_LEVEL),
+                s.modeZLevel);
+        s.encoding = line.value(ServeOption.ENCODING, Converter.charset(), s.encoding);
         if (line.has(ServeOption.PASSIVE_PORTS)) {
             passivePorts(line.value(ServeOption.PASSIVE_PORTS).orElseThrow(), s);
         }
@@ -101,6 +113,7 @@ final class CommandLine {
                     .split(","));
         }
     }
+
 
     private static void passivePorts(String range, ServeSettings s) throws UsageException {
         int dash = range.indexOf('-');

@@ -231,6 +231,12 @@ public final class ServeCommand implements Subcommand {
                 builder.greeting(settings.greeting);
             }
             ServeLimits.apply(settings, builder);
+            if (settings.modeZLevel >= 0) {
+                builder.modeZ(settings.modeZLevel);
+            }
+            if (settings.encoding != null) {
+                builder.controlEncoding(settings.encoding);
+            }
             if (settings.tlsConfigured()) {
                 TlsSettings.Builder tls = TlsSettings.builder(tls(settings))
                         .requiredForLogin(settings.tlsRequiredForLogin)

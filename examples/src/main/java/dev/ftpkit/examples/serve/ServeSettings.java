@@ -3,6 +3,7 @@ package dev.ftpkit.examples.serve;
 import dev.ftpkit.server.Permission;
 
 import java.net.InetAddress;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,6 +71,10 @@ final class ServeSettings {
     int banAfter;
     /** How long a first ban lasts, null for the server's default. */
     Duration banTime;
+    /** The MODE Z compression level, -1 for no MODE Z. */
+    int modeZLevel = -1;
+    /** The charset of names for older clients; null for UTF-8. */
+    Charset encoding;
 
     /** Every user, anonymous included, may write; SITE CHMOD needs {@link #allowChmod()} as well. */
     void allowWrites() {
@@ -81,6 +86,13 @@ final class ServeSettings {
     void allowChmod() {
         Set<Permission> more = EnumSet.copyOf(userPermissions);
         more.add(Permission.CHMOD);
+        userPermissions = Set.copyOf(more);
+    }
+
+    /** Users with a password may copy between servers (anonymous logins never hold FXP). */
+    void allowFxp() {
+        Set<Permission> more = EnumSet.copyOf(userPermissions);
+        more.add(Permission.FXP);
         userPermissions = Set.copyOf(more);
     }
 

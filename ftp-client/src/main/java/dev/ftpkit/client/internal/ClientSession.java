@@ -324,6 +324,26 @@ public final class ClientSession implements FtpClient {
         transfers.transferType(java.util.Objects.requireNonNull(type, "type"));
     }
 
+    /** The control connection, for {@link ServerCopy}. */
+    ControlConnection control() {
+        return control;
+    }
+
+    /** The transfers, for {@link ServerCopy}. */
+    Transfers transfers() {
+        return transfers;
+    }
+
+    @Override
+    public boolean modeZ() {
+        return transfers.modeZ();
+    }
+
+    @Override
+    public void setModeZ(boolean deflate) {
+        transfers.modeZ(deflate);
+    }
+
     // ---------------------------------------------------------------- listings
 
     @Override

@@ -10,6 +10,9 @@ import java.net.Socket;
 /** Socket helpers shared by the data-connection strategies. */
 final class DataSockets {
 
+    /** The buffer of the MODE Z inflater and deflater (the zlib window is 32 KiB). */
+    static final int MODE_Z_BUFFER = 64 * 1024;
+
     private DataSockets() {
     }
 

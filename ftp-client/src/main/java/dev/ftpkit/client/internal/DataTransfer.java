@@ -12,6 +12,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.util.OptionalLong;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
 
 /**
  * One transfer on an open data connection, from the 1xx reply to the final reply. Its streams count bytes,
@@ -44,11 +48,18 @@ final class DataTransfer {
     private final long dataTimeoutNanos;
     private Reply finalReply;
     private final Reply preliminaryReply;
+    /** The MODE Z compression level of an upload, or -1 in MODE S (draft-preston-ftpext-deflate). */
+    private final int modeZLevel;
+    /** The MODE Z inflater or deflater, freed when the transfer finishes; null in MODE S. */
+    private Inflater inflater;
+    private Deflater deflater;
 
     DataTransfer(Transfers owner, ControlConnection control, Socket socket, Socket tcp, Command command,
                  TransferProgress.Direction direction, long offset, OptionalLong total, TransferListener listener,
-                 long keepAliveNanos, long dataTimeoutNanos, Reply preliminaryReply, Reply finalReplyAlreadyRead) {
+                 long keepAliveNanos, long dataTimeoutNanos, Reply preliminaryReply, Reply finalReplyAlreadyRead,
+                 int modeZLevel) {
         this.preliminaryReply = preliminaryReply;
+        this.modeZLevel = modeZLevel;
         this.dataTimeoutNanos = dataTimeoutNanos;
         this.owner = owner;
         this.control = control;
@@ -105,8 +116,17 @@ final class DataTransfer {
         }
     }
 
+    /**
+     * The downloaded data; under MODE Z inflated, and the end of the zlib stream is the end of the data (a
+     * connection that closes inside it, or bytes that are no zlib stream, fail the transfer).
+     */
     InputStream input() throws IOException {
-        InputStream raw = socket == null ? InputStream.nullInputStream() : socket.getInputStream();
+        InputStream wire = socket == null ? InputStream.nullInputStream() : socket.getInputStream();
+        if (modeZLevel >= 0 && socket != null) {
+            inflater = new Inflater();
+            wire = new InflaterInputStream(wire, inflater, DataSockets.MODE_Z_BUFFER);
+        }
+        InputStream raw = wire;
         return new InputStream() {
             @Override
             public int read() throws IOException {
@@ -151,8 +171,14 @@ final class DataTransfer {
         };
     }
 
+    /** The uploaded data; under MODE Z deflated into one zlib stream that {@code close()} finishes. */
     OutputStream output() throws IOException {
-        OutputStream raw = socket.getOutputStream();
+        OutputStream wire = socket.getOutputStream();
+        if (modeZLevel >= 0) {
+            deflater = new Deflater(modeZLevel);
+            wire = new DeflaterOutputStream(wire, deflater, DataSockets.MODE_Z_BUFFER);
+        }
+        OutputStream raw = wire;
         startWriteWatchdog();
         return new OutputStream() {
             @Override
@@ -179,6 +205,13 @@ final class DataTransfer {
             @Override
             public void close() throws IOException {
                 if (!finished) {
+                    if (raw instanceof DeflaterOutputStream deflating) {
+                        try {
+                            deflating.finish(); // the end of the zlib stream, before the end of the connection
+                        } catch (IOException e) {
+                            throw fail(e);
+                        }
+                    }
                     dataEnded = true;
                     TlsLayer.finishUpload(socket);
                     complete();
@@ -335,6 +368,7 @@ final class DataTransfer {
     }
 
     private void finish() {
+        freeModeZ();
         if (!finished) {
             finished = true;
             ended(finalReply != null && finalReply.code().isPositiveCompletion());
@@ -346,11 +380,22 @@ final class DataTransfer {
     /** Closes the data connection without talking to the server (the control connection is being closed). */
     void closeSilently() {
         resetData();
+        freeModeZ();
         if (!finished) {
             finished = true;
             ended(false);
         }
         owner.transferFinished(this);
+    }
+
+    /** Frees the native memory of the MODE Z (de)compressor at once rather than when it is collected. */
+    private void freeModeZ() {
+        if (inflater != null) {
+            inflater.end();
+        }
+        if (deflater != null) {
+            deflater.end();
+        }
     }
 
     private void ended(boolean success) {

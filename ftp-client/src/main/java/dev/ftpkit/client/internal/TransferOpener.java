@@ -45,7 +45,7 @@ final class TransferOpener {
      * REST, the command, its 1xx reply).
      */
     DataTransfer open(Transfers owner, Command command, long restOffset, long offset, Direction direction,
-                      OptionalLong total)
+                      OptionalLong total, int modeZLevel)
             throws IOException {
         DataConnector.PendingData pending = connector.prepare();
         try {
@@ -70,13 +70,13 @@ final class TransferOpener {
                 }
                 Socket socket = dataTls != null ? secure(plain, command, direction) : plain;
                 return new DataTransfer(owner, control, socket, plain, command, direction, offset, announced,
-                        config.transferListener(), keepAlive, config.dataTimeout().toNanos(), reply, null);
+                        config.transferListener(), keepAlive, config.dataTimeout().toNanos(), reply, null, modeZLevel);
             }
             if (reply.code().isPositiveCompletion()) {
                 // No 1xx at all: the transfer is already over (nothing to send or receive).
                 pending.close();
                 return new DataTransfer(owner, control, null, null, command, direction, offset, total,
-                        config.transferListener(), keepAlive, config.dataTimeout().toNanos(), null, reply);
+                        config.transferListener(), keepAlive, config.dataTimeout().toNanos(), null, reply, modeZLevel);
             }
             throw new FtpReplyException(command.toString(), reply);
         } catch (IOException | RuntimeException e) {

@@ -36,6 +36,9 @@ final class Transfers {
     private TransferType transferType;
     /** The TYPE the server was last told; null when unknown (after login). */
     private TransferType serverType;
+    /** Whether transfers use MODE Z (draft-preston-ftpext-deflate), and what the server was last told. */
+    private boolean modeZ;
+    private boolean serverModeZ;
     private DataTransfer current;
 
     Transfers(FtpClientConfig config, ControlConnection control) {
@@ -43,6 +46,7 @@ final class Transfers {
         this.control = control;
         this.opener = new TransferOpener(config, control, DataConnector.of(config, control));
         this.transferType = config.transferType();
+        this.modeZ = config.modeZ();
     }
 
     /** Protects the data connections from now on (after PROT P), or not (null, after PROT C). */
@@ -58,15 +62,47 @@ final class Transfers {
         transferType = type;
     }
 
-    /** Sends TYPE before the next transfer whatever the server was told before (a new login). */
+    boolean modeZ() {
+        return modeZ;
+    }
+
+    void modeZ(boolean deflate) {
+        modeZ = deflate;
+    }
+
+    /** Sends TYPE before the next transfer whatever the server was told before (a new login, whose MODE is S). */
     void forgetServerType() {
         serverType = null;
+        serverModeZ = false;
     }
 
     void ensureType() throws IOException {
         if (serverType != transferType) {
             expectCompletion(Command.of("TYPE", transferType.code()));
             serverType = transferType;
+        }
+    }
+
+    /** MODE before a transfer, only when it changed (so SIZE and logins never depend on MODE Z). */
+    private void ensureMode() throws IOException {
+        if (serverModeZ != modeZ) {
+            // a server without MODE Z answers 504: the transfer fails with that reply rather than silently
+            // going uncompressed
+            expectCompletion(Command.of("MODE", modeZ ? "Z" : "S"));
+            serverModeZ = modeZ;
+        }
+    }
+
+    /** TYPE I and MODE S for a server-to-server copy, which needs no conversion on either side. */
+    void prepareForCopy() throws IOException {
+        requireIdle();
+        if (serverType != TransferType.BINARY) {
+            expectCompletion(Command.of("TYPE", TransferType.BINARY.code()));
+            serverType = TransferType.BINARY;
+        }
+        if (serverModeZ) {
+            expectCompletion(Command.of("MODE", "S"));
+            serverModeZ = false;
         }
     }
 
@@ -109,7 +145,9 @@ final class Transfers {
             throws IOException {
         requireIdle();
         ensureType();
-        current = opener.open(this, command, restOffset, offset, direction, total);
+        ensureMode();
+        current = opener.open(this, command, restOffset, offset, direction, total,
+                modeZ ? config.modeZLevel() : -1);
         return current;
     }
 

@@ -10,6 +10,7 @@ import dev.ftpkit.core.Reply;
 import dev.ftpkit.core.ReplyCodes;
 import dev.ftpkit.server.CommandContext;
 import dev.ftpkit.server.PassiveSettings;
+import dev.ftpkit.server.Permission;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -20,7 +21,8 @@ import static dev.ftpkit.server.command.Replies.fail;
 
 /**
  * PASV, EPSV, PORT, EPRT: prepare the next data connection (RFC 959 §4.1.2, RFC 2428). Active targets must be the
- * client's own address and a port of 1024 or more (FTP bounce, CERT CA-1997-27, RFC 2577 §3).
+ * client's own address and a port of 1024 or more (FTP bounce, CERT CA-1997-27, RFC 2577 §3), unless the account
+ * may copy between servers ({@link Permission#FXP}).
  */
 final class DataPortCommands {
 
@@ -100,8 +102,10 @@ final class DataPortCommands {
         }
     }
 
+    /** The client's own address, or for an account with {@link Permission#FXP} any address (another server's). */
     private static boolean allowed(CommandContext session, InetAddress address, int port) {
-        return port >= LOWEST_ACTIVE_PORT && address.equals(session.clientAddress().getAddress());
+        return port >= LOWEST_ACTIVE_PORT && (address.equals(session.clientAddress().getAddress())
+                || session.account().map(account -> account.may(Permission.FXP)).orElse(false));
     }
 
     private static int advertisedPort(PassiveSettings config, int listeningPort) throws Exception {

@@ -2,6 +2,7 @@ package dev.ftpkit.server.command;
 
 import dev.ftpkit.core.Command;
 import dev.ftpkit.core.Feature;
+import dev.ftpkit.core.ModeZ;
 import dev.ftpkit.core.FeatureSet;
 import dev.ftpkit.core.Reply;
 import dev.ftpkit.core.ReplyCodes;
@@ -50,11 +51,17 @@ final class InfoCommands {
         addIf(features, verbs, "MDTM", Feature.of("MDTM"));
         addIf(features, verbs, "MFMT", Feature.of("MFMT"));
         addIf(features, verbs, "MLST", Feature.of("MLST", session.parameters().mlsxFacts().featFacts()));
+        if (session.settings().modeZLevel().isPresent()) {
+            addIf(features, verbs, "MODE", ModeZ.FEATURE);
+        }
         addIf(features, verbs, "PASV", Feature.of("PASV"));
         addIf(features, verbs, "REST", Feature.of("REST", "STREAM"));
         addIf(features, verbs, "SIZE", Feature.of("SIZE"));
         features.add(Feature.of("TVFS"));
-        features.add(Feature.of("UTF8"));
+        if (session.settings().controlEncoding().isEmpty()) {
+            // with names in another charset for older clients, UTF8 is only what OPTS UTF8 ON switches to
+            features.add(Feature.of("UTF8"));
+        }
         return new FeatureSet(features).toReply();
     }
 
@@ -107,7 +114,8 @@ final class InfoCommands {
         lines.add("FTP server status:");
         lines.add("Connected to " + session.clientAddress().getAddress().getHostAddress());
         lines.add(session.account().map(a -> "Logged in as " + Texts.oneLine(a.name())).orElse("Not logged in"));
-        lines.add("TYPE: " + (session.asciiType() ? "ASCII" : "BINARY") + ", STRUcture: File, MODE: Stream");
+        lines.add("TYPE: " + (session.asciiType() ? "ASCII" : "BINARY") + ", STRUcture: File, MODE: "
+                + (session.parameters().modeZ() ? "Deflate" : "Stream"));
         RunningTransfer transfer = session.runningTransfer().orElse(null);
         if (transfer != null && !transfer.done()) {
             lines.add(transfer.verb() + " in progress, " + transfer.bytes() + " bytes transferred");

@@ -14,7 +14,7 @@ import dev.ftpkit.server.internal.data.DataConnectionException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -356,7 +356,7 @@ final class ListingCommands {
         try (Entries source = entries;
              DataConnection data = session.dataConnections().open("Here comes the " + what + ".")) {
             try {
-                sendLines(source, data.output(), format);
+                sendLines(source, data.output(), format, session.parameters().nameCharset());
             } catch (DataConnectionException e) {
                 throw e; // 426: the client went away or stopped reading
             } catch (IOException | RuntimeException | OutOfMemoryError e) {
@@ -372,19 +372,20 @@ final class ListingCommands {
         return Reply.of(ReplyCodes.CLOSING_DATA, "Directory send OK.");
     }
 
-    private static void sendLines(Entries source, OutputStream out, LineFormat format) throws IOException {
+    private static void sendLines(Entries source, OutputStream out, LineFormat format, Charset names)
+            throws IOException {
         StringBuilder chunk = new StringBuilder(CHUNK_CHARS + 1024);
         for (List<FileInfo> batch = source.next(); !batch.isEmpty(); batch = source.next()) {
             for (FileInfo info : batch) {
                 format.append(chunk, info);
                 chunk.append("\r\n");
                 if (chunk.length() >= CHUNK_CHARS) {
-                    out.write(chunk.toString().getBytes(StandardCharsets.UTF_8));
+                    out.write(chunk.toString().getBytes(names));
                     chunk.setLength(0);
                 }
             }
         }
-        out.write(chunk.toString().getBytes(StandardCharsets.UTF_8));
+        out.write(chunk.toString().getBytes(names));
         out.flush();
     }
 }

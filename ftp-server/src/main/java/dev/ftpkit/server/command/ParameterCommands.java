@@ -1,6 +1,7 @@
 package dev.ftpkit.server.command;
 
 import dev.ftpkit.core.Command;
+import dev.ftpkit.core.ModeZ;
 import dev.ftpkit.core.Reply;
 import dev.ftpkit.core.ReplyCodes;
 import dev.ftpkit.server.CommandContext;
@@ -50,8 +51,17 @@ final class ParameterCommands {
         return oneSupported(command, "F", "Structure set to F.", "RP");
     }
 
+    /** RFC 959 §3.4: S (stream); Z (deflate, draft-preston-ftpext-deflate) where the server offers it. */
     static Reply mode(Command command, CommandContext session) throws Exception {
-        return oneSupported(command, "S", "Mode set to S.", "BC");
+        String argument = command.argument().strip().toUpperCase(Locale.ROOT);
+        if (argument.equals("Z") && session.settings().modeZLevel().isPresent()) {
+            session.parameters().takeRestOffset(); // a restart offset cannot apply to a deflate stream
+            session.parameters().modeZ(true);
+            return Reply.of(ReplyCodes.COMMAND_OK, "Mode set to Z.");
+        }
+        Reply reply = oneSupported(command, "S", "Mode set to S.", "BCZ");
+        session.parameters().modeZ(false);
+        return reply;
     }
 
     private static Reply oneSupported(Command command, String supported, String ok, String known) throws Exception {
@@ -72,6 +82,10 @@ final class ParameterCommands {
             throw fail(ReplyCodes.SYNTAX_ERROR_IN_ARGUMENTS, "REST needs a non-negative decimal offset.");
         }
         long offset = Long.parseLong(argument);
+        if (offset != 0 && session.parameters().modeZ()) {
+            // a restart offset counts uncompressed bytes, which a deflate stream cannot start at
+            throw fail(ReplyCodes.PARAMETER_NOT_IMPLEMENTED, "REST is not supported in MODE Z.");
+        }
         session.parameters().restOffset(offset);
         return Reply.of(ReplyCodes.RESTART_POSITION_ACCEPTED, "Restart position accepted (" + offset + ").");
     }
@@ -80,7 +94,10 @@ final class ParameterCommands {
         return Reply.of(ReplyCodes.COMMAND_SUPERFLUOUS, "ALLO command ignored.");
     }
 
-    /** RFC 2389 §4 OPTS: UTF8 (RFC 2640), MLST facts (RFC 3659 §7.9), HASH (draft-bryan-ftpext-hash). */
+    /**
+     * RFC 2389 §4 OPTS: UTF8 (RFC 2640), MLST facts (RFC 3659 §7.9), HASH (draft-bryan-ftpext-hash), MODE Z LEVEL
+     * (draft-preston-ftpext-deflate).
+     */
     static Reply opts(Command command, CommandContext session) throws Exception {
         String argument = command.argument().strip();
         int space = argument.indexOf(' ');
@@ -90,6 +107,9 @@ final class ParameterCommands {
             case "UTF8":
             case "UTF-8":
                 if (value.isEmpty() || value.equalsIgnoreCase("ON")) {
+                    // a client that says it speaks UTF-8 gets UTF-8, even where the server's names are in another
+                    // charset for older clients (the session switches, from the next reply on)
+                    session.parameters().useUtf8();
                     return Reply.of(ReplyCodes.COMMAND_OK, "Always in UTF8 mode.");
                 }
                 throw fail(ReplyCodes.PARAMETER_NOT_IMPLEMENTED, "UTF8 cannot be turned off.");
@@ -98,6 +118,12 @@ final class ParameterCommands {
                 MlsxFactSelection selection = MlsxFactSelection.parse(value);
                 session.parameters().mlsxFacts(selection);
                 return Reply.of(ReplyCodes.COMMAND_OK, selection.optsReply());
+            case "MODE":
+                if (session.settings().modeZLevel().isEmpty()) {
+                    throw fail(ReplyCodes.SYNTAX_ERROR_IN_ARGUMENTS, "MODE Z is not offered.");
+                }
+                session.parameters().modeZLevel(ModeZ.parseLevelOption(value));
+                return Reply.of(ReplyCodes.COMMAND_OK, "MODE Z level set to " + session.parameters().modeZLevel() + ".");
             case "HASH":
                 if (value.isEmpty()) {
                     return Reply.of(ReplyCodes.COMMAND_OK, session.parameters().hashAlgorithm());

@@ -15,6 +15,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
@@ -57,6 +58,7 @@ public final class ControlConnection implements Closeable, ClientWatch {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final AbortSignal abortSignal = new AbortSignal();
     private volatile boolean peerClosed;
+    private volatile Charset charset = StandardCharsets.UTF_8;
     /** Whether the session thread waits for the transfer to end, so it reads nothing until then. */
     private volatile boolean readerWaitsForTransfer;
     private final ReentrantLock readLock = new ReentrantLock();
@@ -348,13 +350,22 @@ public final class ControlConnection implements Closeable, ClientWatch {
     }
 
     /**
+     * Sets the charset replies are encoded in: UTF-8 unless the server speaks another to older clients.
+     *
+     * @param names the charset of names in replies
+     */
+    public void charset(Charset names) {
+        this.charset = names;
+    }
+
+    /**
      * Sends one reply.
      *
      * @param reply the reply
      * @throws IOException if the connection failed
      */
     public void send(Reply reply) throws IOException {
-        write(reply.encode().getBytes(StandardCharsets.UTF_8));
+        write(reply.encode().getBytes(charset));
         ProtocolLog.sent(client, reply);
         sent.accept(reply);
     }

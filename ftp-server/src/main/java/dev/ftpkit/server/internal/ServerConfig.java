@@ -45,5 +45,6 @@ public record ServerConfig(
         Optional<TlsConfig> tls,
         List<ServerHook> hooks,
         OperationLimits limits,
-        Optional<ProxyProtocolSettings> proxyProtocol) {
+        Optional<ProxyProtocolSettings> proxyProtocol,
+        WireOptions wire) {
 }

@@ -4,8 +4,10 @@ import dev.ftpkit.core.Reply;
 import dev.ftpkit.core.ReplyCodes;
 import dev.ftpkit.server.DataConnections;
 import dev.ftpkit.server.FtpSession;
+import dev.ftpkit.server.Permission;
 import dev.ftpkit.server.RateLimits;
 import dev.ftpkit.server.ServerListener;
+import dev.ftpkit.server.TransferParameters;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -20,6 +22,7 @@ import java.time.Duration;
 public final class DataChannels implements DataConnections {
 
     private final FtpSession session;
+    private final TransferParameters parameters;
     private final Settings settings;
     private final DataProtection protection;
     private final TransferRunner transfers;
@@ -41,14 +44,16 @@ public final class DataChannels implements DataConnections {
      * Creates the data connections of one session.
      *
      * @param session      the session: its addresses, the 150 reply, the listener's view
+     * @param parameters   TYPE and MODE, read when a connection opens
      * @param settings     timeouts and passive policy
      * @param protection   the session's FTPS state for data connections
      * @param transfers    the session's transfer runner (ABOR must reach a connection being opened)
      * @param passivePorts the server's passive port pool
      */
-    public DataChannels(FtpSession session, Settings settings, DataProtection protection, TransferRunner transfers,
-                        PassivePortPool passivePorts) {
+    public DataChannels(FtpSession session, TransferParameters parameters, Settings settings,
+                        DataProtection protection, TransferRunner transfers, PassivePortPool passivePorts) {
         this.session = session;
+        this.parameters = parameters;
         this.settings = settings;
         this.protection = protection;
         this.transfers = transfers;
@@ -58,8 +63,10 @@ public final class DataChannels implements DataConnections {
     @Override
     public int preparePassive() throws IOException {
         close(); // one pending listener per session: return the old port first
-        DataSetup.Passive setup = new DataSetup.Passive(
-                passivePorts.lease(session.serverAddress().getAddress(), session.clientAddress().getAddress()));
+        // an FXP account's data connection comes from the other server (RFC 2577 §5 is why others' may not)
+        boolean fxp = session.account().map(account -> account.may(Permission.FXP)).orElse(false);
+        DataSetup.Passive setup = new DataSetup.Passive(passivePorts.lease(session.serverAddress().getAddress(),
+                session.clientAddress().getAddress(), fxp));
         prepare(setup);
         return setup.port();
     }
@@ -142,8 +149,8 @@ public final class DataChannels implements DataConnections {
         }
         Socket raw = socket;
         socket = protection.protect(socket, t);
-        SocketDataConnection connection = new SocketDataConnection(socket, raw, session.asciiType(),
-                settings.rateLimits().limitFor(session.account()));
+        SocketDataConnection connection = new SocketDataConnection(socket, raw, parameters.asciiType(),
+                settings.rateLimits().limitFor(session.account()), parameters.modeZ() ? parameters.modeZLevel() : -1);
         if (t != null) {
             t.attach(connection);
             if (t.aborted()) {

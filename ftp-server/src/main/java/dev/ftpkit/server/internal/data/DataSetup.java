@@ -50,6 +50,21 @@ public sealed interface DataSetup extends Closeable {
         }
     }
 
+    /**
+     * Ends a data connection that must not carry anyone's data with a reset, not a clean close: an FTP server at the
+     * other end (an FXP target whose source refused it) must not store an empty file as if it were the whole data.
+     *
+     * @param socket the refused connection
+     */
+    static void resetQuietly(Socket socket) {
+        try {
+            socket.setSoLinger(true, 0);
+        } catch (IOException ignored) {
+            // closed already: nothing to reset
+        }
+        closeQuietly(socket);
+    }
+
     /** An active target checked against the client's address; the server connects from an ephemeral port. */
     record Active(InetSocketAddress target, InetAddress localAddress) implements DataSetup {
         @Override

@@ -138,13 +138,13 @@ final class PassiveListener {
         if (exclusive) {
             PassiveLease only = waiting.values().stream().findFirst().orElse(null);
             if (only == null) {
-                DataSetup.closeQuietly(accepted);
+                DataSetup.resetQuietly(accepted);
             } else if (promiscuous || only.client().equals(client)) {
                 only.deliver(accepted);
             } else {
                 // vsftpd pasv_promiscuous=NO: a data connection from another host than the control connection's
                 // is a hijack attempt (RFC 2577 §5); drop it and fail the transfer
-                DataSetup.closeQuietly(accepted);
+                DataSetup.resetQuietly(accepted);
                 only.fail(new DataChannelException(DataChannelException.Reason.FOREIGN_ADDRESS, null));
             }
             return;
@@ -152,7 +152,7 @@ final class PassiveListener {
         PassiveLease owner = waiting.get(client);
         if (owner == null || !owner.deliver(accepted)) {
             // no session waits for this address (a thief, or a second connection): it cannot take anyone's data
-            DataSetup.closeQuietly(accepted);
+            DataSetup.resetQuietly(accepted);
         }
     }
 

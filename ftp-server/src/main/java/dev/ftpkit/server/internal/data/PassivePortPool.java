@@ -52,20 +52,24 @@ public final class PassivePortPool {
      *
      * @param bindAddress the local address to listen on (the control connection's local address)
      * @param client      the address the data connection must come from
+     * @param anySource   whether it may come from anywhere (an FXP account: the other server connects): such a
+     *                    lease has a port of its own, since no source address tells it from others
      * @return the lease; close it when done
      * @throws DataChannelException if every port of the range is taken, for this client
      */
-    public PassiveLease lease(InetAddress bindAddress, InetAddress client) throws DataChannelException {
+    public PassiveLease lease(InetAddress bindAddress, InetAddress client, boolean anySource)
+            throws DataChannelException {
+        boolean promiscuousLease = promiscuous || anySource;
         if (min == 0) {
             try {
-                return exclusive(bind(bindAddress, 0, 1), bindAddress, client, () -> { });
+                return exclusive(bind(bindAddress, 0, 1), bindAddress, client, promiscuousLease, () -> { });
             } catch (IOException e) {
                 throw exhausted(e);
             }
         }
         int size = max - min + 1;
         for (int tries = 0; tries < size; tries++) {
-            PassiveLease lease = leaseNext(bindAddress, client);
+            PassiveLease lease = leaseNext(bindAddress, client, promiscuousLease);
             if (lease != null) {
                 return lease;
             }
@@ -74,27 +78,28 @@ public final class PassivePortPool {
     }
 
     /** Joins or opens the next port in turn; null if that port cannot take this client. */
-    private synchronized PassiveLease leaseNext(InetAddress bindAddress, InetAddress client) {
+    private synchronized PassiveLease leaseNext(InetAddress bindAddress, InetAddress client,
+                                                boolean promiscuousLease) {
         int size = max - min + 1;
         int index = next;
         next = (next + 1) % size;
         int port = min + index;
         PassiveListener listener = open.get(port);
         if (listener != null) {
-            return listener.join(bindAddress, client);
+            return promiscuousLease ? null : listener.join(bindAddress, client);
         }
         if (leased.get(index)) {
             return null; // an exclusive lease, or a listener closing
         }
         ServerSocket socket;
         try {
-            socket = bind(bindAddress, port, promiscuous ? 1 : SHARED_BACKLOG);
+            socket = bind(bindAddress, port, promiscuousLease ? 1 : SHARED_BACKLOG);
         } catch (IOException taken) {
             return null; // used by another program: try the next one
         }
         leased.set(index);
-        if (promiscuous) {
-            return exclusive(socket, bindAddress, client, () -> free(port));
+        if (promiscuousLease) {
+            return exclusive(socket, bindAddress, client, true, () -> free(port));
         }
         listener = new PassiveListener(socket, bindAddress, false, false, peers, () -> retire(port));
         open.put(port, listener);
@@ -102,8 +107,9 @@ public final class PassivePortPool {
     }
 
     private PassiveLease exclusive(ServerSocket socket, InetAddress bindAddress, InetAddress client,
-                                   Runnable retire) {
-        return new PassiveListener(socket, bindAddress, true, promiscuous, peers, retire).join(bindAddress, client);
+                                   boolean promiscuousLease, Runnable retire) {
+        return new PassiveListener(socket, bindAddress, true, promiscuousLease, peers, retire)
+                .join(bindAddress, client);
     }
 
     private synchronized void retire(int port) {

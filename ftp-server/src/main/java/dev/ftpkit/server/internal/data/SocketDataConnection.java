@@ -31,17 +31,21 @@ final class SocketDataConnection implements DataConnection {
     private final AtomicLong bytes = new AtomicLong();
     private final InputStream input;
     private final OutputStream output;
+    private final boolean deflated;
 
     /**
      * @param socket the data socket, TLS or not
      * @param raw    the TCP socket under it, which ABOR closes (closing the TLS socket could block on a write)
      * @param ascii  whether TYPE A is in effect
      * @param limit  the session's rate limit: a limited direction's stream is wrapped once, here (issue 19)
+     * @param modeZLevel the MODE Z compression level, or -1 for MODE S
      */
-    SocketDataConnection(Socket socket, Socket raw, boolean ascii, RateLimit limit) throws IOException {
+    SocketDataConnection(Socket socket, Socket raw, boolean ascii, RateLimit limit, int modeZLevel)
+            throws IOException {
         this.socket = socket;
         this.raw = raw;
         this.ascii = ascii;
+        this.deflated = modeZLevel >= 0;
         InputStream in = socket.getInputStream();
         OutputStream out = socket.getOutputStream();
         InputStream counted = new InputStream() {
@@ -84,9 +88,13 @@ final class SocketDataConnection implements DataConnection {
                 }
             }
         };
-        this.input = Throttled.input(counted, limit.uploadBytesPerSecond(), System::nanoTime, TokenBucket.Pause.SLEEP);
-        this.output = new BufferedOutputStream(Throttled.output(counting, limit.downloadBytesPerSecond(),
+        // the rate limit counts the bytes on the wire, so MODE Z's (de)compression sits above it
+        InputStream limitedInput = Throttled.input(counted, limit.uploadBytesPerSecond(), System::nanoTime,
+                TokenBucket.Pause.SLEEP);
+        OutputStream buffered = new BufferedOutputStream(Throttled.output(counting, limit.downloadBytesPerSecond(),
                 System::nanoTime, TokenBucket.Pause.SLEEP), BUFFER_SIZE);
+        this.input = deflated ? new ModeZStreams.Inflating(limitedInput) : limitedInput;
+        this.output = deflated ? new ModeZStreams.Deflating(buffered, modeZLevel) : buffered;
     }
 
     /**
@@ -131,11 +139,11 @@ final class SocketDataConnection implements DataConnection {
     @Override
     public long receiveFile(SeekableByteChannel file) throws IOException {
         try {
-            if (ascii || throttled()) {
-                TransferIo.receive(input, file, ascii);
-            } else {
-                receiveInto(file);
+            if (ascii || deflated || throttled()) {
+                long stored = TransferIo.receive(input, file, ascii);
+                return deflated ? stored : bytes();
             }
+            receiveInto(file);
         } catch (IOException e) {
             throw StorageErrors.typed(e);
         }
@@ -201,6 +209,9 @@ final class SocketDataConnection implements DataConnection {
     public void close() throws IOException {
         try {
             if (!socket.isClosed() && !socket.isOutputShutdown()) {
+                if (output instanceof ModeZStreams.Deflating deflating) {
+                    deflating.end(); // MODE Z: the end of the zlib stream, then the end of the connection
+                }
                 output.flush();
                 if (socket instanceof SSLSocket) {
                     // close_notify alone (RFC 8446 §6.1): a plain close of a TLS 1.3 socket makes JSSE send
@@ -209,6 +220,9 @@ final class SocketDataConnection implements DataConnection {
                 }
             }
         } finally {
+            if (input instanceof ModeZStreams.Inflating inflating) {
+                inflating.end();
+            }
             socket.close();
         }
     }

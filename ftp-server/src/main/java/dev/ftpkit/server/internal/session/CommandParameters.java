@@ -3,6 +3,8 @@ package dev.ftpkit.server.internal.session;
 import dev.ftpkit.server.MlsxFactSelection;
 import dev.ftpkit.server.TransferParameters;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -17,6 +19,23 @@ final class CommandParameters implements TransferParameters {
     private long restOffset;
     private String renameFrom;
     private String hashAlgorithm = "SHA-256";
+    private final int defaultModeZLevel;
+    private volatile boolean modeZ;
+    private volatile int modeZLevel;
+
+    private final Charset defaultCharset;
+    private volatile Charset nameCharset;
+
+    /**
+     * @param defaultModeZLevel the server's MODE Z level, until OPTS MODE Z LEVEL picks another
+     * @param defaultCharset    the server's charset of names, until OPTS UTF8 ON picks UTF-8
+     */
+    CommandParameters(int defaultModeZLevel, Charset defaultCharset) {
+        this.defaultModeZLevel = defaultModeZLevel;
+        this.modeZLevel = defaultModeZLevel;
+        this.defaultCharset = defaultCharset;
+        this.nameCharset = defaultCharset;
+    }
 
     @Override
     public boolean asciiType() {
@@ -70,9 +89,45 @@ final class CommandParameters implements TransferParameters {
         this.hashAlgorithm = algorithm;
     }
 
-    /** REIN (RFC 959 §4.1.1): TYPE (back to ASCII), REST, RNFR and the MLSx facts return to their defaults; the HASH algorithm stays. */
+    @Override
+    public boolean modeZ() {
+        return modeZ;
+    }
+
+    @Override
+    public void modeZ(boolean deflate) {
+        this.modeZ = deflate;
+    }
+
+    @Override
+    public int modeZLevel() {
+        return modeZLevel;
+    }
+
+    @Override
+    public void modeZLevel(int level) {
+        this.modeZLevel = level;
+    }
+
+    @Override
+    public Charset nameCharset() {
+        return nameCharset;
+    }
+
+    @Override
+    public void useUtf8() {
+        this.nameCharset = StandardCharsets.UTF_8;
+    }
+
+    /**
+     * REIN (RFC 959 §4.1.1): TYPE (back to ASCII), MODE (back to S), the charset of names, REST, RNFR and the MLSx facts return to their
+     * defaults; the HASH algorithm stays.
+     */
     void reset() {
         ascii = true;
+        modeZ = false;
+        modeZLevel = defaultModeZLevel;
+        nameCharset = defaultCharset;
         mlsxFacts = MlsxFactSelection.ALL;
         restOffset = 0;
         renameFrom = null;

@@ -23,7 +23,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -80,6 +79,7 @@ public final class Session implements Runnable {
                 (InetSocketAddress) socket.getLocalSocketAddress(), config, control, shared);
         control.onSent(reply -> config.listener().replySent(context, reply));
         this.abuse = new AbuseWatch(shared.defender(), context);
+        control.charset(context.parameters().nameCharset());
     }
 
     /**
@@ -183,7 +183,8 @@ public final class Session implements Runnable {
             tooLongInARow = 0;
             Command command;
             try {
-                command = CommandParser.parse(line, StandardCharsets.UTF_8);
+                // RFC 2640 §2.2: UTF-8 names, or the configured charset of older clients until OPTS UTF8 ON
+                command = CommandParser.parse(line, context.parameters().nameCharset());
             } catch (FtpProtocolException e) {
                 control.send(Reply.of(ReplyCodes.SYNTAX_ERROR, "Syntax error, command unrecognized."));
                 continue;
@@ -193,6 +194,7 @@ public final class Session implements Runnable {
             current = command;
             dispatch(command);
             current = null;
+            control.charset(context.parameters().nameCharset()); // OPTS UTF8 ON switches the replies after its own
             context.sessionTls().afterReply(control, config);
         }
     }

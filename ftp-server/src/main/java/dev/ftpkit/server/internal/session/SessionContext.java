@@ -1,6 +1,7 @@
 package dev.ftpkit.server.internal.session;
 
 import dev.ftpkit.core.FtpReplyException;
+import dev.ftpkit.core.ModeZ;
 import dev.ftpkit.core.Reply;
 import dev.ftpkit.core.ReplyCodes;
 import dev.ftpkit.server.Account;
@@ -33,6 +34,7 @@ import dev.ftpkit.server.internal.tls.SessionTls;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -59,7 +61,7 @@ final class SessionContext implements CommandContext {
     // session state (RFC 959 §5.4 sequencing lives in these fields and the types they hold)
     private final LoginState login;
     private final LoginControl loginControl = new Login();
-    private final CommandParameters parameters = new CommandParameters();
+    private final CommandParameters parameters;
     private final SessionTls tls;
     private final TransferRunner transfers;
     private final DataChannels dataChannels;
@@ -83,7 +85,9 @@ final class SessionContext implements CommandContext {
         this.login = new LoginState(new HostContext(Optional.empty(), config.root(), config.authenticator()));
         this.tls = new SessionTls(id);
         this.transfers = new TransferRunner(config.transferThreadFactory(), config.dataTimeout(), () -> closing, control);
-        this.dataChannels = new DataChannels(this,
+        this.parameters = new CommandParameters(config.wire().modeZLevel().orElse(ModeZ.DEFAULT_LEVEL),
+                config.wire().controlEncoding().orElse(StandardCharsets.UTF_8));
+        this.dataChannels = new DataChannels(this, parameters,
                 new DataChannels.Settings(config.dataTimeout(), config.listener(), config.limits().rateLimits()),
                 new TlsDataProtection(config.tls(), tls, config.dataTimeout()), transfers, shared.passivePorts());
     }

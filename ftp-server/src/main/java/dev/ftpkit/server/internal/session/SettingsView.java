@@ -9,9 +9,11 @@ import dev.ftpkit.server.VirtualHost;
 import dev.ftpkit.server.internal.ServerConfig;
 import dev.ftpkit.server.internal.tls.TlsConfig;
 
+import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
@@ -77,6 +79,16 @@ record SettingsView(ServerConfig config, Semaphore listingHelpers) implements Se
     @Override
     public Optional<CommandDescriptor> siteCommand(String name) {
         return config.commands().getSite(name);
+    }
+
+    @Override
+    public OptionalInt modeZLevel() {
+        return config.wire().modeZLevel();
+    }
+
+    @Override
+    public Optional<Charset> controlEncoding() {
+        return config.wire().controlEncoding();
     }
 
     @Override

@@ -21,16 +21,16 @@ class PassivePortPoolTest {
         int start = FreeRange.start(3);
         PassivePortPool pool = new PassivePortPool(start, start + 2, false, DataPeers.DIRECT);
         InetAddress loopback = InetAddress.getLoopbackAddress();
-        PassiveLease a = pool.lease(loopback, loopback);
-        PassiveLease b = pool.lease(loopback, loopback);
-        PassiveLease c = pool.lease(loopback, loopback);
+        PassiveLease a = pool.lease(loopback, loopback, false);
+        PassiveLease b = pool.lease(loopback, loopback, false);
+        PassiveLease c = pool.lease(loopback, loopback, false);
 
-        assertThatThrownBy(() -> pool.lease(loopback, loopback)).isInstanceOf(DataChannelException.class)
+        assertThatThrownBy(() -> pool.lease(loopback, loopback, false)).isInstanceOf(DataChannelException.class)
                 .satisfies(e -> assertThat(((DataChannelException) e).reason())
                         .isEqualTo(DataChannelException.Reason.PASSIVE_PORTS_EXHAUSTED))
                 .satisfies(e -> assertThat(ErrorMapper.toReply(e, "PASV").code().value()).isEqualTo(425));
         b.close();
-        PassiveLease again = pool.lease(loopback, loopback);
+        PassiveLease again = pool.lease(loopback, loopback, false);
         assertThat(again.port()).isEqualTo(b.port());
         for (PassiveLease s : new PassiveLease[] {a, c, again}) {
             s.close();
@@ -43,10 +43,10 @@ class PassivePortPoolTest {
         int start = FreeRange.start(1);
         PassivePortPool pool = new PassivePortPool(start, start, false, DataPeers.DIRECT);
         InetAddress loopback = InetAddress.getLoopbackAddress();
-        try (PassiveLease eleven = pool.lease(loopback, InetAddress.getByName("127.0.0.11"));
-             PassiveLease twelve = pool.lease(loopback, InetAddress.getByName("127.0.0.12"))) {
+        try (PassiveLease eleven = pool.lease(loopback, InetAddress.getByName("127.0.0.11"), false);
+             PassiveLease twelve = pool.lease(loopback, InetAddress.getByName("127.0.0.12"), false)) {
             assertThat(twelve.port()).isEqualTo(eleven.port());
-            assertThatThrownBy(() -> pool.lease(loopback, InetAddress.getByName("127.0.0.11")))
+            assertThatThrownBy(() -> pool.lease(loopback, InetAddress.getByName("127.0.0.11"), false))
                     .isInstanceOf(DataChannelException.class);
         }
         assertThat(pool.leasedCount()).isZero();
@@ -58,8 +58,8 @@ class PassivePortPoolTest {
         int start = FreeRange.start(1);
         PassivePortPool pool = new PassivePortPool(start, start, false, DataPeers.DIRECT);
         InetAddress loopback = InetAddress.getLoopbackAddress();
-        try (PassiveLease eleven = pool.lease(loopback, InetAddress.getByName("127.0.0.11"));
-             PassiveLease twelve = pool.lease(loopback, InetAddress.getByName("127.0.0.12"));
+        try (PassiveLease eleven = pool.lease(loopback, InetAddress.getByName("127.0.0.11"), false);
+             PassiveLease twelve = pool.lease(loopback, InetAddress.getByName("127.0.0.12"), false);
              Socket thief = connect("127.0.0.13", start);
              Socket fromTwelve = connect("127.0.0.12", start);
              Socket fromEleven = connect("127.0.0.11", start)) {

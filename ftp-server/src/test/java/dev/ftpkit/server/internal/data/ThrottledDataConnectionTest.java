@@ -20,12 +20,12 @@ class ThrottledDataConnectionTest {
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
              Socket client = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
              Socket server = listener.accept()) {
-            SocketDataConnection unlimited = new SocketDataConnection(server, server, false, RateLimit.UNLIMITED);
+            SocketDataConnection unlimited = new SocketDataConnection(server, server, false, RateLimit.UNLIMITED, -1);
             assertThat(unlimited.throttled()).isFalse();
             SocketDataConnection downloadsOnly = new SocketDataConnection(server, server, false,
-                    new RateLimit(0, 1000));
+                    new RateLimit(0, 1000), -1);
             assertThat(downloadsOnly.throttled()).isFalse();
-            SocketDataConnection limited = new SocketDataConnection(server, server, false, RateLimit.of(1000));
+            SocketDataConnection limited = new SocketDataConnection(server, server, false, RateLimit.of(1000), -1);
             assertThat(limited.throttled()).isTrue();
             client.getOutputStream().write(new byte[] {1, 2, 3});
             client.shutdownOutput();
