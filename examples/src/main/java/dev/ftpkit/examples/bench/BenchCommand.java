@@ -180,6 +180,11 @@ public final class BenchCommand implements Subcommand {
         io.out().print(document);
         io.out().flush();
         if (options.out() != null) {
+            if (Files.isRegularFile(options.out())) {
+                // figures that other tools measured, copied in by hand: a new run of this one must not drop them
+                String previous = Files.readString(options.out(), StandardCharsets.UTF_8);
+                document += HandAddedSections.missingFrom(document, previous);
+            }
             Files.writeString(options.out(), document, StandardCharsets.UTF_8);
             progress.println("written to " + options.out().toAbsolutePath());
         }
@@ -191,7 +196,10 @@ public final class BenchCommand implements Subcommand {
         StringBuilder out = new StringBuilder();
         out.append("# Benchmarks\n\n");
         out.append("Written by the benchmark harness (`dev.ftpkit.examples.bench`) at the end of its run, ")
-                .append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append("; no figure here is edited by hand.\n\n");
+                .append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append("; no figure here is edited by hand. ")
+                .append("Sections that say they were added to this file by hand ")
+                .append("come from other tools' runs (each names its command) and are carried over from the ")
+                .append("previous file.\n\n");
         out.append("Command (from the repository root, after `mvn -B package -DskipTests`):\n\n```\n")
                 .append(javaCommand()).append(" -jar examples/target/ftpkit.jar bench").append(options.commandLine())
                 .append("\n```\n\n")
