@@ -1,5 +1,6 @@
 package dev.ftpkit.server.security;
 
+import dev.ftpkit.server.internal.files.ForwardingByteChannel;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -416,13 +417,12 @@ final class FailingFileSystem extends FileSystem {
     }
 
     /** A write channel that fails once more than the allowed bytes were written. */
-    private final class Limited implements SeekableByteChannel {
-        private final SeekableByteChannel channel;
+    private final class Limited extends ForwardingByteChannel {
         private final Path path;
         private long written;
 
         Limited(SeekableByteChannel channel, Path path) {
-            this.channel = channel;
+            super(channel);
             this.path = path;
         }
 
@@ -434,43 +434,6 @@ final class FailingFileSystem extends FileSystem {
             int n = channel.write(src);
             written += n;
             return n;
-        }
-
-        @Override
-        public int read(ByteBuffer dst) throws IOException {
-            return channel.read(dst);
-        }
-
-        @Override
-        public long position() throws IOException {
-            return channel.position();
-        }
-
-        @Override
-        public SeekableByteChannel position(long newPosition) throws IOException {
-            channel.position(newPosition);
-            return this;
-        }
-
-        @Override
-        public long size() throws IOException {
-            return channel.size();
-        }
-
-        @Override
-        public SeekableByteChannel truncate(long size) throws IOException {
-            channel.truncate(size);
-            return this;
-        }
-
-        @Override
-        public boolean isOpen() {
-            return channel.isOpen();
-        }
-
-        @Override
-        public void close() throws IOException {
-            channel.close();
         }
     }
 }

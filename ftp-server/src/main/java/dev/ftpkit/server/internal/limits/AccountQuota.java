@@ -3,6 +3,7 @@ package dev.ftpkit.server.internal.limits;
 import dev.ftpkit.server.Quota;
 import dev.ftpkit.server.QuotaExceededException;
 import dev.ftpkit.server.StorageQuota;
+import dev.ftpkit.server.internal.files.ForwardingByteChannel;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -68,7 +69,7 @@ final class AccountQuota implements StorageQuota {
 
         @Override
         public SeekableByteChannel track(SeekableByteChannel channel) {
-            return new SeekableByteChannel() {
+            return new ForwardingByteChannel(channel) {
                 @Override
                 public int write(ByteBuffer source) throws IOException {
                     int offered = source.remaining();
@@ -78,43 +79,6 @@ final class AccountQuota implements StorageQuota {
                         unwritten(offered - done); // the caller writes the rest again
                     }
                     return done;
-                }
-
-                @Override
-                public int read(ByteBuffer destination) throws IOException {
-                    return channel.read(destination);
-                }
-
-                @Override
-                public long position() throws IOException {
-                    return channel.position();
-                }
-
-                @Override
-                public SeekableByteChannel position(long newPosition) throws IOException {
-                    channel.position(newPosition);
-                    return this;
-                }
-
-                @Override
-                public long size() throws IOException {
-                    return channel.size();
-                }
-
-                @Override
-                public SeekableByteChannel truncate(long size) throws IOException {
-                    channel.truncate(size);
-                    return this;
-                }
-
-                @Override
-                public boolean isOpen() {
-                    return channel.isOpen();
-                }
-
-                @Override
-                public void close() throws IOException {
-                    channel.close();
                 }
             };
         }
