@@ -1,7 +1,6 @@
 package dev.ftpkit.server;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -122,25 +121,6 @@ public final class DefenderSettings {
         return clock;
     }
 
-    /** An address and a prefix length: {@code 192.0.2.0/24}, or one address. */
-    private record AddressRange(byte[] network, int prefix) {
-        boolean contains(InetAddress address) {
-            byte[] bytes = address.getAddress();
-            if (bytes.length != network.length) {
-                return false;
-            }
-            int full = prefix / 8;
-            for (int i = 0; i < full; i++) {
-                if (bytes[i] != network[i]) {
-                    return false;
-                }
-            }
-            int rest = prefix % 8;
-            int mask = (0xFF << (8 - rest)) & 0xFF;
-            return rest == 0 || (bytes[full] & mask) == (network[full] & mask);
-        }
-    }
-
     /** Collects the settings; each setter names the option when it refuses a value. */
     public static final class Builder {
         private int banAfter;
@@ -212,27 +192,7 @@ public final class DefenderSettings {
          */
         public Builder allow(String addressOrNetwork) {
             Objects.requireNonNull(addressOrNetwork, "allow");
-            int slash = addressOrNetwork.indexOf('/');
-            String literal = slash < 0 ? addressOrNetwork : addressOrNetwork.substring(0, slash);
-            require(!literal.isEmpty() && (literal.indexOf(':') >= 0 || literal.chars().allMatch(
-                    c -> c == '.' || (c >= '0' && c <= '9'))), "allow needs an IP literal: " + addressOrNetwork);
-            InetAddress address;
-            try {
-                address = InetAddress.getByName(literal); // a literal: no lookup
-            } catch (UnknownHostException e) {
-                throw new IllegalArgumentException("allow needs an IP literal: " + addressOrNetwork, e);
-            }
-            int bits = address.getAddress().length * 8;
-            int prefix = bits;
-            if (slash >= 0) {
-                try {
-                    prefix = Integer.parseInt(addressOrNetwork.substring(slash + 1));
-                } catch (NumberFormatException e) {
-                    prefix = -1;
-                }
-                require(prefix >= 0 && prefix <= bits, "allow: prefix must be 0.." + bits + ": " + addressOrNetwork);
-            }
-            allowed.add(new AddressRange(address.getAddress(), prefix));
+            allowed.add(AddressRange.parse("allow", addressOrNetwork));
             return this;
         }
 
@@ -244,7 +204,7 @@ public final class DefenderSettings {
          */
         public Builder allow(InetAddress address) {
             Objects.requireNonNull(address, "allow");
-            allowed.add(new AddressRange(address.getAddress(), address.getAddress().length * 8));
+            allowed.add(AddressRange.of(address));
             return this;
         }
 

@@ -1,7 +1,6 @@
 package dev.ftpkit.server;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -24,7 +23,7 @@ import java.util.Objects;
  *                        balancer forwards the passive ports too); data connections from other addresses are
  *                        taken as direct
  */
-public record ProxyProtocolSettings(List<Cidr> trustedProxies, Duration headerTimeout, boolean dataConnections) {
+public record ProxyProtocolSettings(List<AddressRange> trustedProxies, Duration headerTimeout, boolean dataConnections) {
 
     /** The header deadline unless one is given: a balancer sends it at once, with the connection. */
     public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(5);
@@ -58,7 +57,7 @@ public record ProxyProtocolSettings(List<Cidr> trustedProxies, Duration headerTi
      * @throws IllegalArgumentException naming {@code trustedProxies} if a range is not a literal CIDR
      */
     public static ProxyProtocolSettings trusting(String... cidrs) {
-        return new ProxyProtocolSettings(Arrays.stream(cidrs).map(Cidr::parse).toList(), DEFAULT_HEADER_TIMEOUT,
+        return new ProxyProtocolSettings(Arrays.stream(cidrs).map(cidr -> AddressRange.parse("trustedProxies", cidr)).toList(), DEFAULT_HEADER_TIMEOUT,
                 false);
     }
 
@@ -90,85 +89,5 @@ public record ProxyProtocolSettings(List<Cidr> trustedProxies, Duration headerTi
      */
     public boolean trusts(InetAddress address) {
         return trustedProxies.stream().anyMatch(c -> c.contains(address));
-    }
-
-    /**
-     * An address range: a network address and the number of leading bits that must match.
-     *
-     * @param network      the network address (bits past the prefix are ignored)
-     * @param prefixLength 0..32 for IPv4, 0..128 for IPv6
-     */
-    public record Cidr(InetAddress network, int prefixLength) {
-
-        /** Checks the prefix length against the address family. */
-        public Cidr {
-            Objects.requireNonNull(network, "network");
-            int bits = network.getAddress().length * 8;
-            if (prefixLength < 0 || prefixLength > bits) {
-                throw new IllegalArgumentException("trustedProxies prefix length must be 0.." + bits + ": "
-                        + prefixLength);
-            }
-        }
-
-        /**
-         * Parses {@code address/prefix} or a bare address (the whole address must match). Only literals: a host
-         * name is refused, never looked up.
-         *
-         * @param text the range
-         * @return the range
-         * @throws IllegalArgumentException naming {@code trustedProxies} if it is not a literal range
-         */
-        public static Cidr parse(String text) {
-            String trimmed = text.strip();
-            int slash = trimmed.indexOf('/');
-            String literal = slash < 0 ? trimmed : trimmed.substring(0, slash);
-            InetAddress address = literal(literal, text);
-            int bits = address.getAddress().length * 8;
-            int prefix;
-            try {
-                prefix = slash < 0 ? bits : Integer.parseInt(trimmed.substring(slash + 1));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("trustedProxies prefix is not a number: " + text, e);
-            }
-            return new Cidr(address, prefix);
-        }
-
-        private static InetAddress literal(String literal, String text) {
-            // only digits, dots, hex and colons: getByName then parses a literal and never asks DNS
-            if (!literal.matches("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
-                throw new IllegalArgumentException("trustedProxies entry is not an IP literal or CIDR: " + text);
-            }
-            try {
-                return InetAddress.getByName(literal);
-            } catch (UnknownHostException e) {
-                throw new IllegalArgumentException("trustedProxies entry is not an IP literal or CIDR: " + text, e);
-            }
-        }
-
-        /**
-         * Whether the address lies in this range (an address of the other family never does).
-         *
-         * @param address the address
-         * @return true if its first {@code prefixLength} bits are the network's
-         */
-        public boolean contains(InetAddress address) {
-            byte[] a = address.getAddress();
-            byte[] n = network.getAddress();
-            if (a.length != n.length) {
-                return false;
-            }
-            for (int bit = 0; bit < prefixLength; bit += 8) {
-                int mask = prefixLength - bit >= 8 ? 0xFF : (0xFF << (8 - (prefixLength - bit))) & 0xFF;
-                if ((a[bit / 8] & mask) != (n[bit / 8] & mask)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        @Override
-        public String toString() {
-            return network.getHostAddress() + "/" + prefixLength;
-        }
     }
 }
