@@ -27,6 +27,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ThreadFactory;
 
+import static dev.ftpkit.server.internal.OptionChecks.require;
+import static dev.ftpkit.server.internal.OptionChecks.requirePositive;
+
 /**
  * An embeddable FTP server. Build it with {@link #builder()}, {@link #start()} it, and {@link #close()} it:
  *
@@ -632,17 +635,6 @@ public final class FtpServer implements AutoCloseable {
                     new OperationLimits(rateLimits, quotas, defender),
                     Optional.ofNullable(proxyProtocol),
                     new WireOptions(modeZLevel, Optional.ofNullable(controlEncoding))));
-        }
-
-        private static void requirePositive(Duration duration, String option) {
-            require(duration != null && !duration.isNegative() && !duration.isZero(),
-                    option + " must be positive: " + duration);
-        }
-
-        private static void require(boolean condition, String message) {
-            if (!condition) {
-                throw new IllegalArgumentException(message);
-            }
         }
     }
 }
