@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
@@ -59,15 +60,31 @@ public final class ServerTlsContexts {
         if (trustedClientIssuers.isEmpty()) {
             throw new IllegalArgumentException("trusted client issuers must not be empty");
         }
+        return context(keyManagers(keystore, password), trustOnly(trustedClientIssuers));
+    }
+
+    /**
+     * Trust managers that accept peer certificates issued by these certificates and by nothing else (not the JDK's
+     * CAs: a public CA's certificate must not log anyone in), for an {@link SSLContext} built by hand.
+     *
+     * @param issuers the CA (or self-signed client) certificates to accept
+     * @return the trust managers
+     * @throws GeneralSecurityException if the JDK has no PKCS12 key store or default trust manager algorithm
+     */
+    public static TrustManager[] trustOnly(Collection<? extends Certificate> issuers) throws GeneralSecurityException {
         KeyStore anchors = KeyStore.getInstance("PKCS12");
-        anchors.load(null, null);
+        try {
+            anchors.load(null, null);
+        } catch (IOException cannotHappen) { // an empty store reads no stream
+            throw new GeneralSecurityException(cannotHappen);
+        }
         int index = 0;
-        for (X509Certificate issuer : trustedClientIssuers) {
+        for (Certificate issuer : issuers) {
             anchors.setCertificateEntry("client-issuer-" + index++, issuer);
         }
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(anchors);
-        return context(keyManagers(keystore, password), trust.getTrustManagers());
+        return trust.getTrustManagers();
     }
 
     /**

@@ -3,11 +3,11 @@ package dev.ftpkit.examples.serve;
 import dev.ftpkit.examples.CommandFailure;
 import dev.ftpkit.examples.ExitCode;
 import dev.ftpkit.examples.cli.Failures;
+import dev.ftpkit.server.ServerTlsContexts;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -128,18 +128,7 @@ final class ServerTls {
         if (anchors.isEmpty()) {
             throw new CommandFailure(ExitCode.LOCAL_FILE, "--tls-client-ca " + clientCa + ": holds no certificate");
         }
-        KeyStore trusted = KeyStore.getInstance("PKCS12");
-        try {
-            trusted.load(null, null);
-        } catch (IOException e) {
-            throw new GeneralSecurityException(e);
-        }
-        for (int i = 0; i < anchors.size(); i++) {
-            trusted.setCertificateEntry("client-ca-" + i, anchors.get(i));
-        }
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(trusted);
-        return trust.getTrustManagers();
+        return ServerTlsContexts.trustOnly(anchors);
     }
 
     private static byte[] read(String option, Path file) throws CommandFailure {
