@@ -14,13 +14,14 @@ final class FtpsReport {
     private final Results results;
     private final StringBuilder out = new StringBuilder();
     private final List<String> errors = new ArrayList<>();
+    private String table = "";
 
     private FtpsReport(Results results) {
         this.results = results;
     }
 
     static String render(Results results, BenchSettings settings, List<TlsVersion> versions,
-            Map<String, String> cipherSuites) {
+            Map<String, String> cipherSuites, List<String> notes) {
         FtpsReport report = new FtpsReport(results);
         String size = BenchSettings.size(settings.fileBytes());
         report.out.append("## 10. FTPS: explicit TLS, protected data (PROT P), ").append(size).append("\n\n")
@@ -40,7 +41,7 @@ final class FtpsReport {
         report.transfers(FtpsBenchmarks.CLIENT, "10c. Client throughput against vsftpd",
                 "Downloads into a local file, uploads from one; CPU is the client's (curl: the reaped child; ftpkit: "
                         + "this JVM).", Benchmarks.CURL);
-        report.errors();
+        report.errors(notes);
         return report.out.toString();
     }
 
@@ -68,12 +69,7 @@ final class FtpsReport {
             }
         }
         for (Goal goal : goals) {
-            Optional<Stats> ratio = goal.measure(results);
-            out.append("| ").append(goal.label()).append(" | ")
-                    .append(ratio.map(Stats::formatRatio).orElse("not measured")).append(" | ")
-                    .append(goal.targetText()).append(" | ")
-                    .append(ratio.map(r -> goal.isMet(r) ? "yes" : "**no**: " + goal.shortfall(r)).orElse("–"))
-                    .append(" |\n");
+            out.append(goal.tableRow(results));
         }
         out.append('\n');
     }
@@ -94,6 +90,7 @@ final class FtpsReport {
 
     private void transfers(String group, String title, String note, String baseline) {
         out.append("### ").append(title).append("\n\n");
+        table = title.substring(0, title.indexOf(' '));
         if (notRun(group)) {
             return;
         }
@@ -118,6 +115,7 @@ final class FtpsReport {
 
     private void logins(BenchSettings settings) {
         out.append("### 10b. TLS logins per second\n\n");
+        table = "10b.";
         if (notRun(FtpsBenchmarks.LOGIN)) {
             return;
         }
@@ -143,7 +141,7 @@ final class FtpsReport {
         cells.forEach(cell -> out.append(" | ").append(cell));
         out.append(" |\n");
         if (series.firstError() != null) {
-            errors.add(operation + " " + contender + ": " + series.failedRounds() + " of " + series.rounds().size()
+            errors.add(table + " " + operation + " " + contender + ": " + series.failedRounds() + " of " + series.rounds().size()
                     + " rounds failed, " + series.failedOperations() + " operations within rounds failed; first error: "
                     + series.firstError().replace('\n', ' ').replace('|', '/'));
         }
@@ -157,9 +155,10 @@ final class FtpsReport {
         return false;
     }
 
-    private void errors() {
-        if (!errors.isEmpty()) {
-            out.append("### FTPS: failed\n\n");
+    private void errors(List<String> notes) {
+        if (!errors.isEmpty() || !notes.isEmpty()) {
+            out.append("### FTPS: missing or failed\n\n");
+            notes.forEach(note -> out.append("- ").append(note).append('\n'));
             errors.forEach(error -> out.append("- ").append(error).append('\n'));
             out.append('\n');
         }
