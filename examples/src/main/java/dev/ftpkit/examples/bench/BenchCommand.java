@@ -32,7 +32,7 @@ public final class BenchCommand implements Subcommand {
     static final List<String> GROUPS = List.of(Benchmarks.SERVER, Benchmarks.CLIENT, Benchmarks.STRATEGIES,
             Benchmarks.LIST, Benchmarks.LOGIN, Benchmarks.CONCURRENT, Benchmarks.MEMORY);
     /** Groups run only when named with {@code --only}: they add a section of their own to the report. */
-    static final List<String> OPT_IN_GROUPS = List.of(SyncBenchmarks.GROUP);
+    static final List<String> OPT_IN_GROUPS = List.of(SyncBenchmarks.GROUP, FtpsBenchmarks.GROUP);
 
     @Override
     public String name() {
@@ -47,6 +47,7 @@ public final class BenchCommand implements Subcommand {
                 "where the test files go; --dir /dev/shm for the tmpfs figures")),
         ROUNDS(OptionSpec.value("--rounds", "N", "5 (full), fewer with --quick", "interleaved rounds, at least 5")),
         SIZE_MIB(OptionSpec.value("--size-mib", "N", "1024 (full), 4 with --quick", "size of each transfer in MiB")),
+        TLS(OptionSpec.value("--tls", "VERSION,...", "1.2,1.3", "the TLS versions of the ftps group, one row each")),
         ONLY(OptionSpec.value("--only", "GROUP,...", String.join(",", GROUPS), "run only these benchmark groups"));
 
         private final OptionSpec spec;
@@ -163,6 +164,15 @@ public final class BenchCommand implements Subcommand {
                 notes.add("benchmark group 'sync' needs vsftpd and lftp: not run");
             }
         }
+        if (options.groups().contains(FtpsBenchmarks.GROUP)) {
+            if (contenders.vsftpd().isPresent() && contenders.curlPath().isPresent()) {
+                FtpsBenchmarks ftps = new FtpsBenchmarks(settings, options.tls(), contenders.vsftpd().get(),
+                        Machine.find("python3"), contenders.curlPath().get(), progress);
+                timed(progress, "(10) FTPS", () -> sections.append(ftps.run(parent)));
+            } else {
+                notes.add("benchmark group 'ftps' needs vsftpd and curl: not run");
+            }
+        }
         if (!hashing.containsKey(Benchmarks.VSFTPD) || hashing.get(Benchmarks.VSFTPD).startsWith("no ")) {
             notes.add("vsftpd password logins: not measured (a vsftpd password account is a system user checked by PAM "
                     + "with SHA-512 crypt; the harness does not create system users)");
@@ -258,7 +268,7 @@ public final class BenchCommand implements Subcommand {
 
     /** The command line. */
     private record Options(boolean quick, Path out, Path dir, Integer rounds, Long sizeMib, Set<String> groups,
-            String commandLine) {
+            List<TlsVersion> tls, String commandLine) {
 
         static Options parse(List<String> args) throws UsageException {
             ParsedLine<BenchOption> line = ParsedLine.parse(args, BenchOption.class);
@@ -274,7 +284,9 @@ public final class BenchCommand implements Subcommand {
             // issue 21: on /dev/shm sendfile is slow on this kernel, which handicapped vsftpd; servers keep files on
             // disk file systems (in the page cache), so that is where the main figures come from
             Path dir = line.value(BenchOption.DIR).map(Path::of).orElseGet(() -> Path.of("").toAbsolutePath());
-            return new Options(line.has(BenchOption.QUICK), out, dir, rounds, sizeMib, groups,
+            List<TlsVersion> tls = line.value(BenchOption.TLS, (option, value) -> tlsVersions(value),
+                    List.of(new TlsVersion("1.2"), new TlsVersion("1.3")));
+            return new Options(line.has(BenchOption.QUICK), out, dir, rounds, sizeMib, groups, tls,
                     args.isEmpty() ? "" : " " + String.join(" ", args));
         }
 
@@ -299,6 +311,18 @@ public final class BenchCommand implements Subcommand {
                 // reported below
             }
             throw new UsageException(option + " must be a whole number ≥ " + minimum + ", not '" + value + "'");
+        }
+
+        private static List<TlsVersion> tlsVersions(String value) throws UsageException {
+            List<TlsVersion> versions = new ArrayList<>();
+            for (String version : value.split(",")) {
+                if (!TlsVersion.KNOWN.contains(version.trim())) {
+                    throw new UsageException("--tls: unknown TLS version '" + version + "' (known: "
+                            + String.join(",", TlsVersion.KNOWN) + ")");
+                }
+                versions.add(new TlsVersion(version.trim()));
+            }
+            return versions;
         }
 
         private static Set<String> groups(String value) throws UsageException {

@@ -208,35 +208,12 @@ final class Benchmarks {
     }
 
     private Sample logins(Endpoint endpoint, int clients, ExecutorService pool) throws Exception {
-        long start = System.nanoTime();
-        long deadline = start + settings.loginWindow().toNanos();
-        AtomicLong done = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        AtomicReference<String> firstFailure = new AtomicReference<>();
-        List<Future<?>> futures = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
-            futures.add(pool.submit(() -> {
-                // Bounded by the deadline and by a count, whichever comes first; every client tries once even when
-                // a busy machine let the window pass before it started (a quick run must measure something).
-                for (int n = 0; n < 1_000_000 && (n == 0 || System.nanoTime() < deadline); n++) {
-                    try (RawFtp ftp = RawFtp.connect(endpoint)) {
-                        ftp.login(endpoint.user(), endpoint.password());
-                        ftp.quit();
-                        done.incrementAndGet();
-                    } catch (IOException e) {
-                        failed.incrementAndGet();
-                        firstFailure.compareAndSet(null, e.toString());
-                    }
-                }
-                return null;
-            }));
-        }
-        awaitAll(futures);
-        long nanos = System.nanoTime() - start;
-        if (done.get() == 0) {
-            throw new IOException("no login succeeded (" + failed.get() + " failed)");
-        }
-        return Sample.operations(nanos, done.get(), failed.get(), firstFailure.get());
+        return LoginRate.measure(clients, pool, settings.loginWindow(), () -> {
+            try (RawFtp ftp = RawFtp.connect(endpoint)) {
+                ftp.login(endpoint.user(), endpoint.password());
+                ftp.quit();
+            }
+        });
     }
 
     /** (7) Many clients at once, each downloading (then uploading) the medium file; aggregate throughput. */
@@ -324,7 +301,7 @@ final class Benchmarks {
         return new Sample(nanos / 1e9, ok * size, ok, Double.NaN, Double.NaN, failed.get(), firstFailure.get());
     }
 
-    private static Sample timedOnServer(BenchServer.Running server, long bytes, Action transfer)
+    static Sample timedOnServer(BenchServer.Running server, long bytes, Action transfer)
             throws Exception {
         long cpu = server.cpuNanos();
         long machine = Cpu.machineNanos();
@@ -335,7 +312,7 @@ final class Benchmarks {
         return Sample.transfer(nanos, bytes, server.cpuNanos() - cpu, machineNanos);
     }
 
-    private static Sample timedOnClient(BenchClient client, long bytes, Action transfer) throws Exception {
+    static Sample timedOnClient(BenchClient client, long bytes, Action transfer) throws Exception {
         long cpu = client.cpuNanos();
         long machine = Cpu.machineNanos();
         long start = System.nanoTime();
@@ -345,7 +322,7 @@ final class Benchmarks {
         return Sample.transfer(nanos, bytes, client.cpuNanos() - cpu, machineNanos);
     }
 
-    private static void requireSize(Path file, long size) throws IOException {
+    static void requireSize(Path file, long size) throws IOException {
         long actual = Files.exists(file) ? Files.size(file) : -1;
         if (actual != size) {
             throw new IOException(file.getFileName() + " has " + actual + " bytes, expected " + size);
@@ -358,13 +335,13 @@ final class Benchmarks {
         }
     }
 
-    private static void shutdown(ExecutorService pool) throws InterruptedException {
+    static void shutdown(ExecutorService pool) throws InterruptedException {
         pool.shutdownNow();
         pool.awaitTermination(30, TimeUnit.SECONDS);
     }
 
     /** A transfer whose result the sample does not need. */
-    private interface Action {
+    interface Action {
         Object run() throws Exception;
     }
 

@@ -17,9 +17,22 @@ final class CurlClient implements BenchClient {
     private static final long TIMEOUT_SECONDS = 600;
 
     private final Path executable;
+    private final List<String> options;
 
     CurlClient(Path executable) {
+        this(executable, List.of());
+    }
+
+    private CurlClient(Path executable, List<String> options) {
         this.executable = executable;
+        this.options = options;
+    }
+
+    /** This client with more command-line options on every transfer, e.g. {@code --ssl-reqd}. */
+    CurlClient withOptions(List<String> more) {
+        List<String> all = new ArrayList<>(options);
+        all.addAll(more);
+        return new CurlClient(executable, List.copyOf(all));
     }
 
     @Override
@@ -50,9 +63,24 @@ final class CurlClient implements BenchClient {
         return Cpu.reapedChildrenNanos();
     }
 
-    private void run(Endpoint endpoint, List<String> arguments) throws IOException, InterruptedException {
+    /**
+     * The TLS version and cipher suite of the control connection, from {@code curl -v} listing the root: e.g.
+     * {@code TLSv1.3 / TLS_AES_256_GCM_SHA384}, or {@code "?"} when curl does not say.
+     */
+    String negotiated(Endpoint endpoint) throws IOException, InterruptedException {
+        String verbose = run(endpoint, List.of("--verbose", "--list-only", endpoint.url("/")));
+        return verbose.lines()
+                .filter(line -> line.contains("SSL connection using "))
+                .map(line -> line.substring(line.indexOf("SSL connection using ") + "SSL connection using ".length()))
+                .findFirst()
+                .orElse("?");
+    }
+
+    /** Runs curl and returns what it wrote to standard error. */
+    private String run(Endpoint endpoint, List<String> arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(executable.toString(), "--silent", "--show-error", "--fail",
                 "--max-time", Long.toString(TIMEOUT_SECONDS), "--user", endpoint.user() + ":" + endpoint.password()));
+        command.addAll(options);
         command.addAll(arguments);
         Process process = new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -67,5 +95,6 @@ final class CurlClient implements BenchClient {
         if (process.exitValue() != 0) {
             throw new IOException("curl exited with " + process.exitValue() + ": " + errors);
         }
+        return errors;
     }
 }

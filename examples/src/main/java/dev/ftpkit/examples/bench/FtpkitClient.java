@@ -9,7 +9,16 @@ import java.nio.file.Path;
 /** ftpkit's client on its defaults (passive, EPSV first, binary, its default buffer size). */
 final class FtpkitClient implements BenchClient {
 
-    private final FtpClientConfig config = FtpClientConfig.defaults();
+    private final FtpClientConfig config;
+
+    FtpkitClient() {
+        this(FtpClientConfig.defaults());
+    }
+
+    /** The client with other settings, e.g. FTPS. */
+    FtpkitClient(FtpClientConfig config) {
+        this.config = config;
+    }
 
     @Override
     public String name() {

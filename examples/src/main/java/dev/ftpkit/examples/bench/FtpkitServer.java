@@ -24,6 +24,17 @@ final class FtpkitServer implements BenchServer {
     static final int ITERATIONS = 1_000;
     private static final int MAX_SESSIONS = 12_000;
 
+    private final java.util.Optional<dev.ftpkit.server.TlsSettings> tls;
+
+    FtpkitServer() {
+        this(java.util.Optional.empty());
+    }
+
+    /** The server with FTPS ({@code tls}) or without (empty). */
+    FtpkitServer(java.util.Optional<dev.ftpkit.server.TlsSettings> tls) {
+        this.tls = tls;
+    }
+
     @Override
     public String name() {
         return Goal.OURS;
@@ -35,7 +46,7 @@ final class FtpkitServer implements BenchServer {
                 .iterations(ITERATIONS)
                 .user(PASSWORD_USER, PASSWORD, Account.atRoot(PASSWORD_USER, Permission.all()))
                 .build();
-        FtpServer server = FtpServer.builder()
+        FtpServer.Builder builder = FtpServer.builder()
                 .host("127.0.0.1")
                 .port(0)
                 .root(root)
@@ -43,9 +54,9 @@ final class FtpkitServer implements BenchServer {
                 .threadFactory(SessionThreads.virtualIfAvailable("ftpkit-bench-session"))
                 .transferThreadFactory(SessionThreads.platform("ftpkit-bench-transfer"))
                 .maxSessions(MAX_SESSIONS)
-                .maxSessionsPerAddress(MAX_SESSIONS)
-                .build()
-                .start();
+                .maxSessionsPerAddress(MAX_SESSIONS);
+        tls.ifPresent(builder::tls);
+        FtpServer server = builder.build().start();
         String threads = SessionThreads.virtualThreadsAvailable() ? "virtual" : "platform";
         return new RunningFtpkit(server, String.format(Locale.ROOT,
                 "PBKDF2-HMAC-SHA256, %,d iterations (%s session threads; the default cost, %,d iterations, takes %.0f ms "

@@ -97,6 +97,13 @@ record Goal(String label, Results.Key mine, Results.Key theirs, Metric metric, d
         return ratio.isEmpty() ? Optional.empty() : Optional.of(ratio);
     }
 
+    /** The goals table's row: label, measured ratio, target, whether it is met (and by how much not). */
+    String tableRow(Results results) {
+        Optional<Stats> ratio = measure(results);
+        return "| " + label + " | " + ratio.map(Stats::formatRatio).orElse("not measured") + " | " + targetText()
+                + " | " + ratio.map(r -> isMet(r) ? "yes" : "**no**: " + shortfall(r)).orElse("–") + " |\n";
+    }
+
     boolean isMet(Stats ratio) {
         return atLeast ? ratio.median() >= target : ratio.median() <= target;
     }

@@ -121,6 +121,21 @@ final class RawFtp implements Closeable {
         return lines;
     }
 
+    /**
+     * AUTH TLS (RFC 4217 §4) and a handshake offering only {@code protocol}. JSSE's client caches sessions by the
+     * peer name and port the socket is made with: a name never used before ({@code freshName}, no dot, so no SNI
+     * is sent) makes a full handshake, as a new client process would. Returns the connection over TLS, which owns
+     * the socket from now on.
+     */
+    RawFtp authTls(javax.net.ssl.SSLContext context, String protocol, String freshName) throws IOException {
+        expect(command("AUTH TLS"), 234, "AUTH TLS");
+        javax.net.ssl.SSLSocket secure = (javax.net.ssl.SSLSocket) context.getSocketFactory()
+                .createSocket(control, freshName, endpoint.port(), true);
+        secure.setEnabledProtocols(new String[] {protocol});
+        secure.startHandshake();
+        return new RawFtp(endpoint, secure);
+    }
+
     /** QUIT, expecting 221. */
     void quit() throws IOException {
         expect(command("QUIT"), 221, "QUIT");

@@ -63,12 +63,7 @@ final class Report {
                 + "(min–max).\n\n");
         out.append("| goal | measured | target | met |\n|---|---|---|---|\n");
         for (Goal goal : Goal.all(settings.parallelLogins() + " parallel", BenchSettings.size(settings.fileBytes()))) {
-            Optional<Stats> ratio = goal.measure(results);
-            out.append("| ").append(goal.label()).append(" | ")
-                    .append(ratio.map(Stats::formatRatio).orElse("not measured")).append(" | ")
-                    .append(goal.targetText()).append(" | ")
-                    .append(ratio.map(r -> goal.isMet(r) ? "yes" : "**no**: " + goal.shortfall(r)).orElse("–"))
-                    .append(" |\n");
+            out.append(goal.tableRow(results));
         }
         for (String operation : List.of("RETR", "STOR")) {
             results.find(Benchmarks.CONCURRENT, operation, Goal.OURS).ifPresent(series -> out
