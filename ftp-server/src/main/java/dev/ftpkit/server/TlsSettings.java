@@ -17,7 +17,7 @@ import javax.net.ssl.SSLContext;
 public final class TlsSettings {
 
     /** The TLS versions offered unless {@link Builder#protocols(String...)} says otherwise. */
-    public static final List<String> DEFAULT_PROTOCOLS = List.of("TLSv1.2");
+    public static final List<String> DEFAULT_PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
 
     private final Supplier<SSLContext> contexts;
     private final List<String> protocols;
@@ -187,21 +187,18 @@ public final class TlsSettings {
         }
 
         /**
-         * The TLS versions offered (default {@code TLSv1.2} only). TLS 1.3 works with the ftpkit client and for
-         * downloads, but not yet for uploads from curl 7.88 and lftp.
+         * The TLS versions offered (default {@code TLSv1.3} and {@code TLSv1.2}, {@link #DEFAULT_PROTOCOLS}).
          *
-         * <p>Under TLS 1.3, JSSE sends a NewSessionTicket (RFC 8446 §4.6.1) right after each handshake, data
-         * connections included, and Java 17 to 25 have no per-context way to send none
-         * ({@code jdk.tls.server.newSessionTicketCount} is JVM-wide, read once into {@code SSLConfiguration}; the
-         * one per-context condition, a session timeout above the 7-day ticket limit, stops the control
-         * connection's tickets too, and with them all TLS 1.3 resumption). curl 7.88 does not read an upload's
-         * data connection, so it closes with the ticket unread, its kernel resets the connection, and what it had
-         * not yet sent is lost: measured, 9 of 70 single 300 KB uploads arrived whole (426 otherwise), while
-         * sessions of 5 uploads of 3 MB all arrived whole (120 of 120; the server keeps up with a long upload).
-         * Holding the ticket back until the server writes (after the client's close_notify, for an upload) was
-         * tried: curl then offers no resumption on its next data connection (it offers each TLS 1.3 ticket
-         * once), which gets 522 when reuse is required. Enable TLS 1.3 with
-         * {@code protocols("TLSv1.3", "TLSv1.2")} for clients that read the ticket (the ftpkit client does).
+         * <p>Under TLS 1.3, JSSE sends a NewSessionTicket (RFC 8446 §4.6.1) right after each handshake. On a data
+         * connection the server sends none: curl 7.88 and lftp never read an upload's data connection, a ticket
+         * left unread in their receive buffer makes their kernel answer the close with a reset, and what they had
+         * not sent yet is lost (measured before this change: 9 of 70 single 300 KB curl uploads arrived whole). A
+         * data connection resumes its control connection's session and needs no ticket of its own; the server
+         * makes its TLS 1.3 handshake session unresumable before the client's Finished arrives, so JSSE produces
+         * none (Java 17 to 25 have no per-context switch: {@code jdk.tls.server.newSessionTicketCount} is
+         * JVM-wide). Since curl offers each TLS 1.3 ticket once (OpenSSL marks a used one not resumable), the
+         * control connection then sends a fresh ticket right after the transfer's final reply, which the client
+         * reads before it opens the next data connection. {@code protocols("TLSv1.2")} restores TLS 1.2 only.
          *
          * @param names JSSE protocol names, each supported by the context
          * @return this builder

@@ -22,8 +22,8 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The ftpkit client against a server offering TLS 1.3 and 1.2 with session reuse required (the default) and TLS
- * required: one session runs {@value #DATA_CONNECTIONS} data connections, RETR, STOR and LIST in turn, under
+ * The ftpkit client against a server with the default TLS settings (TLS 1.3 and 1.2 offered, session reuse
+ * required) and TLS required: one session runs {@value #DATA_CONNECTIONS} data connections, RETR, STOR and LIST in turn, under
  * each TLS version, passive and active. Any data connection that did not resume the control session would get 522
  * and fail its command. The JVM runs with JSSE's defaults: no TLS system property helps.
  */
@@ -54,8 +54,7 @@ class FtpkitClientTlsReuseTest {
         new Random(16).nextBytes(content);
         Files.write(root.resolve("down.bin"), content);
         try (FtpServer server = TestServers.builder(root)
-                .tls(TlsSettings.builder(certs.serverContext()).protocols("TLSv1.3", "TLSv1.2")
-                        .requiredForLogin(true).requiredForData(true).build())
+                .tls(TlsSettings.builder(certs.serverContext()).requiredForLogin(true).requiredForData(true).build())
                 .build().start()) {
             FtpClientConfig config = FtpClientConfig.builder()
                     .tls(FtpsConfig.explicit(certs.clientContext()).protocols(protocol).build())

@@ -23,9 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The FTPS server against curl, lftp and Python's ftplib.FTP_TLS on loopback.
  *
- * <p>The server offers TLS 1.2 by default: under TLS 1.3 curl 7.88 and lftp close an upload's data connection
- * without reading the NewSessionTicket JSSE sends after the resumed handshake, so their kernel answers with RST
- * and drops the tail of the upload (the server then rightly reports 426). Downloads work under both versions.
+ * <p>The server offers TLS 1.3 and 1.2 by default and sends no NewSessionTicket on data connections: curl 7.88
+ * and lftp close an upload's data connection without reading it, and a ticket left unread there made their kernel
+ * answer with a reset that dropped the tail of the upload. Each data connection's ticket comes on the control
+ * connection instead, where they read it before the next transfer.
  */
 class FtpsPeersTest {
 
@@ -93,7 +94,7 @@ class FtpsPeersTest {
     @ParameterizedTest
     @ValueSource(strings = {"--tlsv1.2 --tls-max 1.2", "--tlsv1.3"})
     void curlResumesTheControlSessionUnderEachTlsVersion(String versions) throws Exception {
-        try (FtpServer server = tlsServer().tls(tls().protocols("TLSv1.3", "TLSv1.2").build()).build().start()) {
+        try (FtpServer server = tlsServer().build().start()) {
             List<String> args = new ArrayList<>(Arrays.asList(versions.split(" ")));
             args.addAll(List.of("--ssl-reqd", "-o", "out.bin", url("ftp", server.port(), "file.bin")));
 
@@ -101,6 +102,76 @@ class FtpsPeersTest {
 
             assertThat(download.exitCode()).as(download.toString()).isZero();
             assertThat(Files.readAllBytes(local.resolve("out.bin"))).isEqualTo(content);
+        }
+    }
+
+    @Test
+    void singleCurlUploadsOverTls13ArriveWholeEachInItsOwnProcess() throws Exception {
+        try (FtpServer server = tlsServer().build().start()) {
+            Files.write(local.resolve("up.bin"), content);
+            for (int i = 0; i < 20; i++) {
+                Processes.Result upload = curl("--tlsv1.3", "--ssl-reqd", "-T", "up.bin",
+                        url("ftp", server.port(), "up" + i + ".bin"));
+
+                assertThat(upload.exitCode()).as("upload " + i + ": " + upload).isZero();
+                assertThat(Files.readAllBytes(root.resolve("up" + i + ".bin"))).as("upload " + i).isEqualTo(content);
+            }
+        }
+    }
+
+    @Test
+    void curlUploadsFiveFilesInOneSessionOverTls13WithSessionReuseRequired() throws Exception {
+        List<String> names = threeMegabyteFiles();
+        try (FtpServer server = tlsServer().build().start()) {
+            Files.createDirectories(root.resolve("up"));
+            Processes.Result upload = curl("--tlsv1.3", "--ssl-reqd", "-T", "{" + String.join(",", names) + "}",
+                    url("ftp", server.port(), "up/"));
+
+            assertThat(upload.exitCode()).as(upload.toString()).isZero();
+        }
+        assertUploaded(names);
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void lftpUploadsFiveFilesOverTls13OnlyWithSessionReuseRequired(boolean passive) throws Exception {
+        List<String> names = threeMegabyteFiles();
+        try (FtpServer server = tlsServer().build().start()) {
+            Files.createDirectories(root.resolve("up"));
+            Path lftp = Peers.require("lftp");
+            String script = "set net:max-retries 1; set net:timeout 10; set cmd:fail-exit true; "
+                    + "set ftp:ssl-force true; set ftp:ssl-protect-data true; set ssl:verify-certificate no; "
+                    + "set ssl:priority \"NORMAL:-VERS-ALL:+VERS-TLS1.3\"; "
+                    + "set ftp:passive-mode " + (passive ? "on" : "off") + "; "
+                    + "open -u " + TestServers.USER + "," + TestServers.PASSWORD + " -p " + server.port()
+                    + " 127.0.0.1; cd up; mput " + String.join(" ", names) + "; bye";
+
+            Processes.Result result = Processes.run(local, Duration.ofSeconds(120),
+                    List.of(lftp.toString(), "-c", script));
+
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+        }
+        assertUploaded(names);
+    }
+
+    /** Five files of 3 MB in the local directory, different from each other. */
+    private List<String> threeMegabyteFiles() throws Exception {
+        List<String> names = new ArrayList<>();
+        Random random = new Random(5);
+        for (int i = 0; i < 5; i++) {
+            byte[] bytes = new byte[3 << 20];
+            random.nextBytes(bytes);
+            String name = "big" + i + ".bin";
+            Files.write(local.resolve(name), bytes);
+            names.add(name);
+        }
+        return names;
+    }
+
+    private void assertUploaded(List<String> names) throws Exception {
+        for (String name : names) {
+            assertThat(Files.readAllBytes(root.resolve("up").resolve(name))).as(name)
+                    .isEqualTo(Files.readAllBytes(local.resolve(name)));
         }
     }
 

@@ -287,7 +287,7 @@ public final class ControlConnection implements Closeable, ClientWatch {
         discardBuffered();
         writeLock.lock();
         try {
-            SSLSocket secure = TlsSockets.handshake(config, context, raw, TlsSockets.newControlTag(), false,
+            SSLSocket secure = TlsSockets.handshakeControl(config, context, raw, TlsSockets.newControlTag(),
                     timeout);
             this.tls = secure;
             this.socket = secure;

@@ -25,6 +25,9 @@ public final class SessionTls implements TlsControl {
 
     private static final System.Logger LOG = System.getLogger(SessionTls.class.getName());
 
+    // a session value whose change makes JSSE send the control connection a new session ticket
+    private static final String TICKET_REQUEST = "dev.ftpkit.server.ticket-request";
+
     private final String sessionId;
     private volatile SSLSession controlTls;
     // the session data connections must resume; it outlives CCC, after which data stays protected (RFC 4217 §12.3)
@@ -114,7 +117,7 @@ public final class SessionTls implements TlsControl {
         SSLSocket secure;
         try {
             SSLContext context = sessionContext;
-            secure = TlsSockets.handshake(tls, context == null ? tls.context() : context, socket, null, true, timeout);
+            secure = TlsSockets.handshakeData(tls, context == null ? tls.context() : context, socket, timeout);
         } catch (IOException e) {
             if (transfer != null && transfer.aborted()) {
                 throw new DataConnectionException("aborted", e);
@@ -127,6 +130,24 @@ public final class SessionTls implements TlsControl {
             DataSetup.closeQuietly(secure);
             throw new DataChannelException(DataChannelException.Reason.TLS_NOT_RESUMED, null);
         }
+        ticketForNextDataConnection(secure.getSession());
         return secure;
+    }
+
+    /**
+     * Under TLS 1.3 a data connection gets no ticket of its own ({@link TicketlessSocket}), and clients such as curl
+     * offer each ticket once (RFC 8446 §8.1 recommends it; OpenSSL marks a TLS 1.3 session not resumable once
+     * used): the control connection sends a fresh one instead, right after the transfer's final reply, which the
+     * client reads before it opens the next data connection. JSSE sends a NewSessionTicket on the next write of an
+     * established TLS 1.3 server connection whose session's application values changed (so a stateless ticket can
+     * carry them; {@code SSLSessionImpl.putValue} and {@code SSLSocketImpl.tryNewSessionTicket}, Java 13 to 25): a
+     * value put and removed again changes nothing else.
+     */
+    private void ticketForNextDataConnection(SSLSession data) {
+        SSLSession control = controlTls;
+        if (control != null && "TLSv1.3".equals(data.getProtocol()) && "TLSv1.3".equals(control.getProtocol())) {
+            control.putValue(TICKET_REQUEST, Boolean.TRUE);
+            control.removeValue(TICKET_REQUEST);
+        }
     }
 }

@@ -40,40 +40,72 @@ public final class TlsSockets {
     }
 
     /**
-     * Layers a TLS server socket over {@code raw} and completes the handshake within {@code timeout}.
+     * Layers a TLS server socket over a control connection's {@code raw} socket and completes the handshake within
+     * {@code timeout}. Closing the TLS socket leaves {@code raw} open: CCC may return it to plaintext.
      *
-     * @param context   the key and certificate: a data connection must use its control connection's, whose
-     *                  session cache and ticket keys it resumes from
-     * @param peerTag   what the session records as the peer host: the control connection's tag (see
-     *                  {@link #newControlTag()}), or null on a data connection (the socket's address, unless the
-     *                  session is resumed and so brings the tag of the session it resumes)
-     * @param autoClose whether closing the TLS socket closes {@code raw} (false for the control connection,
-     *                  which CCC may return to plaintext)
+     * @param context the key and certificate, whose session cache and ticket keys its data connections resume from
+     * @param peerTag what the session records as the peer host: the control connection's tag (see
+     *                {@link #newControlTag()})
      */
-    public static SSLSocket handshake(TlsConfig tls, SSLContext context, Socket raw, String peerTag, boolean autoClose,
-                                      Duration timeout) throws IOException {
-        // server side, the host only names the peer: no SNI and no endpoint identification depend on it
-        SSLSocket socket = (SSLSocket) context.getSocketFactory()
-                .createSocket(raw, peerTag, raw.getPort(), autoClose);
+    public static SSLSocket handshakeControl(TlsConfig tls, SSLContext context, Socket raw, String peerTag,
+                                             Duration timeout) throws IOException {
         try {
-            socket.setUseClientMode(false);
-            socket.setEnabledProtocols(tls.protocols().toArray(String[]::new));
-            // set per socket, so the data connections of a session ask for a certificate as its control connection
-            // does; a resumed session brings the certificate of the session it resumes
-            if (tls.clientAuth() == ClientAuth.REQUIRED) {
-                socket.setNeedClientAuth(true);
-            } else if (tls.clientAuth() == ClientAuth.OPTIONAL) {
-                socket.setWantClientAuth(true);
-            }
-            int previous = raw.getSoTimeout();
-            raw.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
-            socket.startHandshake();
-            raw.setSoTimeout(previous);
+            SSLSocket socket = layer(tls, context, raw, peerTag, false);
+            handshake(socket, raw, timeout);
             return socket;
         } catch (IOException | RuntimeException e) {
-            DataSetup.closeQuietly(autoClose ? socket : raw);
+            DataSetup.closeQuietly(raw);
             throw e;
         }
+    }
+
+    /**
+     * Layers a TLS server socket over a data connection's {@code raw} socket and completes the handshake within
+     * {@code timeout}, sending no TLS 1.3 NewSessionTicket (see {@link TicketlessSocket}). Closing the TLS socket
+     * closes {@code raw}. The session records the socket's address as the peer host, unless it is resumed and so
+     * brings the tag of the session it resumes.
+     *
+     * @param context the control connection's key and certificate, whose session cache and ticket keys the data
+     *                connection resumes from
+     */
+    public static SSLSocket handshakeData(TlsConfig tls, SSLContext context, Socket raw, Duration timeout)
+            throws IOException {
+        try {
+            TicketlessSocket ticketless = new TicketlessSocket(raw);
+            SSLSocket socket = layer(tls, context, ticketless, null, true);
+            ticketless.layeredUnder(socket);
+            handshake(socket, raw, timeout);
+            ticketless.handshakeDone();
+            return socket;
+        } catch (IOException | RuntimeException e) {
+            DataSetup.closeQuietly(raw);
+            throw e;
+        }
+    }
+
+    private static SSLSocket layer(TlsConfig tls, SSLContext context, Socket under, String peerTag, boolean autoClose)
+            throws IOException {
+        // server side, the host only names the peer: no SNI and no endpoint identification depend on it
+        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(under, peerTag, under.getPort(),
+                autoClose);
+        socket.setUseClientMode(false);
+        socket.setEnabledProtocols(tls.protocols().toArray(String[]::new));
+        // set per socket, so the data connections of a session ask for a certificate as its control connection
+        // does; a resumed session brings the certificate of the session it resumes
+        if (tls.clientAuth() == ClientAuth.REQUIRED) {
+            socket.setNeedClientAuth(true);
+        } else if (tls.clientAuth() == ClientAuth.OPTIONAL) {
+            socket.setWantClientAuth(true);
+        }
+        return socket;
+    }
+
+    /** Runs the handshake, each read of it bounded by {@code timeout}. */
+    private static void handshake(SSLSocket socket, Socket raw, Duration timeout) throws IOException {
+        int previous = raw.getSoTimeout();
+        raw.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
+        socket.startHandshake();
+        raw.setSoTimeout(previous);
     }
 
     /**
