@@ -9,7 +9,10 @@ One command gives every row (from the repository root, after `mvn -B package -Ds
     python3 examples/bench/whole_process.py
 Options: --reps N (default 7), --size-mib N (default 512), --entries N (default 10000), --logins N (default 200),
 --rows a,b,... (default: all, see ROWS), --quick (a smoke run: 16 MiB, 2,000 entries, 50 logins, 2 repetitions).
-The default run takes about 5 minutes on an idle 2-core machine (most of it the 512 MiB transfers, 2 × 8 per row).
+Sizes are chosen so that the default run stays well under 12 minutes on an idle 2-core machine: each transfer
+row is 16 transfers of 512 MiB (2 contenders × (1 warm-up + 7)), about 3–4 minutes in all at the rates of issue 21's
+table (not yet timed on an idle machine: the script prints its own duration). A loaded machine takes much longer:
+one repetition of every row (--reps 1 --warmups 0) took 7 minutes at a load average of 45 on 2 cores.
 
 Servers: `ftpkit serve` through the examples/target/ftpkit launcher (its class-data archive) and vsftpd, both
 children of this script on 127.0.0.1 with the same tree: one on the repository's file system (page cache warm) and
