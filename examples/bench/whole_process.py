@@ -52,11 +52,15 @@ def free_port():
         return s.getsockname()[1]
 
 
+class ServerExited(RuntimeError):
+    """A server process ended before its greeting (e.g. its port was taken after free_port found it free)."""
+
+
 def await_greeting(port, process, deadline_s=180):
     end = time.monotonic() + deadline_s
     while time.monotonic() < end:
         if process.poll() is not None:
-            raise RuntimeError("the server on port %d exited with %d" % (port, process.returncode))
+            raise ServerExited("the server on port %d exited with %d" % (port, process.returncode))
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=1) as s:
                 if s.recv(3) == b"220":
@@ -95,15 +99,27 @@ def launcher():
     return [JAVA, "-jar", JAR]
 
 
+def on_free_port(start, attempts=3):
+    """start(port) on a port that was free a moment ago; again on another if a process took it in between."""
+    for attempt in range(attempts):
+        try:
+            return start(free_port())
+        except ServerExited:
+            if attempt == attempts - 1:
+                raise
+
+
 def ftpkit_serve(root, keys):
-    port = free_port()
-    return Server("ftpkit serve", launcher() + [
+    return on_free_port(lambda port: Server("ftpkit serve", launcher() + [
         "serve", "--root", root, "--anonymous", "--write", "--port", str(port), "--max-sessions", "2000",
-        "--max-sessions-per-ip", "2000", "--tls-keystore", keys.p12, "--tls-password", TLS_PASSWORD], port)
+        "--max-sessions-per-ip", "2000", "--tls-keystore", keys.p12, "--tls-password", TLS_PASSWORD], port))
 
 
 def vsftpd(root, work, keys):
-    port = free_port()
+    return on_free_port(lambda port: vsftpd_on(port, root, work, keys))
+
+
+def vsftpd_on(port, root, work, keys):
     conf = os.path.join(work, "vsftpd-%d.conf" % port)
     options = {
         "listen": "YES", "listen_ipv6": "NO", "listen_address": "127.0.0.1", "listen_port": str(port),
