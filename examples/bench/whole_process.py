@@ -1,20 +1,32 @@
 #!/usr/bin/env python3
 """Whole-process benchmark rows (issue 21): each contender is a real process started the way a user starts it
-(`ftpkit serve`, vsftpd, curl, `ftpkit get`), timed from outside with the JVM start-up included where the JVM is
-started per operation. Contenders run in interleaved repetitions (A B, B A, ...); each row is the median of the
-repetitions, and its ratio is the median of the per-repetition ratios against the anchor in the same run.
+(`ftpkit serve`, vsftpd, curl, `ftpkit get`), timed from outside, with the JVM start-up included where a JVM is
+started per operation. Each row runs its two contenders in interleaved repetitions (A B, B A, ...) after unrecorded
+warm-up repetitions; a figure is the median of the repetitions, and a ratio is the median (min–max) of the
+per-repetition ratios against the anchor measured in the same repetition.
 
-Usage (from the repository root, after `mvn -B package -DskipTests`):
-    python3 examples/bench/whole_process.py [--reps 7] [--size-mib 512] [--entries 10000] [--rows nlst,list,...]
+One command gives every row (from the repository root, after `mvn -B package -DskipTests`):
+    python3 examples/bench/whole_process.py
+Options: --reps N (default 7), --size-mib N (default 512), --entries N (default 10000), --logins N (default 200),
+--rows a,b,... (default: all, see ROWS), --quick (a smoke run: 16 MiB, 2,000 entries, 50 logins, 2 repetitions).
+Sizes are chosen so that the default run stays well under 12 minutes on an idle 2-core machine: each transfer
+row is 16 transfers of 512 MiB (2 contenders × (1 warm-up + 7)), about 3–4 minutes in all at the rates of issue 21's
+table (not yet timed on an idle machine: the script prints its own duration). A loaded machine takes much longer:
+one repetition of every row (--reps 1 --warmups 0) took 7 minutes at a load average of 45 on 2 cores.
 
-Rows: nlst, list (curl against `ftpkit serve` and vsftpd, 10,000 entries), retr-disk, stor-disk, retr-tmpfs
-(curl downloads/uploads), first (the first RETR after `ftpkit serve` started, vs vsftpd's first), startup
-(`ftpkit version` through examples/target/ftpkit, the launcher with the class-data archive, vs `java -jar`; the
-anchor column is then `java -jar`), get (ftpkit get vs curl, both from vsftpd). Files live on the repository's file system (page cache warm) unless the row says tmpfs.
-Prints a Markdown table. Not a test: nothing here asserts a speed.
+Servers: `ftpkit serve` through the examples/target/ftpkit launcher (its class-data archive) and vsftpd, both
+children of this script on 127.0.0.1 with the same tree: one on the repository's file system (page cache warm) and
+one on tmpfs (/dev/shm) for the tmpfs rows; both offer explicit FTPS with one self-signed key (openssl) for the
+ftps rows. vsftpd runs with a config written to a temp directory (PEERS.md's traps: read-only anonymous root, a
+writable upload directory, `anon_umask=022`, foreground, no seccomp sandbox) and is stopped by its PID.
+Prints a Markdown table ready to paste, with the command, the machine and the load average at start and end.
+Not a test: nothing here asserts a speed.
 """
 import argparse
+import ftplib
 import os
+import platform
+import shlex
 import shutil
 import signal
 import socket
@@ -29,6 +41,9 @@ JAR = os.path.join(REPO, "examples", "target", "ftpkit.jar")
 LAUNCHER = os.path.join(REPO, "examples", "target", "ftpkit")
 JAVA = os.environ.get("JAVA", shutil.which("java") or "java")
 MIB = 1024 * 1024
+ROWS = ["nlst", "list", "logins", "retr-disk", "retr-tmpfs", "stor-disk", "stor-tmpfs", "get", "put", "first-retr",
+        "first-stor", "ftps-retr", "ftps-stor", "startup"]
+TLS_PASSWORD = "whole-process"
 
 
 def free_port():
@@ -37,62 +52,44 @@ def free_port():
         return s.getsockname()[1]
 
 
+class ServerExited(RuntimeError):
+    """A server process ended before its greeting (e.g. its port was taken after free_port found it free)."""
+
+
 def await_greeting(port, process, deadline_s=180):
     end = time.monotonic() + deadline_s
     while time.monotonic() < end:
         if process.poll() is not None:
-            raise RuntimeError("the server on port %d exited with %d" % (port, process.returncode))
+            raise ServerExited("the server on port %d exited with %d" % (port, process.returncode))
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=1) as s:
                 if s.recv(3) == b"220":
                     return
         except OSError:
             pass
-        time.sleep(0.02)  # polling a port: there is no event to wait on
+        time.sleep(0.01)  # polling a port: there is no event to wait on
     raise RuntimeError("no greeting on port %d" % port)
 
 
 class Server:
-    def __init__(self, name, argv, port, cwd=None):
+    """A server process, a direct child of this script (vsftpd segfaults under a shell with other children)."""
+
+    def __init__(self, name, argv, port):
         self.name, self.port = name, port
-        self.process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)
+        self.process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        await_greeting(port, self.process)
+
+    def url(self, path, scheme="ftp"):
+        return "%s://127.0.0.1:%d/%s" % (scheme, self.port, path)
 
     def stop(self):
-        self.process.send_signal(signal.SIGTERM)
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
         try:
             self.process.wait(10)
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
-
-
-def ftpkit_serve(root, write=False):
-    port = free_port()
-    argv = launcher() + ["serve", "--root", root, "--anonymous", "--port", str(port), "--max-sessions", "2000"]
-    if write:
-        argv.append("--write")
-    server = Server("ftpkit serve", argv, port)
-    await_greeting(port, server.process)
-    return server
-
-
-def vsftpd(root, work):
-    port = free_port()
-    conf = os.path.join(work, "vsftpd-%d.conf" % port)
-    options = {
-        "listen": "YES", "listen_ipv6": "NO", "listen_address": "127.0.0.1", "listen_port": str(port),
-        "background": "NO", "seccomp_sandbox": "NO", "secure_chroot_dir": "/var/run/vsftpd/empty",
-        "xferlog_enable": "NO", "dirmessage_enable": "NO", "local_enable": "NO", "anonymous_enable": "YES",
-        "no_anon_password": "YES", "anon_root": root, "write_enable": "YES", "anon_upload_enable": "YES",
-        "anon_other_write_enable": "YES", "anon_umask": "022", "anon_world_readable_only": "NO",
-        "max_clients": "2000", "max_per_ip": "2000",
-    }
-    with open(conf, "w") as f:
-        f.write("".join("%s=%s\n" % item for item in options.items()))
-    os.makedirs("/var/run/vsftpd/empty", exist_ok=True)
-    server = Server("vsftpd", [shutil.which("vsftpd"), conf], port)
-    await_greeting(port, server.process)
-    return server
 
 
 def launcher():
@@ -102,27 +99,87 @@ def launcher():
     return [JAVA, "-jar", JAR]
 
 
-def timed(argv, expect_bytes=None, out_file=None):
+def on_free_port(start, attempts=3):
+    """start(port) on a port that was free a moment ago; again on another if a process took it in between."""
+    for attempt in range(attempts):
+        try:
+            return start(free_port())
+        except ServerExited:
+            if attempt == attempts - 1:
+                raise
+
+
+def ftpkit_serve(root, keys):
+    return on_free_port(lambda port: Server("ftpkit serve", launcher() + [
+        "serve", "--root", root, "--anonymous", "--write", "--port", str(port), "--max-sessions", "2000",
+        "--max-sessions-per-ip", "2000", "--tls-keystore", keys.p12, "--tls-password", TLS_PASSWORD], port))
+
+
+def vsftpd(root, work, keys):
+    return on_free_port(lambda port: vsftpd_on(port, root, work, keys))
+
+
+def vsftpd_on(port, root, work, keys):
+    conf = os.path.join(work, "vsftpd-%d.conf" % port)
+    options = {
+        "listen": "YES", "listen_ipv6": "NO", "listen_address": "127.0.0.1", "listen_port": str(port),
+        "background": "NO", "seccomp_sandbox": "NO", "secure_chroot_dir": "/var/run/vsftpd/empty",
+        "xferlog_enable": "NO", "dirmessage_enable": "NO", "local_enable": "NO", "anonymous_enable": "YES",
+        "anon_root": root, "write_enable": "YES", "anon_upload_enable": "YES",
+        "anon_other_write_enable": "YES", "anon_umask": "022", "anon_world_readable_only": "NO",
+        "max_clients": "2000", "max_per_ip": "2000",
+        # explicit FTPS offered, not forced; curl resumes the control connection's session (require_ssl_reuse)
+        "ssl_enable": "YES", "allow_anon_ssl": "YES", "force_anon_logins_ssl": "NO", "force_anon_data_ssl": "NO",
+        "ssl_ciphers": "HIGH", "rsa_cert_file": keys.pem,
+    }
+    with open(conf, "w") as f:
+        f.write("".join("%s=%s\n" % item for item in options.items()))
+    os.makedirs("/var/run/vsftpd/empty", exist_ok=True)
+    return Server("vsftpd", [shutil.which("vsftpd"), conf], port)
+
+
+class Keys:
+    """One self-signed key for both servers: a PEM (key and certificate) for vsftpd, a PKCS12 for ftpkit."""
+
+    def __init__(self, work):
+        key, cert = os.path.join(work, "key.pem"), os.path.join(work, "cert.pem")
+        self.pem, self.p12 = os.path.join(work, "server.pem"), os.path.join(work, "server.p12")
+        run = lambda argv: subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "2",
+             "-subj", "/CN=127.0.0.1"])
+        run(["openssl", "pkcs12", "-export", "-in", cert, "-inkey", key, "-out", self.p12, "-passout",
+             "pass:" + TLS_PASSWORD])
+        with open(self.pem, "w") as out:
+            for part in (key, cert):
+                with open(part) as f:
+                    out.write(f.read())
+        os.chmod(self.pem, 0o600)
+
+
+def timed(argv):
     start = time.perf_counter()
-    result = subprocess.run(argv, stdout=subprocess.PIPE if out_file is None else subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
+    result = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     seconds = time.perf_counter() - start
     if result.returncode != 0:
-        raise RuntimeError("%s failed (%d): %s" % (" ".join(argv), result.returncode, result.stderr[-500:]))
-    if expect_bytes is not None:
-        got = len(result.stdout) if out_file is None else os.path.getsize(out_file)
-        if got != expect_bytes:
-            raise RuntimeError("%s gave %d bytes, not %d" % (" ".join(argv), got, expect_bytes))
+        raise RuntimeError("%s failed (%d): %s" % (shlex.join(argv), result.returncode, result.stderr[-500:]))
     return seconds, result.stdout
 
 
+def expect_size(path, size, what):
+    got = os.path.getsize(path)
+    if got != size:
+        raise RuntimeError("%s: %s holds %d bytes, not %d" % (what, path, got, size))
+
+
 def make_tree(parent, size, entries):
+    """big.bin (random bytes, page cache warm), listed/ with the entries, upload/ writable by anyone."""
     root = tempfile.mkdtemp(prefix="ftpkit-whole-", dir=parent)
-    os.chmod(root, 0o755)
+    os.chmod(root, 0o755)  # vsftpd refuses an anonymous root it could write to
     block = os.urandom(4 * MIB)
     with open(os.path.join(root, "big.bin"), "wb") as f:
         for _ in range(size // len(block)):
             f.write(block)
+        f.write(block[:size % len(block)])
     listed = os.path.join(root, "listed")
     os.mkdir(listed)
     for i in range(entries):
@@ -136,144 +193,305 @@ def make_tree(parent, size, entries):
     return root
 
 
-def interleaved(reps, contenders):
-    """contenders: list of (name, fn returning a figure); returns {name: [figures]} run A B, B A, ..."""
-    figures = {name: [] for name, _ in contenders}
-    for rep in range(reps + 1):  # one unrecorded warm-up
-        order = contenders if rep % 2 == 0 else list(reversed(contenders))
-        for name, fn in order:
+def interleaved(reps, warmups, ours, theirs):
+    """Runs ours and theirs alternately (A B, B A, ...); returns (ours, theirs) figures of the recorded reps."""
+    figures = {"ours": [], "theirs": []}
+    for rep in range(warmups + reps):
+        order = [("ours", ours), ("theirs", theirs)]
+        for name, fn in (order if rep % 2 == 0 else order[::-1]):
             value = fn()
-            if rep > 0:
+            if rep >= warmups:
                 figures[name].append(value)
-    return figures
+    return figures["ours"], figures["theirs"]
 
 
-def row(label, unit, figures, ours, anchor, lower_is_better):
-    ratios = [o / a for o, a in zip(figures[ours], figures[anchor])]
+def table_row(label, anchor, unit, ours, theirs, lower_is_better):
+    ratios = [o / a for o, a in zip(ours, theirs)]
     med = statistics.median
     fmt = "%.3f" if unit == "s" else "%.0f"
-    better = "lower is better" if lower_is_better else "higher is better"
-    return "| %s | %s %s | %s %s | %.2f× (%.2f–%.2f) | %s |" % (
-        label, fmt % med(figures[ours]), unit, fmt % med(figures[anchor]), unit, med(ratios), min(ratios),
-        max(ratios), better)
+    return "| %s | %s %s | %s %s (%s) | %.2f× (%.2f–%.2f) | %s |" % (
+        label, fmt % med(ours), unit, fmt % med(theirs), unit, anchor, med(ratios), min(ratios), max(ratios),
+        "lower is better" if lower_is_better else "higher is better")
 
 
-class Rows:
-    """Prints each row as soon as it is measured (a later failure keeps the earlier rows)."""
+def machine(disk_dir):
+    def first_line(argv, stream="stdout"):
+        try:
+            result = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+                                    text=True, timeout=30)
+            text = (result.stdout if stream == "stdout" else result.stderr).strip()
+            return text.splitlines()[0] if text else "?"
+        except (OSError, subprocess.TimeoutExpired):
+            return "?"
+    cpu = "?"
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    fs = subprocess.run(["df", "--output=source,fstype", disk_dir], stdout=subprocess.PIPE, text=True).stdout \
+        .splitlines()[-1].split()
+    return [
+        ("CPU", "%s, %d cores" % (cpu, os.cpu_count())),
+        ("OS", "%s %s" % (platform.system(), platform.release())),
+        ("java", first_line([JAVA, "-version"], "stderr") + " (" + JAVA + ")"),
+        ("ftpkit", " ".join(launcher()) + " (launcher with class-data archive)" if launcher() == [LAUNCHER]
+         else " ".join(launcher())),
+        ("vsftpd", first_line(["sh", "-c", "vsftpd -v 0>&1"])),
+        ("curl", first_line(["curl", "--version"])),
+        ("disk rows", "%s (%s on %s), page cache warm" % (disk_dir, fs[1], fs[0])),
+        ("tmpfs rows", "/dev/shm"),
+    ]
 
-    def __init__(self):
-        print("| row | ftpkit | anchor (vsftpd or curl) | ratio, median (min–max) | |")
-        print("|---|---|---|---|---|", flush=True)
 
-    def append(self, line):
-        print(line, flush=True)
+def loadavg():
+    with open("/proc/loadavg") as f:
+        return " ".join(f.read().split()[:3])
+
+
+class Bench:
+    """The rows: each a method measuring one pair of contenders, returning a table line."""
+
+    def __init__(self, args, work):
+        self.args, self.work = args, work
+        self.size = args.size_mib * MIB
+        self.keys = Keys(work)
+        self.servers, self.trees = [], []
+        self.disk = self.ours = self.theirs = self._tmpfs = None
+
+    def start(self, rows):
+        if not set(rows) - {"nlst", "list", "logins", "startup"}:
+            self.size = 0  # no transfer row: no big file to write
+        self.disk = self.tree(self.args.dir, self.args.entries)
+        self.ours, self.theirs = self.serve(self.disk)
+
+    def tree(self, parent, entries):
+        root = make_tree(parent, self.size, entries)
+        self.trees.append(root)
+        return root
+
+    def serve(self, root):
+        self.servers.append(ftpkit_serve(root, self.keys))
+        self.servers.append(vsftpd(root, self.work, self.keys))
+        return self.servers[-2], self.servers[-1]
+
+    def tmpfs(self):
+        if self._tmpfs is None:
+            root = self.tree("/dev/shm", 0)
+            self._tmpfs = (root,) + self.serve(root)
+        return self._tmpfs
+
+    def close(self):
+        for server in self.servers:
+            server.stop()
+        for root in self.trees:
+            shutil.rmtree(root, ignore_errors=True)
+
+    def pair(self, ours, theirs):
+        return interleaved(self.args.reps, self.args.warmups, ours, theirs)
+
+    # --- the measurements, one per contender ---
+
+    def listing(self, server, flag):
+        seconds, out = timed(["curl", "-s"] + flag + [server.url("listed/")])
+        if out.count(b"\n") < self.args.entries:
+            raise RuntimeError("short listing from %s: %d lines" % (server.name, out.count(b"\n")))
+        return seconds
+
+    def download(self, server, tls=False):
+        seconds, out = timed(["curl", "-s", "-o", "/dev/null", "-w", "%{size_download}"] + self.tls(tls)
+                             + [server.url("big.bin")])
+        if int(float(out)) != self.size:
+            raise RuntimeError("%s sent %s bytes, not %d" % (server.name, out, self.size))
+        return self.size / MIB / seconds
+
+    def upload_with(self, argv_for, root, server):
+        name = "upload/up-%d.bin" % time.monotonic_ns()
+        seconds, _ = timed(argv_for(server.url(name)))
+        target = os.path.join(root, name)
+        expect_size(target, self.size, server.name)
+        os.remove(target)
+        return self.size / MIB / seconds
+
+    def upload(self, root, server, tls=False):
+        source = os.path.join(root, "big.bin")
+        return self.upload_with(lambda url: ["curl", "-s", "-T", source] + self.tls(tls) + [url], root, server)
+
+    @staticmethod
+    def tls(on):
+        # explicit FTPS, control and data (PROT P); the key is self-signed
+        return ["--ssl-reqd", "-k"] if on else []
+
+    def logins(self, server):
+        start = time.perf_counter()
+        for _ in range(self.args.logins):
+            ftp = ftplib.FTP()
+            ftp.connect("127.0.0.1", server.port, timeout=30)
+            ftp.login()  # USER anonymous, PASS anonymous@
+            ftp.quit()
+        return self.args.logins / (time.perf_counter() - start)
+
+    def first(self, start, transfer):
+        server = start()
+        try:
+            return transfer(server)
+        finally:
+            server.stop()
+
+    def into_work(self, argv_for):
+        local = os.path.join(self.work, "got.bin")
+        seconds, _ = timed(argv_for(local))
+        expect_size(local, self.size, argv_for(local)[0])
+        os.remove(local)
+        return self.size / MIB / seconds
+
+    # --- the rows ---
+
+    def row_nlst(self):
+        return self.listing_row(["-l"], "NLST", "curl -l")
+
+    def row_list(self):
+        return self.listing_row([], "LIST", "curl")
+
+    def listing_row(self, flag, command, client):
+        ours, theirs = self.pair(lambda: self.listing(self.ours, flag), lambda: self.listing(self.theirs, flag))
+        return table_row("%s of %d files, `%s`, time of the whole curl process" % (command, self.args.entries, client),
+                         "vsftpd", "s", ours, theirs, True)
+
+    def row_logins(self):
+        ours, theirs = self.pair(lambda: self.logins(self.ours), lambda: self.logins(self.theirs))
+        return table_row("anonymous logins, %d sequential (Python ftplib: connect, USER, PASS, QUIT), logins/s"
+                         % self.args.logins, "vsftpd", "/s", ours, theirs, False)
+
+    def row_retr_disk(self):
+        ours, theirs = self.pair(lambda: self.download(self.ours), lambda: self.download(self.theirs))
+        return table_row("RETR %d MiB, `curl` from the server, file on the disk (page cache), MiB/s" % self.mib(),
+                         "vsftpd", "MiB/s", ours, theirs, False)
+
+    def row_retr_tmpfs(self):
+        _, ours_t, theirs_t = self.tmpfs()
+        ours, theirs = self.pair(lambda: self.download(ours_t), lambda: self.download(theirs_t))
+        return table_row("RETR %d MiB, `curl` from the server, file on tmpfs, MiB/s" % self.mib(), "vsftpd", "MiB/s",
+                         ours, theirs, False)
+
+    def row_stor_disk(self):
+        ours, theirs = self.pair(lambda: self.upload(self.disk, self.ours),
+                                 lambda: self.upload(self.disk, self.theirs))
+        return table_row("STOR %d MiB, `curl -T` to the server, onto the disk, MiB/s" % self.mib(), "vsftpd", "MiB/s",
+                         ours, theirs, False)
+
+    def row_stor_tmpfs(self):
+        root, ours_t, theirs_t = self.tmpfs()
+        ours, theirs = self.pair(lambda: self.upload(root, ours_t), lambda: self.upload(root, theirs_t))
+        return table_row("STOR %d MiB, `curl -T` to the server, onto tmpfs, MiB/s" % self.mib(), "vsftpd", "MiB/s",
+                         ours, theirs, False)
+
+    def row_get(self):
+        url = self.theirs.url("big.bin")
+        ours, theirs = self.pair(lambda: self.into_work(lambda local: launcher() + ["get", "-q", url, local]),
+                                 lambda: self.into_work(lambda local: ["curl", "-s", "-o", local, url]))
+        return table_row("`ftpkit get` vs `curl -o`, %d MiB from vsftpd onto the disk, whole process "
+                         "(JVM start-up included), MiB/s" % self.mib(), "curl", "MiB/s", ours, theirs, False)
+
+    def row_put(self):
+        source = os.path.join(self.disk, "big.bin")
+        ours, theirs = self.pair(
+            lambda: self.upload_with(lambda url: launcher() + ["put", "-q", source, url], self.disk, self.theirs),
+            lambda: self.upload_with(lambda url: ["curl", "-s", "-T", source, url], self.disk, self.theirs))
+        return table_row("`ftpkit put` vs `curl -T`, %d MiB from the disk to vsftpd, whole process "
+                         "(JVM start-up included), MiB/s" % self.mib(), "curl", "MiB/s", ours, theirs, False)
+
+    def row_first_retr(self):
+        ours, theirs = self.pair(
+            lambda: self.first(lambda: ftpkit_serve(self.disk, self.keys), self.download),
+            lambda: self.first(lambda: vsftpd(self.disk, self.work, self.keys), self.download))
+        return table_row("first RETR %d MiB (curl) of a freshly started server, from the disk, MiB/s" % self.mib(),
+                         "vsftpd", "MiB/s", ours, theirs, False)
+
+    def row_first_stor(self):
+        store = lambda server: self.upload(self.disk, server)
+        ours, theirs = self.pair(lambda: self.first(lambda: ftpkit_serve(self.disk, self.keys), store),
+                                 lambda: self.first(lambda: vsftpd(self.disk, self.work, self.keys), store))
+        return table_row("first STOR %d MiB (curl -T) to a freshly started server, onto the disk, MiB/s"
+                         % self.mib(), "vsftpd", "MiB/s", ours, theirs, False)
+
+    def row_ftps_retr(self):
+        ours, theirs = self.pair(lambda: self.download(self.ours, True), lambda: self.download(self.theirs, True))
+        return table_row("FTPS RETR %d MiB (`curl --ssl-reqd`, AUTH TLS, PROT P), from the disk, MiB/s"
+                         % self.mib(), "vsftpd", "MiB/s", ours, theirs, False)
+
+    def row_ftps_stor(self):
+        ours, theirs = self.pair(lambda: self.upload(self.disk, self.ours, True),
+                                 lambda: self.upload(self.disk, self.theirs, True))
+        return table_row("FTPS STOR %d MiB (`curl --ssl-reqd -T`, AUTH TLS, PROT P), onto the disk, MiB/s"
+                         % self.mib(), "vsftpd", "MiB/s", ours, theirs, False)
+
+    def row_startup(self):
+        if launcher() != [LAUNCHER]:
+            return "| `ftpkit version` start-up | no launcher in examples/target | | | |"
+        ours, theirs = self.pair(lambda: timed(launcher() + ["version"])[0],
+                                 lambda: timed([JAVA, "-jar", JAR, "version"])[0])
+        return table_row("`ftpkit version` through the launcher (class-data archive), time", "`java -jar`", "s",
+                         ours, theirs, True)
+
+    def mib(self):
+        return self.args.size_mib
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--reps", type=int, default=7)
-    parser.add_argument("--size-mib", type=int, default=512)
-    parser.add_argument("--entries", type=int, default=10000)
-    parser.add_argument("--dir", default=os.path.join(REPO, "examples", "target"))
-    parser.add_argument("--rows", default="nlst,list,retr-disk,stor-disk,retr-tmpfs,first,startup,get")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--reps", type=int, default=7, help="recorded repetitions per row (default 7)")
+    parser.add_argument("--warmups", type=int, default=1, help="unrecorded repetitions before them (default 1)")
+    parser.add_argument("--size-mib", type=int, default=512, help="transfer size (default 512)")
+    parser.add_argument("--entries", type=int, default=10000, help="files in the listed directory (default 10000)")
+    parser.add_argument("--logins", type=int, default=200, help="sequential logins per sample (default 200)")
+    parser.add_argument("--dir", default=os.path.join(REPO, "examples", "target"),
+                        help="where the disk tree lives (default: examples/target, the repository's disk)")
+    parser.add_argument("--rows", default=",".join(ROWS), help="comma-separated, from: " + ", ".join(ROWS))
+    parser.add_argument("--quick", action="store_true",
+                        help="smoke run: 16 MiB, 2,000 entries, 50 logins, 2 repetitions (sizes given win)")
     args = parser.parse_args()
-    rows = args.rows.split(",")
-    size = args.size_mib * MIB
+    if args.quick:
+        given = " ".join(sys.argv[1:])
+        args.reps = args.reps if "--reps" in given else 2
+        args.size_mib = args.size_mib if "--size-mib" in given else 16
+        args.entries = args.entries if "--entries" in given else 2000
+        args.logins = args.logins if "--logins" in given else 50
+    rows = [r.strip() for r in args.rows.split(",") if r.strip()]
+    unknown = [r for r in rows if r not in ROWS]
+    if unknown:
+        parser.error("unknown rows %s; known: %s" % (", ".join(unknown), ", ".join(ROWS)))
+    command = "python3 examples/bench/whole_process.py " + " ".join(shlex.quote(a) for a in sys.argv[1:])
+    began, load_start = time.monotonic(), loadavg()
     work = tempfile.mkdtemp(prefix="ftpkit-whole-work-", dir=args.dir)
-    disk = make_tree(args.dir, size, args.entries)
-    tmpfs = make_tree("/dev/shm", size, 0) if "retr-tmpfs" in rows else None
-    lines = Rows()
-    servers = []
+    os.chmod(work, 0o755)
+    bench = None
     try:
-        ours, theirs = ftpkit_serve(disk, write=True), vsftpd(disk, work)
-        servers += [ours, theirs]
-        url = lambda s, path: "ftp://127.0.0.1:%d/%s" % (s.port, path)
-
-        def listing(flag, entries):
-            def run(server):
-                seconds, out = timed(["curl", "-s"] + flag + [url(server, "listed/")])
-                if out.count(b"\n") < entries:
-                    raise RuntimeError("short listing from %s" % server.name)
-                return seconds
-            return run
-
-        for name, flag, title in (("nlst", ["-l"], "NLST"), ("list", [], "LIST")):
-            if name in rows:
-                run = listing(flag, args.entries)
-                f = interleaved(args.reps, [("ours", lambda: run(ours)), ("theirs", lambda: run(theirs))])
-                lines.append(row("%s of %d files, `curl%s` (time, whole curl process)" % (
-                    title, args.entries, " -l" if flag else ""), "s", f, "ours", "theirs", True))
-
-        def download(server, path):
-            seconds, _ = timed(["curl", "-s", "-o", "/dev/null", "-w", "%{size_download}", url(server, path)])
-            return size / MIB / seconds
-
-        if "retr-disk" in rows:
-            f = interleaved(args.reps, [("ours", lambda: download(ours, "big.bin")),
-                                        ("theirs", lambda: download(theirs, "big.bin"))])
-            lines.append(row("RETR %d MiB from the disk (page cache), curl, MiB/s" % args.size_mib, "MiB/s", f,
-                             "ours", "theirs", False))
-        if "stor-disk" in rows:
-            source = os.path.join(disk, "big.bin")
-
-            def upload(server):
-                target = "upload/up-%d.bin" % time.monotonic_ns()
-                seconds, _ = timed(["curl", "-s", "-T", source, url(server, target)])
-                os.remove(os.path.join(disk, target))
-                return size / MIB / seconds
-
-            f = interleaved(args.reps, [("ours", lambda: upload(ours)), ("theirs", lambda: upload(theirs))])
-            lines.append(row("STOR %d MiB to the disk, curl -T, MiB/s" % args.size_mib, "MiB/s", f, "ours", "theirs",
-                             False))
-        if tmpfs is not None:
-            ours_t, theirs_t = ftpkit_serve(tmpfs), vsftpd(tmpfs, work)
-            servers += [ours_t, theirs_t]
-            f = interleaved(args.reps, [("ours", lambda: download(ours_t, "big.bin")),
-                                        ("theirs", lambda: download(theirs_t, "big.bin"))])
-            lines.append(row("RETR %d MiB from tmpfs (/dev/shm), curl, MiB/s" % args.size_mib, "MiB/s", f, "ours",
-                             "theirs", False))
-        if "startup" in rows and launcher() != [JAVA, "-jar", JAR]:
-            f = interleaved(args.reps, [("ours", lambda: timed(launcher() + ["version"])[0]),
-                                        ("theirs", lambda: timed([JAVA, "-jar", JAR, "version"])[0])])
-            lines.append(row("`ftpkit version` through the launcher (class-data archive) vs `java -jar`, time", "s",
-                             f, "ours", "theirs", True))
-        if "get" in rows:
-            local = os.path.join(work, "got.bin")
-
-            def get_ftpkit():
-                seconds, _ = timed(launcher() + ["get", url(theirs, "big.bin"), local], out_file=local)
-                os.remove(local)
-                return size / MIB / seconds
-
-            def get_curl():
-                seconds, _ = timed(["curl", "-s", "-o", local, url(theirs, "big.bin")], out_file=local)
-                os.remove(local)
-                return size / MIB / seconds
-
-            f = interleaved(args.reps, [("ours", get_ftpkit), ("theirs", get_curl)])
-            lines.append(row("`ftpkit get` vs `curl -o`, %d MiB from vsftpd to the disk, whole process, MiB/s"
-                             % args.size_mib, "MiB/s", f, "ours", "theirs", False))
-        if "first" in rows:
-            def first(start):
-                server = start()
-                try:
-                    return download(server, "big.bin")
-                finally:
-                    server.stop()
-
-            f = interleaved(args.reps, [("ours", lambda: first(lambda: ftpkit_serve(disk))),
-                                        ("theirs", lambda: first(lambda: vsftpd(disk, work)))])
-            lines.append(row("first RETR %d MiB after the server started, curl, MiB/s" % args.size_mib, "MiB/s", f,
-                             "ours", "theirs", False))
+        bench = Bench(args, work)
+        bench.start(rows)
+        print("Command (from the repository root, after `mvn -B package -DskipTests`):\n\n```\n%s\n```\n"
+              % command.strip())
+        print("| machine | |\n|---|---|")
+        for key, value in machine(args.dir):
+            print("| %s | %s |" % (key, value.replace("|", "/")))
+        print("\n%d recorded repetitions after %d unrecorded warm-up(s), contenders interleaved (A B, B A, ...); "
+              "figure = median, ratio = median (min–max) of the per-repetition ratios ftpkit ÷ anchor.\n"
+              % (args.reps, args.warmups))
+        print("| row | ftpkit | anchor | ratio, median (min–max) | |")
+        print("|---|---|---|---|---|", flush=True)
+        for name in rows:
+            try:
+                print(getattr(bench, "row_" + name.replace("-", "_"))(), flush=True)
+            except (RuntimeError, OSError, ftplib.Error, ValueError) as e:
+                print("| %s | failed: %s | | | |" % (name, str(e).replace("|", "/").replace("\n", " ")[:300]),
+                      flush=True)
     finally:
-        for server in servers:
-            server.stop()
-        shutil.rmtree(disk, ignore_errors=True)
+        if bench is not None:
+            bench.close()
         shutil.rmtree(work, ignore_errors=True)
-        if tmpfs:
-            shutil.rmtree(tmpfs, ignore_errors=True)
-    print("\n%d interleaved repetitions after one warm-up; load average at the end: %s" % (
-        args.reps, " ".join(open("/proc/loadavg").read().split()[:3])))
+    elapsed = time.monotonic() - began
+    print("\nLoad average (1, 5, 15 min): %s at the start, %s at the end; the run took %d min %d s." % (
+        load_start, loadavg(), elapsed // 60, elapsed % 60))
 
 
 if __name__ == "__main__":

@@ -14,6 +14,10 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -33,6 +37,12 @@ record FileInfo(String name, boolean directory, boolean regularFile, boolean sym
                 Instant modified, Set<PosixFilePermission> permissions, Object fileKey) {
 
     private static final LinkOption NO_FOLLOW = LinkOption.NOFOLLOW_LINKS;
+    private static final PosixFilePermission[] PERMISSIONS = PosixFilePermission.values();
+    /**
+     * Every permission set there is, indexed by its bits (bit i = the constant of ordinal i), shared by all infos:
+     * the file system's own set is a new hash set per entry, which a listing would keep for a whole batch.
+     */
+    private static final List<Set<PosixFilePermission>> SHARED_PERMISSIONS = sharedPermissions();
 
     /**
      * Reads a checked path (a final link the caller asked to follow was followed, inside the home, when the path
@@ -50,22 +60,22 @@ record FileInfo(String name, boolean directory, boolean regularFile, boolean sym
      * lies in the directory that was checked, whatever has been swapped for a link on its path since.
      *
      * @param directory the open directory the entry came from
-     * @param entry     the entry, as the directory's iterator gave it
+     * @param entry     the entry, as the directory's iterator gave it, and its name
      * @param posix     whether to read POSIX attributes ({@link #hasPosix}, asked once per listing)
      */
-    static FileInfo readEntry(DirectoryStream<Path> directory, Path entry, String name, boolean posix)
+    static FileInfo readEntry(DirectoryStream<Path> directory, DirectoryEntry entry, boolean posix)
             throws IOException {
         Class<? extends BasicFileAttributes> type = posix ? PosixFileAttributes.class : BasicFileAttributes.class;
         if (directory instanceof SecureDirectoryStream<Path> handle) {
             // relative to the handle: an absolute path would make fstatat ignore it
-            Path relative = entry.getFileName();
+            Path relative = entry.fileName();
             BasicFileAttributes attributes = posix
                     ? handle.getFileAttributeView(relative, PosixFileAttributeView.class, NO_FOLLOW).readAttributes()
                     : handle.getFileAttributeView(relative, BasicFileAttributeView.class, NO_FOLLOW)
                             .readAttributes();
-            return of(name, attributes);
+            return of(entry.name(), attributes);
         }
-        return of(name, Files.readAttributes(entry, type, NO_FOLLOW));
+        return of(entry.name(), Files.readAttributes(entry.path(), type, NO_FOLLOW));
     }
 
     /** An entry known by its name alone (NLST shows nothing else). */
@@ -80,9 +90,31 @@ record FileInfo(String name, boolean directory, boolean regularFile, boolean sym
 
     private static FileInfo of(String name, BasicFileAttributes attributes) {
         Set<PosixFilePermission> permissions = attributes instanceof PosixFileAttributes posix
-                ? posix.permissions() : null;
+                ? shared(posix.permissions()) : null;
         return new FileInfo(name, attributes.isDirectory(), attributes.isRegularFile(), attributes.isSymbolicLink(),
                 attributes.size(), attributes.lastModifiedTime().toInstant(), permissions, attributes.fileKey());
+    }
+
+    private static Set<PosixFilePermission> shared(Set<PosixFilePermission> permissions) {
+        int bits = 0;
+        for (PosixFilePermission permission : permissions) {
+            bits |= 1 << permission.ordinal();
+        }
+        return SHARED_PERMISSIONS.get(bits);
+    }
+
+    private static List<Set<PosixFilePermission>> sharedPermissions() {
+        List<Set<PosixFilePermission>> sets = new ArrayList<>(1 << PERMISSIONS.length);
+        for (int bits = 0; bits < 1 << PERMISSIONS.length; bits++) {
+            Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
+            for (PosixFilePermission permission : PERMISSIONS) {
+                if ((bits & (1 << permission.ordinal())) != 0) {
+                    set.add(permission);
+                }
+            }
+            sets.add(Collections.unmodifiableSet(set));
+        }
+        return List.copyOf(sets);
     }
 
     /** The MLSx {@code unique} fact (RFC 3659 §7.5.2): the file key as text, or null when there is none. */

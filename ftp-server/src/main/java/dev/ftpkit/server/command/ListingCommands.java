@@ -73,9 +73,8 @@ final class ListingCommands {
 
     static Reply list(Command command, CommandContext session) throws Exception {
         Target target = target(command.argument(), session);
-        long now = Instant.now().getEpochSecond();
-        return send(session, "directory listing", entries(target, session),
-                (out, info) -> Listings.appendUnixLine(out, info, now));
+        Listings.UnixLines lines = new Listings.UnixLines(Instant.now().getEpochSecond());
+        return send(session, "directory listing", entries(target, session), lines::append);
     }
 
     static Reply nlst(Command command, CommandContext session, LinkNames linkNames) throws Exception {
@@ -125,7 +124,7 @@ final class ListingCommands {
 
     static Reply statPath(Command command, CommandContext session) throws Exception {
         Target target = target(command.argument(), session);
-        long now = Instant.now().getEpochSecond();
+        Listings.UnixLines format = new Listings.UnixLines(Instant.now().getEpochSecond());
         List<String> lines = new ArrayList<>();
         lines.add("Status follows:");
         StringBuilder line = new StringBuilder();
@@ -136,7 +135,7 @@ final class ListingCommands {
                 }
                 for (FileInfo info : batch) {
                     line.setLength(0);
-                    Listings.appendUnixLine(line.append(' '), info, now);
+                    format.append(line.append(' '), info);
                     lines.add(line.toString());
                 }
             }
@@ -248,7 +247,7 @@ final class ListingCommands {
             if (known.isPresent()) {
                 Set<String> links = known.get();
                 return new DirectoryBatches(stream, child -> {
-                    String name = shownName(child, target.all(), matches);
+                    String name = shownName(DirectoryEntry.of(child).name(), target.all(), matches);
                     boolean shown = name != null
                             && (!links.contains(name) || linkTarget(ftpDirectory, name, session) != null);
                     return shown ? FileInfo.nameOnly(name) : null;
@@ -258,11 +257,11 @@ final class ListingCommands {
             Set<String> links = ConcurrentHashMap.newKeySet();
             Path directory = located.path();
             DirectoryBatches scan = new DirectoryBatches(stream, child -> {
-                FileInfo info = FileInfo.readEntry(stream, child, entryName(child), false);
+                FileInfo info = FileInfo.readEntry(stream, DirectoryEntry.of(child), false);
                 if (info.symbolicLink()) {
                     links.add(info.name()); // hidden or not: the next NLST may ask for them (-a)
                 }
-                String name = shownName(child, target.all(), matches);
+                String name = shownName(info.name(), target.all(), matches);
                 boolean shown = name != null
                         && (!info.symbolicLink() || linkTarget(ftpDirectory, name, session) != null);
                 return shown ? info : null;
@@ -304,15 +303,15 @@ final class ListingCommands {
     private static FileInfo shownEntry(DirectoryStream<Path> directory, Path child, String ftpDirectory,
                                        CommandContext session, boolean showHidden, boolean posix,
                                        Predicate<String> shownName) throws IOException {
-        String name = shownName(child, showHidden, shownName);
-        if (name == null) {
+        DirectoryEntry entry = DirectoryEntry.of(child);
+        if (shownName(entry.name(), showHidden, shownName) == null) {
             return null;
         }
-        FileInfo info = FileInfo.readEntry(directory, child, name, posix);
+        FileInfo info = FileInfo.readEntry(directory, entry, posix);
         if (!info.symbolicLink()) {
             return info;
         }
-        return linkTarget(ftpDirectory, name, session);
+        return linkTarget(ftpDirectory, entry.name(), session);
     }
 
     /**
@@ -329,20 +328,12 @@ final class ListingCommands {
     }
 
     /** The entry's name, or null when a listing never shows it (temporary uploads, hidden names, no match). */
-    private static String shownName(Path child, boolean showHidden, Predicate<String> shownName) {
-        String name = entryName(child);
+    private static String shownName(String name, boolean showHidden, Predicate<String> shownName) {
         if (name.startsWith(TransferCommands.TEMP_PREFIX) || (!showHidden && name.startsWith("."))
                 || !shownName.test(name)) {
             return null;
         }
         return name;
-    }
-
-    private static String entryName(Path child) {
-        Path fileName = child.getFileName();
-        String name = fileName == null ? "" : fileName.toString();
-        // zip file systems end directory names with '/'
-        return name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
     }
 
     /** Appends one listing line (without its line end) for an entry. */

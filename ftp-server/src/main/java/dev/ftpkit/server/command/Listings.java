@@ -25,11 +25,7 @@ final class Listings {
     private static final int[] POWERS_OF_TEN = {1, 10, 100, 1000};
     private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
         "Nov", "Dec"};
-    /** {@code ls -l} permission letters, in the order of the characters after the type. */
-    private static final PosixFilePermission[] MODE_BITS = {PosixFilePermission.OWNER_READ,
-        PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_READ,
-        PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
-        PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE};
+    /** {@code ls -l} permission letters after the type, in the order of {@link PosixFilePermission}'s constants. */
     private static final String MODE_LETTERS = "rwxrwxrwx";
     /** Links, owner and group columns as vsftpd prints them ({@code %4d %-8s %-8s }), after the mode. */
     private static final String DIRECTORY_COLUMNS = "    2 ftp      ftp      ";
@@ -55,32 +51,71 @@ final class Listings {
      * @param nowSeconds the time of the listing, in seconds since the epoch
      */
     static void appendUnixLine(StringBuilder out, FileInfo info, long nowSeconds) {
-        out.append(info.directory() ? 'd' : '-');
-        appendMode(out, info);
-        out.append(info.directory() ? DIRECTORY_COLUMNS : FILE_COLUMNS);
-        appendRightAligned(out, info.size(), SIZE_WIDTH);
-        out.append(' ');
-        appendLsDate(out, info.modified().getEpochSecond(), nowSeconds);
-        out.append(' ');
-        Texts.appendOneLine(out, info.name());
+        new UnixLines(nowSeconds).append(out, info);
     }
 
+    /**
+     * The {@code ls -l} lines of one listing, on one thread. Files of a directory tend to share their minute (a
+     * copy, an unpacked archive), so the date column of the previous line is kept and reused when the next line's
+     * minute is the same: most lines then skip the calendar arithmetic.
+     */
+    static final class UnixLines {
+        private final long nowSeconds;
+        private long lastMinute = Long.MIN_VALUE;
+        private boolean lastRecent;
+        private String lastDate = "";
+
+        /** @param nowSeconds the time of the listing, in seconds since the epoch (recent dates show the time) */
+        UnixLines(long nowSeconds) {
+            this.nowSeconds = nowSeconds;
+        }
+
+        /** Appends the line of an entry, without its line end. */
+        void append(StringBuilder out, FileInfo info) {
+            out.append(info.directory() ? 'd' : '-');
+            appendMode(out, info);
+            out.append(info.directory() ? DIRECTORY_COLUMNS : FILE_COLUMNS);
+            appendRightAligned(out, info.size(), SIZE_WIDTH);
+            out.append(' ');
+            appendDate(out, info.modified().getEpochSecond());
+            out.append(' ');
+            Texts.appendOneLine(out, info.name());
+        }
+
+        private void appendDate(StringBuilder out, long seconds) {
+            boolean recent = seconds > nowSeconds - HALF_YEAR_SECONDS && seconds < nowSeconds + DAY_SECONDS;
+            long clamped = Math.max(LS_EARLIEST, Math.min(LATEST, seconds));
+            long minute = Math.floorDiv(clamped, 60);
+            if (minute != lastMinute || recent != lastRecent) {
+                StringBuilder date = new StringBuilder(12);
+                appendLsDate(date, clamped, recent);
+                lastDate = date.toString();
+                lastMinute = minute;
+                lastRecent = recent;
+            }
+            out.append(lastDate);
+        }
+    }
+
+    /** The nine permission letters; the set is walked once (a {@code contains} per bit cost nine lookups). */
     private static void appendMode(StringBuilder out, FileInfo info) {
         Set<PosixFilePermission> p = info.permissions();
         if (p == null) {
             out.append(info.directory() ? "rwxr-xr-x" : "rw-r--r--");
             return;
         }
-        for (int i = 0; i < MODE_BITS.length; i++) {
-            out.append(p.contains(MODE_BITS[i]) ? MODE_LETTERS.charAt(i) : '-');
+        int bits = 0;
+        for (PosixFilePermission permission : p) {
+            bits |= 1 << permission.ordinal(); // OWNER_READ .. OTHERS_EXECUTE: the order of MODE_LETTERS
+        }
+        for (int i = 0; i < MODE_LETTERS.length(); i++) {
+            out.append((bits & (1 << i)) != 0 ? MODE_LETTERS.charAt(i) : '-');
         }
     }
 
     /** {@code MMM dd HH:mm} for recent times, {@code MMM dd  yyyy} for others, in UTC. */
-    private static void appendLsDate(StringBuilder out, long seconds, long nowSeconds) {
-        boolean recent = seconds > nowSeconds - HALF_YEAR_SECONDS && seconds < nowSeconds + DAY_SECONDS;
-        LocalDateTime t = LocalDateTime.ofEpochSecond(Math.max(LS_EARLIEST, Math.min(LATEST, seconds)), 0,
-                ZoneOffset.UTC);
+    private static void appendLsDate(StringBuilder out, long clampedSeconds, boolean recent) {
+        LocalDateTime t = LocalDateTime.ofEpochSecond(clampedSeconds, 0, ZoneOffset.UTC);
         out.append(MONTHS[t.getMonthValue() - 1]).append(' ');
         appendDigits(out, t.getDayOfMonth(), 2);
         if (recent) {

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -66,6 +67,31 @@ class ListingsTest {
         Instant now = NOW.plusSeconds(nowOffset);
 
         assertThat(unixLine(info, now)).isEqualTo(referenceUnixLine(info, now));
+    }
+
+    /**
+     * One listing's lines reuse the previous line's date column when the minute is the same: every line must still
+     * be the line its entry has alone, across minutes, and across the half-year boundary where the column changes
+     * from the time of day to the year within one minute.
+     */
+    @Property
+    void linesOfOneListingEqualEachEntryFormattedAlone(
+            @ForAll("closeOffsets") List<Long> offsets, @ForAll boolean nearHalfYear) {
+        long base = NOW.getEpochSecond() - (nearHalfYear ? 182L * 24 * 3600 : 3600);
+        Listings.UnixLines lines = new Listings.UnixLines(NOW.getEpochSecond());
+        for (long offset : offsets) {
+            FileInfo info = file("f", 1, Instant.ofEpochSecond(base + offset), null);
+            StringBuilder line = new StringBuilder();
+
+            lines.append(line, info);
+
+            assertThat(line.toString()).isEqualTo(referenceUnixLine(info, NOW));
+        }
+    }
+
+    @Provide
+    Arbitrary<List<Long>> closeOffsets() {
+        return Arbitraries.longs().between(-150, 150).list().ofMinSize(1).ofMaxSize(30);
     }
 
     @Property
