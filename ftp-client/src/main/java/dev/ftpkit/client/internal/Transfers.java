@@ -212,7 +212,7 @@ final class Transfers {
             DataTransfer transfer = open(command, restOffset, localOffset, Direction.UPLOAD, OptionalLong.of(size));
             SocketChannel plain = transferType == TransferType.BINARY ? transfer.plainChannel() : null;
             if (plain != null) {
-                return ChannelCopy.upload(transfer, plain, channel);
+                return ChannelCopy.upload(transfer, plain, channel, config.bufferSize());
             }
             return upload(transfer, Channels.newInputStream(channel));
         }
