@@ -81,9 +81,14 @@ final class ClientJfr implements ClientListener {
     /** The transfer event under way, or null when no recording wanted it. */
     private TransferEvent transfer;
 
-    /** Begins the session event of a connection being opened (if a recording wants it). */
-    ClientJfr() {
-        if (SESSION.isEnabled()) {
+    /**
+     * The events of one connection.
+     *
+     * @param connecting whether the connection is being opened: only then does its session event begin (if a
+     *                   recording wants it); a connection opened before the flight recorder existed records none
+     */
+    ClientJfr(boolean connecting) {
+        if (connecting && SESSION.isEnabled()) {
             session = new SessionEvent();
             session.begin();
         }

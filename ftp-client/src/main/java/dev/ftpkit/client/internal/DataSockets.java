@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.channels.SocketChannel;
+import javax.net.SocketFactory;
 
 /** Socket helpers shared by the data-connection strategies. */
 final class DataSockets {
@@ -18,7 +20,10 @@ final class DataSockets {
 
     /** Connects a passive data socket within the connect timeout; reads then time out after the data timeout. */
     static Socket connect(FtpClientConfig config, InetSocketAddress target) throws IOException {
-        Socket socket = config.socketFactory().createSocket();
+        // The default factory's sockets have no channel; one opened as a channel lets binary file transfers skip
+        // the heap (ChannelCopy). A factory of the embedder's is used as it is.
+        Socket socket = config.socketFactory() == SocketFactory.getDefault()
+                ? SocketChannel.open().socket() : config.socketFactory().createSocket();
         try {
             socket.connect(target, (int) config.connectTimeout().toMillis());
             configure(config, socket);

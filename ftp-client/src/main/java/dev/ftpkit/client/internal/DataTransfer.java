@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.nio.channels.SocketChannel;
 import java.util.OptionalLong;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
@@ -103,7 +104,7 @@ final class DataTransfer {
         return new TransferProgress(command.argument(), direction, offset, bytes, total);
     }
 
-    private void counted(int n) throws IOException {
+    private void counted(long n) throws IOException {
         bytes += n;
         report();
         if (keepAliveNanos > 0) {
@@ -179,7 +180,7 @@ final class DataTransfer {
             wire = new DeflaterOutputStream(wire, deflater, DataSockets.MODE_Z_BUFFER);
         }
         OutputStream raw = wire;
-        startWriteWatchdog();
+        startStallWatchdog();
         return new OutputStream() {
             @Override
             public void write(int b) throws IOException {
@@ -195,7 +196,7 @@ final class DataTransfer {
                     writeStarted = System.nanoTime() | 1;
                     raw.write(b, off, len);
                 } catch (IOException e) {
-                    throw fail(stalled ? stalledWrite(e) : e);
+                    throw fail(stalled ? stallTimeout(e) : e);
                 } finally {
                     writeStarted = 0;
                 }
@@ -212,20 +213,65 @@ final class DataTransfer {
                             throw fail(e);
                         }
                     }
-                    dataEnded = true;
-                    TlsLayer.finishUpload(socket);
-                    complete();
+                    uploadEnded();
                 }
             }
         };
     }
 
+    /** The upload's data is all sent: ends the data connection (RFC 959 §3.3: its close ends the file). */
+    void uploadEnded() throws IOException {
+        dataEnded = true;
+        TlsLayer.finishUpload(socket);
+        complete();
+    }
+
     /**
-     * A blocking socket write has no timeout in Java: a server that stops reading would block an upload forever.
-     * This daemon thread closes the data connection when one write makes no progress for the data timeout. It
-     * ends with the transfer.
+     * The data connection's channel when the bytes can go between it and a file without passing through the JVM's
+     * heap ({@link ChannelCopy}): a plain TCP connection (no TLS) opened as a channel, in MODE S; else null.
      */
-    private void startWriteWatchdog() {
+    SocketChannel plainChannel() {
+        return socket != null && socket == tcp && modeZLevel < 0 && !finished ? socket.getChannel() : null;
+    }
+
+    /**
+     * Runs one blocking channel operation of {@link ChannelCopy}: the stall watchdog guards it as it guards an
+     * upload's writes (a blocking channel read has no timeout either), its bytes are counted, and its failure fails
+     * the transfer.
+     */
+    long blocking(ChannelIo io) throws IOException {
+        if (finished) {
+            throw new IOException("the transfer is over");
+        }
+        long n;
+        try {
+            writeStarted = System.nanoTime() | 1;
+            n = io.run();
+        } catch (IOException e) {
+            throw fail(stalled ? stallTimeout(e) : e);
+        } finally {
+            writeStarted = 0;
+        }
+        if (n > 0) {
+            counted(n);
+        } else if (n < 0) {
+            dataEnded = true;
+        }
+        return n;
+    }
+
+    /** One blocking channel operation; returns the bytes it moved, or -1 at the end of the data connection. */
+    @FunctionalInterface
+    interface ChannelIo {
+        long run() throws IOException;
+    }
+
+    /**
+     * A blocking socket write has no timeout in Java: a server that stops reading would block an upload forever (and
+     * neither has a blocking channel read). This daemon thread closes the data connection when one write (or
+     * {@link #blocking} operation) makes no progress for the data timeout. It ends with the transfer.
+     */
+    void startStallWatchdog() {
         if (socket == null) {
             return;
         }
@@ -246,9 +292,9 @@ final class DataTransfer {
         watchdog.start();
     }
 
-    private IOException stalledWrite(IOException cause) {
+    private IOException stallTimeout(IOException cause) {
         java.net.SocketTimeoutException timeout = new java.net.SocketTimeoutException(
-                "the data connection accepted no bytes for " + dataTimeoutNanos / 1_000_000 + " ms");
+                "the data connection moved no bytes for " + dataTimeoutNanos / 1_000_000 + " ms");
         timeout.initCause(cause);
         return timeout;
     }

@@ -12,11 +12,16 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -165,16 +170,30 @@ final class Transfers {
      */
     long retrieve(String remote, Path local, long restOffset, OpenOption... options) throws IOException {
         DataTransfer transfer = openDownload(Command.of("RETR", remote), restOffset);
-        OutputStream out;
+        FileChannel file;
         try {
-            out = Files.newOutputStream(local, options);
+            file = FileChannel.open(local, writeOptions(options));
         } catch (IOException | RuntimeException localFailure) {
             Copying.abortQuietly(transfer, localFailure);
             throw localFailure;
         }
-        try (out) {
-            return download(transfer, out);
+        try (file) {
+            SocketChannel plain = transferType == TransferType.BINARY ? transfer.plainChannel() : null;
+            if (plain != null) {
+                return ChannelCopy.download(transfer, plain, file, config.bufferSize());
+            }
+            return download(transfer, Channels.newOutputStream(file));
         }
+    }
+
+    /** {@link Files#newOutputStream}'s options for a {@link FileChannel}: none means create or truncate. */
+    private static Set<OpenOption> writeOptions(OpenOption... options) {
+        Set<OpenOption> set = new HashSet<>(Arrays.asList(options));
+        if (set.isEmpty()) {
+            set.addAll(List.of(StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING));
+        }
+        set.add(StandardOpenOption.WRITE);
+        return set;
     }
 
     long download(DataTransfer transfer, OutputStream out) throws IOException {
@@ -190,9 +209,12 @@ final class Transfers {
         try (FileChannel channel = FileChannel.open(local, StandardOpenOption.READ)) {
             long size = channel.size();
             channel.position(localOffset);
-            InputStream in = Channels.newInputStream(channel);
             DataTransfer transfer = open(command, restOffset, localOffset, Direction.UPLOAD, OptionalLong.of(size));
-            return upload(transfer, in);
+            SocketChannel plain = transferType == TransferType.BINARY ? transfer.plainChannel() : null;
+            if (plain != null) {
+                return ChannelCopy.upload(transfer, plain, channel, config.bufferSize());
+            }
+            return upload(transfer, Channels.newInputStream(channel));
         }
     }
 

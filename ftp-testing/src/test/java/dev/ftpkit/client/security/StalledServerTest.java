@@ -100,6 +100,32 @@ class StalledServerTest {
         }
     }
 
+    // a file upload (sent with sendfile on a plain connection) whose data connection is never read
+    @Test
+    void fileUploadToADataConnectionNobodyReadsTimesOutAfterTheDataTimeout() throws Exception {
+        Path big = dir.resolve("big");
+        java.nio.file.Files.write(big, new byte[32 << 20]); // far more than the socket buffers hold
+        try (ScriptedFtpServer server = ScriptedFtpServer.start(s -> {
+            s.reply("220 ready").login();
+            int port = s.listenForData();
+            s.expect("EPSV").reply("229 Entering Extended Passive Mode (|||" + port + "|)");
+            s.expect("STOR big").reply("150 go");
+            try (Socket ignored = s.acceptData()) {
+                s.hang(); // never reads
+            }
+        })) {
+            FtpClientConfig config = fast().dataTimeout(TIMEOUT).replyTimeout(TIMEOUT).build();
+            try (FtpClient client = loggedIn(server, config)) {
+                // the stall watchdog's timeout, not the server's end (which would come after the script's steps)
+                assertThatThrownBy(() -> client.store(big, "big"))
+                        .isInstanceOfSatisfying(FtpTransferException.class, e -> {
+                            assertThat(e.bytesTransferred()).isLessThan(32 << 20);
+                            assertThat(e.getCause()).isInstanceOf(SocketTimeoutException.class);
+                        });
+            }
+        }
+    }
+
     // an upload whose data connection stops being read, then the final reply never comes
     @Test
     void uploadWhoseFinalReplyNeverComesTimesOut() throws Exception {
