@@ -14,6 +14,9 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLSocket;
 
@@ -32,6 +35,8 @@ final class SocketDataConnection implements DataConnection {
     private final InputStream input;
     private final OutputStream output;
     private final boolean deflated;
+    private final boolean downloadThrottled;
+    private final SendWays sendWays;
 
     /**
      * @param socket the data socket, TLS or not
@@ -39,13 +44,16 @@ final class SocketDataConnection implements DataConnection {
      * @param ascii  whether TYPE A is in effect
      * @param limit  the session's rate limit: a limited direction's stream is wrapped once, here (issue 19)
      * @param modeZLevel the MODE Z compression level, or -1 for MODE S
+     * @param sendWays how binary downloads over plain TCP move their bytes, per file store
      */
-    SocketDataConnection(Socket socket, Socket raw, boolean ascii, RateLimit limit, int modeZLevel)
-            throws IOException {
+    SocketDataConnection(Socket socket, Socket raw, boolean ascii, RateLimit limit, int modeZLevel,
+                         SendWays sendWays) throws IOException {
         this.socket = socket;
         this.raw = raw;
         this.ascii = ascii;
         this.deflated = modeZLevel >= 0;
+        this.downloadThrottled = limit.downloadBytesPerSecond() > 0;
+        this.sendWays = sendWays;
         InputStream in = socket.getInputStream();
         OutputStream out = socket.getOutputStream();
         InputStream counted = new InputStream() {
@@ -129,7 +137,33 @@ final class SocketDataConnection implements DataConnection {
 
     @Override
     public long sendFile(SeekableByteChannel file) throws IOException {
-        return TransferIo.send(file, output, ascii);
+        return send(file, Optional::empty);
+    }
+
+    @Override
+    public long sendFile(SeekableByteChannel file, Path source) throws IOException {
+        return send(file, () -> SendWays.storeOf(source));
+    }
+
+    /**
+     * A binary MODE S download without a rate limit over plain TCP goes through the channels (sendfile or a direct
+     * buffer, {@link ChannelSend}); TYPE A, MODE Z, TLS and a rate limit need the bytes in hand, so they go through
+     * the streams.
+     */
+    private long send(SeekableByteChannel file, Supplier<Optional<Object>> store) throws IOException {
+        SocketChannel channel = plainChannel();
+        if (ascii || deflated || downloadThrottled || channel == null) {
+            return TransferIo.send(file, output, ascii);
+        }
+        output.flush(); // nothing is buffered before a download; kept in order if something ever is
+        return new ChannelSend(file, channel, bytes).send(sendWays, store);
+    }
+
+    /** The socket's channel, blocking, when the socket is plain TCP; else null. */
+    private SocketChannel plainChannel() {
+        // a TLS socket reports the channel under it, which carries TLS records: never use that
+        SocketChannel channel = socket instanceof SSLSocket ? null : socket.getChannel();
+        return channel != null && channel.isBlocking() ? channel : null;
     }
 
     /**
@@ -160,9 +194,8 @@ final class SocketDataConnection implements DataConnection {
      * @throws IOException             if the file cannot be written
      */
     long receiveInto(SeekableByteChannel file) throws IOException {
-        // a TLS socket reports the channel under it, which carries TLS records: never read that
-        SocketChannel channel = socket instanceof SSLSocket ? null : socket.getChannel();
-        if (channel == null || !channel.isBlocking()) {
+        SocketChannel channel = plainChannel();
+        if (channel == null) {
             return TransferIo.receive(input, file, false);
         }
         ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
