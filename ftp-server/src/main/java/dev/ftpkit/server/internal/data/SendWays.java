@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentMap;
  * ({@code FileChannel.transferTo}) or a copy through one direct buffer. Neither wins everywhere: from an ext4 file
  * in the page cache sendfile is faster, from tmpfs it ran at 0.59× a heap copy on the same kernel (issue 21). So the
  * choice is measured, once per store, lazily on the first download from it that is big enough to measure
- * (96 MiB): that download alternates slices of both ways (see {@link SendProbe}) and the faster
+ * (96 MiB): that download alternates slices of both ways (see {@link ChannelSend}) and the faster
  * one is kept for every later download from the store. No calibration at start-up: the root may be read-only (no
  * test file can be written), may hold no big file, and a virtual host or an account's home may live on another
  * store; and only a real client's download measures the path the server actually serves. A probe whose two ways
@@ -35,7 +35,7 @@ public final class SendWays {
 
     /** Below this a download just copies: a few system calls either way, nothing to win. */
     static final long SENDFILE_MIN_BYTES = 1024 * 1024;
-    /** Bytes per slice of a probe; a probe sends 8 slices, half each way. */
+    /** Bytes per slice of a probe; a probe sends 10 slices, half each way (the first two unmeasured). */
     static final long PROBE_SLICE = 8L * 1024 * 1024;
     /** One way must take less than this fraction of the other's time to be chosen. */
     static final double MARGIN = 0.9;
