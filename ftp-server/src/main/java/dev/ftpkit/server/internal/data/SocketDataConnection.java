@@ -27,6 +27,8 @@ import javax.net.ssl.SSLSocket;
 final class SocketDataConnection implements DataConnection {
 
     static final int BUFFER_SIZE = 64 * 1024;
+    /** The buffer of a fast plain binary upload. */
+    static final int LARGE_UPLOAD_BUFFER = 256 * 1024;
 
     private final Socket socket;
     private final Socket raw;
@@ -186,7 +188,11 @@ final class SocketDataConnection implements DataConnection {
 
     /**
      * Copies the whole upload into the file through one direct buffer (no copies through the heap), when the
-     * socket has a channel; else through {@link #input()}.
+     * socket has a channel; else through {@link #input()}. The buffer starts at 64 KiB and grows once to
+     * {@link #LARGE_UPLOAD_BUFFER} when a read fills it (the client sends faster than the file takes it): a fast
+     * upload then costs a quarter of the system calls (vsftpd reads and writes 64 KiB at a time), and every
+     * {@code write} into an ext4 file pays a fixed cost (inode lock, time stamp, journal handle) that bigger writes
+     * share out; a small or slow upload never holds more than 64 KiB.
      *
      * @param file the file to write
      * @return the bytes written
@@ -211,11 +217,13 @@ final class SocketDataConnection implements DataConnection {
                 return total;
             }
             bytes.addAndGet(n);
+            boolean full = !buffer.hasRemaining();
             buffer.flip();
             while (buffer.hasRemaining()) {
                 total += file.write(buffer);
             }
-            buffer.clear();
+            buffer = full && buffer.capacity() < LARGE_UPLOAD_BUFFER ? ByteBuffer.allocateDirect(LARGE_UPLOAD_BUFFER)
+                    : buffer.clear();
         }
     }
 
