@@ -5,6 +5,8 @@ import dev.ftpkit.server.internal.data.SendWays.Way;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.channels.SocketChannel;
 import java.util.Optional;
@@ -19,9 +21,9 @@ import java.util.function.Supplier;
  *
  * <p>ABOR, QUIT, a lost control connection and the stall watchdog stop a download by shutting the socket's output
  * down before closing it ({@link Transfer#abort()}): on Java 17 closing the socket alone does not wake a thread
- * blocked in sendfile, because the JDK registers that thread with the file channel only, so the socket's close
- * neither signals it nor shuts the connection down. sendfile also runs in {@link #SENDFILE_CHUNK} slices, so the
- * byte counter (which the stall watchdog reads) moves while it runs.
+ * blocked in a blocking sendfile, because the JDK registers that thread with the file channel only, so the socket's
+ * close neither signals it nor shuts the connection down. sendfile runs on the socket in non-blocking mode besides
+ * (see {@link #sendfile}), so the byte counter, which the stall watchdog reads, moves as the client reads.
  */
 final class ChannelSend {
 
@@ -121,27 +123,47 @@ final class ChannelSend {
         return sent;
     }
 
+    /**
+     * sendfile on the socket in non-blocking mode: each call moves what the socket's buffer takes and the counter
+     * moves with it, so a slow client is never taken for a stalled one (a blocking call would report nothing until
+     * its whole chunk went out, and the stall watchdog would abort a client slower than a chunk per data timeout).
+     * In between it waits for the socket to take more; an abort's shutdown of the output wakes that wait.
+     */
     private long sendfile(long limit) throws IOException {
         FileChannel channel = (FileChannel) file;
         long sent = 0;
-        try {
+        socket.configureBlocking(false);
+        try (Selector writable = Selector.open()) {
+            socket.register(writable, SelectionKey.OP_WRITE);
             while (sent < limit) {
                 long n = transferTo(channel, Math.min(SENDFILE_CHUNK, limit - sent));
-                if (n <= 0) {
-                    break;
+                if (n > 0) {
+                    sent += n;
+                    position += n;
+                    counter.addAndGet(n);
+                } else if (position >= channel.size()) {
+                    break; // the end of the file
+                } else {
+                    writable.select(); // the socket's buffer is full; an abort wakes this too
+                    writable.selectedKeys().clear();
                 }
-                sent += n;
-                position += n;
-                counter.addAndGet(n);
             }
         } finally {
             channel.position(position);
-        }
-        if (sent < limit && position < channel.size()) {
-            // no progress before the end (should not happen on a blocking socket): the copy way ends the file
-            sent += copy(limit - sent);
+            blockingAgain();
         }
         return sent;
+    }
+
+    /** The streams of the data connection (its close) need blocking mode; the selector let go of the socket. */
+    private void blockingAgain() {
+        try {
+            if (socket.isOpen()) {
+                socket.configureBlocking(true);
+            }
+        } catch (IOException closedMeanwhile) {
+            // an abort closed it: nothing will use it again
+        }
     }
 
     private long transferTo(FileChannel channel, long count) throws IOException {

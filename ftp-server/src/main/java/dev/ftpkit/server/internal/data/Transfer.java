@@ -80,10 +80,11 @@ public final class Transfer implements RunningTransfer {
     /**
      * Closes the data connection from the control connection's thread (RFC 959 §4.1.3 ABOR), also used when the
      * session ends (QUIT, control connection lost) and by the stall watchdog. The socket's output is shut down
-     * first: that wakes a transfer thread blocked in sendfile with EPIPE, which on Java 17 a close alone does not
-     * (the JDK does not record that thread as the socket's writer, so the close neither signals it nor shuts the
-     * connection down, and sendfile waits for a client that reads no more). On the wire nothing changes: a close
-     * also ends the output after the bytes already queued.
+     * first: on Java 17 a close alone does not wake a thread blocked in a blocking sendfile (the JDK does not record
+     * it as the socket's writer, so the close neither signals it nor shuts the connection down), while a shutdown
+     * fails that sendfile with EPIPE. Downloads run sendfile non-blocking ({@link ChannelSend}), which a close
+     * wakes too; the shutdown keeps any write that blocks outside the JDK's bookkeeping abortable. On the wire
+     * nothing changes: a close also ends the output after the bytes already queued.
      */
     @Override
     public void abort() {

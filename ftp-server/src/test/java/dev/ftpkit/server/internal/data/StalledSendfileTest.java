@@ -23,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A client that stops reading leaves the sending thread blocked in sendfile; aborting the transfer (ABOR, QUIT,
- * the control connection lost, the stall watchdog all do) must wake it. On Java 17 closing the socket alone does
- * not: the abort shuts the socket's output down first.
+ * A client that stops reading leaves the sending thread waiting to sendfile more; aborting the transfer (ABOR, QUIT,
+ * the control connection lost, the stall watchdog all do) must wake it. (A blocking sendfile on Java 17 is not woken
+ * by a close alone: the abort shuts the socket's output down first, and sendfile runs non-blocking besides.)
  */
 class StalledSendfileTest {
 
