@@ -163,8 +163,10 @@ final class SocketDataConnection implements DataConnection {
 
     /** The socket's channel, blocking, when the socket is plain TCP; else null. */
     private SocketChannel plainChannel() {
-        // a TLS socket reports the channel under it, which carries TLS records: never use that
-        SocketChannel channel = socket instanceof SSLSocket ? null : socket.getChannel();
+        // a TLS socket (JSSE's or any layer over the TCP socket) may report the channel under it, which carries
+        // TLS records: never use that
+        boolean plain = socket == raw && !(socket instanceof SSLSocket);
+        SocketChannel channel = plain ? socket.getChannel() : null;
         return channel != null && channel.isBlocking() ? channel : null;
     }
 
