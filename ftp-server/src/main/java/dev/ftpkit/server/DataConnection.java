@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Path;
 
 /**
  * An open data connection (passive or active), opened by {@link FtpSession#openDataConnection(String)} or
@@ -38,6 +39,20 @@ public interface DataConnection extends Closeable {
      * @throws IOException if the file or the connection fails
      */
     long sendFile(SeekableByteChannel file) throws IOException;
+
+    /**
+     * Sends a file like {@link #sendFile(SeekableByteChannel)}; knowing where the file lives lets the connection
+     * choose how to move it (the server's own connections use {@code sendfile} where that was measured to be the
+     * faster way from the file's store, else a copy through a direct buffer). This default ignores {@code source}.
+     *
+     * @param file   the file, positioned where the download starts
+     * @param source the path {@code file} was opened from
+     * @return the bytes read from the file
+     * @throws IOException if the file or the connection fails
+     */
+    default long sendFile(SeekableByteChannel file, Path source) throws IOException {
+        return sendFile(file);
+    }
 
     /**
      * Writes the whole upload into a file, converting CRLF to LF under TYPE A.

@@ -40,6 +40,11 @@ record BenchSettings(boolean quick, long fileBytes, int warmups, int rounds, int
                 concurrentClients, concurrentFileBytes, concurrentRounds, idleSessions);
     }
 
+    BenchSettings withListEntries(int entries) {
+        return new BenchSettings(quick, fileBytes, warmups, rounds, entries, listRepeats, loginWindow, parallelLogins,
+                concurrentClients, concurrentFileBytes, concurrentRounds, idleSessions);
+    }
+
     BenchSettings withRounds(int count) {
         return new BenchSettings(quick, fileBytes, warmups, count, listEntries, listRepeats, loginWindow, parallelLogins,
                 concurrentClients, concurrentFileBytes, Math.min(concurrentRounds, count), idleSessions);

@@ -48,6 +48,7 @@ final class Benchmarks {
     private final PrintStream progress;
     private final Results results = new Results();
     private final Map<String, BenchServer.Running> servers = new LinkedHashMap<>();
+    private final Map<String, BenchServer> contenders = new LinkedHashMap<>();
     private final List<BenchClient> clients;
     private final Optional<CurlClient> curl;
 
@@ -71,6 +72,7 @@ final class Benchmarks {
     /** Starts a server for the rest of the run. */
     void start(BenchServer server) throws Exception {
         servers.put(server.name(), server.start(workspace.root(), workspace.serverDir(server.name())));
+        contenders.put(server.name(), server);
     }
 
     void stopServers() {
@@ -84,8 +86,14 @@ final class Benchmarks {
         servers.clear();
     }
 
-    /** (1) Each server with curl as the client: RETR into /dev/null and STOR of the big file; plus the ceiling. */
-    void serverThroughput(LoopbackCeiling ceiling) {
+    /**
+     * (1) Each server with curl as the client: RETR into /dev/null and STOR of the big file from the run's directory
+     * (a disk file system by default, page cache warm: where servers keep their files), and again from tmpfs
+     * ({@link #TMPFS}, rows "RETR (tmpfs)" and "STOR (tmpfs)", served by a second instance of each server) unless
+     * the run's directory is tmpfs already; plus the ceiling. sendfile from tmpfs is slow on some kernels, so a
+     * server that always uses it is fast in one row and slow in the other (issue 21).
+     */
+    void serverThroughput(LoopbackCeiling ceiling) throws Exception {
         if (curl.isEmpty()) {
             progress.println("  skipped: curl not found");
             return;
@@ -93,20 +101,49 @@ final class Benchmarks {
         CurlClient client = curl.get();
         List<Trial> trials = new ArrayList<>();
         for (Map.Entry<String, BenchServer.Running> entry : servers.entrySet()) {
-            BenchServer.Running server = entry.getValue();
-            Endpoint endpoint = Endpoint.anonymous(server.port());
-            trials.add(new Trial("RETR", entry.getKey(), () -> timedOnServer(server, settings.fileBytes(),
-                    () -> client.retrieveToNull(endpoint, Workspace.BIG))));
-            String upload = "/upload/" + slug(entry.getKey()) + ".bin";
-            trials.add(new Trial("STOR", entry.getKey(), () -> {
-                Sample sample = timedOnServer(server, settings.fileBytes(),
-                        () -> client.store(endpoint, workspace.bigFile(), upload));
-                requireSize(workspace.root().resolve(upload.substring(1)), settings.fileBytes());
-                return sample;
-            }, workspace::clearTransfers));
+            transferTrials(trials, client, "", workspace, entry.getKey(), entry.getValue());
         }
-        trials.add(new Trial(COPY, CEILING, () -> ceiling.copy(settings.fileBytes())));
-        Interleaved.run(SERVER, trials, settings.warmups(), settings.rounds(), results, progress);
+        List<BenchServer.Running> second = new ArrayList<>();
+        try (Workspace tmpfs = tmpfsWorkspace().orElse(null)) {
+            if (tmpfs != null) {
+                for (Map.Entry<String, BenchServer> entry : contenders.entrySet()) {
+                    BenchServer.Running running = entry.getValue().start(tmpfs.root(), tmpfs.serverDir(entry.getKey()));
+                    second.add(running);
+                    transferTrials(trials, client, " (tmpfs)", tmpfs, entry.getKey(), running);
+                }
+            }
+            trials.add(new Trial(COPY, CEILING, () -> ceiling.copy(settings.fileBytes())));
+            Interleaved.run(SERVER, trials, settings.warmups(), settings.rounds(), results, progress);
+        } finally {
+            for (BenchServer.Running running : second) {
+                running.close();
+            }
+        }
+    }
+
+    static final Path TMPFS = Path.of("/dev/shm");
+
+    /** A workspace on tmpfs for the second rows, unless there is none or the run's files are on tmpfs already. */
+    private Optional<Workspace> tmpfsWorkspace() throws IOException {
+        if (!Files.isDirectory(TMPFS) || !Machine.filesystem(TMPFS).equals("tmpfs")
+                || Machine.filesystem(workspace.dir()).equals("tmpfs")) {
+            return Optional.empty();
+        }
+        return Optional.of(Workspace.create(TMPFS, settings.withListEntries(0)));
+    }
+
+    private void transferTrials(List<Trial> trials, CurlClient client, String where, Workspace files, String name,
+            BenchServer.Running server) {
+        Endpoint endpoint = Endpoint.anonymous(server.port());
+        trials.add(new Trial("RETR" + where, name, () -> timedOnServer(server, settings.fileBytes(),
+                () -> client.retrieveToNull(endpoint, Workspace.BIG))));
+        String upload = "/upload/" + slug(name) + ".bin";
+        trials.add(new Trial("STOR" + where, name, () -> {
+            Sample sample = timedOnServer(server, settings.fileBytes(),
+                    () -> client.store(endpoint, files.bigFile(), upload));
+            requireSize(files.root().resolve(upload.substring(1)), settings.fileBytes());
+            return sample;
+        }, files::clearTransfers));
     }
 
     /** (2) Each client against vsftpd: RETR into a local file and STOR from one; plus the ceiling. */

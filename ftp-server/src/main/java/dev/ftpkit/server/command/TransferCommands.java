@@ -65,7 +65,7 @@ final class TransferCommands {
             file.position(offset);
             String opening = opening(session, command.argument(), file.size());
             try (DataConnection data = session.dataConnections().open(opening)) {
-                data.sendFile(file);
+                data.sendFile(file, path.path());
             }
         }
         return Reply.of(ReplyCodes.CLOSING_DATA, "Transfer complete.");

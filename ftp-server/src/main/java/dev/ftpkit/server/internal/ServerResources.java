@@ -1,6 +1,7 @@
 package dev.ftpkit.server.internal;
 
 import dev.ftpkit.server.internal.data.PassivePortPool;
+import dev.ftpkit.server.internal.data.SendWays;
 import dev.ftpkit.server.internal.limits.Defender;
 import dev.ftpkit.server.internal.limits.QuotaBook;
 
@@ -14,7 +15,8 @@ import java.util.concurrent.Semaphore;
  * @param listingHelpers permits for the helper threads that read large listings
  * @param defender       the scores and bans of client addresses
  * @param quotas         the storage usage of the homes with a quota
+ * @param sendWays       how downloads move their bytes, measured per file store
  */
 public record ServerResources(PassivePortPool passivePorts, LoginThrottle loginThrottle, Semaphore listingHelpers,
-                              Defender defender, QuotaBook quotas) {
+                              Defender defender, QuotaBook quotas, SendWays sendWays) {
 }

@@ -36,8 +36,9 @@ public final class DataChannels implements DataConnections {
      * @param dataTimeout         the bound of the accept or connect and of each read and write
      * @param listener            told when a transfer's data connection opened
      * @param rateLimits          the rate limit of each account, chosen when a data connection opens
+     * @param sendWays            how downloads move their bytes, per file store (shared by the server's sessions)
      */
-    public record Settings(Duration dataTimeout, ServerListener listener, RateLimits rateLimits) {
+    public record Settings(Duration dataTimeout, ServerListener listener, RateLimits rateLimits, SendWays sendWays) {
     }
 
     /**
@@ -150,7 +151,8 @@ public final class DataChannels implements DataConnections {
         Socket raw = socket;
         socket = protection.protect(socket, t);
         SocketDataConnection connection = new SocketDataConnection(socket, raw, parameters.asciiType(),
-                settings.rateLimits().limitFor(session.account()), parameters.modeZ() ? parameters.modeZLevel() : -1);
+                settings.rateLimits().limitFor(session.account()), parameters.modeZ() ? parameters.modeZLevel() : -1,
+                settings.sendWays());
         if (t != null) {
             t.attach(connection);
             if (t.aborted()) {

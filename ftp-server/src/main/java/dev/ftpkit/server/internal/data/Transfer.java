@@ -3,6 +3,8 @@ package dev.ftpkit.server.internal.data;
 import dev.ftpkit.server.RunningTransfer;
 
 import java.io.Closeable;
+import java.io.IOException;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -75,11 +77,27 @@ public final class Transfer implements RunningTransfer {
         return aborted;
     }
 
-    /** Closes the data connection from the control connection's thread (RFC 959 §4.1.3 ABOR). */
+    /**
+     * Closes the data connection from the control connection's thread (RFC 959 §4.1.3 ABOR), also used when the
+     * session ends (QUIT, control connection lost) and by the stall watchdog. The socket's output is shut down
+     * first: on Java 17 a close alone does not wake a thread blocked in a blocking sendfile (the JDK does not record
+     * it as the socket's writer, so the close neither signals it nor shuts the connection down), while a shutdown
+     * fails that sendfile with EPIPE. Downloads run sendfile non-blocking ({@link ChannelSend}), which a close
+     * wakes too; the shutdown keeps any write that blocks outside the JDK's bookkeeping abortable. On the wire
+     * nothing changes: a close also ends the output after the bytes already queued.
+     */
     @Override
     public void abort() {
         aborted = true;
-        DataSetup.closeQuietly(channel);
+        Closeable current = channel;
+        if (current instanceof Socket socket) {
+            try {
+                socket.shutdownOutput();
+            } catch (IOException notConnected) {
+                // closed already, or never connected: the close below is all there is to do
+            }
+        }
+        DataSetup.closeQuietly(current);
     }
 
     public void finished() {

@@ -9,8 +9,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 
 /**
- * Copies between a file channel and a data connection with one 64 KiB buffer (on loopback plain buffer copies
- * beat {@code FileChannel.transferTo}, BENCHMARKS.md), converting line ends for TYPE A with
+ * Copies between a file channel and a data connection's streams with one 64 KiB buffer, for what needs the bytes in
+ * hand (TYPE A, MODE Z, TLS, a rate limit; plain binary transfers go through the channels: {@link ChannelSend},
+ * {@link SocketDataConnection#receiveInto}), converting line ends for TYPE A with
  * {@link AsciiConversion} (RFC 959 §3.1.1.1: the network form of ASCII ends lines with CRLF; files here end them
  * with LF).
  */

@@ -88,7 +88,8 @@ final class SessionContext implements CommandContext {
         this.parameters = new CommandParameters(config.wire().modeZLevel().orElse(ModeZ.DEFAULT_LEVEL),
                 config.wire().controlEncoding().orElse(StandardCharsets.UTF_8));
         this.dataChannels = new DataChannels(this, parameters,
-                new DataChannels.Settings(config.dataTimeout(), config.listener(), config.limits().rateLimits()),
+                new DataChannels.Settings(config.dataTimeout(), config.listener(), config.limits().rateLimits(),
+                        shared.sendWays()),
                 new TlsDataProtection(config.tls(), tls, config.dataTimeout()), transfers, shared.passivePorts());
     }
 

@@ -20,12 +20,14 @@ class ThrottledDataConnectionTest {
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
              Socket client = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
              Socket server = listener.accept()) {
-            SocketDataConnection unlimited = new SocketDataConnection(server, server, false, RateLimit.UNLIMITED, -1);
+            SocketDataConnection unlimited = new SocketDataConnection(server, server, false, RateLimit.UNLIMITED, -1,
+                    new SendWays());
             assertThat(unlimited.throttled()).isFalse();
             SocketDataConnection downloadsOnly = new SocketDataConnection(server, server, false,
-                    new RateLimit(0, 1000), -1);
+                    new RateLimit(0, 1000), -1, new SendWays());
             assertThat(downloadsOnly.throttled()).isFalse();
-            SocketDataConnection limited = new SocketDataConnection(server, server, false, RateLimit.of(1000), -1);
+            SocketDataConnection limited = new SocketDataConnection(server, server, false, RateLimit.of(1000), -1,
+                    new SendWays());
             assertThat(limited.throttled()).isTrue();
             client.getOutputStream().write(new byte[] {1, 2, 3});
             client.shutdownOutput();
