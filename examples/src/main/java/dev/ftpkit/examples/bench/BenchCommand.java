@@ -31,7 +31,8 @@ import java.util.Set;
 public final class BenchCommand implements Subcommand {
 
     static final List<String> GROUPS = List.of(Benchmarks.SERVER, Benchmarks.CLIENT, Benchmarks.STRATEGIES,
-            Benchmarks.LIST, Benchmarks.LOGIN, Benchmarks.CONCURRENT, Benchmarks.MEMORY, ManySessions.GROUP);
+            Benchmarks.LIST, Benchmarks.LOGIN, Benchmarks.CONCURRENT, Benchmarks.MEMORY, ManySessions.GROUP,
+            TlsIdleSessions.GROUP);
     /** Groups run only when named with {@code --only}: they add a section of their own to the report. */
     static final List<String> OPT_IN_GROUPS = List.of(SyncBenchmarks.GROUP, FtpsBenchmarks.GROUP);
 
@@ -155,6 +156,10 @@ public final class BenchCommand implements Subcommand {
                             Optional.ofNullable(benchmarks.servers().get(Benchmarks.VSFTPD)), benchmarks.results(),
                             progress);
                     timed(progress, "(7b) many sessions at once", () -> sections.append(sessions.run()));
+                }
+                if (groups.contains(TlsIdleSessions.GROUP)) {
+                    TlsIdleSessions tls = new TlsIdleSessions(settings, workspace, progress);
+                    timed(progress, "(8b) idle FTPS sessions", () -> sections.append(tls.run()));
                 }
             } finally {
                 benchmarks.stopServers();

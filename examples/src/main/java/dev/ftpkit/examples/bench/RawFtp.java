@@ -10,6 +10,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * The smallest FTP client that does the job, the same for every server: the load generator of the server-side
@@ -55,6 +57,28 @@ final class RawFtp implements Closeable {
             socket.close();
             throw e;
         }
+    }
+
+    /**
+     * AUTH TLS (RFC 4217 §4): 234, then the TLS handshake as its client; this connection goes on as the returned one.
+     */
+    RawFtp startTls(SSLSocketFactory factory) throws IOException {
+        try {
+            expect(command("AUTH TLS"), 234, "AUTH TLS");
+            SSLSocket tls = (SSLSocket) factory.createSocket(control, endpoint.host(), endpoint.port(), true);
+            tls.setUseClientMode(true);
+            tls.startHandshake();
+            return new RawFtp(endpoint, tls);
+        } catch (IOException | RuntimeException e) {
+            control.close();
+            throw e;
+        }
+    }
+
+    /** PBSZ 0 and PROT P (RFC 4217 §8, §9): data connections protected too. */
+    void protectData() throws IOException {
+        expect(command("PBSZ 0"), 200, "PBSZ 0");
+        expect(command("PROT P"), 200, "PROT P");
     }
 
     /** USER and PASS (RFC 959 §4.1.1), expecting 230 at the end. */
