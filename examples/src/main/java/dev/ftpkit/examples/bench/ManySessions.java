@@ -99,8 +99,8 @@ final class ManySessions {
                 try {
                     outcome = SessionsRound.run(contender.endpoint(), load, content, workspace.upload(),
                             contender.memory());
-                    line.append(String.format(Locale.ROOT, " %s %.1fs (%d failed)", name, outcome.seconds(),
-                            outcome.failedSessions()));
+                    line.append(String.format(Locale.ROOT, " %s %.1fs (%d failed%s)", name, outcome.seconds(),
+                            outcome.failedSessions(), outcome.firstFailure() == null ? "" : ": " + outcome.firstFailure()));
                 } catch (Exception e) {
                     failures.add(name + ", round " + (round + 1) + ": " + e);
                     line.append(' ').append(name).append(" FAILED(").append(e.getMessage()).append(')');

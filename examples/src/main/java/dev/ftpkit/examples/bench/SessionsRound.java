@@ -148,8 +148,9 @@ final class SessionsRound {
     private void session(int session) {
         boolean counted = false;
         try {
-            if (!go.await(60, TimeUnit.SECONDS) || !connecting.tryAcquire(60, TimeUnit.SECONDS)) {
-                throw new IOException("no turn to connect within 60 s");
+            // the last sessions wait for every earlier one to log in: bounded by the round, not by one login
+            if (!go.await(60, TimeUnit.SECONDS) || !connecting.tryAcquire(ROUND_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+                throw new IOException("no turn to connect within " + ROUND_TIMEOUT_MINUTES + " minutes");
             }
             RawFtp connection;
             long start = System.nanoTime();
