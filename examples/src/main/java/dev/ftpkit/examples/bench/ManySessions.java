@@ -68,22 +68,40 @@ final class ManySessions {
         try (ChildFtpkitServer ftpkit = ChildFtpkitServer.start(workspace.root())) {
             limits = openFileLimit(ftpkit.pid());
             Map<String, Contender> contenders = new LinkedHashMap<>();
-            contenders.put(Goal.OURS, new Contender(Endpoint.anonymous(ftpkit.port()), () -> {
-                ProcessMemory process = ProcessMemory.of(ftpkit.pid());
-                long[] heap = ftpkit.heapAfterGc();
-                return new SessionsRound.ServerMemory(process, heap[0], heap[1]);
+            contenders.put(Goal.OURS, new Contender(Endpoint.anonymous(ftpkit.port()), new SessionsRound.ServerProbe() {
+                @Override
+                public long cpuNanos() throws IOException {
+                    return Cpu.processTreeNanos(ftpkit.pid());
+                }
+
+                @Override
+                public SessionsRound.ServerMemory memory() throws IOException {
+                    ProcessMemory process = ProcessMemory.of(ftpkit.pid());
+                    long[] heap = ftpkit.heapAfterGc();
+                    return new SessionsRound.ServerMemory(process, heap[0], heap[1]);
+                }
             }));
             vsftpd.ifPresent(server -> contenders.put(Benchmarks.VSFTPD, new Contender(Endpoint.anonymous(server.port()),
-                    () -> new SessionsRound.ServerMemory(server.processId().isPresent()
-                            ? ProcessMemory.ofTree(server.processId().getAsLong(), "vsftpd") : ProcessMemory.NONE,
-                            -1, -1))));
+                    new SessionsRound.ServerProbe() {
+                        @Override
+                        public long cpuNanos() throws Exception {
+                            return server.cpuNanos();
+                        }
+
+                        @Override
+                        public SessionsRound.ServerMemory memory() throws IOException {
+                            return new SessionsRound.ServerMemory(server.processId().isPresent()
+                                    ? ProcessMemory.ofTree(server.processId().getAsLong(), "vsftpd")
+                                    : ProcessMemory.NONE, -1, -1);
+                        }
+                    })));
             rounds(contenders, content);
         }
         return section(limits);
     }
 
     /** A server of the benchmark: where to connect, how to read its memory. */
-    private record Contender(Endpoint endpoint, SessionsRound.MemoryProbe memory) {
+    private record Contender(Endpoint endpoint, SessionsRound.ServerProbe probe) {
     }
 
     private void rounds(Map<String, Contender> contenders, byte[] content) {
@@ -98,7 +116,7 @@ final class ManySessions {
                 SessionsRound.Outcome outcome = null;
                 try {
                     outcome = SessionsRound.run(contender.endpoint(), load, content, workspace.upload(),
-                            contender.memory());
+                            contender.probe());
                     line.append(String.format(Locale.ROOT, " %s %.1fs (%d failed%s)", name, outcome.seconds(),
                             outcome.failedSessions(), outcome.firstFailure() == null ? "" : ": " + outcome.firstFailure()));
                 } catch (Exception e) {
@@ -149,15 +167,15 @@ final class ManySessions {
         out.append(String.format(Locale.ROOT, "## 7b. %,d sessions at once, each downloading and uploading %d × %s "
                 + "(`bench --only %s`)%n%n", load.sessions(), load.files(), kib(load.fileBytes()), GROUP));
         out.append(String.format(Locale.ROOT, "Every session runs on a thread of its own in this JVM: it connects "
-                + "(%d connections being opened at a time, as in table 7), logs in anonymously and at once downloads "
-                + "%d different files of %s and uploads %d files of its own (EPSV, binary), one after the other; it "
+                + "(%d connections being opened at a time, as in table 7), logs in anonymously and at once, alternately, "
+                + "downloads %d different files of %s and uploads %d files of its own (EPSV, binary, one at a time); it "
                 + "then keeps its session open until every session has finished, so that all of them are open together "
                 + "when the server's memory is read, and sends QUIT. Aggregate MiB/s: the bytes of every completed "
                 + "transfer, both ways, from the first connect until the last session finished its transfers. Login: "
                 + "connect until 230, per session, p50 and p99 (nearest rank). A session fails on any error or a wrong "
                 + "size (downloads are counted, uploads are checked on disk). ftpkit runs in a child JVM of its own on "
                 + "the JVM's defaults (%s), vsftpd as everywhere in this file (max_clients and max_per_ip 2000); the "
-                + "clients share neither. Memory is read with every session open: PSS (resident pages, each shared "
+                + "clients share neither. Server CPU: user + system time of the ftpkit JVM, or of vsftpd's whole process tree (as in table 1), over the same span as the aggregate, per GiB moved: the steadier comparison on a busy machine. Memory is read with every session open: PSS (resident pages, each shared "
                 + "page divided among the processes that share it) summed over vsftpd's listener and session "
                 + "processes, against the ftpkit JVM's; RSS beside it (summed over vsftpd's processes it counts their "
                 + "shared code once per process). The ftpkit JVM's heap (used after a full GC, and committed) is part "
@@ -165,9 +183,9 @@ final class ManySessions {
                 + "each round. Open-file limit: %s.%n%n", Benchmarks.CONNECTS_AT_ONCE, load.files(),
                 kib(load.fileBytes()), load.files(), Machine.jdk(), settings.concurrentRounds(), settings.warmups(),
                 limits));
-        out.append("| server | aggregate MiB/s | × vsftpd | login p50, ms | login p99, ms | p99 × vsftpd | failed sessions "
-                + "| most transferring at once | memory PSS, MiB | × vsftpd | RSS, MiB | processes | heap used / "
-                + "committed, MiB |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        out.append("| server | aggregate MiB/s | × vsftpd | server CPU s/GiB | × vsftpd | login p50, ms | login p99, ms "
+                + "| p99 × vsftpd | failed sessions | most transferring at once | memory PSS, MiB | × vsftpd | RSS, MiB "
+                + "| processes | heap used / committed, MiB |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         Optional<Series> baseAggregate = results.find(GROUP, AGGREGATE, Benchmarks.VSFTPD);
         Optional<Series> baseP99 = results.find(GROUP, LOGIN_P99, Benchmarks.VSFTPD);
         for (Map.Entry<String, List<SessionsRound.Outcome>> entry : outcomes.entrySet()) {
@@ -178,6 +196,8 @@ final class ManySessions {
             out.append("| ").append(name)
                     .append(" | ").append(aggregate.stats(Metric.MIB_PER_SECOND).format())
                     .append(" | ").append(ratio(aggregate, baseAggregate, Metric.MIB_PER_SECOND))
+                    .append(" | ").append(stats(rounds, ManySessions::cpuPerGib).format())
+                    .append(" | ").append(ratio(rounds, outcomes.get(Benchmarks.VSFTPD), ManySessions::cpuPerGib))
                     .append(" | ").append(results.series(GROUP, LOGIN_P50, name).stats(Metric.MILLISECONDS).format())
                     .append(" | ").append(p99.stats(Metric.MILLISECONDS).format())
                     .append(" | ").append(ratio(p99, baseP99, Metric.MILLISECONDS))
@@ -185,7 +205,7 @@ final class ManySessions {
                             .sum())
                     .append(" | ").append(stats(rounds, o -> o.mostTransferring()).format())
                     .append(" | ").append(stats(rounds, o -> mib(o.memory().process().pssBytes())).format())
-                    .append(" | ").append(memoryRatio(rounds, outcomes.get(Benchmarks.VSFTPD)))
+                    .append(" | ").append(ratio(rounds, outcomes.get(Benchmarks.VSFTPD), o -> o.memory().process().pssBytes()))
                     .append(" | ").append(stats(rounds, o -> mib(o.memory().process().rssBytes())).format())
                     .append(" | ").append(stats(rounds, o -> o.memory().process().processes()).format())
                     .append(" | ").append(heap(rounds))
@@ -212,18 +232,27 @@ final class ManySessions {
         return used.isEmpty() ? "–" : Stats.number(used.median()) + " / " + Stats.number(committed.median());
     }
 
-    private static String memoryRatio(List<SessionsRound.Outcome> mine, List<SessionsRound.Outcome> theirs) {
+    /** Ratio of a figure, mine / theirs, within each round both completed; summarised. */
+    private static String ratio(List<SessionsRound.Outcome> mine, List<SessionsRound.Outcome> theirs,
+            ToDoubleFunction<SessionsRound.Outcome> value) {
         if (theirs == null) {
             return "–";
         }
         List<Double> ratios = new ArrayList<>();
         for (int round = 0; round < Math.min(mine.size(), theirs.size()); round++) {
             if (mine.get(round) != null && theirs.get(round) != null) {
-                ratios.add((double) mine.get(round).memory().process().pssBytes()
-                        / theirs.get(round).memory().process().pssBytes());
+                double ratio = value.applyAsDouble(mine.get(round)) / value.applyAsDouble(theirs.get(round));
+                if (Double.isFinite(ratio)) {
+                    ratios.add(ratio);
+                }
             }
         }
         return Stats.of(ratios).formatRatio();
+    }
+
+    /** The server's CPU seconds per GiB moved (NaN below one clock tick: not measured). */
+    private static double cpuPerGib(SessionsRound.Outcome outcome) {
+        return outcome.serverCpuSeconds() > 0 ? outcome.serverCpuSeconds() / (outcome.bytes() / Sample.GIB) : Double.NaN;
     }
 
     private static Stats stats(List<SessionsRound.Outcome> rounds, ToDoubleFunction<SessionsRound.Outcome> value) {

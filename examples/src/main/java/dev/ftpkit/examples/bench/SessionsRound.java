@@ -30,9 +30,13 @@ final class SessionsRound {
     record Load(int sessions, int files, int fileBytes) {
     }
 
-    /** Reads the server's memory while every session is open. */
-    interface MemoryProbe {
-        ServerMemory read() throws IOException;
+    /** What the round reads of the server under test. */
+    interface ServerProbe {
+        /** The server's CPU time so far (user + system, every process of it), nanoseconds. */
+        long cpuNanos() throws Exception;
+
+        /** The server's memory now, read while every session is open. */
+        ServerMemory memory() throws IOException;
     }
 
     /**
@@ -54,10 +58,11 @@ final class SessionsRound {
      * @param failedSessions sessions with any failure (connect, login, a transfer, a wrong size)
      * @param firstFailure the first failure, or null
      * @param mostTransferring the most sessions that were in their transfers at the same time
+     * @param serverCpuSeconds the server's CPU time over the same span as {@code seconds}
      * @param memory the server's memory with every session open
      */
     record Outcome(double seconds, long bytes, double[] loginMillis, int failedSessions, String firstFailure,
-            int mostTransferring, ServerMemory memory) {
+            int mostTransferring, double serverCpuSeconds, ServerMemory memory) {
     }
 
     private final Endpoint endpoint;
@@ -91,7 +96,7 @@ final class SessionsRound {
      * @param content what every upload sends (its length is the load's file size)
      * @param uploads the directory where the server puts {@code /upload}, to check the uploaded sizes
      */
-    static Outcome run(Endpoint endpoint, Load load, byte[] content, Path uploads, MemoryProbe probe)
+    static Outcome run(Endpoint endpoint, Load load, byte[] content, Path uploads, ServerProbe probe)
             throws Exception {
         return new SessionsRound(endpoint, load, content, uploads).run(probe);
     }
@@ -104,7 +109,7 @@ final class SessionsRound {
         return "/upload/s-" + session + "-" + file + ".bin";
     }
 
-    private Outcome run(MemoryProbe probe) throws Exception {
+    private Outcome run(ServerProbe probe) throws Exception {
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < load.sessions(); i++) {
             int session = i;
@@ -113,13 +118,16 @@ final class SessionsRound {
             thread.start();
             threads.add(thread);
         }
+        long cpu = probe.cpuNanos();
         long start = System.nanoTime();
         go.countDown();
         boolean allFinished = finished.await(ROUND_TIMEOUT_MINUTES, TimeUnit.MINUTES);
         double seconds = (System.nanoTime() - start) / 1e9;
         ServerMemory memory;
+        double cpuSeconds;
         try {
-            memory = probe.read();
+            cpuSeconds = (probe.cpuNanos() - cpu) / 1e9;
+            memory = probe.memory();
         } finally {
             release.countDown();
         }
@@ -142,7 +150,7 @@ final class SessionsRound {
             }
         }
         return new Outcome(seconds, bytes.get(), logins.stream().mapToDouble(Double::doubleValue).toArray(), failures,
-                firstFailure.get(), mostTransferring.get(), memory);
+                firstFailure.get(), mostTransferring.get(), cpuSeconds, memory);
     }
 
     private void session(int session) {
