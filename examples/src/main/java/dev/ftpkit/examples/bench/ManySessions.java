@@ -115,8 +115,8 @@ final class ManySessions {
                 Contender contender = contenders.get(name);
                 SessionsRound.Outcome outcome = null;
                 try {
-                    outcome = SessionsRound.run(contender.endpoint(), load, content, workspace.upload(),
-                            contender.probe());
+                    outcome = SessionsRound.run(contender.endpoint(), round < 0 ? warmUp() : load, content,
+                            workspace.upload(), contender.probe());
                     line.append(String.format(Locale.ROOT, " %s %.1fs (%d failed%s)", name, outcome.seconds(),
                             outcome.failedSessions(), outcome.firstFailure() == null ? "" : ": " + outcome.firstFailure()));
                 } catch (Exception e) {
@@ -131,6 +131,14 @@ final class ManySessions {
             }
             progress.println(line);
         }
+    }
+
+    /**
+     * A fifth of the sessions: enough to compile ftpkit's paths and to fill the page cache, without a whole round's
+     * time (vsftpd alone needs about 20 s to log a thousand sessions in here, table 5).
+     */
+    private SessionsRound.Load warmUp() {
+        return new SessionsRound.Load(Math.max(1, load.sessions() / 5), load.files(), load.fileBytes());
     }
 
     /** Keeps a round's outcome (null: the round failed), and the series the goals compare. */
@@ -179,7 +187,7 @@ final class ManySessions {
                 + "page divided among the processes that share it) summed over vsftpd's listener and session "
                 + "processes, against the ftpkit JVM's; RSS beside it (summed over vsftpd's processes it counts their "
                 + "shared code once per process). The ftpkit JVM's heap (used after a full GC, and committed) is part "
-                + "of its RSS. %d round(s), interleaved, after %d warm-up round(s); median (min–max); ratios within "
+                + "of its RSS. %d round(s), interleaved, after %d warm-up round(s) of a fifth of the sessions; median (min–max); ratios within "
                 + "each round. Open-file limit: %s.%n%n", Benchmarks.CONNECTS_AT_ONCE, load.files(),
                 kib(load.fileBytes()), load.files(), Machine.jdk(), settings.concurrentRounds(), settings.warmups(),
                 limits));
