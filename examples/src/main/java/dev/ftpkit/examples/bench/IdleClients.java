@@ -1,10 +1,7 @@
 package dev.ftpkit.examples.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,8 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The client side of {@link IdleMemory}, run as a child JVM: opens N logged-in control connections (a few threads
@@ -31,12 +26,13 @@ public final class IdleClients {
      * Runs the idle clients.
      *
      * @param args host, port, user, password, number of sessions; then, for FTPS sessions (AUTH TLS, PBSZ 0, PROT P),
-     *             {@code tls}, a PKCS12 key store whose certificate the server presents, and its password
+     *             {@code tls}, the directory of the {@link BenchCertificate} the server presents, and the protocol
      */
     public static void main(String[] args) throws Exception {
         Endpoint endpoint = new Endpoint(args[0], Integer.parseInt(args[1]), args[2], args[3]);
         int sessions = Integer.parseInt(args[4]);
-        SSLSocketFactory tls = args.length > 7 && args[5].equals("tls") ? trusting(Path.of(args[6]), args[7]) : null;
+        SSLContext tls = args.length > 7 && args[5].equals("tls")
+                ? BenchCertificate.existing(Path.of(args[6])).clientContext() : null;
         List<RawFtp> open = Collections.synchronizedList(new ArrayList<>(sessions));
         AtomicInteger refused = new AtomicInteger();
         AtomicInteger next = new AtomicInteger();
@@ -46,7 +42,8 @@ public final class IdleClients {
                 openers.execute(() -> {
                     while (next.getAndIncrement() < sessions) {
                         try {
-                            RawFtp ftp = tls == null ? RawFtp.connect(endpoint) : RawFtp.connect(endpoint).startTls(tls);
+                            RawFtp ftp = tls == null ? RawFtp.connect(endpoint)
+                                    : RawFtp.connect(endpoint).authTls(tls, args[7], endpoint.host());
                             open.add(ftp);
                             ftp.login(endpoint.user(), endpoint.password());
                             if (tls != null) {
@@ -88,16 +85,4 @@ public final class IdleClients {
         }
     }
 
-    /** TLS that trusts the certificate of the key store's key entry (the benchmark's self-signed one) and no other. */
-    private static SSLSocketFactory trusting(Path keyStore, String password) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keyStore)) {
-            store.load(in, password.toCharArray());
-        }
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(store);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context.getSocketFactory();
-    }
 }

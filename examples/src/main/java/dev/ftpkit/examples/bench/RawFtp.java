@@ -10,8 +10,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.SSLSocketFactory;
 
 /**
  * The smallest FTP client that does the job, the same for every server: the load generator of the server-side
@@ -55,22 +53,6 @@ final class RawFtp implements Closeable {
             return ftp;
         } catch (IOException | RuntimeException e) {
             socket.close();
-            throw e;
-        }
-    }
-
-    /**
-     * AUTH TLS (RFC 4217 §4): 234, then the TLS handshake as its client; this connection goes on as the returned one.
-     */
-    RawFtp startTls(SSLSocketFactory factory) throws IOException {
-        try {
-            expect(command("AUTH TLS"), 234, "AUTH TLS");
-            SSLSocket tls = (SSLSocket) factory.createSocket(control, endpoint.host(), endpoint.port(), true);
-            tls.setUseClientMode(true);
-            tls.startHandshake();
-            return new RawFtp(endpoint, tls);
-        } catch (IOException | RuntimeException e) {
-            control.close();
             throw e;
         }
     }

@@ -1,7 +1,6 @@
 package dev.ftpkit.examples.bench;
 
 import dev.ftpkit.server.FtpServer;
-import dev.ftpkit.server.ServerTlsContexts;
 import dev.ftpkit.server.TlsSettings;
 
 import java.io.IOException;
@@ -12,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -29,7 +27,8 @@ final class TlsIdleSessions {
     private static final int FULL = 10_000;
     private static final int QUICK = 50;
     private static final int TOP_CLASSES = 12;
-    private static final String PASSWORD = "bench-keystore";
+    /** What JSSE clients negotiate with the server's default protocols. */
+    private static final String PROTOCOL = TlsSettings.DEFAULT_PROTOCOLS.get(0);
     /** The clients' JVM holds their side of every TLS session. */
     private static final String CLIENT_HEAP = "-Xmx2g";
     /** Opening thousands of TLS sessions on a busy machine can outlast the default idle timeout (300 s). */
@@ -47,8 +46,8 @@ final class TlsIdleSessions {
 
     /** Measures plain, then FTPS sessions; returns the section. */
     String run() throws Exception {
-        Path keyStore = keyStore(Files.createDirectories(workspace.dir().resolve("tls")));
-        SSLContext context = ServerTlsContexts.fromPkcs12(keyStore, PASSWORD.toCharArray());
+        Path certificateDir = Files.createDirectories(workspace.dir().resolve("tls"));
+        SSLContext context = BenchCertificate.generate(certificateDir).serverContext();
         List<IdleMemory.Row> rows = new ArrayList<>();
         Histograms plain = new Histograms();
         Histograms ftps = new Histograms();
@@ -63,7 +62,7 @@ final class TlsIdleSessions {
             rows.add(IdleMemory.measure(running, "plain", endpoint, sessions, List.of(), CLIENT_HEAP, plain));
             progress.println("  " + sessions + " FTPS sessions");
             rows.add(IdleMemory.measure(running, "FTPS (AUTH TLS, PROT P)", endpoint, sessions,
-                    List.of("tls", keyStore.toString(), PASSWORD), CLIENT_HEAP, ftps));
+                    List.of("tls", certificateDir.toString(), PROTOCOL), CLIENT_HEAP, ftps));
         }
         return section(rows, plain.growth(), ftps.growth());
     }
@@ -88,31 +87,15 @@ final class TlsIdleSessions {
         }
     }
 
-    /** An EC P-256 key and a self-signed certificate for 127.0.0.1, made by the JDK's keytool. */
-    private static Path keyStore(Path dir) throws IOException, InterruptedException {
-        Path file = dir.resolve("server.p12");
-        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        Process process = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "bench", "-keyalg", "EC",
-                "-groupname", "secp256r1", "-dname", "CN=127.0.0.1", "-ext", "san=ip:127.0.0.1", "-validity", "2",
-                "-storetype", "PKCS12", "-keystore", file.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD)
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new IOException("keytool failed: " + output);
-        }
-        return file;
-    }
-
     private String section(List<IdleMemory.Row> rows, List<ClassHistogram.Growth> plain,
             List<ClassHistogram.Growth> ftps) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "## 8b. Memory of %,d idle FTPS sessions (`bench --only %s`)%n%n",
                 sessions, GROUP));
-        out.append("As table 8, on ftpkit's server in this JVM with TLS configured (an EC P-256 self-signed "
-                + "certificate; protocols ").append(String.join(", ", TlsSettings.DEFAULT_PROTOCOLS))
-                .append(", the library's default): first plain sessions, then FTPS sessions that send AUTH TLS, log in "
+        out.append("As table 8, on ftpkit's server in this JVM with TLS configured (the RSA 2048 self-signed "
+                + "certificate of the FTPS tables; the library's default protocols, ")
+                .append(String.join(", ", TlsSettings.DEFAULT_PROTOCOLS)).append(", the clients offering ")
+                .append(PROTOCOL).append("): first plain sessions, then FTPS sessions that send AUTH TLS, log in "
                         + "anonymously, send PBSZ 0 and PROT P and stay idle; the clients run in a child JVM. Heap per "
                         + "session is used heap after System.gc() with the sessions open minus before, divided by the "
                         + "sessions; thread stacks (platform session threads before Java 21) are outside the heap. "
