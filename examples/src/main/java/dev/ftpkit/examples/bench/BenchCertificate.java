@@ -56,6 +56,11 @@ final class BenchCertificate {
         return new BenchCertificate(keystore, pem);
     }
 
+    /** The key and certificate that {@link #generate} made in {@code dir} earlier (another JVM's clients use it). */
+    static BenchCertificate existing(Path dir) {
+        return new BenchCertificate(dir.resolve("bench.p12"), dir.resolve("bench.pem"));
+    }
+
     /** Key and certificate in PEM, as vsftpd's {@code rsa_cert_file} takes them. */
     Path pem() {
         return pem;

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -30,7 +31,8 @@ import java.util.Set;
 public final class BenchCommand implements Subcommand {
 
     static final List<String> GROUPS = List.of(Benchmarks.SERVER, Benchmarks.CLIENT, Benchmarks.STRATEGIES,
-            Benchmarks.LIST, Benchmarks.LOGIN, Benchmarks.CONCURRENT, Benchmarks.MEMORY);
+            Benchmarks.LIST, Benchmarks.LOGIN, Benchmarks.CONCURRENT, Benchmarks.MEMORY, ManySessions.GROUP,
+            TlsIdleSessions.GROUP);
     /** Groups run only when named with {@code --only}: they add a section of their own to the report. */
     static final List<String> OPT_IN_GROUPS = List.of(SyncBenchmarks.GROUP, FtpsBenchmarks.GROUP);
 
@@ -105,6 +107,7 @@ public final class BenchCommand implements Subcommand {
         List<IdleMemory.Row> memory = new ArrayList<>();
         Map<String, String> hashing = new LinkedHashMap<>();
         Results results;
+        StringBuilder sections = new StringBuilder();
         try (Workspace workspace = Workspace.create(parent, settings);
              LoopbackCeiling ceiling = new LoopbackCeiling()) {
             Benchmarks benchmarks = new Benchmarks(settings, workspace, contenders.clients(), contenders.curl(), progress);
@@ -148,14 +151,23 @@ public final class BenchCommand implements Subcommand {
                         }
                     }
                 }
+                if (groups.contains(ManySessions.GROUP)) {
+                    ManySessions sessions = new ManySessions(settings, workspace,
+                            Optional.ofNullable(benchmarks.servers().get(Benchmarks.VSFTPD)), benchmarks.results(),
+                            progress);
+                    timed(progress, "(7b) many sessions at once", () -> sections.append(sessions.run()));
+                }
+                if (groups.contains(TlsIdleSessions.GROUP)) {
+                    TlsIdleSessions tls = new TlsIdleSessions(settings, workspace, progress);
+                    timed(progress, "(8b) idle FTPS sessions", () -> sections.append(tls.run()));
+                }
             } finally {
                 benchmarks.stopServers();
             }
             results = benchmarks.results();
         }
-        StringBuilder sections = new StringBuilder();
         if (options.groups().contains(SyncBenchmarks.GROUP)) {
-            java.util.Optional<Path> lftp = Machine.find("lftp");
+            Optional<Path> lftp = Machine.find("lftp");
             if (contenders.vsftpd().isPresent() && lftp.isPresent()) {
                 SyncBenchmarks sync = new SyncBenchmarks(settings, contenders.vsftpd().get(), lftp.get(),
                         Machine.find("python3"), progress);

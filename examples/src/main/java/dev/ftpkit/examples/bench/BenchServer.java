@@ -40,6 +40,11 @@ public interface BenchServer {
         /** Whether the server runs inside this JVM (its CPU time is then the JVM's, its memory this heap). */
         boolean inProcess();
 
+        /** The process the server runs in, where it has one of its own (not this JVM). */
+        default java.util.OptionalLong processId() {
+            return java.util.OptionalLong.empty();
+        }
+
         /** The sessions the server holds open right now, or -1 where it cannot tell. */
         default int openSessions() {
             return -1;

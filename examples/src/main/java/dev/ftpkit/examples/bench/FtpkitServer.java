@@ -42,11 +42,25 @@ final class FtpkitServer implements BenchServer {
 
     @Override
     public Running start(Path root, Path workDir) throws Exception {
+        FtpServer.Builder builder = configured(root);
+        tls.ifPresent(builder::tls);
+        FtpServer server = builder.build().start();
+        String threads = SessionThreads.virtualThreadsAvailable() ? "virtual" : "platform";
+        return new RunningFtpkit(server, String.format(Locale.ROOT,
+                "PBKDF2-HMAC-SHA256, %,d iterations (%s session threads; the default cost, %,d iterations, takes %.0f ms "
+                        + "per check here)", ITERATIONS, threads, PasswordHash.DEFAULT_ITERATIONS, defaultCostMillis()));
+    }
+
+    /**
+     * The server of every benchmark, not yet built: the in-process one, and the ones that other benchmarks start
+     * in a child JVM ({@link ChildFtpkitServer}) or with TLS on top ({@link TlsIdleSessions}).
+     */
+    static FtpServer.Builder configured(Path root) {
         Authenticator users = InMemoryUsers.builder()
                 .iterations(ITERATIONS)
                 .user(PASSWORD_USER, PASSWORD, Account.atRoot(PASSWORD_USER, Permission.all()))
                 .build();
-        FtpServer.Builder builder = FtpServer.builder()
+        return FtpServer.builder()
                 .host("127.0.0.1")
                 .port(0)
                 .root(root)
@@ -55,12 +69,6 @@ final class FtpkitServer implements BenchServer {
                 .transferThreadFactory(SessionThreads.platform("ftpkit-bench-transfer"))
                 .maxSessions(MAX_SESSIONS)
                 .maxSessionsPerAddress(MAX_SESSIONS);
-        tls.ifPresent(builder::tls);
-        FtpServer server = builder.build().start();
-        String threads = SessionThreads.virtualThreadsAvailable() ? "virtual" : "platform";
-        return new RunningFtpkit(server, String.format(Locale.ROOT,
-                "PBKDF2-HMAC-SHA256, %,d iterations (%s session threads; the default cost, %,d iterations, takes %.0f ms "
-                        + "per check here)", ITERATIONS, threads, PasswordHash.DEFAULT_ITERATIONS, defaultCostMillis()));
     }
 
     /** How long one password check at the library's default cost takes on this machine (median of three). */
@@ -75,7 +83,7 @@ final class FtpkitServer implements BenchServer {
         return Stats.of(millis).median();
     }
 
-    private record RunningFtpkit(FtpServer server, String passwordHashing) implements Running {
+    record RunningFtpkit(FtpServer server, String passwordHashing) implements Running {
 
         @Override
         public int port() {

@@ -1,6 +1,7 @@
 package dev.ftpkit.examples.bench;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
  * The client side of {@link IdleMemory}, run as a child JVM: opens N logged-in control connections (a few threads
@@ -23,11 +25,14 @@ public final class IdleClients {
     /**
      * Runs the idle clients.
      *
-     * @param args host, port, user, password, number of sessions
+     * @param args host, port, user, password, number of sessions; then, for FTPS sessions (AUTH TLS, PBSZ 0, PROT P),
+     *             {@code tls}, the directory of the {@link BenchCertificate} the server presents, and the protocol
      */
     public static void main(String[] args) throws Exception {
         Endpoint endpoint = new Endpoint(args[0], Integer.parseInt(args[1]), args[2], args[3]);
         int sessions = Integer.parseInt(args[4]);
+        SSLContext tls = args.length > 7 && args[5].equals("tls")
+                ? BenchCertificate.existing(Path.of(args[6])).clientContext() : null;
         List<RawFtp> open = Collections.synchronizedList(new ArrayList<>(sessions));
         AtomicInteger refused = new AtomicInteger();
         AtomicInteger next = new AtomicInteger();
@@ -37,9 +42,13 @@ public final class IdleClients {
                 openers.execute(() -> {
                     while (next.getAndIncrement() < sessions) {
                         try {
-                            RawFtp ftp = RawFtp.connect(endpoint);
+                            RawFtp ftp = tls == null ? RawFtp.connect(endpoint)
+                                    : RawFtp.connect(endpoint).authTls(tls, args[7], endpoint.host());
                             open.add(ftp);
                             ftp.login(endpoint.user(), endpoint.password());
+                            if (tls != null) {
+                                ftp.protectData();
+                            }
                         } catch (IOException e) {
                             refused.incrementAndGet();
                         }
@@ -75,4 +84,5 @@ public final class IdleClients {
             }
         }
     }
+
 }

@@ -42,15 +42,45 @@ final class IdleMemory {
     private IdleMemory() {
     }
 
+    /** Looks at the heap again, beside the used-heap figure: before the sessions open and while they are open. */
+    interface Observer {
+        /** Does nothing. */
+        Observer NONE = new Observer() {
+            @Override
+            public void before() {
+            }
+
+            @Override
+            public void whileOpen() {
+            }
+        };
+
+        void before() throws Exception;
+
+        void whileOpen() throws Exception;
+    }
+
     static Row measure(BenchServer.Running running, String server, Endpoint endpoint, int sessions) throws Exception {
+        return measure(running, server, endpoint, sessions, List.of(), "-Xmx512m", Observer.NONE);
+    }
+
+    /**
+     * @param clientOptions what {@link IdleClients} takes after the session count (TLS)
+     * @param clientHeap the child JVM's {@code -Xmx} option
+     */
+    static Row measure(BenchServer.Running running, String server, Endpoint endpoint, int sessions,
+            List<String> clientOptions, String clientHeap, Observer observer) throws Exception {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         // Sessions of an earlier benchmark (or server) still winding down would count against this one.
         awaitSessions(running, 0);
         double before = usedHeapAfterGc(memory);
+        observer.before();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process clients = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(java, clientHeap, "-cp", System.getProperty("java.class.path"),
                 IdleClients.class.getName(), endpoint.host(), Integer.toString(endpoint.port()), endpoint.user(),
-                endpoint.password(), Integer.toString(sessions))
+                endpoint.password(), Integer.toString(sessions)));
+        command.addAll(clientOptions);
+        Process clients = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(clients.getInputStream(),
@@ -64,6 +94,7 @@ final class IdleMemory {
             int open = Integer.parseInt(words[1]);
             int refused = Integer.parseInt(words[3]);
             double after = usedHeapAfterGc(memory);
+            observer.whileOpen();
             clients.getOutputStream().close();
             if (!clients.waitFor(60, TimeUnit.SECONDS)) {
                 clients.destroyForcibly();
@@ -87,7 +118,8 @@ final class IdleMemory {
         }
     }
 
-    private static double usedHeapAfterGc(MemoryMXBean memory) {
+    /** Used heap after {@code System.gc()}, the median of three. */
+    static double usedHeapAfterGc(MemoryMXBean memory) {
         List<Double> used = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             System.gc();

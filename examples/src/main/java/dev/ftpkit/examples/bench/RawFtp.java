@@ -57,6 +57,12 @@ final class RawFtp implements Closeable {
         }
     }
 
+    /** PBSZ 0 and PROT P (RFC 4217 §8, §9): data connections protected too. */
+    void protectData() throws IOException {
+        expect(command("PBSZ 0"), 200, "PBSZ 0");
+        expect(command("PROT P"), 200, "PROT P");
+    }
+
     /** USER and PASS (RFC 959 §4.1.1), expecting 230 at the end. */
     void login(String user, String password) throws IOException {
         Reply reply = command("USER " + user);

@@ -204,6 +204,12 @@ final class VsftpdServer implements BenchServer {
             return false;
         }
 
+        /** The wrapper, or vsftpd itself without python3: vsftpd's processes are this one's tree. */
+        @Override
+        public java.util.OptionalLong processId() {
+            return java.util.OptionalLong.of(process.pid());
+        }
+
         /** The time of the wrapper, the listener and every session process below them, finished or not (see {@link Cpu}). */
         @Override
         public long cpuNanos() throws IOException {

@@ -51,7 +51,9 @@ class BenchCommandTest {
         assertThat(table).contains("## Machine", "## Method", "## Goals", "java -jar examples/target/ftpkit.jar bench --quick",
                 "## 1. Server throughput", "## 2. Client throughput", "## 3. Loopback ceiling", "## 3b. Moving a file",
                 "## 4. Listing",
-                "## 5. Logins per second", "## 7. ", "## 8. Memory", "## Missing, scaled or failed");
+                "## 5. Logins per second", "## 7. ", "## 8. Memory", "## Missing, scaled or failed",
+                "## 7b. 20 sessions at once", "## 8b. Memory of 50 idle FTPS sessions");
+        assertThat(table).contains("| ftpkit | ", "| vsftpd | ", "| plain | 50 | ", "| FTPS (AUTH TLS, PROT P) | 50 | ");
         for (String server : List.of("ftpkit", "vsftpd", "Apache FtpServer")) {
             assertThat(table).contains("| RETR | " + server + " | ", "| STOR | " + server + " | ",
                     "| LIST | " + server + " | ", "| anonymous, sequential | " + server + " | ");
@@ -65,7 +67,8 @@ class BenchCommandTest {
         // Every goal of the issue has its row. The quick run asserts structure, never a measured value: on a busy
         // machine a 4 MiB transfer can cost 0 CPU ticks of 10 ms, and its ratio row then reads "not measured".
         for (String goal : List.of("client RETR from vsftpd: ftpkit / curl", "client STOR to vsftpd: ftpkit / curl",
-                "server STOR 4 MiB (curl): ftpkit / Apache FtpServer")) {
+                "server STOR 4 MiB (curl): ftpkit / Apache FtpServer", "many sessions at once (7b), aggregate: ftpkit / vsftpd",
+                "many sessions at once (7b), p99 login: ftpkit / vsftpd")) {
             assertThat(goalCell(table, goal)).as(goal).matches(GOAL_CELL);
         }
         assertThat(table).contains("| heap per idle session: ftpkit | ");
