@@ -4,7 +4,8 @@ package dev.ftpkit.server.internal;
  * Watches the bytes of the control connection as they are read, before they become lines, for a sign that the
  * client is aborting: the Telnet IP or Synch (IAC IP, IAC DM; RFC 959 §4.1.3 sends them before ABOR, the DM as TCP
  * urgent data, which arrives inline) or a line that starts with {@code ABOR}. An upload that reaches its end of
- * data while such bytes wait unhandled is not committed. Confined to the session thread, except {@link #seen()}.
+ * data while such bytes wait unhandled is not committed. Used by the reader of the moment ({@link ControlInput}),
+ * except {@link #seen()}.
  */
 final class AbortSignal {
 

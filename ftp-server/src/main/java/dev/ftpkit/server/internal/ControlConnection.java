@@ -1,7 +1,6 @@
 package dev.ftpkit.server.internal;
 
 import dev.ftpkit.core.FtpProtocolException;
-import dev.ftpkit.core.LineDecoder;
 import dev.ftpkit.core.Reply;
 import dev.ftpkit.server.internal.data.ClientWatch;
 import dev.ftpkit.server.internal.data.DataSetup;
@@ -19,8 +18,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
@@ -31,8 +30,8 @@ import javax.net.ssl.SSLSocket;
  * with an idle timeout before a line starts and a deadline for the whole line once it started (slowloris), and
  * replies written whole, each in one write, one at a time.
  *
- * <p>The bytes read are also watched for an abort ({@link AbortSignal}) as soon as they arrive, and an end of
- * stream or a reset is remembered: an upload about to be committed asks {@link #clientGaveUp(Duration)}.
+ * <p>Reading, the watch for an abort and the answer an upload needs before it is committed
+ * ({@link #clientGaveUp(Duration)}) are {@link ControlInput}'s.
  */
 public final class ControlConnection implements Closeable, ClientWatch {
 
@@ -41,28 +40,14 @@ public final class ControlConnection implements Closeable, ClientWatch {
     private final InetSocketAddress client;
     private final int maxLineBytes;
     // replaced by AUTH TLS / CCC, always on the session thread while no reply is being written
-    private volatile Socket socket;
     private volatile Consumer<Reply> sent = reply -> { };
-    private volatile InputStream in;
     private volatile OutputStream out;
-    private LineDecoder decoder;
-    /** Whether the line being discarded was already answered as too long, before its end. */
-    private boolean tooLongAnswered;
     private volatile SSLSocket tls;
-    /** Command lines are short; a longer one is gathered by the decoder over several reads. */
-    private static final int READ_BUFFER_BYTES = 2048;
-    private byte[] buffer;
-    private int position;
-    private int limit;
+    /** Made by {@link #open()}: the command lines, the abort watch and the answer to "did the client give up?". */
+    private ControlInput input;
     private volatile long writeStarted;
     private final ReentrantLock writeLock = new ReentrantLock();
-    private final AbortSignal abortSignal = new AbortSignal();
-    private volatile boolean peerClosed;
     private volatile Charset charset = StandardCharsets.UTF_8;
-    /** Whether the session thread waits for the transfer to end, so it reads nothing until then. */
-    private volatile boolean readerWaitsForTransfer;
-    private final ReentrantLock readLock = new ReentrantLock();
-    private final Condition bytesRead = readLock.newCondition();
 
     /**
      * Wraps an accepted connection. Nothing is set up here: the acceptor thread creates this, and everything that
@@ -72,7 +57,6 @@ public final class ControlConnection implements Closeable, ClientWatch {
     public ControlConnection(Socket socket, InetSocketAddress client, int maxLineBytes) {
         this.raw = socket;
         this.client = client;
-        this.socket = socket;
         this.maxLineBytes = maxLineBytes;
     }
 
@@ -86,10 +70,8 @@ public final class ControlConnection implements Closeable, ClientWatch {
         raw.setKeepAlive(true);
         // ftplib sends ABOR as TCP urgent data; without OOBINLINE the JDK silently drops the urgent byte
         raw.setOOBInline(true);
-        this.buffer = new byte[READ_BUFFER_BYTES];
-        this.in = raw.getInputStream();
+        this.input = new ControlInput(raw, maxLineBytes);
         this.out = raw.getOutputStream();
-        this.decoder = new LineDecoder(maxLineBytes);
     }
 
     /**
@@ -104,173 +86,22 @@ public final class ControlConnection implements Closeable, ClientWatch {
      * @throws IOException            if the connection failed
      */
     public byte[] readLine(Duration idle, Duration deadline) throws IOException {
-        long lineStarted = decoder.hasPartialLine() ? System.nanoTime() : -1;
-        while (true) {
-            if (position < limit) {
-                int consumed = decoder.feed(buffer, position, limit - position);
-                position += consumed;
-                if (decoder.hasLine()) {
-                    if (tooLongAnswered) {
-                        tooLongAnswered = false;
-                        discardTooLongLine();
-                        continue;
-                    }
-                    return decoder.takeLine();
-                }
-                if (decoder.tooLong() && !tooLongAnswered) {
-                    // refused at once (vsftpd does too): the rest of the line is discarded up to its LF
-                    tooLongAnswered = true;
-                    throw new FtpProtocolException("line longer than " + maxLineBytes + " bytes");
-                }
-                if (lineStarted < 0 && consumed > 0) {
-                    lineStarted = System.nanoTime();
-                }
-                continue;
-            }
-            long timeoutMillis = lineStarted < 0 ? idle.toMillis()
-                    : deadline.toMillis() - (System.nanoTime() - lineStarted) / 1_000_000;
-            if (timeoutMillis <= 0) {
-                throw new SocketTimeoutException("command line deadline passed");
-            }
-            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, timeoutMillis));
-            int n = readWatched();
-            if (n < 0) {
-                return null;
-            }
-            position = 0;
-            limit = n;
-        }
+        return input.readLine(idle, deadline);
     }
 
-    /** Reads into the buffer, scanning the bytes for an abort and noting the end of the connection. */
-    private void discardTooLongLine() {
-        try {
-            decoder.takeLine();
-        } catch (FtpProtocolException alreadyAnswered) {
-            // the 500 went out when the line passed the limit
-        }
-    }
-
-    /**
-     * Reads what has arrived and scans it for an abort sign. The first byte is read alone (it may block); the rest
-     * is read and scanned under the read lock. So while {@link #clientGaveUp} holds that lock, the session thread
-     * holds at most one byte it has read and not scanned, and every abort sign is longer than one byte: the rest
-     * of it is still in the socket, where the check sees it and waits for the scan.
-     */
-    private int readWatched() throws IOException {
-        int first;
-        try {
-            first = in.read();
-        } catch (SocketTimeoutException e) {
-            throw e;
-        } catch (IOException e) {
-            peerClosed = true; // reset, or TLS failed: the session ends
-            signalRead();
-            throw e;
-        }
-        if (first < 0) {
-            peerClosed = true;
-            signalRead();
-            return -1;
-        }
-        readLock.lock();
-        try {
-            buffer[0] = (byte) first;
-            int n = 1;
-            int waiting = Math.min(in.available(), buffer.length - 1);
-            if (waiting > 0) {
-                n += Math.max(0, in.read(buffer, 1, waiting)); // available: does not block
-            }
-            abortSignal.scan(buffer, 0, n);
-            bytesRead.signalAll();
-            return n;
-        } catch (IOException e) {
-            peerClosed = true;
-            bytesRead.signalAll();
-            throw e;
-        } finally {
-            readLock.unlock();
-        }
-    }
-
-    private void signalRead() {
-        readLock.lock();
-        try {
-            bytesRead.signalAll();
-        } finally {
-            readLock.unlock();
-        }
-    }
-
-    /**
-     * Starts watching for the abort of a new transfer: earlier signs are forgotten, bytes already buffered after the
-     * transfer's command are looked at again. Called on the session thread before the transfer starts.
-     */
     @Override
-    public void watchForAbort() {
-        abortSignal.reset();
-        abortSignal.scan(buffer, position, limit - position);
+    public void watchForAbort(BooleanSupplier running) {
+        input.watchForAbort(running);
     }
 
-    /**
-     * Whether the client gave up on the running transfer: an abort sign (IAC IP, IAC DM, an ABOR line) was read
-     * since {@link #watchForAbort()}, or the client closed or reset the control connection. Bytes still waiting in
-     * the socket are given up to {@code grace} to be read and scanned (unless the session thread waits for this
-     * transfer to end before it reads on, see {@link #readerWaitsForTransfer(boolean)}). Called by the
-     * transfer thread before an upload is committed. On a plain control connection no sign can hide between a read
-     * and its scan ({@link #readWatched()}); under TLS a whole record is decrypted at once, so a sign in a record
-     * read but not yet scanned can be missed in that instant. The ftpkit client resets the data connection of an
-     * abandoned upload, which never commits, so this check is a second line for other clients.
-     *
-     * @param grace how long to wait for bytes already in the socket to be read
-     * @return true if the upload must not be committed
-     */
     @Override
-    public boolean clientGaveUp(Duration grace) {
-        long deadline = System.nanoTime() + grace.toNanos();
-        readLock.lock();
-        try {
-            // Bounded by the grace period.
-            while (!abortSignal.seen() && !peerClosed && !readerWaitsForTransfer && unreadBytes() > 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    break;
-                }
-                bytesRead.awaitNanos(left);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return true; // the server is stopping this transfer: do not commit
-        } finally {
-            readLock.unlock();
-        }
-        return abortSignal.seen() || peerClosed;
-    }
-
-    /**
-     * Tells whether the session thread stopped reading until the running transfer ends (a command that must wait
-     * for it), so an upload does not wait for it to read.
-     *
-     * @param waiting true before the wait, false after it
-     */
-    @Override
-    public void readerWaitsForTransfer(boolean waiting) {
-        readerWaitsForTransfer = waiting;
-    }
-
-    /** Bytes received on the TCP connection and not read yet (encrypted ones under TLS); 0 if unknown. */
-    private int unreadBytes() {
-        try {
-            // available() takes no read lock (the session thread may be blocked in a read)
-            return raw.getInputStream().available();
-        } catch (IOException e) {
-            return 0;
-        }
+    public boolean clientGaveUp(Duration patience) {
+        return input.clientGaveUp(patience);
     }
 
     /** Whether part of a command line has arrived. */
     public boolean midLine() {
-        return decoder.hasPartialLine() || position < limit;
+        return input.midLine();
     }
 
     /**
@@ -284,14 +115,13 @@ public final class ControlConnection implements Closeable, ClientWatch {
      * @throws IOException if the handshake failed (the connection is then unusable)
      */
     public SSLSession upgrade(TlsConfig config, SSLContext context, Duration timeout) throws IOException {
-        discardBuffered();
+        input.discardBuffered();
         writeLock.lock();
         try {
             SSLSocket secure = TlsSockets.handshakeControl(config, context, raw, TlsSockets.newControlTag(),
                     timeout);
             this.tls = secure;
-            this.socket = secure;
-            this.in = secure.getInputStream();
+            input.use(secure);
             this.out = secure.getOutputStream();
             return secure.getSession();
         } finally {
@@ -311,7 +141,7 @@ public final class ControlConnection implements Closeable, ClientWatch {
         if (secure == null) {
             return;
         }
-        discardBuffered();
+        input.discardBuffered();
         writeLock.lock();
         try {
             // the client sends close_notify after our 200; read up to it, so no TLS record is left for the
@@ -329,8 +159,7 @@ public final class ControlConnection implements Closeable, ClientWatch {
             // JSSE answers with our close_notify and, with autoClose off, leaves the TCP connection open
             secure.close();
             this.tls = null;
-            this.socket = raw;
-            this.in = raw.getInputStream();
+            input.use(raw);
             this.out = raw.getOutputStream();
         } finally {
             writeLock.unlock();
@@ -340,13 +169,6 @@ public final class ControlConnection implements Closeable, ClientWatch {
     /** Whether the control connection runs over TLS. */
     public boolean secure() {
         return tls != null;
-    }
-
-    private void discardBuffered() {
-        position = 0;
-        limit = 0;
-        decoder = new LineDecoder(maxLineBytes);
-        tooLongAnswered = false;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.ftpkit.server.internal.data;
 
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 /**
  * What a running transfer needs from the control connection: whether the client gave up on it (an ABOR or Telnet
@@ -11,34 +12,27 @@ public interface ClientWatch {
     /** Nothing to watch (no control connection): the client never gave up. */
     ClientWatch NONE = new ClientWatch() {
         @Override
-        public void watchForAbort() {
+        public void watchForAbort(BooleanSupplier running) {
         }
 
         @Override
         public boolean clientGaveUp(Duration grace) {
             return false;
         }
-
-        @Override
-        public void readerWaitsForTransfer(boolean waiting) {
-        }
     };
 
-    /** Starts watching for the abort of a new transfer; called before it starts. */
-    void watchForAbort();
+    /**
+     * Starts watching for the abort of a new transfer; called before it starts.
+     *
+     * @param running whether the transfer still runs (the watch is kept ready to answer while it does)
+     */
+    void watchForAbort(BooleanSupplier running);
 
     /**
      * Whether the client gave up on the running transfer.
      *
-     * @param grace how long to wait for control bytes already received to be read
+     * @param patience how long to wait for what was received to be read; if it passes, the answer is yes
      * @return true if an upload must not be committed
      */
-    boolean clientGaveUp(Duration grace);
-
-    /**
-     * Tells whether the session thread stopped reading until the running transfer ends.
-     *
-     * @param waiting true before the wait, false after it
-     */
-    void readerWaitsForTransfer(boolean waiting);
+    boolean clientGaveUp(Duration patience);
 }

@@ -16,9 +16,6 @@ import java.util.function.Consumer;
  */
 public final class TransferRunner {
 
-    /** How long an upload about to be committed waits for control bytes already received to be read. */
-    private static final Duration ABORT_CHECK_GRACE = Duration.ofSeconds(2);
-
     private final ThreadFactory threads;
     private final Duration dataTimeout;
     private final BooleanSupplier closing;
@@ -61,7 +58,7 @@ public final class TransferRunner {
     public void start(Command command, Consumer<Transfer> body) {
         Transfer t = new Transfer(command.verb(), command.argument());
         transfer = t;
-        control.watchForAbort();
+        control.watchForAbort(() -> !t.done());
         Thread thread = threads.newThread(() -> body.accept(t));
         thread.start();
     }
@@ -72,7 +69,6 @@ public final class TransferRunner {
         if (running == null || running.done()) {
             return;
         }
-        control.readerWaitsForTransfer(true);
         try {
             // bounded: every read and write of the transfer has the data timeout
             while (!running.await(dataTimeout)) {
@@ -83,8 +79,6 @@ public final class TransferRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while a transfer ran", e);
-        } finally {
-            control.readerWaitsForTransfer(false);
         }
     }
 
@@ -93,12 +87,13 @@ public final class TransferRunner {
      * it. A clean end of the data connection does not prove the client sent everything: a client that aborts
      * (RFC 959 §4.1.3) may close the data connection normally after ABOR, and the ABOR may still wait unread on the
      * control connection; a client whose control connection is gone can never learn that the upload succeeded.
+     * Finding out waits like any step of the transfer, at most the data timeout (then the upload is not committed).
      *
      * @throws DataConnectionException if the transfer was aborted, an abort waits, or the client left
      */
     public void requireClientWaiting() throws DataConnectionException {
         Transfer t = transfer;
-        if ((t != null && t.aborted()) || control.clientGaveUp(ABORT_CHECK_GRACE)) {
+        if ((t != null && t.aborted()) || control.clientGaveUp(dataTimeout)) {
             if (t != null) {
                 t.abort();
             }
