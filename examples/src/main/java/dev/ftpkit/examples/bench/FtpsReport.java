@@ -24,7 +24,7 @@ final class FtpsReport {
             Map<String, String> cipherSuites, List<String> notes) {
         FtpsReport report = new FtpsReport(results);
         String size = BenchSettings.size(settings.fileBytes());
-        report.out.append("## 10. FTPS: explicit TLS, protected data (PROT P), ").append(size).append("\n\n")
+        report.out.append("## 12. FTPS: explicit TLS, protected data (PROT P), ").append(size).append("\n\n")
                 .append("Both servers force TLS for login and data and require each data connection to resume its "
                         + "control connection's TLS session (vsftpd: `ssl_enable`, `force_anon_logins_ssl`, "
                         + "`force_anon_data_ssl`, `require_ssl_reuse`, `ssl_ciphers=HIGH`; ftpkit: `TlsSettings` "
@@ -34,11 +34,11 @@ final class FtpsReport {
                         + "Rerun with `bench --only ftps` (`--tls 1.2` for one version).\n\n");
         report.goals(versions, settings.parallelLogins() + " parallel");
         report.cipherSuites(cipherSuites);
-        report.transfers(FtpsBenchmarks.SERVER, "10a. Server throughput: curl `--ssl-reqd` as the client",
+        report.transfers(FtpsBenchmarks.SERVER, "12a. Server throughput: curl `--ssl-reqd` as the client",
                 "curl downloads into /dev/null and uploads from a file; CPU is the server's (vsftpd: its process "
                         + "tree; ftpkit: this JVM), machine CPU every CPU's busy time meanwhile.", Benchmarks.VSFTPD);
         report.logins(settings);
-        report.transfers(FtpsBenchmarks.CLIENT, "10c. Client throughput against vsftpd",
+        report.transfers(FtpsBenchmarks.CLIENT, "12c. Client throughput against vsftpd",
                 "Downloads into a local file, uploads from one; CPU is the client's (curl: the reaped child; ftpkit: "
                         + "this JVM).", Benchmarks.CURL);
         report.errors(notes);
@@ -114,8 +114,8 @@ final class FtpsReport {
     }
 
     private void logins(BenchSettings settings) {
-        out.append("### 10b. TLS logins per second\n\n");
-        table = "10b.";
+        out.append("### 12b. TLS logins per second\n\n");
+        table = "12b.";
         if (notRun(FtpsBenchmarks.LOGIN)) {
             return;
         }

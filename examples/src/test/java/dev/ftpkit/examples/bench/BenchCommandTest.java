@@ -92,8 +92,8 @@ class BenchCommandTest {
 
         String table = out.toString(StandardCharsets.UTF_8);
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(ExitCode.OK);
-        assertThat(table).contains("## 10. FTPS", "### FTPS goals", "### 10a. Server throughput",
-                "### 10b. TLS logins per second", "### 10c. Client throughput");
+        assertThat(table).contains("## 12. FTPS", "### FTPS goals", "### 12a. Server throughput",
+                "### 12b. TLS logins per second", "### 12c. Client throughput");
         for (String server : List.of("ftpkit", "vsftpd")) {
             assertThat(table).contains("| RETR, TLS 1.2 | " + server + " | ", "| STOR, TLS 1.2 | " + server + " | ",
                     "| TLS 1.2, sequential | " + server + " | ", "| " + server + ", TLS 1.2 | TLSv1.2 / ");
