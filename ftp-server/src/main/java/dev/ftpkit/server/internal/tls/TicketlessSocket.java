@@ -1,5 +1,6 @@
 package dev.ftpkit.server.internal.tls;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,9 +15,9 @@ import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
 /**
- * A data connection's TCP socket as its TLS layer sees it: every call goes to the real socket, and while the
- * handshake runs, each write first makes a TLS 1.3 handshake session unresumable, so JSSE sends no NewSessionTicket
- * (RFC 8446 §4.6.1) after it.
+ * A data connection's TCP socket as its TLS layer sees it: every call goes to the real socket (its input read ahead,
+ * see {@code READ_AHEAD}), and while the handshake runs, each write first makes a TLS 1.3 handshake session
+ * unresumable, so JSSE sends no NewSessionTicket (RFC 8446 §4.6.1) after it.
  *
  * <p>Why: curl 7.88 and lftp never read an upload's data connection. A ticket left unread in their receive buffer
  * makes their kernel answer the close with a reset, which drops what they had not sent yet (the end of the upload).
@@ -32,7 +33,17 @@ final class TicketlessSocket extends Socket {
 
     private static final String TLS13 = "TLSv1.3";
 
+    /**
+     * What one read of the TCP socket may take in. JSSE reads a record's 5-byte header and then its body, each
+     * with a read of its own: two system calls per 16 KiB record of an upload, each of them (through a channel's
+     * socket adaptor with a timeout) also switching the socket to non-blocking and back. Reading ahead into this
+     * buffer makes that about one read per 64 KiB (measured with strace on a 256 MiB STOR: 32,821 reads and
+     * 131,132 fcntl calls without it).
+     */
+    private static final int READ_AHEAD = 64 * 1024;
+
     private final Socket raw;
+    private final InputStream input;
     private final OutputStream output;
     // written and read by the handshaking thread only: JSSE writes on the thread that runs startHandshake()
     private SSLSocket tls;
@@ -40,6 +51,7 @@ final class TicketlessSocket extends Socket {
 
     TicketlessSocket(Socket raw) throws IOException {
         this.raw = raw;
+        this.input = new BufferedInputStream(raw.getInputStream(), READ_AHEAD);
         OutputStream out = raw.getOutputStream();
         this.output = new OutputStream() {
             @Override
@@ -87,8 +99,8 @@ final class TicketlessSocket extends Socket {
     }
 
     @Override
-    public InputStream getInputStream() throws IOException {
-        return raw.getInputStream();
+    public InputStream getInputStream() {
+        return input;
     }
 
     @Override
