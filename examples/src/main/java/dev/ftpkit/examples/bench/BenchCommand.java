@@ -198,7 +198,8 @@ public final class BenchCommand implements Subcommand {
         notes.add("vsftpd has no MLSD (RFC 3659); its LIST is the reference for MLSD times");
         Duration took = Duration.between(started, Instant.now()).truncatedTo(ChronoUnit.SECONDS);
         String header = header(options, settings, contenders, parent, loadAtStart, took);
-        String document = Report.render(results, settings, header, notes, memory, hashing) + sections;
+        String document = Report.render(results, settings, header, notes, memory, hashing)
+                + (sections.isEmpty() ? "" : "\n" + sections);
         io.out().print(document);
         io.out().flush();
         if (options.out() != null) {
