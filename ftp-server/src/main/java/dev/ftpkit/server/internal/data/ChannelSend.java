@@ -4,6 +4,7 @@ import dev.ftpkit.server.internal.data.SendWays.Way;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -38,6 +39,8 @@ final class ChannelSend {
     private static final Way[] PROBE_ORDER = {Way.SENDFILE, Way.COPY,
             Way.SENDFILE, Way.COPY, Way.COPY, Way.SENDFILE, Way.SENDFILE, Way.COPY, Way.COPY, Way.SENDFILE};
     private static final int PROBE_WARM_UP = 2;
+    /** How long a wait for the socket's buffer goes before it checks again that the socket is still open. */
+    private static final long ABORT_CHECK_MILLIS = 500;
     private static final System.Logger LOG = System.getLogger(ChannelSend.class.getName());
 
     private final SeekableByteChannel file;
@@ -134,7 +137,7 @@ final class ChannelSend {
         long sent = 0;
         socket.configureBlocking(false);
         try (Selector writable = Selector.open()) {
-            socket.register(writable, SelectionKey.OP_WRITE);
+            SelectionKey key = socket.register(writable, SelectionKey.OP_WRITE);
             while (sent < limit) {
                 long n = transferTo(channel, Math.min(SENDFILE_CHUNK, limit - sent));
                 if (n > 0) {
@@ -144,8 +147,7 @@ final class ChannelSend {
                 } else if (position >= channel.size()) {
                     break; // the end of the file
                 } else {
-                    writable.select(); // the socket's buffer is full; an abort wakes this too
-                    writable.selectedKeys().clear();
+                    awaitWritable(writable, key); // the socket's buffer is full
                 }
             }
         } finally {
@@ -153,6 +155,24 @@ final class ChannelSend {
             blockingAgain();
         }
         return sent;
+    }
+
+    /**
+     * Waits until the socket takes more bytes, or the transfer is aborted. An abort shuts the output down, which
+     * wakes the wait, then closes the socket, which cancels its key. A key cancelled before the wait begins is
+     * taken out of the selector by the wait itself, which would then wait on nothing, forever: the wait is timed
+     * so that it looks at the key again.
+     *
+     * @throws DataConnectionException if the socket was closed
+     */
+    static void awaitWritable(Selector writable, SelectionKey key) throws IOException {
+        while (key.isValid() && writable.select(ABORT_CHECK_MILLIS) == 0) {
+            // nothing ready yet: look at the key again
+        }
+        writable.selectedKeys().clear();
+        if (!key.isValid()) {
+            throw new DataConnectionException("data connection closed", new AsynchronousCloseException());
+        }
     }
 
     /** The streams of the data connection (its close) need blocking mode; the selector let go of the socket. */

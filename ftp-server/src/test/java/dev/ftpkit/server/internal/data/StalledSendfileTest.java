@@ -2,6 +2,7 @@ package dev.ftpkit.server.internal.data;
 
 import dev.ftpkit.server.RateLimit;
 import dev.ftpkit.server.internal.data.SendWays.Way;
+import dev.ftpkit.testsupport.Background;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,6 +11,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
@@ -52,13 +55,44 @@ class StalledSendfileTest {
                 } catch (java.io.IOException e) {
                     throw new java.util.concurrent.CompletionException(e);
                 }
-            });
+            }, Background.THREADS);
             awaitFirstBytes(client); // sendfile runs; the client reads nothing, so it soon blocks
             assertThat(sending).isNotDone();
 
             transfer.abort();
 
             assertThatThrownBy(() -> sending.get(30, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(DataConnectionException.class);
+        }
+    }
+
+    /**
+     * The abort's close can land after sendfile found the socket's buffer full and before the sender began to wait
+     * for it: the close cancelled the socket's key, the wait takes it out of the selector and, untimed, would wait
+     * on nothing for ever (seen once in CI on Java 25: the sending thread never returned).
+     */
+    @Test
+    void aWaitForTheSocketThatBeginsAfterTheAbortClosedItFailsInsteadOfWaitingForever() throws Exception {
+        try (ServerSocketChannel listener = ServerSocketChannel.open()
+                .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+             SocketChannel client = SocketChannel.open(listener.getLocalAddress());
+             SocketChannel accepted = listener.accept();
+             Selector writable = Selector.open()) {
+            accepted.configureBlocking(false);
+            SelectionKey key = accepted.register(writable, SelectionKey.OP_WRITE);
+            accepted.socket().shutdownOutput(); // what Transfer.abort() does, in its order
+            accepted.close();
+
+            CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> {
+                try {
+                    ChannelSend.awaitWritable(writable, key);
+                } catch (java.io.IOException e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            }, Background.THREADS);
+
+            assertThatThrownBy(() -> waiting.get(30, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class)
                     .hasCauseInstanceOf(DataConnectionException.class);
         }
