@@ -1,5 +1,6 @@
 package dev.ftpkit.client;
 
+import dev.ftpkit.testsupport.Background;
 import dev.ftpkit.testsupport.TestCertificates;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class TlsContextsTest {
                 } catch (IOException ignored) {
                     // the client may refuse the certificate
                 }
-            });
+            }, Background.THREADS);
             try (SSLSocket client = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1",
                     listener.getLocalPort())) {
                 client.setSoTimeout(10_000);

@@ -1,5 +1,7 @@
 package dev.ftpkit.server;
 
+import dev.ftpkit.testsupport.Background;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +41,7 @@ class LongCommandLineTest {
         try (RawFtp ftp = RawFtp.login(server.port())) {
             ftp.socket().setSoTimeout(10_000); // generous: the reply comes once the limit is passed, no CRLF needed
             byte[] line = ("NOOP " + "x".repeat((1 << 20) - 5)).getBytes(StandardCharsets.US_ASCII);
-            CompletableFuture<Void> send = CompletableFuture.runAsync(() -> sendQuietly(ftp, line));
+            CompletableFuture<Void> send = CompletableFuture.runAsync(() -> sendQuietly(ftp, line), Background.THREADS);
             assertThat(ftp.read().encode()).isEqualTo("500 Input line too long.\r\n");
             send.get(20, TimeUnit.SECONDS);
         }

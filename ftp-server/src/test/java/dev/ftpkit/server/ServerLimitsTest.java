@@ -1,6 +1,7 @@
 package dev.ftpkit.server;
 
 import dev.ftpkit.core.Reply;
+import dev.ftpkit.testsupport.Background;
 import dev.ftpkit.testsupport.Peers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -115,7 +116,8 @@ class ServerLimitsTest {
             busy.expect(150, "RETR big.bin");
             InputStream in = data.getInputStream();
             byte[] first = in.readNBytes(1024); // the transfer is running
-            CompletableFuture<Void> shutdown = CompletableFuture.runAsync(() -> server.shutdown(Duration.ofSeconds(20)));
+            CompletableFuture<Void> shutdown = CompletableFuture.runAsync(() -> server.shutdown(Duration.ofSeconds(20)),
+                    Background.THREADS);
 
             assertThat(idle.read().encode()).isEqualTo("421 Server shutting down.\r\n");
             byte[] rest = in.readAllBytes();

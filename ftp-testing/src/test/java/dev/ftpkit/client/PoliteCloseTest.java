@@ -1,6 +1,7 @@
 package dev.ftpkit.client;
 
 import dev.ftpkit.testing.ScriptedFtpServer;
+import dev.ftpkit.testsupport.Background;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
@@ -44,7 +45,7 @@ class PoliteCloseTest {
             FtpClient client = FtpClient.connect(config, server.host(), server.port());
             client.loginAnonymous();
 
-            CompletableFuture<Void> closing = CompletableFuture.runAsync(client::close);
+            CompletableFuture<Void> closing = CompletableFuture.runAsync(client::close, Background.THREADS);
 
             closing.get(60, TimeUnit.SECONDS);
             assertThat(quitReceived.await(10, TimeUnit.SECONDS)).isTrue();

@@ -4,6 +4,7 @@ import dev.ftpkit.examples.ExitCode;
 import dev.ftpkit.examples.Main;
 import dev.ftpkit.examples.Terminal;
 
+import dev.ftpkit.testsupport.Background;
 import dev.ftpkit.testsupport.Peers;
 import dev.ftpkit.testsupport.TestCertificates;
 import org.junit.jupiter.api.Test;
@@ -84,7 +85,7 @@ class ServeCommandTest {
                     lines.append("(stdout failed: ").append(e).append(')');
                 }
                 return lines.toString();
-            });
+            }, Background.THREADS);
             Files.writeString(root.resolve("hello.txt"), "hello from serve");
             Files.writeString(dir.resolve("up.txt"), "uploaded by bob");
 

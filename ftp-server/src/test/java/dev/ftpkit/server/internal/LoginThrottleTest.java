@@ -1,5 +1,7 @@
 package dev.ftpkit.server.internal;
 
+import dev.ftpkit.testsupport.Background;
+
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
@@ -52,7 +54,7 @@ class LoginThrottleTest {
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }, Background.THREADS);
         first.close();
         assertThat(second.get(30, TimeUnit.SECONDS)).isPresent();
     }

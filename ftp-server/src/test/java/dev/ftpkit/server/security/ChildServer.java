@@ -1,5 +1,7 @@
 package dev.ftpkit.server.security;
 
+import dev.ftpkit.testsupport.Background;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -47,7 +49,7 @@ final class ChildServer implements AutoCloseable {
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
-            }).get(30, TimeUnit.SECONDS);
+            }, Background.THREADS).get(30, TimeUnit.SECONDS);
             if (line == null || !line.startsWith("PORT ")) {
                 throw new IllegalStateException("the child server did not start: " + line);
             }

@@ -1,5 +1,7 @@
 package dev.ftpkit.server.security;
 
+import dev.ftpkit.testsupport.Background;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,7 +27,7 @@ final class LinkFlipper implements AutoCloseable {
     private final CompletableFuture<Integer> flips;
 
     private LinkFlipper(Path directory, Path outside) {
-        this.flips = CompletableFuture.supplyAsync(() -> flip(directory, outside));
+        this.flips = CompletableFuture.supplyAsync(() -> flip(directory, outside), Background.THREADS);
     }
 
     /** Starts flipping {@code directory} (inside the root) with a link to {@code outside}. */

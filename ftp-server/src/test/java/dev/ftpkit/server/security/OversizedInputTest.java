@@ -2,6 +2,7 @@ package dev.ftpkit.server.security;
 
 import dev.ftpkit.core.Reply;
 import dev.ftpkit.server.RawFtp;
+import dev.ftpkit.testsupport.Background;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -35,7 +36,7 @@ class OversizedInputTest extends SecurityFixture {
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
-            });
+            }, Background.THREADS);
             Security.bystanderIsServed(server);
             send.get(20, TimeUnit.SECONDS);
             attacker.sendRaw("\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -59,7 +60,7 @@ class OversizedInputTest extends SecurityFixture {
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
-            });
+            }, Background.THREADS);
             for (int i = 0; i < n; i++) {
                 Reply reply = attacker.read();
                 assertThat(reply.codeValue()).isEqualTo(i % 2 == 0 ? 200 : 550);
@@ -87,7 +88,7 @@ class OversizedInputTest extends SecurityFixture {
                 } catch (IOException closedByServer) {
                     // expected once the server gave up on this client
                 }
-            });
+            }, Background.THREADS);
             Security.bystanderIsServed(server);
             disconnects.await(2, 20); // the bystander's and the flooder's
             flooder.close();

@@ -3,6 +3,7 @@ package dev.ftpkit.server.security;
 import dev.ftpkit.core.Reply;
 import dev.ftpkit.server.PassiveSettings;
 import dev.ftpkit.server.RawFtp;
+import dev.ftpkit.testsupport.Background;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -41,7 +42,7 @@ class PassivePortExhaustionTest extends SecurityFixture {
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
-            });
+            }, Background.THREADS);
             for (int i = 0; i < n; i++) {
                 Reply reply = attacker.read();
                 assertThat(reply.codeValue()).as("PASV #%d: %s", i, reply.encode()).isEqualTo(227);

@@ -2,6 +2,7 @@ package dev.ftpkit.server.internal.data;
 
 import dev.ftpkit.server.RateLimit;
 import dev.ftpkit.server.internal.data.SendWays.Way;
+import dev.ftpkit.testsupport.Background;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,7 +72,7 @@ class ChannelSendTest {
                      ((InetSocketAddress) listener.getLocalAddress()).getPort());
              SocketChannel accepted = listener.accept()) {
             client.setSoTimeout(30_000);
-            CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> readAll(client));
+            CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> readAll(client), Background.THREADS);
             Socket server = accepted.socket();
             SocketDataConnection data = new SocketDataConnection(server, server, ascii, RateLimit.UNLIMITED, -1, ways);
             try (SeekableByteChannel channel = Files.newByteChannel(file, StandardOpenOption.READ)) {

@@ -1,6 +1,7 @@
 package dev.ftpkit.server.internal.data;
 
 import dev.ftpkit.server.RateLimit;
+import dev.ftpkit.testsupport.Background;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +40,7 @@ class PlainUploadTest {
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
-            });
+            }, Background.THREADS);
             Socket server = accepted.socket();
             SocketDataConnection data = new SocketDataConnection(server, server, false, RateLimit.UNLIMITED, -1,
                     new SendWays());
