@@ -29,6 +29,11 @@ class StalledServerTest {
     Path dir;
 
     private static final Duration TIMEOUT = Duration.ofMillis(300);
+    /**
+     * A bound on how long a 300 ms timeout may take to fire: far above it, for a loaded machine, and well under the
+     * 30 s that a scripted server's hang lasts, so a timeout that fires is still told from one that never does.
+     */
+    private static final Duration HANG_ENDS_LATER = Duration.ofSeconds(20);
 
     // no reply at all
     @Test
@@ -44,7 +49,7 @@ class StalledServerTest {
 
                 assertThatThrownBy(client::loginAnonymous).isInstanceOf(SocketTimeoutException.class);
 
-                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(HANG_ENDS_LATER);
                 assertThat(client.isConnected()).isFalse();
             }
         }
@@ -66,7 +71,7 @@ class StalledServerTest {
 
                 assertThatThrownBy(client::status).isInstanceOf(SocketTimeoutException.class);
 
-                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(HANG_ENDS_LATER);
                 assertThat(client.isConnected()).isFalse();
             }
         }
@@ -94,7 +99,7 @@ class StalledServerTest {
                             assertThat(e.getCause()).isInstanceOf(SocketTimeoutException.class);
                         });
 
-                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(HANG_ENDS_LATER);
                 assertThat(dir.resolve("quiet")).hasSize(100);
             }
         }
@@ -148,7 +153,7 @@ class StalledServerTest {
                     }
                 }).isInstanceOf(java.io.IOException.class);
 
-                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(HANG_ENDS_LATER);
             }
         }
     }
