@@ -332,9 +332,12 @@ final class SessionContext implements CommandContext {
         }
 
         @Override
-        public Optional<LoginTurn> awaitTurn() throws InterruptedException {
+        public Optional<LoginTurn> awaitTurn(String user) throws InterruptedException {
             if (defender.banned(clientAddress().getAddress())) {
                 return Optional.empty(); // banned while this session was open: no more guesses on it either
+            }
+            if (!login.host().authenticator().checkCosts(user)) {
+                return Optional.of(LoginTurn.NONE); // the queue bounds hashing: a free check need not wait in it
             }
             return loginThrottle.awaitTurn(client.getAddress(), config.idleTimeout()).map(LoginTurn.class::cast);
         }
