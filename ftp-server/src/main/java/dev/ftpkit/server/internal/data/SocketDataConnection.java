@@ -39,6 +39,7 @@ final class SocketDataConnection implements DataConnection {
     private final boolean deflated;
     private final boolean downloadThrottled;
     private final SendWays sendWays;
+    private final DirectBuffers buffers;
 
     /**
      * @param socket the data socket, TLS or not
@@ -47,15 +48,17 @@ final class SocketDataConnection implements DataConnection {
      * @param limit  the session's rate limit: a limited direction's stream is wrapped once, here (issue 19)
      * @param modeZLevel the MODE Z compression level, or -1 for MODE S
      * @param sendWays how binary downloads over plain TCP move their bytes, per file store
+     * @param buffers  the server's direct buffers, lent to each plain binary transfer
      */
     SocketDataConnection(Socket socket, Socket raw, boolean ascii, RateLimit limit, int modeZLevel,
-                         SendWays sendWays) throws IOException {
+                         SendWays sendWays, DirectBuffers buffers) throws IOException {
         this.socket = socket;
         this.raw = raw;
         this.ascii = ascii;
         this.deflated = modeZLevel >= 0;
         this.downloadThrottled = limit.downloadBytesPerSecond() > 0;
         this.sendWays = sendWays;
+        this.buffers = buffers;
         InputStream in = socket.getInputStream();
         OutputStream out = socket.getOutputStream();
         InputStream counted = new InputStream() {
@@ -158,7 +161,7 @@ final class SocketDataConnection implements DataConnection {
             return TransferIo.send(file, output, ascii);
         }
         output.flush(); // nothing is buffered before a download; kept in order if something ever is
-        return new ChannelSend(file, channel, bytes).send(sendWays, store);
+        return new ChannelSend(file, channel, bytes, buffers).send(sendWays, store);
     }
 
     /** The socket's channel, blocking, when the socket is plain TCP; else null. */
@@ -189,8 +192,8 @@ final class SocketDataConnection implements DataConnection {
     }
 
     /**
-     * Copies the whole upload into the file through one direct buffer (no copies through the heap), when the
-     * socket has a channel; else through {@link #input()}. The buffer starts at 64 KiB and grows once to
+     * Copies the whole upload into the file through one direct buffer (no copies through the heap), lent by the
+     * server's {@link DirectBuffers} for the upload, when the socket has a channel; else through {@link #input()}. The buffer starts at 64 KiB and grows once to
      * {@link #LARGE_UPLOAD_BUFFER} when a read fills it (the client sends faster than the file takes it): a fast
      * upload then costs a quarter of the system calls (vsftpd reads and writes 64 KiB at a time), and every
      * {@code write} into an ext4 file pays a fixed cost (inode lock, time stamp, journal handle) that bigger writes
@@ -206,26 +209,34 @@ final class SocketDataConnection implements DataConnection {
         if (channel == null) {
             return TransferIo.receive(input, file, false);
         }
-        ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
-        long total = 0;
-        while (true) {
-            int n;
-            try {
-                n = channel.read(buffer);
-            } catch (IOException e) {
-                throw new DataConnectionException("data connection failed", e);
+        ByteBuffer buffer = buffers.standard();
+        try {
+            long total = 0;
+            while (true) {
+                int n;
+                try {
+                    n = channel.read(buffer);
+                } catch (IOException e) {
+                    throw new DataConnectionException("data connection failed", e);
+                }
+                if (n < 0) {
+                    return total;
+                }
+                bytes.addAndGet(n);
+                boolean full = !buffer.hasRemaining();
+                buffer.flip();
+                while (buffer.hasRemaining()) {
+                    total += file.write(buffer);
+                }
+                buffer.clear();
+                if (full && buffer.capacity() < LARGE_UPLOAD_BUFFER) {
+                    buffers.give(buffer);
+                    buffer = null; // given back: never twice, even if the next allocation fails
+                    buffer = buffers.large();
+                }
             }
-            if (n < 0) {
-                return total;
-            }
-            bytes.addAndGet(n);
-            boolean full = !buffer.hasRemaining();
-            buffer.flip();
-            while (buffer.hasRemaining()) {
-                total += file.write(buffer);
-            }
-            buffer = full && buffer.capacity() < LARGE_UPLOAD_BUFFER ? ByteBuffer.allocateDirect(LARGE_UPLOAD_BUFFER)
-                    : buffer.clear();
+        } finally {
+            buffers.give(buffer);
         }
     }
 

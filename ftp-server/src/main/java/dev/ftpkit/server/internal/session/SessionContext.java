@@ -89,7 +89,7 @@ final class SessionContext implements CommandContext {
                 config.wire().controlEncoding().orElse(StandardCharsets.UTF_8));
         this.dataChannels = new DataChannels(this, parameters,
                 new DataChannels.Settings(config.dataTimeout(), config.listener(), config.limits().rateLimits(),
-                        shared.sendWays()),
+                        shared.sendWays(), shared.buffers()),
                 new TlsDataProtection(config.tls(), tls, config.dataTimeout()), transfers, shared.passivePorts());
     }
 
