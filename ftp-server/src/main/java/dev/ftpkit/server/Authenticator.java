@@ -37,7 +37,9 @@ public interface Authenticator {
      * The server runs such checks one at a time per client address, so that a flood of guesses from one address
      * holds at most one core (issue 13); a login for which this says {@code false} does not wait for that turn and
      * is never refused for it. Answer {@code false} only for names that {@link #authenticate} answers at once
-     * whatever the password (anonymous logins, RFC 1635; a name it refuses without looking further).
+     * whatever the password (anonymous logins, RFC 1635; a name it refuses without looking further). A lambda
+     * cannot say it, so it is taken as costly for every name; {@link #orElse} is costly for a name if either part
+     * is ({@code anonymous(...).orElse(users)} with an {@link InMemoryUsers} lets anonymous logins through free).
      *
      * @param userName the name given to USER
      * @return true (the default) if the check may be costly
