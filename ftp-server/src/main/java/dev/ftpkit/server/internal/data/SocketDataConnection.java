@@ -35,7 +35,14 @@ final class SocketDataConnection implements DataConnection {
     private final boolean ascii;
     private final AtomicLong bytes = new AtomicLong();
     private final InputStream input;
-    private final OutputStream output;
+    private final OutputStream unbuffered;
+    /**
+     * Made on first use: a plain binary transfer goes through the channel and never writes to it, and its 64 KiB
+     * buffer was heap garbage per transfer that made the heap of a server with 1,000 busy sessions grow to 2 GiB
+     * (issue 21). MODE Z makes it at once (its stream ends with the zlib trailer even when nothing was written).
+     */
+    private OutputStream output;
+    private final int modeZLevel;
     private final boolean deflated;
     private final boolean downloadThrottled;
     private final SendWays sendWays;
@@ -104,10 +111,13 @@ final class SocketDataConnection implements DataConnection {
         // the rate limit counts the bytes on the wire, so MODE Z's (de)compression sits above it
         InputStream limitedInput = Throttled.input(counted, limit.uploadBytesPerSecond(), System::nanoTime,
                 TokenBucket.Pause.SLEEP);
-        OutputStream buffered = new BufferedOutputStream(Throttled.output(counting, limit.downloadBytesPerSecond(),
-                System::nanoTime, TokenBucket.Pause.SLEEP), BUFFER_SIZE);
+        this.unbuffered = Throttled.output(counting, limit.downloadBytesPerSecond(), System::nanoTime,
+                TokenBucket.Pause.SLEEP);
+        this.modeZLevel = modeZLevel;
         this.input = deflated ? new ModeZStreams.Inflating(limitedInput) : limitedInput;
-        this.output = deflated ? new ModeZStreams.Deflating(buffered, modeZLevel) : buffered;
+        if (deflated) {
+            output();
+        }
     }
 
     /**
@@ -127,8 +137,17 @@ final class SocketDataConnection implements DataConnection {
     }
 
     @Override
-    public OutputStream output() {
+    public synchronized OutputStream output() {
+        if (output == null) {
+            OutputStream buffered = new BufferedOutputStream(unbuffered, BUFFER_SIZE);
+            output = deflated ? new ModeZStreams.Deflating(buffered, modeZLevel) : buffered;
+        }
         return output;
+    }
+
+    /** The output stream if a transfer made it, else one that takes nothing (nothing was written or buffered). */
+    private synchronized OutputStream outputIfMade() {
+        return output != null ? output : OutputStream.nullOutputStream();
     }
 
     /** Whether uploads go through the rate limit (and so through {@link #input()}, not the channel). */
@@ -158,9 +177,9 @@ final class SocketDataConnection implements DataConnection {
     private long send(SeekableByteChannel file, Supplier<Optional<Object>> store) throws IOException {
         SocketChannel channel = plainChannel();
         if (ascii || deflated || downloadThrottled || channel == null) {
-            return TransferIo.send(file, output, ascii);
+            return TransferIo.send(file, output(), ascii);
         }
-        output.flush(); // nothing is buffered before a download; kept in order if something ever is
+        outputIfMade().flush(); // nothing is buffered before a download; kept in order if something ever is
         return new ChannelSend(file, channel, bytes, buffers).send(sendWays, store);
     }
 
@@ -263,10 +282,11 @@ final class SocketDataConnection implements DataConnection {
     public void close() throws IOException {
         try {
             if (!socket.isClosed() && !socket.isOutputShutdown()) {
-                if (output instanceof ModeZStreams.Deflating deflating) {
+                OutputStream written = outputIfMade();
+                if (written instanceof ModeZStreams.Deflating deflating) {
                     deflating.end(); // MODE Z: the end of the zlib stream, then the end of the connection
                 }
-                output.flush();
+                written.flush();
                 if (socket instanceof SSLSocket) {
                     // close_notify alone (RFC 8446 §6.1): a plain close of a TLS 1.3 socket makes JSSE send
                     // user_canceled first, which GnuTLS (lftp) reports as a fatal alert
