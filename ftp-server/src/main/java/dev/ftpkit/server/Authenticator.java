@@ -1,6 +1,7 @@
 package dev.ftpkit.server;
 
 import dev.ftpkit.server.internal.AnonymousNames;
+import dev.ftpkit.server.internal.FreeCheck;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -32,12 +33,28 @@ public interface Authenticator {
     Optional<Account> authenticate(String userName, String password, InetAddress clientAddress) throws IOException;
 
     /**
+     * Whether checking a login with this name costs real work: a password hash, a call to a directory service.
+     * The server runs such checks one at a time per client address, so that a flood of guesses from one address
+     * holds at most one core (issue 13); a login for which this says {@code false} does not wait for that turn and
+     * is never refused for it. Answer {@code false} only for names that {@link #authenticate} answers at once
+     * whatever the password (anonymous logins, RFC 1635; a name it refuses without looking further). A lambda
+     * cannot say it, so it is taken as costly for every name; {@link #orElse} is costly for a name if either part
+     * is ({@code anonymous(...).orElse(users)} with an {@link InMemoryUsers} lets anonymous logins through free).
+     *
+     * @param userName the name given to USER
+     * @return true (the default) if the check may be costly
+     */
+    default boolean checkCosts(String userName) {
+        return true;
+    }
+
+    /**
      * Refuses everyone; the default of a server built without an authenticator.
      *
      * @return an authenticator that never grants
      */
     static Authenticator denyAll() {
-        return (user, password, client) -> Optional.empty();
+        return FreeCheck.DENY_ALL;
     }
 
     /**
@@ -55,7 +72,7 @@ public interface Authenticator {
         granted.remove(Permission.CHMOD);
         granted.remove(Permission.FXP); // an anonymous bounce is the attack itself (RFC 2577 §3)
         Optional<Account> anonymous = Optional.of(Account.atRoot("anonymous", granted)); // immutable: shared
-        return (user, password, client) -> AnonymousNames.contains(user) ? anonymous : Optional.empty();
+        return new FreeCheck((user, password, client) -> AnonymousNames.contains(user) ? anonymous : Optional.empty());
     }
 
     /**
@@ -66,9 +83,20 @@ public interface Authenticator {
      */
     default Authenticator orElse(Authenticator other) {
         Objects.requireNonNull(other, "other");
-        return (user, password, client) -> {
-            Optional<Account> account = authenticate(user, password, client);
-            return account.isPresent() ? account : other.authenticate(user, password, client);
+        Authenticator first = this;
+        return new Authenticator() {
+            @Override
+            public Optional<Account> authenticate(String user, String password, InetAddress client)
+                    throws IOException {
+                Optional<Account> account = first.authenticate(user, password, client);
+                return account.isPresent() ? account : other.authenticate(user, password, client);
+            }
+
+            /** Either may be asked: costly if either one's check is. */
+            @Override
+            public boolean checkCosts(String userName) {
+                return first.checkCosts(userName) || other.checkCosts(userName);
+            }
         };
     }
 }

@@ -66,6 +66,12 @@ public final class InMemoryUsers implements Authenticator {
         return gate.run(() -> PasswordHash.verify(chars, user.hash())) ? Optional.of(user.account()) : Optional.empty();
     }
 
+    /** Only the anonymous names that are not users here are answered without a hash (a refusal). */
+    @Override
+    public boolean checkCosts(String userName) {
+        return users.containsKey(userName) || !AnonymousNames.contains(userName);
+    }
+
     /**
      * What the password checks cost so far.
      *

@@ -33,12 +33,15 @@ public interface LoginControl {
 
     /**
      * Waits for the client address's turn to check a password: one check at a time per address across its
-     * connections, so a flood of wrong passwords from one address holds at most one core.
+     * connections, so a flood of wrong passwords from one address holds at most one core. A login whose check
+     * costs nothing ({@link Authenticator#checkCosts}, e.g. an anonymous one) waits for no one and gets
+     * {@link LoginTurn#NONE}.
      *
+     * @param user the name given to USER
      * @return the turn (close it after the check), empty if too many logins from the address are waiting already
      * @throws InterruptedException if interrupted while waiting
      */
-    Optional<LoginTurn> awaitTurn() throws InterruptedException;
+    Optional<LoginTurn> awaitTurn(String user) throws InterruptedException;
 
     /**
      * Checks a name and password with the authenticator of the session's host.

@@ -244,9 +244,10 @@ final class Benchmarks {
         }
     }
 
+    /** Each client from a loopback address of its own ({@link SourceAddresses}), as real users log in. */
     private Sample logins(Endpoint endpoint, int clients, ExecutorService pool) throws Exception {
-        return LoginRate.measure(clients, pool, settings.loginWindow(), () -> {
-            try (RawFtp ftp = RawFtp.connect(endpoint)) {
+        return LoginRate.measure(clients, pool, settings.loginWindow(), client -> () -> {
+            try (RawFtp ftp = RawFtp.connect(endpoint, SourceAddresses.of(client))) {
                 ftp.login(endpoint.user(), endpoint.password());
                 ftp.quit();
             }

@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
 
 /** Logins per second: {@code clients} threads each log in over and over until the window closes. */
 final class LoginRate {
@@ -23,6 +24,14 @@ final class LoginRate {
 
     /** Runs {@code clients} login loops on {@code pool} for {@code window}; one sample of logins done. */
     static Sample measure(int clients, ExecutorService pool, Duration window, Login login) throws Exception {
+        return measure(clients, pool, window, client -> login);
+    }
+
+    /**
+     * The same, where client {@code i} logs in with {@code logins.apply(i)} (from an address of its own, say).
+     */
+    static Sample measure(int clients, ExecutorService pool, Duration window, IntFunction<Login> logins)
+            throws Exception {
         long start = System.nanoTime();
         long deadline = start + window.toNanos();
         AtomicLong done = new AtomicLong();
@@ -30,6 +39,7 @@ final class LoginRate {
         AtomicReference<String> firstFailure = new AtomicReference<>();
         List<Future<?>> futures = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
+            Login login = logins.apply(i);
             futures.add(pool.submit(() -> {
                 // Bounded by the deadline and by a count, whichever comes first; every client tries once even when
                 // a busy machine let the window pass before it started (a quick run must measure something).

@@ -175,6 +175,9 @@ final class ManySessions {
         out.append(String.format(Locale.ROOT, "## 7b. %,d sessions at once, each downloading and uploading %d × %s "
                 + "(`bench --only %s`)%n%n", load.sessions(), load.files(), kib(load.fileBytes()), GROUP));
         out.append(String.format(Locale.ROOT, "Every session runs on a thread of its own in this JVM: it connects "
+                + "from a loopback address of its own (127.1.x.y, bound before the connect, its data connections "
+                + "too: Linux routes all of 127.0.0.0/8 to the loopback interface; real users come from many "
+                + "addresses, and a per-address defence is not what this table measures) to the servers on 127.0.0.1 "
                 + "(%d connections being opened at a time, as in table 7), logs in anonymously and at once, alternately, "
                 + "downloads %d different files of %s and uploads %d files of its own (EPSV, binary, one at a time); it "
                 + "then keeps its session open until every session has finished, so that all of them are open together "
@@ -182,7 +185,7 @@ final class ManySessions {
                 + "transfer, both ways, from the first connect until the last session finished its transfers. Login: "
                 + "connect until 230, per session, p50 and p99 (nearest rank). A session fails on any error or a wrong "
                 + "size (downloads are counted, uploads are checked on disk). ftpkit runs in a child JVM of its own on "
-                + "the JVM's defaults (%s), vsftpd as everywhere in this file (max_clients and max_per_ip 2000); the "
+                + "the JVM's defaults (%s), vsftpd as everywhere in this file (max_clients and max_per_ip 2000, so neither refuses a session here); the "
                 + "clients share neither. Server CPU: user + system time of the ftpkit JVM, or of vsftpd's whole process tree (as in table 1), over the same span as the aggregate, per GiB moved: the steadier comparison on a busy machine. Memory is read with every session open: PSS (resident pages, each shared "
                 + "page divided among the processes that share it) summed over vsftpd's listener and session "
                 + "processes, against the ftpkit JVM's; RSS beside it (summed over vsftpd's processes it counts their "

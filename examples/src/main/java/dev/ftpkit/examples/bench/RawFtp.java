@@ -7,9 +7,11 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * The smallest FTP client that does the job, the same for every server: the load generator of the server-side
@@ -23,6 +25,7 @@ final class RawFtp implements Closeable {
     private static final int MAX_REPLY_LINES = 1000;
 
     private final Endpoint endpoint;
+    private final Optional<InetAddress> source;
     private final Socket control;
     private final InputStream in;
     private final OutputStream out;
@@ -34,8 +37,9 @@ final class RawFtp implements Closeable {
         }
     }
 
-    private RawFtp(Endpoint endpoint, Socket control) throws IOException {
+    private RawFtp(Endpoint endpoint, Optional<InetAddress> source, Socket control) throws IOException {
         this.endpoint = endpoint;
+        this.source = source;
         this.control = control;
         this.in = new BufferedInputStream(control.getInputStream(), 4096);
         this.out = control.getOutputStream();
@@ -43,12 +47,24 @@ final class RawFtp implements Closeable {
 
     /** Connects and reads the 220 greeting. */
     static RawFtp connect(Endpoint endpoint) throws IOException {
+        return connect(endpoint, Optional.empty());
+    }
+
+    /** Connects from the loopback address {@code from} (its data connections too) and reads the 220 greeting. */
+    static RawFtp connect(Endpoint endpoint, InetAddress from) throws IOException {
+        return connect(endpoint, Optional.of(from));
+    }
+
+    private static RawFtp connect(Endpoint endpoint, Optional<InetAddress> from) throws IOException {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
+            if (from.isPresent()) {
+                socket.bind(new InetSocketAddress(from.get(), 0));
+            }
             socket.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), 10_000);
             socket.setSoTimeout(TIMEOUT_MILLIS);
-            RawFtp ftp = new RawFtp(endpoint, socket);
+            RawFtp ftp = new RawFtp(endpoint, from, socket);
             expect(ftp.read(), 220, "greeting");
             return ftp;
         } catch (IOException | RuntimeException e) {
@@ -139,7 +155,7 @@ final class RawFtp implements Closeable {
                 .createSocket(control, freshName, endpoint.port(), true);
         secure.setEnabledProtocols(new String[] {protocol});
         secure.startHandshake();
-        return new RawFtp(endpoint, secure);
+        return new RawFtp(endpoint, source, secure);
     }
 
     /** QUIT, expecting 221. */
@@ -170,6 +186,10 @@ final class RawFtp implements Closeable {
         int port = Integer.parseInt(reply.text().substring(open + 4, close));
         Socket data = new Socket();
         try {
+            if (source.isPresent()) {
+                // from the control connection's address: servers refuse a data connection from another (RFC 2577)
+                data.bind(new InetSocketAddress(source.get(), 0));
+            }
             data.connect(new InetSocketAddress(endpoint.host(), port), 10_000);
             data.setSoTimeout(TIMEOUT_MILLIS);
             return data;

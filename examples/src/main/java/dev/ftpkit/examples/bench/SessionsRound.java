@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One trial of the many-sessions benchmark (table 7b) against one server: every session on a thread of its own
- * connects ({@link Benchmarks#CONNECTS_AT_ONCE} connections being opened at a time, as in table 7), logs in and
- * starts at once to download the small files and upload files of its own, one after the other; then it keeps its
+ * connects from a loopback address of its own ({@link SourceAddresses}; {@link Benchmarks#CONNECTS_AT_ONCE}
+ * connections being opened at a time, as in table 7), logs in and starts at once to download the small files and
+ * upload files of its own, one after the other; then it keeps its
  * session open until every session has finished, so that all of them are open together when the server's memory is
  * read, and only then sends QUIT. Every wait is bounded.
  */
@@ -163,7 +164,7 @@ final class SessionsRound {
             RawFtp connection;
             long start = System.nanoTime();
             try {
-                connection = RawFtp.connect(endpoint);
+                connection = RawFtp.connect(endpoint, SourceAddresses.of(session));
             } finally {
                 connecting.release();
             }

@@ -55,9 +55,10 @@ final class AuthCommands {
         }
         session.login().pendingUser(Optional.empty());
         session.login().checkAllowed(user);
-        // one check at a time per address, across its connections: a flood of wrong passwords from one address
-        // holds at most one core, and the clients of other addresses are not starved (issue 13)
-        Optional<LoginTurn> turn = session.login().awaitTurn();
+        // one costly check at a time per address, across its connections: a flood of wrong passwords from one
+        // address holds at most one core, and the clients of other addresses are not starved (issue 13); a free
+        // check (anonymous) does not queue
+        Optional<LoginTurn> turn = session.login().awaitTurn(user);
         if (turn.isEmpty()) {
             session.closeAfterReply();
             return Reply.of(ReplyCodes.SERVICE_NOT_AVAILABLE, "Too many logins from your address; try again later.");

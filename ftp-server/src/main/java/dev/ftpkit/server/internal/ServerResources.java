@@ -1,5 +1,6 @@
 package dev.ftpkit.server.internal;
 
+import dev.ftpkit.server.internal.data.DirectBuffers;
 import dev.ftpkit.server.internal.data.PassivePortPool;
 import dev.ftpkit.server.internal.data.SendWays;
 import dev.ftpkit.server.internal.limits.Defender;
@@ -16,7 +17,9 @@ import java.util.concurrent.Semaphore;
  * @param defender       the scores and bans of client addresses
  * @param quotas         the storage usage of the homes with a quota
  * @param sendWays       how downloads move their bytes, measured per file store
+ * @param buffers        the direct buffers of plain binary transfers, reused across them
  */
 public record ServerResources(PassivePortPool passivePorts, LoginThrottle loginThrottle, Semaphore listingHelpers,
-                              Defender defender, QuotaBook quotas, SendWays sendWays) {
+                              Defender defender, QuotaBook quotas, SendWays sendWays,
+                              DirectBuffers buffers) {
 }

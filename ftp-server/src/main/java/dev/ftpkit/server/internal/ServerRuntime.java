@@ -6,6 +6,7 @@ import dev.ftpkit.server.SessionInfo;
 import dev.ftpkit.server.internal.data.DataPeers;
 import dev.ftpkit.server.internal.data.DataSetup;
 import dev.ftpkit.server.internal.data.PassivePortPool;
+import dev.ftpkit.server.internal.data.DirectBuffers;
 import dev.ftpkit.server.internal.data.SendWays;
 import dev.ftpkit.server.internal.limits.Defender;
 import dev.ftpkit.server.internal.limits.QuotaBook;
@@ -39,6 +40,7 @@ public final class ServerRuntime {
     private final ServerConfig config;
     private final PassivePortPool passivePorts;
     private final SendWays sendWays = new SendWays();
+    private final DirectBuffers buffers = new DirectBuffers();
     /** Behind a load balancer: where connections wait for their PROXY header before they are admitted. */
     private final Optional<ProxyGate> proxyGate;
     /** Helper threads that read large listings, for all sessions together (ParallelEntries). */
@@ -287,7 +289,7 @@ public final class ServerRuntime {
                 refusal = "Too many connections from your address.";
             } else {
                 session = new Session(config, new ServerResources(passivePorts, loginThrottle, listingHelpers,
-                        defender, quotas, sendWays), connection, client, Long.toString(sessionIds.incrementAndGet()),
+                        defender, quotas, sendWays, buffers), connection, client, Long.toString(sessionIds.incrementAndGet()),
                         implicitTls, this::sessionEnded);
                 sessions.add(session);
                 sessionsPerAddress.put(address, fromAddress + 1);

@@ -46,6 +46,7 @@ final class ChannelSend {
     private final SeekableByteChannel file;
     private final SocketChannel socket;
     private final AtomicLong counter;
+    private final DirectBuffers buffers;
     private ByteBuffer buffer;
     private long position;
     private boolean ended;
@@ -54,11 +55,14 @@ final class ChannelSend {
      * @param file    the file, positioned where the download starts
      * @param socket  the data connection's channel, blocking
      * @param counter counts the bytes sent (the transfer's progress)
+     * @param buffers lends the copy's buffer, taken back when the send ends
      */
-    ChannelSend(SeekableByteChannel file, SocketChannel socket, AtomicLong counter) throws IOException {
+    ChannelSend(SeekableByteChannel file, SocketChannel socket, AtomicLong counter, DirectBuffers buffers)
+            throws IOException {
         this.file = file;
         this.socket = socket;
         this.counter = counter;
+        this.buffers = buffers;
         this.position = file.position();
     }
 
@@ -77,10 +81,15 @@ final class ChannelSend {
         Optional<Object> key = file instanceof FileChannel && remaining >= SendWays.SENDFILE_MIN_BYTES
                 ? store.get() : Optional.empty();
         Optional<Way> way = key.flatMap(ways::decided);
-        if (way.isEmpty() && key.isPresent() && remaining >= ways.probeMinBytes() && ways.startProbe(key.get())) {
-            way = probe(ways, key.get());
+        try {
+            if (way.isEmpty() && key.isPresent() && remaining >= ways.probeMinBytes() && ways.startProbe(key.get())) {
+                way = probe(ways, key.get());
+            }
+            slice(way.orElse(Way.COPY), Long.MAX_VALUE);
+        } finally {
+            buffers.give(buffer);
+            buffer = null;
         }
-        slice(way.orElse(Way.COPY), Long.MAX_VALUE);
         return position - start;
     }
 
@@ -209,7 +218,7 @@ final class ChannelSend {
 
     private long copy(long limit) throws IOException {
         if (buffer == null) {
-            buffer = ByteBuffer.allocateDirect(SocketDataConnection.BUFFER_SIZE);
+            buffer = buffers.standard();
         }
         long sent = 0;
         while (sent < limit) {

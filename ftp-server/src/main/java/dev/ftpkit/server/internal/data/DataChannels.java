@@ -37,8 +37,10 @@ public final class DataChannels implements DataConnections {
      * @param listener            told when a transfer's data connection opened
      * @param rateLimits          the rate limit of each account, chosen when a data connection opens
      * @param sendWays            how downloads move their bytes, per file store (shared by the server's sessions)
+     * @param buffers             the direct buffers lent to plain binary transfers (shared by the server's sessions)
      */
-    public record Settings(Duration dataTimeout, ServerListener listener, RateLimits rateLimits, SendWays sendWays) {
+    public record Settings(Duration dataTimeout, ServerListener listener, RateLimits rateLimits, SendWays sendWays,
+                           DirectBuffers buffers) {
     }
 
     /**
@@ -152,7 +154,7 @@ public final class DataChannels implements DataConnections {
         socket = protection.protect(socket, t);
         SocketDataConnection connection = new SocketDataConnection(socket, raw, parameters.asciiType(),
                 settings.rateLimits().limitFor(session.account()), parameters.modeZ() ? parameters.modeZLevel() : -1,
-                settings.sendWays());
+                settings.sendWays(), settings.buffers());
         if (t != null) {
             t.attach(connection);
             if (t.aborted()) {

@@ -35,10 +35,18 @@ final class SocketDataConnection implements DataConnection {
     private final boolean ascii;
     private final AtomicLong bytes = new AtomicLong();
     private final InputStream input;
-    private final OutputStream output;
+    private final OutputStream unbuffered;
+    /**
+     * Made on first use: a plain binary transfer goes through the channel and never writes to it, and its 64 KiB
+     * buffer was heap garbage per transfer that made the heap of a server with 1,000 busy sessions grow to 2 GiB
+     * (issue 21). MODE Z makes it at once (its stream ends with the zlib trailer even when nothing was written).
+     */
+    private OutputStream output;
+    private final int modeZLevel;
     private final boolean deflated;
     private final boolean downloadThrottled;
     private final SendWays sendWays;
+    private final DirectBuffers buffers;
 
     /**
      * @param socket the data socket, TLS or not
@@ -47,15 +55,17 @@ final class SocketDataConnection implements DataConnection {
      * @param limit  the session's rate limit: a limited direction's stream is wrapped once, here (issue 19)
      * @param modeZLevel the MODE Z compression level, or -1 for MODE S
      * @param sendWays how binary downloads over plain TCP move their bytes, per file store
+     * @param buffers  the server's direct buffers, lent to each plain binary transfer
      */
     SocketDataConnection(Socket socket, Socket raw, boolean ascii, RateLimit limit, int modeZLevel,
-                         SendWays sendWays) throws IOException {
+                         SendWays sendWays, DirectBuffers buffers) throws IOException {
         this.socket = socket;
         this.raw = raw;
         this.ascii = ascii;
         this.deflated = modeZLevel >= 0;
         this.downloadThrottled = limit.downloadBytesPerSecond() > 0;
         this.sendWays = sendWays;
+        this.buffers = buffers;
         InputStream in = socket.getInputStream();
         OutputStream out = socket.getOutputStream();
         InputStream counted = new InputStream() {
@@ -101,10 +111,13 @@ final class SocketDataConnection implements DataConnection {
         // the rate limit counts the bytes on the wire, so MODE Z's (de)compression sits above it
         InputStream limitedInput = Throttled.input(counted, limit.uploadBytesPerSecond(), System::nanoTime,
                 TokenBucket.Pause.SLEEP);
-        OutputStream buffered = new BufferedOutputStream(Throttled.output(counting, limit.downloadBytesPerSecond(),
-                System::nanoTime, TokenBucket.Pause.SLEEP), BUFFER_SIZE);
+        this.unbuffered = Throttled.output(counting, limit.downloadBytesPerSecond(), System::nanoTime,
+                TokenBucket.Pause.SLEEP);
+        this.modeZLevel = modeZLevel;
         this.input = deflated ? new ModeZStreams.Inflating(limitedInput) : limitedInput;
-        this.output = deflated ? new ModeZStreams.Deflating(buffered, modeZLevel) : buffered;
+        if (deflated) {
+            output();
+        }
     }
 
     /**
@@ -124,8 +137,17 @@ final class SocketDataConnection implements DataConnection {
     }
 
     @Override
-    public OutputStream output() {
+    public synchronized OutputStream output() {
+        if (output == null) {
+            OutputStream buffered = new BufferedOutputStream(unbuffered, BUFFER_SIZE);
+            output = deflated ? new ModeZStreams.Deflating(buffered, modeZLevel) : buffered;
+        }
         return output;
+    }
+
+    /** The output stream if a transfer made it, else one that takes nothing (nothing was written or buffered). */
+    private synchronized OutputStream outputIfMade() {
+        return output != null ? output : OutputStream.nullOutputStream();
     }
 
     /** Whether uploads go through the rate limit (and so through {@link #input()}, not the channel). */
@@ -155,10 +177,10 @@ final class SocketDataConnection implements DataConnection {
     private long send(SeekableByteChannel file, Supplier<Optional<Object>> store) throws IOException {
         SocketChannel channel = plainChannel();
         if (ascii || deflated || downloadThrottled || channel == null) {
-            return TransferIo.send(file, output, ascii);
+            return TransferIo.send(file, output(), ascii);
         }
-        output.flush(); // nothing is buffered before a download; kept in order if something ever is
-        return new ChannelSend(file, channel, bytes).send(sendWays, store);
+        outputIfMade().flush(); // nothing is buffered before a download; kept in order if something ever is
+        return new ChannelSend(file, channel, bytes, buffers).send(sendWays, store);
     }
 
     /** The socket's channel, blocking, when the socket is plain TCP; else null. */
@@ -189,8 +211,8 @@ final class SocketDataConnection implements DataConnection {
     }
 
     /**
-     * Copies the whole upload into the file through one direct buffer (no copies through the heap), when the
-     * socket has a channel; else through {@link #input()}. The buffer starts at 64 KiB and grows once to
+     * Copies the whole upload into the file through one direct buffer (no copies through the heap), lent by the
+     * server's {@link DirectBuffers} for the upload, when the socket has a channel; else through {@link #input()}. The buffer starts at 64 KiB and grows once to
      * {@link #LARGE_UPLOAD_BUFFER} when a read fills it (the client sends faster than the file takes it): a fast
      * upload then costs a quarter of the system calls (vsftpd reads and writes 64 KiB at a time), and every
      * {@code write} into an ext4 file pays a fixed cost (inode lock, time stamp, journal handle) that bigger writes
@@ -206,26 +228,34 @@ final class SocketDataConnection implements DataConnection {
         if (channel == null) {
             return TransferIo.receive(input, file, false);
         }
-        ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
-        long total = 0;
-        while (true) {
-            int n;
-            try {
-                n = channel.read(buffer);
-            } catch (IOException e) {
-                throw new DataConnectionException("data connection failed", e);
+        ByteBuffer buffer = buffers.standard();
+        try {
+            long total = 0;
+            while (true) {
+                int n;
+                try {
+                    n = channel.read(buffer);
+                } catch (IOException e) {
+                    throw new DataConnectionException("data connection failed", e);
+                }
+                if (n < 0) {
+                    return total;
+                }
+                bytes.addAndGet(n);
+                boolean full = !buffer.hasRemaining();
+                buffer.flip();
+                while (buffer.hasRemaining()) {
+                    total += file.write(buffer);
+                }
+                buffer.clear();
+                if (full && buffer.capacity() < LARGE_UPLOAD_BUFFER) {
+                    buffers.give(buffer);
+                    buffer = null; // given back: never twice, even if the next allocation fails
+                    buffer = buffers.large();
+                }
             }
-            if (n < 0) {
-                return total;
-            }
-            bytes.addAndGet(n);
-            boolean full = !buffer.hasRemaining();
-            buffer.flip();
-            while (buffer.hasRemaining()) {
-                total += file.write(buffer);
-            }
-            buffer = full && buffer.capacity() < LARGE_UPLOAD_BUFFER ? ByteBuffer.allocateDirect(LARGE_UPLOAD_BUFFER)
-                    : buffer.clear();
+        } finally {
+            buffers.give(buffer);
         }
     }
 
@@ -252,10 +282,11 @@ final class SocketDataConnection implements DataConnection {
     public void close() throws IOException {
         try {
             if (!socket.isClosed() && !socket.isOutputShutdown()) {
-                if (output instanceof ModeZStreams.Deflating deflating) {
+                OutputStream written = outputIfMade();
+                if (written instanceof ModeZStreams.Deflating deflating) {
                     deflating.end(); // MODE Z: the end of the zlib stream, then the end of the connection
                 }
-                output.flush();
+                written.flush();
                 if (socket instanceof SSLSocket) {
                     // close_notify alone (RFC 8446 §6.1): a plain close of a TLS 1.3 socket makes JSSE send
                     // user_canceled first, which GnuTLS (lftp) reports as a fatal alert

@@ -89,7 +89,7 @@ final class SessionContext implements CommandContext {
                 config.wire().controlEncoding().orElse(StandardCharsets.UTF_8));
         this.dataChannels = new DataChannels(this, parameters,
                 new DataChannels.Settings(config.dataTimeout(), config.listener(), config.limits().rateLimits(),
-                        shared.sendWays()),
+                        shared.sendWays(), shared.buffers()),
                 new TlsDataProtection(config.tls(), tls, config.dataTimeout()), transfers, shared.passivePorts());
     }
 
@@ -332,9 +332,12 @@ final class SessionContext implements CommandContext {
         }
 
         @Override
-        public Optional<LoginTurn> awaitTurn() throws InterruptedException {
+        public Optional<LoginTurn> awaitTurn(String user) throws InterruptedException {
             if (defender.banned(clientAddress().getAddress())) {
                 return Optional.empty(); // banned while this session was open: no more guesses on it either
+            }
+            if (!login.host().authenticator().checkCosts(user)) {
+                return Optional.of(LoginTurn.NONE); // the queue bounds hashing: a free check need not wait in it
             }
             return loginThrottle.awaitTurn(client.getAddress(), config.idleTimeout()).map(LoginTurn.class::cast);
         }

@@ -43,7 +43,7 @@ class PlainUploadTest {
             }, Background.THREADS);
             Socket server = accepted.socket();
             SocketDataConnection data = new SocketDataConnection(server, server, false, RateLimit.UNLIMITED, -1,
-                    new SendWays());
+                    new SendWays(), new DirectBuffers());
             try (SeekableByteChannel file = Files.newByteChannel(target, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE)) {
                 assertThat(data.receiveFile(file)).isEqualTo(content.length);

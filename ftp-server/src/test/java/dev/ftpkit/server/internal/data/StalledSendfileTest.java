@@ -46,7 +46,7 @@ class StalledSendfileTest {
              SeekableByteChannel channel = Files.newByteChannel(file, StandardOpenOption.READ)) {
             Socket server = accepted.socket();
             SocketDataConnection data = new SocketDataConnection(server, server, false, RateLimit.UNLIMITED, -1,
-                    SendWays.always(Way.SENDFILE));
+                    SendWays.always(Way.SENDFILE), new DirectBuffers());
             Transfer transfer = new Transfer("RETR", "sparse.bin");
             transfer.attach(data);
             CompletableFuture<Long> sending = CompletableFuture.supplyAsync(() -> {

@@ -21,13 +21,13 @@ class ThrottledDataConnectionTest {
              Socket client = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
              Socket server = listener.accept()) {
             SocketDataConnection unlimited = new SocketDataConnection(server, server, false, RateLimit.UNLIMITED, -1,
-                    new SendWays());
+                    new SendWays(), new DirectBuffers());
             assertThat(unlimited.throttled()).isFalse();
             SocketDataConnection downloadsOnly = new SocketDataConnection(server, server, false,
-                    new RateLimit(0, 1000), -1, new SendWays());
+                    new RateLimit(0, 1000), -1, new SendWays(), new DirectBuffers());
             assertThat(downloadsOnly.throttled()).isFalse();
             SocketDataConnection limited = new SocketDataConnection(server, server, false, RateLimit.of(1000), -1,
-                    new SendWays());
+                    new SendWays(), new DirectBuffers());
             assertThat(limited.throttled()).isTrue();
             client.getOutputStream().write(new byte[] {1, 2, 3});
             client.shutdownOutput();
