@@ -91,7 +91,7 @@ public final class ClassDataTraining {
         return failures == 0 ? ExitCode.OK : 1;
     }
 
-    /** A directory to list: files, a subdirectory, a link inside the root and (where links can be made) one out of it. */
+    /** A directory to list: files, a subdirectory and, where links can be made, a link inside the root and one out. */
     private static Path listedDirectory(Path root) throws IOException {
         Path listed = Files.createDirectory(root.resolve("listed"));
         for (int i = 0; i < LISTED_FILES; i++) {

@@ -38,7 +38,7 @@ class TextsTest {
     @Provide
     Arbitrary<String> names() {
         // mostly plain names, some with controls anywhere (first, last, several) and non-ASCII letters
-        return Arbitraries.strings().withChars("ab.-_ é\u00ff\u4e2d").withChars('\r', '\n', '\0', '\t', '\u007f', '\u001f')
-                .ofMaxLength(24);
+        return Arbitraries.strings().withChars("ab.-_ é\u00ff\u4e2d")
+                .withChars('\r', '\n', '\0', '\t', '\u007f', '\u001f').ofMaxLength(24);
     }
 }
