@@ -1,5 +1,7 @@
 package dev.ftpkit.examples;
 
+import dev.ftpkit.client.FtpClient;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,16 +13,21 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The training run of the launcher's class-data archive (AppCDS), run at package time as
  * {@code java -XX:ArchiveClassesAtExit=ftpkit.jsa -cp ftpkit.jar dev.ftpkit.examples.ClassDataTraining}: the JVM
  * archives every class this run loaded, so the archive should hold what real commands load. It runs them, in one
  * process: {@code ftpkit serve} on a temporary directory (loopback, any free port), then {@code get}, {@code put} and
- * {@code ls} against it, then the shutdown {@code serve} does on Ctrl-C. A class missing from the archive is loaded
+ * {@code ls} against it, an NLST and a LIST of a directory holding files, a subdirectory and a link (what
+ * {@code curl -l} and {@code curl} send: the server's listing classes, the link check's included, are then in the
+ * archive instead of being loaded from the jar by a fresh server's first listing), then the shutdown {@code serve}
+ * does on Ctrl-C. A class missing from the archive is loaded
  * from the jar as usual, so a failed training costs only speed; it prints why and exits 1 (the build goes on).
  */
 public final class ClassDataTraining {
@@ -28,6 +35,8 @@ public final class ClassDataTraining {
     private static final Pattern SERVING = Pattern.compile("at ftp://([^/]+)/");
     /** Big enough for the copy loops to run many rounds, small enough to write in a blink. */
     private static final int FILE_BYTES = 4 << 20;
+    /** Entries of the listed directory: a few, since only the classes a listing loads matter, not its speed. */
+    private static final int LISTED_FILES = 8;
 
     private ClassDataTraining() {
     }
@@ -53,6 +62,7 @@ public final class ClassDataTraining {
         Path root = Files.createDirectory(work.resolve("root"));
         Path local = work.resolve("local.bin");
         Files.write(root.resolve("file.bin"), new byte[FILE_BYTES]);
+        Path listed = listedDirectory(root);
         String server = serve(root);
         Terminal quiet = new Terminal(InputStream.nullInputStream(), new PrintStream(OutputStream.nullOutputStream()),
                 new PrintStream(OutputStream.nullOutputStream()), false);
@@ -70,12 +80,51 @@ public final class ClassDataTraining {
                     failures++;
                 }
             }
+            failures += listings(server, root.relativize(listed).toString());
         } finally {
-            for (Path file : List.of(root.resolve("file.bin"), root.resolve("uploaded.bin"), local, root, work)) {
-                Files.deleteIfExists(file);
+            try (Stream<Path> tree = Files.walk(work)) {
+                for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
             }
         }
         return failures == 0 ? ExitCode.OK : 1;
+    }
+
+    /** A directory to list: files, a subdirectory and, where links can be made, a link inside the root and one out. */
+    private static Path listedDirectory(Path root) throws IOException {
+        Path listed = Files.createDirectory(root.resolve("listed"));
+        for (int i = 0; i < LISTED_FILES; i++) {
+            Files.createFile(listed.resolve("file-" + i + ".dat"));
+        }
+        Files.createDirectory(listed.resolve("sub"));
+        try {
+            Files.createSymbolicLink(listed.resolve("inside"), Path.of("file-0.dat"));
+            Files.createSymbolicLink(listed.resolve("outside"), root.getParent());
+        } catch (UnsupportedOperationException | IOException noLinks) {
+            // the listing still runs, without the link check
+        }
+        return listed;
+    }
+
+    /** NLST and LIST of the directory, as {@code curl -l} and {@code curl} ask; returns the number that failed. */
+    private static int listings(String server, String directory) {
+        int colon = server.lastIndexOf(':');
+        String host = server.substring(0, colon).replace("[", "").replace("]", "");
+        try (FtpClient client = FtpClient.connect(host, Integer.parseInt(server.substring(colon + 1)))) {
+            client.loginAnonymous();
+            int names = client.listNames(directory).size();
+            int lines = client.listLines(directory).size();
+            // the link out of the root is never shown
+            if (names != lines || names < LISTED_FILES) {
+                System.err.println("class-data training: listings of " + names + " and " + lines + " entries");
+                return 1;
+            }
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            System.err.println("class-data training: listing failed: " + e);
+            return 1;
+        }
     }
 
     /** Starts {@code ftpkit serve} on a daemon thread; returns its host:port once it listens. */

@@ -28,9 +28,6 @@ final class LinkNames {
     /** A directory changed more recently than this before a scan began is not remembered. */
     private static final long SETTLED_MILLIS = 2_000;
 
-    private record Stamp(Object fileKey, FileTime modified) {
-    }
-
     private final Map<Object, Known> directories = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Object, Known> eldest) {
@@ -38,7 +35,15 @@ final class LinkNames {
         }
     };
 
-    private record Known(Stamp stamp, Set<String> links) {
+    /**
+     * A remembered scan. Compared field by field, not through a record of both fields: a record's generated
+     * {@code equals} bootstraps method handles on its first call, which spun some fifty classes during a fresh
+     * server's first NLST.
+     */
+    private record Known(Object fileKey, FileTime modified, Set<String> links) {
+        boolean matches(BasicFileAttributes directory) {
+            return sameStamp(fileKey, modified, directory);
+        }
     }
 
     /**
@@ -49,7 +54,7 @@ final class LinkNames {
     synchronized Optional<Set<String>> known(BasicFileAttributes directory) {
         Object key = directory.fileKey();
         Known known = key == null ? null : directories.get(key);
-        if (known == null || !known.stamp().equals(stamp(directory))) {
+        if (known == null || !known.matches(directory)) {
             return Optional.empty();
         }
         return Optional.of(known.links());
@@ -65,14 +70,15 @@ final class LinkNames {
      */
     synchronized void remember(BasicFileAttributes before, BasicFileAttributes after, long scanStartMillis,
                                Set<String> links) {
-        Stamp stamp = stamp(before);
+        Object key = before.fileKey();
         boolean settled = before.lastModifiedTime().toMillis() < scanStartMillis - SETTLED_MILLIS;
-        if (before.fileKey() != null && settled && stamp.equals(stamp(after))) {
-            directories.put(before.fileKey(), new Known(stamp, Set.copyOf(links)));
+        if (key != null && settled && sameStamp(key, before.lastModifiedTime(), after)) {
+            directories.put(key, new Known(key, before.lastModifiedTime(), Set.copyOf(links)));
         }
     }
 
-    private static Stamp stamp(BasicFileAttributes directory) {
-        return new Stamp(directory.fileKey(), directory.lastModifiedTime());
+    /** Whether the directory still has this identity (device and inode) and modification time. */
+    private static boolean sameStamp(Object fileKey, FileTime modified, BasicFileAttributes directory) {
+        return fileKey.equals(directory.fileKey()) && modified.equals(directory.lastModifiedTime());
     }
 }

@@ -246,10 +246,11 @@ final class ListingCommands {
             Optional<Set<String>> known = linkNames.known(before);
             if (known.isPresent()) {
                 Set<String> links = known.get();
+                boolean noLinks = links.isEmpty(); // most directories: then no name is looked up
                 return new DirectoryBatches(stream, child -> {
-                    String name = shownName(DirectoryEntry.of(child).name(), target.all(), matches);
-                    boolean shown = name != null
-                            && (!links.contains(name) || linkTarget(ftpDirectory, name, session) != null);
+                    String name = shownName(DirectoryEntry.nameOf(child), target.all(), matches);
+                    boolean shown = name != null && (noLinks || !links.contains(name)
+                            || linkTarget(ftpDirectory, name, session) != null);
                     return shown ? FileInfo.nameOnly(name) : null;
                 }, session.settings().transferThreadFactory(), new Semaphore(0)); // a name costs less than a thread
             }

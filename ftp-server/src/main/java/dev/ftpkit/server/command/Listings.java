@@ -25,12 +25,16 @@ final class Listings {
     private static final int[] POWERS_OF_TEN = {1, 10, 100, 1000};
     private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
         "Nov", "Dec"};
+    private static final int SIZE_WIDTH = 12;
     /** {@code ls -l} permission letters after the type, in the order of {@link PosixFilePermission}'s constants. */
     private static final String MODE_LETTERS = "rwxrwxrwx";
+    /** The nine letters of every permission set, indexed by its bits (bit i = the constant of ordinal i). */
+    private static final String[] MODES = modes();
+    /** Padding for the size column by its length, appended as one string instead of one space at a time. */
+    private static final String[] PADDING = padding();
     /** Links, owner and group columns as vsftpd prints them ({@code %4d %-8s %-8s }), after the mode. */
     private static final String DIRECTORY_COLUMNS = "    2 ftp      ftp      ";
     private static final String FILE_COLUMNS = "    1 ftp      ftp      ";
-    private static final int SIZE_WIDTH = 12;
     /** ls shows the time of day for files changed in the last half year (and not in the future), else the year. */
     private static final long HALF_YEAR_SECONDS = 182L * 24 * 3600;
     private static final long DAY_SECONDS = 24L * 3600;
@@ -97,7 +101,10 @@ final class Listings {
         }
     }
 
-    /** The nine permission letters; the set is walked once (a {@code contains} per bit cost nine lookups). */
+    /**
+     * The nine permission letters, one table entry per line: the set is walked once (a {@code contains} per bit cost
+     * nine lookups) and its letters appended as one string (nine appends of a character cost more).
+     */
     private static void appendMode(StringBuilder out, FileInfo info) {
         Set<PosixFilePermission> p = info.permissions();
         if (p == null) {
@@ -108,9 +115,19 @@ final class Listings {
         for (PosixFilePermission permission : p) {
             bits |= 1 << permission.ordinal(); // OWNER_READ .. OTHERS_EXECUTE: the order of MODE_LETTERS
         }
-        for (int i = 0; i < MODE_LETTERS.length(); i++) {
-            out.append((bits & (1 << i)) != 0 ? MODE_LETTERS.charAt(i) : '-');
+        out.append(MODES[bits]);
+    }
+
+    private static String[] modes() {
+        String[] modes = new String[1 << MODE_LETTERS.length()];
+        char[] letters = new char[MODE_LETTERS.length()];
+        for (int bits = 0; bits < modes.length; bits++) {
+            for (int i = 0; i < letters.length; i++) {
+                letters[i] = (bits & (1 << i)) != 0 ? MODE_LETTERS.charAt(i) : '-';
+            }
+            modes[bits] = new String(letters);
         }
+        return modes;
     }
 
     /** {@code MMM dd HH:mm} for recent times, {@code MMM dd  yyyy} for others, in UTC. */
@@ -189,14 +206,22 @@ final class Listings {
         }
     }
 
-    /** A number right-aligned in the width with spaces, as {@code %12d} (wider numbers are not cut). */
+    private static String[] padding() {
+        String[] padding = new String[SIZE_WIDTH + 1];
+        for (int n = 0; n <= SIZE_WIDTH; n++) {
+            padding[n] = " ".repeat(n);
+        }
+        return padding;
+    }
+
+    /** A number right-aligned with spaces in the width (at most {@code SIZE_WIDTH}), as {@code %12d}; never cut. */
     private static void appendRightAligned(StringBuilder out, long value, int width) {
         int length = value < 0 ? 2 : 1;
         for (long rest = value / 10; rest != 0; rest /= 10) {
             length++;
         }
-        for (int i = length; i < width; i++) {
-            out.append(' ');
+        if (length < width) {
+            out.append(PADDING[width - length]);
         }
         out.append(value);
     }

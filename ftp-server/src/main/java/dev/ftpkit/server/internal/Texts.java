@@ -13,17 +13,13 @@ public final class Texts {
      * @return the text on one line
      */
     public static String oneLine(String text) {
-        StringBuilder b = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                if (b == null) {
-                    b = new StringBuilder(text);
-                }
-                b.setCharAt(i, '?');
-            }
+        int first = firstControl(text);
+        if (first < 0) {
+            return text;
         }
-        return b == null ? text : b.toString();
+        StringBuilder b = new StringBuilder(text.length());
+        appendReplacingControls(b, text, first);
+        return b.toString();
     }
 
     /**
@@ -33,10 +29,34 @@ public final class Texts {
      * @param text untrusted text
      */
     public static void appendOneLine(StringBuilder out, String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            out.append(c < 0x20 || c == 0x7f ? '?' : c);
+        int first = firstControl(text);
+        if (first < 0) {
+            out.append(text); // the usual name: one copy, not one append call per character (a listing's hot path)
+        } else {
+            appendReplacingControls(out, text, first);
         }
+    }
+
+    /** The index of the first C0 control or DEL in the text, or -1. */
+    private static int firstControl(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (isControl(text.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void appendReplacingControls(StringBuilder out, String text, int first) {
+        out.append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(isControl(c) ? '?' : c);
+        }
+    }
+
+    private static boolean isControl(char c) {
+        return c < 0x20 || c == 0x7f;
     }
 
     /**
