@@ -212,11 +212,11 @@ final class SocketDataConnection implements DataConnection {
 
     /**
      * Copies the whole upload into the file through one direct buffer (no copies through the heap), lent by the
-     * server's {@link DirectBuffers} for the upload, when the socket has a channel; else through {@link #input()}. The buffer starts at 64 KiB and grows once to
-     * {@link #LARGE_UPLOAD_BUFFER} when a read fills it (the client sends faster than the file takes it): a fast
-     * upload then costs a quarter of the system calls (vsftpd reads and writes 64 KiB at a time), and every
-     * {@code write} into an ext4 file pays a fixed cost (inode lock, time stamp, journal handle) that bigger writes
-     * share out; a small or slow upload never holds more than 64 KiB.
+     * server's {@link DirectBuffers} for the upload, when the socket has a channel; else through {@link #input()}.
+     * The buffer starts at 64 KiB and grows once to {@link #LARGE_UPLOAD_BUFFER} when a read fills it (the client
+     * sends faster than the file takes it): a fast upload then costs a quarter of the system calls (vsftpd reads and
+     * writes 64 KiB at a time), and every {@code write} into an ext4 file pays a fixed cost (inode lock, time stamp,
+     * journal handle) that bigger writes share out; a small or slow upload never holds more than 64 KiB.
      *
      * @param file the file to write
      * @return the bytes written
