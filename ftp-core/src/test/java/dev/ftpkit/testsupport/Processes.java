@@ -1,4 +1,4 @@
-package dev.ftpkit.server;
+package dev.ftpkit.testsupport;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a peer program with a deadline; output goes to files so a chatty peer can never block on a pipe. */
-final class Processes {
+public final class Processes {
 
-    record Result(int exitCode, String stdout, String stderr) {
+    /** What a peer did: its exit code and both of its outputs. */
+    public record Result(int exitCode, String stdout, String stderr) {
         @Override
         public String toString() {
             return "exit " + exitCode + "\nstdout:\n" + stdout + "\nstderr:\n" + stderr;
@@ -21,7 +22,12 @@ final class Processes {
     private Processes() {
     }
 
-    static Result run(Path workDir, Duration timeout, List<String> command) throws IOException, InterruptedException {
+    /**
+     * Runs {@code command} in {@code workDir}, its standard input empty.
+     *
+     * @throws AssertionError if it did not finish within {@code timeout} (it is killed then)
+     */
+    public static Result run(Path workDir, Duration timeout, List<String> command) throws IOException, InterruptedException {
         Path out = Files.createTempFile(workDir, "peer", ".out");
         Path err = Files.createTempFile(workDir, "peer", ".err");
         Process process = new ProcessBuilder(command)

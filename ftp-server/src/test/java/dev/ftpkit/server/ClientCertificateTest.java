@@ -6,6 +6,7 @@ import dev.ftpkit.client.FtpsConfig;
 import dev.ftpkit.client.TlsContexts;
 import dev.ftpkit.core.FtpReplyException;
 import dev.ftpkit.testsupport.Peers;
+import dev.ftpkit.testsupport.Processes;
 import dev.ftpkit.testsupport.TestCertificates;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

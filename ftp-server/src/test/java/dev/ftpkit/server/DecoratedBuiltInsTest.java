@@ -1,6 +1,7 @@
 package dev.ftpkit.server;
 
 import dev.ftpkit.testsupport.Peers;
+import dev.ftpkit.testsupport.Processes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

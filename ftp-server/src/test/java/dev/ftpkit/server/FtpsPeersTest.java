@@ -1,6 +1,8 @@
 package dev.ftpkit.server;
 
 import dev.ftpkit.testsupport.Peers;
+import dev.ftpkit.testsupport.Processes;
+import dev.ftpkit.testsupport.RandomFiles;
 import dev.ftpkit.testsupport.TestCertificates;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -156,23 +158,11 @@ class FtpsPeersTest {
 
     /** Five files of 3 MB in the local directory, different from each other. */
     private List<String> threeMegabyteFiles() throws Exception {
-        List<String> names = new ArrayList<>();
-        Random random = new Random(5);
-        for (int i = 0; i < 5; i++) {
-            byte[] bytes = new byte[3 << 20];
-            random.nextBytes(bytes);
-            String name = "big" + i + ".bin";
-            Files.write(local.resolve(name), bytes);
-            names.add(name);
-        }
-        return names;
+        return RandomFiles.write(local, "big", 5, 3 << 20, 5);
     }
 
     private void assertUploaded(List<String> names) throws Exception {
-        for (String name : names) {
-            assertThat(Files.readAllBytes(root.resolve("up").resolve(name))).as(name)
-                    .isEqualTo(Files.readAllBytes(local.resolve(name)));
-        }
+        RandomFiles.assertSameBytes(local, root.resolve("up"), names);
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.ftpkit.client.FtpClient;
 import dev.ftpkit.client.FtpTransferException;
 import dev.ftpkit.core.FtpReplyException;
 import dev.ftpkit.testsupport.Peers;
+import dev.ftpkit.testsupport.Processes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

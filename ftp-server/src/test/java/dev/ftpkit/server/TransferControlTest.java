@@ -2,6 +2,7 @@ package dev.ftpkit.server;
 
 import dev.ftpkit.core.Reply;
 import dev.ftpkit.testsupport.Peers;
+import dev.ftpkit.testsupport.Processes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -5,6 +5,7 @@ import dev.ftpkit.client.FtpClientConfig;
 import dev.ftpkit.core.list.ListEntry;
 import dev.ftpkit.testing.internal.memfs.MemoryFileSystem;
 import dev.ftpkit.testsupport.Peers;
+import dev.ftpkit.testsupport.Processes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

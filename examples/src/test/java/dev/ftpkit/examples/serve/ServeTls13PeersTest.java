@@ -1,19 +1,18 @@
 package dev.ftpkit.examples.serve;
 
 import dev.ftpkit.testsupport.Peers;
+import dev.ftpkit.testsupport.Processes;
+import dev.ftpkit.testsupport.RandomFiles;
 import dev.ftpkit.testsupport.TestCertificates;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,11 +53,11 @@ class ServeTls13PeersTest {
         Path curl = Peers.require("curl");
         List<String> names = files(5, 3 << 20);
         try (ServeProcess server = serve()) {
-            Result upload = run(List.of(curl.toString(), "-sS", "--max-time", "60", "--tlsv1.3", "--ssl-reqd",
+            Processes.Result upload = run(List.of(curl.toString(), "-sS", "--max-time", "60", "--tlsv1.3", "--ssl-reqd",
                     "--cacert", certs.pem().toString(), "-T", "{" + String.join(",", names) + "}",
                     "ftp://" + USER + ":" + PASSWORD + "@localhost:" + server.port() + "/up/"));
 
-            assertThat(upload.exitCode()).as(upload.output()).isZero();
+            assertThat(upload.exitCode()).as(upload.toString()).isZero();
         }
         assertUploaded(names);
     }
@@ -74,47 +73,24 @@ class ServeTls13PeersTest {
                     + "open -u " + USER + "," + PASSWORD + " -p " + server.port() + " 127.0.0.1; cd up; "
                     + "mput " + String.join(" ", names) + "; bye";
 
-            Result upload = run(List.of(lftp.toString(), "-c", script));
+            Processes.Result upload = run(List.of(lftp.toString(), "-c", script));
 
-            assertThat(upload.exitCode()).as(upload.output()).isZero();
+            assertThat(upload.exitCode()).as(upload.toString()).isZero();
         }
         assertUploaded(names);
     }
 
     /** {@code count} files of random bytes, different from each other, in the local directory. */
     private List<String> files(int count, int size) throws IOException {
-        Random random = new Random(count);
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            byte[] bytes = new byte[size];
-            random.nextBytes(bytes);
-            String name = "file" + i + ".bin";
-            Files.write(local.resolve(name), bytes);
-            names.add(name);
-        }
-        return names;
+        return RandomFiles.write(local, "file", count, size, count);
     }
 
     private void assertUploaded(List<String> names) throws IOException {
-        for (String name : names) {
-            assertThat(Files.readAllBytes(root.resolve("up").resolve(name))).as(name)
-                    .isEqualTo(Files.readAllBytes(local.resolve(name)));
-        }
+        RandomFiles.assertSameBytes(local, root.resolve("up"), names);
     }
 
-    private record Result(int exitCode, String output) {
-    }
-
-    /** Runs a peer in the local directory, its output in a file (never a pipe that could fill), stopped by PID. */
-    private Result run(List<String> command) throws IOException, InterruptedException {
-        Path output = Files.createTempFile(dir, "peer", ".out");
-        Process process = new ProcessBuilder(command).directory(local.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            ProcessStop.stop(process);
-            throw new AssertionError(command.get(0) + " did not finish: " + Files.readString(output));
-        }
-        return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+    /** Runs a peer in the local directory, its output in files (never a pipe that could fill). */
+    private Processes.Result run(List<String> command) throws IOException, InterruptedException {
+        return Processes.run(local, Duration.ofSeconds(120), command);
     }
 }
