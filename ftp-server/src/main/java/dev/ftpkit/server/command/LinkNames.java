@@ -18,15 +18,26 @@ import java.util.Set;
  * scan stay right while the directory keeps its identity ({@link BasicFileAttributes#fileKey()}: device and
  * inode) and its modification time. A scan is remembered only if the directory was last changed well before the
  * scan began and not during it (the "racily clean" rule of git's index), since a change within the file system's
- * timestamp granularity could otherwise keep the same time. The worst a stale entry could do is show a link's own
- * name, which lies inside the home; its target is never read here.
+ * timestamp granularity could otherwise keep the same time. How long "well before" is depends on that granularity
+ * (see {@link #settleMillis(FileTime)}). The worst a stale entry could do is show a link's own name, which lies
+ * inside the home; its target is never read here.
  */
 final class LinkNames {
 
     /** Directories remembered at once; the least recently used is forgotten first. */
     static final int MAX_DIRECTORIES = 256;
-    /** A directory changed more recently than this before a scan began is not remembered. */
-    private static final long SETTLED_MILLIS = 2_000;
+    /**
+     * A directory changed more recently than this before a scan began is not remembered, where the file system keeps
+     * whole seconds or coarser (FAT keeps two).
+     */
+    static final long SETTLED_MILLIS_COARSE = 2_000;
+    /**
+     * The same where it keeps times finer than a millisecond (ext4, XFS, Btrfs, tmpfs): the kernel stamps a change
+     * with its coarse clock, at most one scheduler tick (10 ms at 100 Hz) behind the time this process reads, so a
+     * tenth of a second is ample. With two seconds, a directory filled just before it was listed (a benchmark's, or
+     * an upload batch's) was scanned again, an {@code lstat} per entry, by every NLST of its first two seconds.
+     */
+    static final long SETTLED_MILLIS_FINE = 100;
 
     private final Map<Object, Known> directories = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -71,10 +82,20 @@ final class LinkNames {
     synchronized void remember(BasicFileAttributes before, BasicFileAttributes after, long scanStartMillis,
                                Set<String> links) {
         Object key = before.fileKey();
-        boolean settled = before.lastModifiedTime().toMillis() < scanStartMillis - SETTLED_MILLIS;
+        FileTime modified = before.lastModifiedTime();
+        boolean settled = modified.toMillis() < scanStartMillis - settleMillis(modified);
         if (key != null && settled && sameStamp(key, before.lastModifiedTime(), after)) {
             directories.put(key, new Known(key, before.lastModifiedTime(), Set.copyOf(links)));
         }
+    }
+
+    /**
+     * How long a change must lie before a scan for the scan to be remembered. A time with a part below the
+     * millisecond comes from a file system with fine times; one without (a chance of one in a million on a fine
+     * one, which then only waits longer) may come from a coarse one.
+     */
+    static long settleMillis(FileTime modified) {
+        return modified.toInstant().getNano() % 1_000_000 != 0 ? SETTLED_MILLIS_FINE : SETTLED_MILLIS_COARSE;
     }
 
     /** Whether the directory still has this identity (device and inode) and modification time. */

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +35,23 @@ class LinkNamesTest {
 
         assertThat(names.known(recent)).isEmpty();
         assertThat(names.known(before)).isEmpty();
+    }
+
+    @Test
+    void aFineTimeNeedsATenthOfASecondToSettleAWholeSecondTwoSeconds() {
+        FileTime fineHalfSecondAgo = FileTime.from(Instant.ofEpochMilli(SCAN - 500).plusNanos(123_456));
+        FileTime fineJustNow = FileTime.from(Instant.ofEpochMilli(SCAN - 50).plusNanos(123_456));
+        FileTime wholeSecondAgo = FileTime.fromMillis(SCAN - 1_000);
+        Directory fine = new Directory("inode-1", fineHalfSecondAgo);
+        Directory fineRecent = new Directory("inode-2", fineJustNow);
+        Directory coarse = new Directory("inode-3", wholeSecondAgo);
+        for (Directory d : new Directory[] {fine, fineRecent, coarse}) {
+            names.remember(d, d, SCAN, Set.of("link"));
+        }
+
+        assertThat(names.known(fine)).contains(Set.of("link"));
+        assertThat(names.known(fineRecent)).isEmpty();
+        assertThat(names.known(coarse)).isEmpty();
     }
 
     @Test
