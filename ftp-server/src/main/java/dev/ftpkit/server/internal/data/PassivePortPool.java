@@ -15,7 +15,8 @@ import java.util.Map;
  * With a range, a port is shared: sessions whose clients have different addresses wait on the same listener, which
  * tells their data connections apart by source address ({@link PassiveListener}); a second session from an address
  * already waiting on a port gets another port. A port goes back to the range when its last session leaves.
- * Without a range the kernel picks an ephemeral port per session; with {@code promiscuous} (any source accepted)
+ * Without a range every session gets a port of its own from the system's ephemeral ports ({@link EphemeralPorts});
+ * with {@code promiscuous} (any source accepted)
  * nothing can be told apart, so every port serves one session. An exhausted range is a
  * {@link DataChannelException} ({@code PASSIVE_PORTS_EXHAUSTED}).
  */
@@ -28,6 +29,7 @@ public final class PassivePortPool {
     private final int max;
     private final boolean promiscuous;
     private final DataPeers peers;
+    private final EphemeralPorts ephemeral;
     private final BitSet leased = new BitSet();
     private final Map<Integer, PassiveListener> open = new HashMap<>();
     private int next;
@@ -41,6 +43,11 @@ public final class PassivePortPool {
      * @param peers       how the client of an accepted data connection is known
      */
     public PassivePortPool(int min, int max, boolean promiscuous, DataPeers peers) {
+        this(min, max, promiscuous, peers, min == 0 ? EphemeralPorts.ofSystem() : null);
+    }
+
+    PassivePortPool(int min, int max, boolean promiscuous, DataPeers peers, EphemeralPorts ephemeral) {
+        this.ephemeral = ephemeral;
         this.min = min;
         this.max = max;
         this.promiscuous = promiscuous;
@@ -62,7 +69,7 @@ public final class PassivePortPool {
         boolean promiscuousLease = promiscuous || anySource;
         if (min == 0) {
             try {
-                return exclusive(bind(bindAddress, 0, 1), bindAddress, client, promiscuousLease, () -> { });
+                return exclusive(bindEphemeral(bindAddress), bindAddress, client, promiscuousLease, () -> { });
             } catch (IOException e) {
                 throw exhausted(e);
             }
@@ -130,12 +137,26 @@ public final class PassivePortPool {
         return leased.cardinality();
     }
 
+    /** A port of the ephemeral range that is free to listen on; the kernel's choice if none of a few tries is. */
+    private ServerSocket bindEphemeral(InetAddress bindAddress) throws IOException {
+        for (int i = 0; i < EphemeralPorts.TRIES; i++) {
+            try {
+                return bind(bindAddress, ephemeral.pick(), 1);
+            } catch (BindException taken) {
+                // a listener or a live connection holds it: another
+            }
+        }
+        return bind(bindAddress, 0, 1);
+    }
+
     private static ServerSocket bind(InetAddress bindAddress, int port, int backlog) throws IOException {
         // channel-backed, so an accepted data connection has a SocketChannel for direct-buffer uploads
         ServerSocketChannel channel = ServerSocketChannel.open();
         try {
             ServerSocket listener = channel.socket();
-            listener.setReuseAddress(port != 0);
+            // also on port 0: the connections it accepts inherit the flag, so their TIME_WAIT does not keep the
+            // port from the next listener that binds it by number
+            listener.setReuseAddress(true);
             listener.bind(new InetSocketAddress(bindAddress, port), backlog);
             return listener;
         } catch (IOException e) {
