@@ -47,7 +47,7 @@ public final class BenchCommand implements Subcommand {
         OUT(OptionSpec.value("--out", "FILE|-", "BENCHMARKS.md", "where to write the report; - = stdout only")),
         DIR(OptionSpec.value("--dir", "DIR", "the current directory (a disk file system, as servers keep files)",
                 "where the test files go; --dir /dev/shm for the tmpfs figures")),
-        ROUNDS(OptionSpec.value("--rounds", "N", "5 (full), fewer with --quick", "interleaved rounds, at least 5")),
+        ROUNDS(OptionSpec.value("--rounds", "N", "7 (full), 5 with --quick", "interleaved rounds, at least 5")),
         SIZE_MIB(OptionSpec.value("--size-mib", "N", "1024 (full), 4 with --quick", "size of each transfer in MiB")),
         TLS(OptionSpec.value("--tls", "VERSION,...", "1.2,1.3", "the TLS versions of the ftps group, one row each")),
         ONLY(OptionSpec.value("--only", "GROUP,...", String.join(",", GROUPS), "run only these benchmark groups"));

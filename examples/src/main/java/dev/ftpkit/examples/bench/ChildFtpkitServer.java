@@ -11,13 +11,17 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * ftpkit's server ({@link FtpkitServer#configured}) in a child JVM of its own, on the JVM's defaults as
  * {@code ftpkit serve} runs: its resident memory is then its own, comparable with vsftpd's processes, and the
- * clients in this JVM do not share its heap or CPU. The child prints {@code port N}, answers {@code heap} with
- * {@code heap USED COMMITTED} (bytes, used after a full GC), and stops when its standard input closes.
+ * clients in this JVM do not share its heap or CPU. {@code FTPKIT_BENCH_CHILD_OPTS} in the environment adds JVM
+ * options to the child (space-separated; e.g. a flight recording, or another garbage collector to compare). The
+ * child prints {@code port N}, answers {@code heap} with {@code heap USED COMMITTED} (bytes, used after a full GC),
+ * and stops when its standard input closes.
  */
 final class ChildFtpkitServer implements AutoCloseable {
 
@@ -36,8 +40,14 @@ final class ChildFtpkitServer implements AutoCloseable {
     /** Starts the child over {@code root} and waits (up to the JVM's start) for its port. */
     static ChildFtpkitServer start(Path root) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                ChildFtpkitServer.class.getName(), root.toString())
+        List<String> argv = new ArrayList<>(List.of(java));
+        String opts = System.getenv("FTPKIT_BENCH_CHILD_OPTS");
+        if (opts != null && !opts.isBlank()) {
+            argv.addAll(List.of(opts.trim().split("\\s+")));
+        }
+        argv.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                ChildFtpkitServer.class.getName(), root.toString()));
+        Process process = new ProcessBuilder(argv)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         try {
