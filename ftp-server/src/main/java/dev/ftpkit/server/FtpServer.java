@@ -329,13 +329,13 @@ public final class FtpServer implements AutoCloseable {
          * each entry costs a system call. Sessions spend
          * their life waiting for commands, where virtual threads are cheapest; a bulk transfer is a tight loop
          * of socket and file calls, where a platform thread blocks in the kernel directly instead of parking
-         * through the JDK's poller. Measured on loopback with 1 GiB transfers to and from curl (BENCHMARKS.md
-         * table 1, Java 25), virtual transfer threads used 3.7 times vsftpd's server CPU per GiB for downloads where
-         * platform ones used 1.2 times, and 1.1 times against 0.8 for uploads, so {@code ftpkit serve} pairs virtual
-         * session threads with {@link SessionThreads#platform(String) platform} transfer threads. Small files
-         * weigh the other way: with a thousand sessions each moving twenty files of 64 KiB (table 7b), virtual
-         * transfer threads used 0.8 times vsftpd's CPU per GiB and platform ones 1.8 times (a new platform thread
-         * per file).
+         * through the JDK's poller; {@code ftpkit serve} pairs virtual session threads with
+         * {@link SessionThreads#platform(String) platform} transfer threads. Measured on loopback (Java 25, 2 cores):
+         * for 1 GiB transfers to and from curl the two kinds were within a quarter of each other in the server's CPU
+         * per GiB and equal in the machine's (BENCHMARKS.md table 1, two runs); with a thousand sessions each moving
+         * twenty files of 64 KiB (table 7b), virtual transfer threads used 0.8 times vsftpd's CPU per GiB and
+         * platform ones 1.8 times (a new platform thread per file), and moved 1.85 times vsftpd's bytes per second
+         * against 0.99 times.
          *
          * @param factory the factory
          * @return this builder
