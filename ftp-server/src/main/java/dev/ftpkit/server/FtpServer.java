@@ -330,12 +330,14 @@ public final class FtpServer implements AutoCloseable {
          * their life waiting for commands, where virtual threads are cheapest; a bulk transfer is a tight loop
          * of socket and file calls, where a platform thread blocks in the kernel directly instead of parking
          * through the JDK's poller; {@code ftpkit serve} pairs virtual session threads with
-         * {@link SessionThreads#platform(String) platform} transfer threads. Measured on loopback (Java 25, 2 cores):
-         * for 1 GiB transfers to and from curl the two kinds were within a quarter of each other in the server's CPU
-         * per GiB and equal in the machine's (BENCHMARKS.md table 1, two runs); with a thousand sessions each moving
-         * twenty files of 64 KiB (table 7b), virtual transfer threads used 0.8 times vsftpd's CPU per GiB and
-         * platform ones 1.8 times (a new platform thread per file), and moved 1.85 times vsftpd's bytes per second
-         * against 0.99 times.
+         * {@link SessionThreads#platform(String) platform} transfer threads. Measured on loopback (Java 25, 2 cores,
+         * {@code bench --only server} run twice back to back, 1 GiB to and from curl): with virtual transfer threads
+         * downloads took 2.2 times the server process's CPU per GiB, but the machine's CPU per GiB (every core, the
+         * kernel's network work included, which loopback charges to whichever process runs) was a quarter lower and
+         * the rate 1.3 times as high; uploads took a sixth less of both at 1.2 times the rate. With a thousand
+         * sessions each moving twenty files of 64 KiB (BENCHMARKS.md table 7b's benchmark, run twice), virtual
+         * transfer threads used 0.8 times vsftpd's CPU per GiB and platform ones 1.8 times (a new platform thread
+         * per file), and moved 1.85 times vsftpd's bytes per second against 0.99 times.
          *
          * @param factory the factory
          * @return this builder
