@@ -27,7 +27,8 @@ public final class Processes {
      *
      * @throws AssertionError if it did not finish within {@code timeout} (it is killed then)
      */
-    public static Result run(Path workDir, Duration timeout, List<String> command) throws IOException, InterruptedException {
+    public static Result run(Path workDir, Duration timeout, List<String> command)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile(workDir, "peer", ".out");
         Path err = Files.createTempFile(workDir, "peer", ".err");
         Process process = new ProcessBuilder(command)

@@ -183,10 +183,11 @@ final class Report {
         }
         out.append("connect, 220, USER, PASS, 230, QUIT, 221, close; each sample runs for ")
                 .append(settings.loginWindow().toMillis()).append(" ms, one client after the other or ")
-                .append(settings.parallelLogins()).append(" clients at once, each client from a loopback address of its own (127.1.x.y, bound before the connect; Linux "
-                        + "routes all of 127.0.0.0/8 to the loopback interface): real users come from many addresses, and "
-                        + "a per-address defence (ftpkit's queue of password checks, one at a time per address) is not "
-                        + "what this table measures. Anonymous logins check no password; "
+                .append(settings.parallelLogins()).append(" clients at once, each client from a loopback address "
+                        + "of its own (127.1.x.y, bound before the connect; Linux routes all of 127.0.0.0/8 to the "
+                        + "loopback interface): real users come from many addresses, and a per-address defence "
+                        + "(ftpkit's queue of password checks, one at a time per address) is not what this table "
+                        + "measures. Anonymous logins check no password; "
                         + "password logins use each server's own password check, named in the last column.\n\n")
                 .append("| logins | server | logins/s | × Apache FtpServer | failed | password check |\n")
                 .append("|---|---|---|---|---|---|\n");

@@ -84,8 +84,8 @@ final class LinkNames {
         Object key = before.fileKey();
         FileTime modified = before.lastModifiedTime();
         boolean settled = modified.toMillis() < scanStartMillis - settleMillis(modified);
-        if (key != null && settled && sameStamp(key, before.lastModifiedTime(), after)) {
-            directories.put(key, new Known(key, before.lastModifiedTime(), Set.copyOf(links)));
+        if (key != null && settled && sameStamp(key, modified, after)) {
+            directories.put(key, new Known(key, modified, Set.copyOf(links)));
         }
     }
 

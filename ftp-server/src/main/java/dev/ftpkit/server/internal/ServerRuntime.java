@@ -5,8 +5,8 @@ import dev.ftpkit.core.ReplyCodes;
 import dev.ftpkit.server.SessionInfo;
 import dev.ftpkit.server.internal.data.DataPeers;
 import dev.ftpkit.server.internal.data.DataSetup;
-import dev.ftpkit.server.internal.data.PassivePortPool;
 import dev.ftpkit.server.internal.data.DirectBuffers;
+import dev.ftpkit.server.internal.data.PassivePortPool;
 import dev.ftpkit.server.internal.data.SendWays;
 import dev.ftpkit.server.internal.limits.Defender;
 import dev.ftpkit.server.internal.limits.QuotaBook;
@@ -289,8 +289,8 @@ public final class ServerRuntime {
                 refusal = "Too many connections from your address.";
             } else {
                 session = new Session(config, new ServerResources(passivePorts, loginThrottle, listingHelpers,
-                        defender, quotas, sendWays, buffers), connection, client, Long.toString(sessionIds.incrementAndGet()),
-                        implicitTls, this::sessionEnded);
+                        defender, quotas, sendWays, buffers), connection, client,
+                        Long.toString(sessionIds.incrementAndGet()), implicitTls, this::sessionEnded);
                 sessions.add(session);
                 sessionsPerAddress.put(address, fromAddress + 1);
             }

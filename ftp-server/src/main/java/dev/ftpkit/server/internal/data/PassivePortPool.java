@@ -16,9 +16,8 @@ import java.util.Map;
  * tells their data connections apart by source address ({@link PassiveListener}); a second session from an address
  * already waiting on a port gets another port. A port goes back to the range when its last session leaves.
  * Without a range every session gets a port of its own from the system's ephemeral ports ({@link EphemeralPorts});
- * with {@code promiscuous} (any source accepted)
- * nothing can be told apart, so every port serves one session. An exhausted range is a
- * {@link DataChannelException} ({@code PASSIVE_PORTS_EXHAUSTED}).
+ * with {@code promiscuous} (any source accepted) nothing can be told apart, so every port serves one session. An
+ * exhausted range is a {@link DataChannelException} ({@code PASSIVE_PORTS_EXHAUSTED}).
  */
 public final class PassivePortPool {
 
