@@ -111,12 +111,15 @@ public final class Session implements Runnable {
     /** Closes the session for an administrator: 421 at once, or, while a transfer runs, 426 and then 421. */
     public void closeByAdministrator() {
         farewell = CLOSED_BY_ADMINISTRATOR;
-        context.closing(true);
         if (context.transfers().running()) {
+            context.closing(true);
             context.transfers().abort(); // the transfer thread answers 426, then 421 and closes (runTransfer)
             return;
         }
+        // the 421 first: a session thread that sees the session closing ends and closes the connection, and had
+        // it done so before this write, the 421 was lost (SessionAdministrationTest, once, on a busy machine)
         control.sendQuietly(farewell);
+        context.closing(true);
         control.close();
     }
 
