@@ -269,6 +269,27 @@ class ProtocolTest {
         assertThat(root.resolve("b.txt")).hasContent("stored");
     }
 
+    @Test
+    void sessionThreadsAreStartedByAVirtualAcceptorWhereTheJvmHasVirtualThreads() throws Exception {
+        List<Thread> starters = Collections.synchronizedList(new ArrayList<>());
+        start(TestServers.builder(root).threadFactory(runnable -> {
+            starters.add(Thread.currentThread());
+            Thread thread = new Thread(runnable);
+            thread.setDaemon(true);
+            return thread;
+        }));
+        try (RawFtp ftp = RawFtp.login(server.port())) {
+            ftp.expect(257, "PWD");
+        }
+        assertThat(starters).hasSize(1);
+        Thread acceptor = starters.get(0);
+        assertThat(acceptor.getName()).isEqualTo("ftpkit-acceptor-" + server.port());
+        // Thread.isVirtual is Java 21's; this module compiles for 17
+        boolean virtual = SessionThreads.virtualThreadsAvailable()
+                && (boolean) Thread.class.getMethod("isVirtual").invoke(acceptor);
+        assertThat(virtual).isEqualTo(SessionThreads.virtualThreadsAvailable());
+    }
+
     private static Thread named(Runnable runnable, String kind, List<String> made) {
         String name = kind + "-" + (made.size() + 1);
         made.add(name);
