@@ -326,18 +326,18 @@ public final class FtpServer implements AutoCloseable {
          * Where the threads that run data transfers (RETR, STOR, APPE, STOU, LIST, NLST, MLSD) come from; default:
          * the {@link #threadFactory(ThreadFactory)}. A listing of a large directory (thousands of entries) also
          * reads the entries' attributes on up to three extra short-lived threads from it, one per core, because
-         * each entry costs a system call. Sessions spend
-         * their life waiting for commands, where virtual threads are cheapest; a bulk transfer is a tight loop
-         * of socket and file calls, where a platform thread blocks in the kernel directly instead of parking
-         * through the JDK's poller; {@code ftpkit serve} pairs virtual session threads with
-         * {@link SessionThreads#platform(String) platform} transfer threads. Measured on loopback (Java 25, 2 cores,
+         * each entry costs a system call. {@code ftpkit serve} takes both kinds of thread from
+         * {@link SessionThreads#virtualIfAvailable(String)}. Measured on loopback (Java 25, 2 cores,
          * {@code bench --only server} run twice back to back, 1 GiB to and from curl): with virtual transfer threads
-         * downloads took 2.2 times the server process's CPU per GiB, but the machine's CPU per GiB (every core, the
-         * kernel's network work included, which loopback charges to whichever process runs) was a quarter lower and
-         * the rate 1.3 times as high; uploads took a sixth less of both at 1.2 times the rate. With a thousand
-         * sessions each moving twenty files of 64 KiB (BENCHMARKS.md table 7b's benchmark, run twice), virtual
-         * transfer threads used 0.8 times vsftpd's CPU per GiB and platform ones 1.8 times (a new platform thread
-         * per file), and moved 1.85 times vsftpd's bytes per second against 0.99 times.
+         * downloads took 2.2 times the server process's CPU per GiB of {@link SessionThreads#platform(String)
+         * platform} ones, but the machine's CPU per GiB (every core, the kernel's network work included, which
+         * loopback charges to whichever process runs) was a quarter lower and the rate 1.3 times as high; uploads
+         * took a sixth less of both at 1.2 times the rate. With a thousand sessions each moving twenty files of
+         * 64 KiB (BENCHMARKS.md table 7b's benchmark, run twice), virtual transfer threads used 0.8 times vsftpd's
+         * CPU per GiB and platform ones 1.8 times (a new platform thread per file), and moved 1.85 times vsftpd's
+         * bytes per second against 0.99 times; with platform ones, the few carrier threads of the virtual session
+         * threads competed with hundreds of transfer threads for the cores, and the 99th percentile login took
+         * more than three times vsftpd's.
          *
          * @param factory the factory
          * @return this builder

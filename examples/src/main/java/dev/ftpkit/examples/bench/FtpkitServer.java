@@ -16,7 +16,7 @@ import java.util.Locale;
  * session limits are raised for the concurrency and idle-session benchmarks, and the password account's PBKDF2 cost
  * is {@link #ITERATIONS} (the default, {@value dev.ftpkit.server.PasswordHash#DEFAULT_ITERATIONS}, is in another cost
  * class than Apache FtpServer's 1,000 x MD5; the login table names the cost). Threads as the {@code serve} command
- * runs them: sessions on virtual threads where the JVM has them (Java 21+), transfers on platform threads.
+ * runs them: sessions and transfers on virtual threads where the JVM has them (Java 21+), else platform threads.
  */
 final class FtpkitServer implements BenchServer {
 
@@ -47,7 +47,7 @@ final class FtpkitServer implements BenchServer {
         FtpServer server = builder.build().start();
         String threads = SessionThreads.virtualThreadsAvailable() ? "virtual" : "platform";
         return new RunningFtpkit(server, String.format(Locale.ROOT,
-                "PBKDF2-HMAC-SHA256, %,d iterations (%s session threads; the default cost, %,d iterations, takes %.0f ms "
+                "PBKDF2-HMAC-SHA256, %,d iterations (%s session and transfer threads; the default cost, %,d iterations, takes %.0f ms "
                         + "per check here)", ITERATIONS, threads, PasswordHash.DEFAULT_ITERATIONS, defaultCostMillis()));
     }
 
@@ -66,7 +66,7 @@ final class FtpkitServer implements BenchServer {
                 .root(root)
                 .authenticator(Authenticator.anonymous(Permission.all()).orElse(users))
                 .threadFactory(SessionThreads.virtualIfAvailable("ftpkit-bench-session"))
-                .transferThreadFactory(SessionThreads.platform("ftpkit-bench-transfer"))
+                .transferThreadFactory(SessionThreads.virtualIfAvailable("ftpkit-bench-transfer"))
                 .maxSessions(MAX_SESSIONS)
                 .maxSessionsPerAddress(MAX_SESSIONS);
     }

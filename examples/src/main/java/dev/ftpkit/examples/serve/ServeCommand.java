@@ -204,7 +204,7 @@ public final class ServeCommand implements Subcommand {
                     .root(settings.root)
                     .authenticator(authenticator)
                     .threadFactory(SessionThreads.virtualIfAvailable("ftpkit-session"))
-                    .transferThreadFactory(SessionThreads.platform("ftpkit-transfer"))
+                    .transferThreadFactory(SessionThreads.virtualIfAvailable("ftpkit-transfer"))
                     .passive(passive.build())
                     .active(settings.active ? ActiveSettings.allowed() : ActiveSettings.disabled())
                     .maxSessions(settings.maxSessions)
