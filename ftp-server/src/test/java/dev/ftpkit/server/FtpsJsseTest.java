@@ -70,6 +70,35 @@ class FtpsJsseTest {
         }
     }
 
+    /**
+     * A TLS 1.3 record carries at most 2^14 - 17 bytes from JSSE; a download written in 64 KiB pieces went out as
+     * five records per piece (the fifth of 68 bytes), a quarter more for the client to receive than full records.
+     */
+    @Test
+    void aTls13DownloadGoesOutInFullRecords() throws Exception {
+        byte[] content = new byte[1 << 20];
+        new Random(2).nextBytes(content);
+        Files.write(root.resolve("big.bin"), content);
+        var client = certs.clientContext();
+        try (FtpServer server = tlsServer().build().start();
+             TlsFtp ftp = TlsFtp.secureLogin(server.port(), client, "TLSv1.3")) {
+            RecordCountingSocket counting;
+            byte[] downloaded;
+            try (Socket data = ftp.passive()) {
+                ftp.expect(150, "RETR big.bin");
+                counting = new RecordCountingSocket(data);
+                SSLSocket tls = ftp.secureData(counting, client, true);
+                downloaded = tls.getInputStream().readAllBytes();
+                tls.close();
+            }
+            assertThat(ftp.read().codeValue()).isEqualTo(226);
+            assertThat(downloaded).isEqualTo(content);
+            int fullRecords = (content.length + 16_366) / 16_367; // 65
+            // the handshake's records and close_notify come on top; 64 KiB writes made 80 for the data alone
+            assertThat(counting.records()).isBetween(fullRecords, fullRecords + 8);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"TLSv1.2", "TLSv1.3"})
     void dataConnectionWithAFreshTlsSessionIsRefusedWhenReuseIsRequired(String protocol) throws Exception {

@@ -27,6 +27,14 @@ import javax.net.ssl.SSLSocket;
 final class SocketDataConnection implements DataConnection {
 
     static final int BUFFER_SIZE = 64 * 1024;
+    /**
+     * The writes of a download over TLS: four full TLS 1.3 records. JSSE puts 2^14 - 17 bytes of plaintext in each
+     * (room for the content-type byte and 16 bytes of padding, OpenJDK's OutputRecord.calculateFragmentSize) and
+     * sends what is left of a write as a record of its own: a 64 KiB write went out as four records and one of 68
+     * bytes, a quarter more records for the client to receive. Four such records' worth is four records under
+     * TLS 1.2 too.
+     */
+    static final int TLS_WRITE_SIZE = 4 * (16_384 - 17);
     /** The buffer of a fast plain binary upload. */
     static final int LARGE_UPLOAD_BUFFER = 256 * 1024;
 
@@ -139,10 +147,15 @@ final class SocketDataConnection implements DataConnection {
     @Override
     public synchronized OutputStream output() {
         if (output == null) {
-            OutputStream buffered = new BufferedOutputStream(unbuffered, BUFFER_SIZE);
+            OutputStream buffered = new BufferedOutputStream(unbuffered, writeSize());
             output = deflated ? new ModeZStreams.Deflating(buffered, modeZLevel) : buffered;
         }
         return output;
+    }
+
+    /** How many bytes each write to the socket should carry. */
+    private int writeSize() {
+        return socket instanceof SSLSocket || socket != raw ? TLS_WRITE_SIZE : BUFFER_SIZE;
     }
 
     /** The output stream if a transfer made it, else one that takes nothing (nothing was written or buffered). */
@@ -177,7 +190,7 @@ final class SocketDataConnection implements DataConnection {
     private long send(SeekableByteChannel file, Supplier<Optional<Object>> store) throws IOException {
         SocketChannel channel = plainChannel();
         if (ascii || deflated || downloadThrottled || channel == null) {
-            return TransferIo.send(file, output(), ascii);
+            return TransferIo.send(file, output(), ascii, writeSize());
         }
         outputIfMade().flush(); // nothing is buffered before a download; kept in order if something ever is
         return new ChannelSend(file, channel, bytes, buffers).send(sendWays, store);

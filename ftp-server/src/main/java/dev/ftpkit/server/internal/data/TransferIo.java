@@ -20,8 +20,8 @@ final class TransferIo {
     private TransferIo() {
     }
 
-    static long send(SeekableByteChannel file, OutputStream out, boolean ascii) throws IOException {
-        byte[] buffer = new byte[SocketDataConnection.BUFFER_SIZE];
+    static long send(SeekableByteChannel file, OutputStream out, boolean ascii, int chunk) throws IOException {
+        byte[] buffer = new byte[chunk];
         AsciiConversion conversion = AsciiConversion.toNetwork();
         byte[] converted = ascii ? new byte[conversion.maxOutput(buffer.length)] : null;
         ByteBuffer wrapped = ByteBuffer.wrap(buffer);
