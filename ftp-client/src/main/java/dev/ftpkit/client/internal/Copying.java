@@ -58,7 +58,7 @@ final class Copying {
 
     static long copyUpload(DataTransfer transfer, InputStream in, TransferType type, int bufferSize)
             throws IOException {
-        byte[] buffer = new byte[bufferSize];
+        byte[] buffer = new byte[transfer.writeSize(bufferSize)];
         OutputStream raw = transfer.output();
         OutputStream out = type == TransferType.ASCII ? new AsciiOutputStream(raw) : raw;
         while (true) {

@@ -172,6 +172,26 @@ final class DataTransfer {
         };
     }
 
+    /**
+     * The plaintext in each full TLS 1.3 record that JSSE writes: 2^14 bytes less 17, room it keeps for the record's
+     * content-type byte and 16 bytes of padding (OpenJDK's OutputRecord.calculateFragmentSize), whether it pads or not.
+     */
+    static final int TLS13_RECORD_DATA = 16_384 - 17;
+
+    /**
+     * How many bytes each write of an upload should carry: {@code bufferSize}, or on a TLS data connection the most
+     * whole TLS 1.3 records that fit in it. JSSE cuts each write into records and sends what is left over as a
+     * record of its own: a 64 KiB write went out as four full TLS 1.3 records and one of 68 bytes, and vsftpd, which
+     * receives record by record, made a quarter more reads and writes for our uploads than for curl's (strace).
+     * Four TLS 1.3 records' worth is four records under TLS 1.2 too (three of 16 KiB and a shorter one).
+     */
+    int writeSize(int bufferSize) {
+        if (!(socket instanceof javax.net.ssl.SSLSocket)) {
+            return bufferSize;
+        }
+        return Math.max(TLS13_RECORD_DATA, bufferSize / TLS13_RECORD_DATA * TLS13_RECORD_DATA);
+    }
+
     /** The uploaded data; under MODE Z deflated into one zlib stream that {@code close()} finishes. */
     OutputStream output() throws IOException {
         OutputStream wire = socket.getOutputStream();
