@@ -52,7 +52,7 @@ final class Copying {
     }
 
     static OutputStream uploadStream(DataTransfer transfer, TransferType type, int bufferSize) throws IOException {
-        OutputStream out = new BufferedOutputStream(transfer.output(), bufferSize);
+        OutputStream out = new BufferedOutputStream(transfer.output(), transfer.writeSize(bufferSize));
         return type == TransferType.ASCII ? new AsciiOutputStream(out) : out;
     }
 
