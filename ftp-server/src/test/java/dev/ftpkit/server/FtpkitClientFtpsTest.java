@@ -5,6 +5,7 @@ import dev.ftpkit.client.FtpClient;
 import dev.ftpkit.client.FtpClientConfig;
 import dev.ftpkit.client.FtpsConfig;
 import dev.ftpkit.core.list.ListEntry;
+import dev.ftpkit.testsupport.BoundSocketFactory;
 import dev.ftpkit.testsupport.TestCertificates;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,10 +16,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,39 +60,12 @@ class FtpkitClientFtpsTest {
     void aTls13UploadGoesOutInFullRecords() throws Exception {
         byte[] content = new byte[1 << 20];
         new Random(12).nextBytes(content);
-        List<WrittenRecordsSocket> sockets = new CopyOnWriteArrayList<>();
-        SocketFactory counting = new SocketFactory() {
-            @Override
-            public Socket createSocket() {
-                WrittenRecordsSocket socket = new WrittenRecordsSocket();
-                sockets.add(socket);
-                return socket;
-            }
-
-            @Override
-            public Socket createSocket(String host, int port) throws IOException {
-                Socket socket = createSocket();
-                socket.connect(new InetSocketAddress(host, port));
-                return socket;
-            }
-
-            @Override
-            public Socket createSocket(String host, int port, InetAddress local, int localPort) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Socket createSocket(InetAddress host, int port) throws IOException {
-                Socket socket = createSocket();
-                socket.connect(new InetSocketAddress(host, port));
-                return socket;
-            }
-
-            @Override
-            public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        List<TlsRecordsSocket> sockets = new CopyOnWriteArrayList<>();
+        SocketFactory counting = BoundSocketFactory.making(() -> {
+            TlsRecordsSocket socket = new TlsRecordsSocket();
+            sockets.add(socket);
+            return socket;
+        });
         try (FtpServer server = TestServers.builder(root)
                 .tls(TlsSettings.builder(certs.serverContext()).protocols("TLSv1.3").requiredForData(true).build())
                 .build()
@@ -113,7 +83,7 @@ class FtpkitClientFtpsTest {
         assertThat(Files.readAllBytes(root.resolve("up.bin"))).isEqualTo(content);
         int fullRecords = (content.length + 16_366) / 16_367; // 65
         // the data connection's handshake and close_notify come on top; 64 KiB writes made 80 for the data alone
-        int dataRecords = sockets.stream().mapToInt(WrittenRecordsSocket::records).max().orElse(0);
+        int dataRecords = sockets.stream().mapToInt(TlsRecordsSocket::recordsWritten).max().orElse(0);
         assertThat(dataRecords).isBetween(fullRecords, fullRecords + 8);
     }
 

@@ -156,6 +156,11 @@ public final class TlsFtp implements Closeable {
 
     /** PASV and a plain TCP connection to the data port. */
     public Socket passive() throws IOException {
+        return passive(new Socket());
+    }
+
+    /** PASV, then connects {@code data} (not yet connected) to the port the reply names. */
+    public Socket passive(Socket data) throws IOException {
         Reply reply = expect(227, "PASV");
         HostPort hostPort;
         try {
@@ -163,7 +168,6 @@ public final class TlsFtp implements Closeable {
         } catch (FtpProtocolException e) {
             throw new IOException(e);
         }
-        Socket data = new Socket();
         data.connect(new InetSocketAddress("127.0.0.1", hostPort.port()), 5_000);
         data.setSoTimeout(20_000);
         return data;
