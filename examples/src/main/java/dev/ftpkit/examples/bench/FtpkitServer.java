@@ -47,8 +47,9 @@ final class FtpkitServer implements BenchServer {
         FtpServer server = builder.build().start();
         String threads = SessionThreads.virtualThreadsAvailable() ? "virtual" : "platform";
         return new RunningFtpkit(server, String.format(Locale.ROOT,
-                "PBKDF2-HMAC-SHA256, %,d iterations (%s session and transfer threads; the default cost, %,d iterations, takes %.0f ms "
-                        + "per check here)", ITERATIONS, threads, PasswordHash.DEFAULT_ITERATIONS, defaultCostMillis()));
+                "PBKDF2-HMAC-SHA256, %,d iterations (%s session and transfer threads; the default cost, %,d "
+                        + "iterations, takes %.0f ms per check here)", ITERATIONS, threads,
+                PasswordHash.DEFAULT_ITERATIONS, defaultCostMillis()));
     }
 
     /**
