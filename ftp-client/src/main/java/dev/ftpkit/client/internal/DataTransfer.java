@@ -17,6 +17,7 @@ import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
+import javax.net.ssl.SSLSocket;
 
 /**
  * One transfer on an open data connection, from the 1xx reply to the final reply. Its streams count bytes,
@@ -186,7 +187,7 @@ final class DataTransfer {
      * Four TLS 1.3 records' worth is four records under TLS 1.2 too (three of 16 KiB and a shorter one).
      */
     int writeSize(int bufferSize) {
-        if (!(socket instanceof javax.net.ssl.SSLSocket)) {
+        if (!(socket instanceof SSLSocket)) {
             return bufferSize;
         }
         return Math.max(TLS13_RECORD_DATA, bufferSize / TLS13_RECORD_DATA * TLS13_RECORD_DATA);

@@ -155,7 +155,15 @@ final class SocketDataConnection implements DataConnection {
 
     /** How many bytes each write to the socket should carry. */
     private int writeSize() {
-        return socket instanceof SSLSocket || socket != raw ? TLS_WRITE_SIZE : BUFFER_SIZE;
+        return plainTcp() ? BUFFER_SIZE : TLS_WRITE_SIZE;
+    }
+
+    /**
+     * Whether the socket is the TCP connection itself: a TLS socket (JSSE's, or any layer over the TCP socket) may
+     * report the channel under it, which carries TLS records.
+     */
+    private boolean plainTcp() {
+        return socket == raw && !(socket instanceof SSLSocket);
     }
 
     /** The output stream if a transfer made it, else one that takes nothing (nothing was written or buffered). */
@@ -198,10 +206,7 @@ final class SocketDataConnection implements DataConnection {
 
     /** The socket's channel, blocking, when the socket is plain TCP; else null. */
     private SocketChannel plainChannel() {
-        // a TLS socket (JSSE's or any layer over the TCP socket) may report the channel under it, which carries
-        // TLS records: never use that
-        boolean plain = socket == raw && !(socket instanceof SSLSocket);
-        SocketChannel channel = plain ? socket.getChannel() : null;
+        SocketChannel channel = plainTcp() ? socket.getChannel() : null;
         return channel != null && channel.isBlocking() ? channel : null;
     }
 
