@@ -28,18 +28,24 @@ final class PassiveListener {
     private final boolean exclusive;
     private final boolean promiscuous;
     private final DataPeers peers;
+    /**
+     * The pool's lock. The last session to leave closes the listener and gives its port back under it, in one step:
+     * a lease, made under the same lock, never finds the port's listener closing (and the range exhausted with it).
+     */
+    private final Object portLock;
     private final Runnable retire;
     private final Map<InetAddress, PassiveLease> waiting = new HashMap<>();
     private boolean accepting;
     private boolean closed;
 
     PassiveListener(ServerSocket socket, InetAddress bindAddress, boolean exclusive, boolean promiscuous,
-                    DataPeers peers, Runnable retire) {
+                    DataPeers peers, Object portLock, Runnable retire) {
         this.socket = socket;
         this.bindAddress = bindAddress;
         this.exclusive = exclusive;
         this.promiscuous = promiscuous;
         this.peers = peers;
+        this.portLock = portLock;
         this.retire = retire;
     }
 
@@ -60,22 +66,22 @@ final class PassiveListener {
     /** Removes a waiting session; the last one closes the listener and gives its port back. */
     void leave(PassiveLease lease) {
         Socket undelivered;
-        boolean last;
-        synchronized (this) {
-            if (waiting.get(lease.client()) != lease) {
-                return;
+        synchronized (portLock) { // taken before this listener's, in the order a lease takes them
+            synchronized (this) {
+                if (waiting.get(lease.client()) != lease) {
+                    return;
+                }
+                waiting.remove(lease.client());
+                undelivered = lease.take();
+                closed |= waiting.isEmpty();
+                notifyAll();
+                if (closed) {
+                    DataSetup.closeQuietly(socket); // also ends an exclusive accept blocked in another thread (ABOR)
+                    retire.run();
+                }
             }
-            waiting.remove(lease.client());
-            undelivered = lease.take();
-            last = waiting.isEmpty();
-            closed |= last;
-            notifyAll();
         }
         DataSetup.closeQuietly(undelivered);
-        if (last) {
-            DataSetup.closeQuietly(socket); // also ends an exclusive accept blocked in another thread (ABOR)
-            retire.run();
-        }
     }
 
     /** Waits for the lease's connection, accepting for all waiting sessions while nobody else does. */

@@ -73,9 +73,20 @@ public final class PassivePortPool {
                 throw exhausted(e);
             }
         }
+        return leaseInRange(bindAddress, client, promiscuousLease);
+    }
+
+    /**
+     * Tries every port of the range once, in turn from where the last lease stopped. One pass under the lock, so
+     * leases made at the same time cannot move {@code next} under it and send it to the same ports again.
+     */
+    private synchronized PassiveLease leaseInRange(InetAddress bindAddress, InetAddress client,
+                                                   boolean promiscuousLease) throws DataChannelException {
         int size = max - min + 1;
         for (int tries = 0; tries < size; tries++) {
-            PassiveLease lease = leaseNext(bindAddress, client, promiscuousLease);
+            int index = next;
+            next = (next + 1) % size;
+            PassiveLease lease = leasePort(min + index, bindAddress, client, promiscuousLease);
             if (lease != null) {
                 return lease;
             }
@@ -83,19 +94,15 @@ public final class PassivePortPool {
         throw exhausted(null);
     }
 
-    /** Joins or opens the next port in turn; null if that port cannot take this client. */
-    private synchronized PassiveLease leaseNext(InetAddress bindAddress, InetAddress client,
-                                                boolean promiscuousLease) {
-        int size = max - min + 1;
-        int index = next;
-        next = (next + 1) % size;
-        int port = min + index;
+    /** Joins or opens one port; null if it cannot take this client. */
+    private PassiveLease leasePort(int port, InetAddress bindAddress, InetAddress client, boolean promiscuousLease) {
+        int index = port - min;
         PassiveListener listener = open.get(port);
         if (listener != null) {
             return promiscuousLease ? null : listener.join(bindAddress, client);
         }
         if (leased.get(index)) {
-            return null; // an exclusive lease, or a listener closing
+            return null; // an exclusive lease
         }
         ServerSocket socket;
         try {
@@ -107,14 +114,14 @@ public final class PassivePortPool {
         if (promiscuousLease) {
             return exclusive(socket, bindAddress, client, true, () -> free(port));
         }
-        listener = new PassiveListener(socket, bindAddress, false, false, peers, () -> retire(port));
+        listener = new PassiveListener(socket, bindAddress, false, false, peers, this, () -> retire(port));
         open.put(port, listener);
         return listener.join(bindAddress, client);
     }
 
     private PassiveLease exclusive(ServerSocket socket, InetAddress bindAddress, InetAddress client,
                                    boolean promiscuousLease, Runnable retire) {
-        return new PassiveListener(socket, bindAddress, true, promiscuousLease, peers, retire)
+        return new PassiveListener(socket, bindAddress, true, promiscuousLease, peers, this, retire)
                 .join(bindAddress, client);
     }
 

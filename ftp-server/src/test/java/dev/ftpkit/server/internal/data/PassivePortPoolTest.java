@@ -2,6 +2,7 @@ package dev.ftpkit.server.internal.data;
 
 import dev.ftpkit.server.internal.ErrorMapper;
 import dev.ftpkit.server.internal.FreeRange;
+import dev.ftpkit.testsupport.Background;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -10,6 +11,10 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -71,6 +76,46 @@ class PassivePortPoolTest {
             }
             thief.setSoTimeout(20_000);
             assertThat(readOrReset(thief)).isEqualTo(-1); // dropped, nobody's data
+        }
+    }
+
+    /**
+     * Sessions of distinct addresses all fit on one shared port, so however many lease and leave at once, a range of
+     * any size serves them all. (Before a listener's close and its port's return were one step under the pool's
+     * lock, a lease could find every port's listener closing and answer 425: this failed in five runs of six.)
+     */
+    @Test
+    void sessionsOfDistinctAddressesLeasingAndLeavingAtOnceNeverExhaustTheRange() throws Exception {
+        int[][] portsSessionsRounds = {{2, 8, 200}, {4, 8, 400}, {8, 16, 100}};
+        for (int[] configuration : portsSessionsRounds) {
+            int ports = configuration[0];
+            int start = FreeRange.start(ports);
+            PassivePortPool pool = new PassivePortPool(start, start + ports - 1, false, DataPeers.DIRECT);
+            List<CompletableFuture<Void>> sessions = new ArrayList<>();
+            for (int session = 1; session <= configuration[1]; session++) {
+                String address = "127.0.3." + session;
+                int rounds = configuration[2];
+                sessions.add(CompletableFuture.runAsync(() -> leaseConnectLeave(pool, address, rounds),
+                        Background.THREADS));
+            }
+            CompletableFuture.allOf(sessions.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+            assertThat(pool.leasedCount()).as("%d ports", ports).isZero();
+        }
+    }
+
+    /** What one session does: PASV, the data connection from its own address, the transfer's end. */
+    private static void leaseConnectLeave(PassivePortPool pool, String address, int rounds) {
+        try {
+            InetAddress client = InetAddress.getByName(address);
+            for (int round = 0; round < rounds; round++) {
+                try (PassiveLease lease = pool.lease(InetAddress.getLoopbackAddress(), client, false);
+                     Socket data = connect(address, lease.port());
+                     Socket accepted = lease.accept(Duration.ofSeconds(20))) {
+                    assertThat(accepted.getPort()).isEqualTo(data.getLocalPort());
+                }
+            }
+        } catch (IOException e) {
+            throw new AssertionError(address, e);
         }
     }
 
