@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The {@code ftpkit} launcher (src/main/launcher) gives the JVM the class-data archive only when the archive fits
  * that JVM: a JVM handed an archive of another JDK starts without any class-data sharing at all. Another JDK of
- * version 19 or later gets an archive of its own in the user's cache for the client commands. The launcher runs here
+ * version 19 or later gets archives of its own in the user's cache, one for the client commands, one for serve. The launcher runs here
  * against a stand-in {@code java} that prints the arguments it was given, and once against the real JVM.
  */
 class LauncherTest {
@@ -63,7 +63,7 @@ class LauncherTest {
     @Test
     void anotherRuntimeVersionGetsNoArchive() throws Exception {
         Files.writeString(app.resolve("ftpkit.jsa.jdk"), jdk + " JAVA_RUNTIME_VERSION=\"17.0.2+8\"\n");
-        assertThat(launch("serve")).containsExactly("-jar", app.resolve("ftpkit.jar").toString(), "serve");
+        assertThat(launch("bench")).containsExactly("-jar", app.resolve("ftpkit.jar").toString(), "bench");
     }
 
     @Test
@@ -72,7 +72,7 @@ class LauncherTest {
         List<String> args = launch("version");
         assertThat(args).hasSize(8);
         assertThat(args.get(0)).isEqualTo("-XX:+AutoCreateSharedArchive");
-        assertThat(args.get(1)).matches("-XX:SharedArchiveFile=" + cache + "/ftpkit-99-[0-9]+\\.jsa");
+        assertThat(args.get(1)).matches("-XX:SharedArchiveFile=" + cache + "/ftpkit-client-99-[0-9]+\\.jsa");
         assertThat(args.subList(2, 8)).containsExactly("-Xlog:cds=off", "-Xlog:cds+dynamic=off",
                 "-XX:TieredStopAtLevel=1", "-jar", app.resolve("ftpkit.jar").toString(), "version");
         assertThat(cache).isDirectory();
@@ -83,15 +83,19 @@ class LauncherTest {
         Path xdg = temp.resolve("xdg");
         List<String> first = launch(Map.of("XDG_CACHE_HOME", xdg.toString()), "get", "ftp://h/f");
         List<String> second = launch(Map.of("XDG_CACHE_HOME", xdg.toString()), "ls", "ftp://h/");
-        assertThat(first.get(1)).startsWith("-XX:SharedArchiveFile=" + xdg.resolve("ftpkit") + "/ftpkit-99-")
+        assertThat(first.get(1)).startsWith("-XX:SharedArchiveFile=" + xdg.resolve("ftpkit") + "/ftpkit-client-99-")
                 .isEqualTo(second.get(1));
     }
 
     @Test
-    void theServerGetsNoArchiveOfItsOwn() throws Exception {
-        assertThat(launch("serve", "--anonymous")).containsExactly("-jar", app.resolve("ftpkit.jar").toString(),
-                "serve", "--anonymous");
-        assertThat(cache).doesNotExist();
+    void theServerGetsAnArchiveApartFromTheClientCommandsAndTheBenchNone() throws Exception {
+        List<String> serve = launch("serve", "--anonymous");
+        assertThat(serve.get(0)).isEqualTo("-XX:+AutoCreateSharedArchive");
+        assertThat(serve.get(1)).startsWith("-XX:SharedArchiveFile=" + cache + "/ftpkit-serve-99-");
+        assertThat(serve.subList(2, serve.size())).containsExactly("-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-jar",
+                app.resolve("ftpkit.jar").toString(), "serve", "--anonymous");
+        assertThat(launch("bench", "--quick")).containsExactly("-jar", app.resolve("ftpkit.jar").toString(),
+                "bench", "--quick");
     }
 
     @Test
@@ -125,7 +129,7 @@ class LauncherTest {
         if (Runtime.version().feature() >= 19) {
             try (var archives = Files.list(cache)) {
                 assertThat(archives).singleElement().satisfies(a -> assertThat(a.getFileName().toString())
-                        .startsWith("ftpkit-" + Runtime.version().feature() + "-"));
+                        .startsWith("ftpkit-client-" + Runtime.version().feature() + "-"));
             }
             assertThat(helloLoaded).contains("shared objects file");
         } else {
