@@ -61,6 +61,23 @@ class LauncherTest {
     }
 
     @Test
+    void aJavaFoundOnThePathThroughASymbolicLinkIsTracedToItsJdk() throws Exception {
+        Files.writeString(app.resolve("ftpkit.jsa.jdk"), jdk + " " + RUNTIME + "\n");
+        Path bin = Files.createDirectories(temp.resolve("bin"));
+        Files.createSymbolicLink(bin.resolve("java"), jdk.resolve("bin/java"));
+        List<String> args = launch(Map.of("JAVA", "java", "PATH", temp.resolve("empty") + ":" + bin + ":/usr/bin:/bin"),
+                "version");
+        assertThat(args.get(0)).isEqualTo("-XX:SharedArchiveFile=" + app.resolve("ftpkit.jsa"));
+    }
+
+    @Test
+    void theJvmRunsInTheCallersDirectory() throws Exception {
+        Files.writeString(jdk.resolve("bin/java"), "#!/bin/sh\npwd\n");
+        Path work = Files.createDirectories(temp.resolve("work")).toRealPath();
+        assertThat(launchIn(work, Map.of(), "get", "ftp://h/f")).containsExactly(work.toString());
+    }
+
+    @Test
     void anotherRuntimeVersionGetsNoArchive() throws Exception {
         Files.writeString(app.resolve("ftpkit.jsa.jdk"), jdk + " JAVA_RUNTIME_VERSION=\"17.0.2+8\"\n");
         assertThat(launch("bench")).containsExactly("-jar", app.resolve("ftpkit.jar").toString(), "bench");
@@ -72,7 +89,7 @@ class LauncherTest {
         List<String> args = launch("version");
         assertThat(args).hasSize(8);
         assertThat(args.get(0)).isEqualTo("-XX:+AutoCreateSharedArchive");
-        assertThat(args.get(1)).matches("-XX:SharedArchiveFile=" + cache + "/ftpkit-client-99-[0-9]+\\.jsa");
+        assertThat(args.get(1)).isEqualTo("-XX:SharedArchiveFile=" + archive(cache, "client"));
         assertThat(args.subList(2, 8)).containsExactly("-Xlog:cds=off", "-Xlog:cds+dynamic=off",
                 "-XX:TieredStopAtLevel=1", "-jar", app.resolve("ftpkit.jar").toString(), "version");
         assertThat(cache).isDirectory();
@@ -83,7 +100,7 @@ class LauncherTest {
         Path xdg = temp.resolve("xdg");
         List<String> first = launch(Map.of("XDG_CACHE_HOME", xdg.toString()), "get", "ftp://h/f");
         List<String> second = launch(Map.of("XDG_CACHE_HOME", xdg.toString()), "ls", "ftp://h/");
-        assertThat(first.get(1)).startsWith("-XX:SharedArchiveFile=" + xdg.resolve("ftpkit") + "/ftpkit-client-99-")
+        assertThat(first.get(1)).isEqualTo("-XX:SharedArchiveFile=" + archive(xdg.resolve("ftpkit"), "client"))
                 .isEqualTo(second.get(1));
     }
 
@@ -91,7 +108,7 @@ class LauncherTest {
     void theServerGetsAnArchiveApartFromTheClientCommandsAndTheBenchNone() throws Exception {
         List<String> serve = launch("serve", "--anonymous");
         assertThat(serve.get(0)).isEqualTo("-XX:+AutoCreateSharedArchive");
-        assertThat(serve.get(1)).startsWith("-XX:SharedArchiveFile=" + cache + "/ftpkit-serve-99-");
+        assertThat(serve.get(1)).isEqualTo("-XX:SharedArchiveFile=" + archive(cache, "serve"));
         assertThat(serve.subList(2, serve.size())).containsExactly("-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-jar",
                 app.resolve("ftpkit.jar").toString(), "serve", "--anonymous");
         assertThat(launch("bench", "--quick")).containsExactly("-jar", app.resolve("ftpkit.jar").toString(),
@@ -127,15 +144,22 @@ class LauncherTest {
         assertThat(second).contains("hello from the launcher test");
         String helloLoaded = second.stream().filter(line -> line.contains(" Hello source: ")).findFirst().orElseThrow();
         if (Runtime.version().feature() >= 19) {
-            try (var archives = Files.list(cache)) {
-                assertThat(archives).singleElement().satisfies(a -> assertThat(a.getFileName().toString())
-                        .startsWith("ftpkit-client-" + Runtime.version().feature() + "-"));
-            }
+            Path javaHome = realJava.toRealPath().getParent().getParent();
+            assertThat(archive(cache, "client", javaHome)).isNotEmptyFile();
             assertThat(helloLoaded).contains("shared objects file");
         } else {
             assertThat(cache).doesNotExist();
             assertThat(helloLoaded).doesNotContain("shared objects file");
         }
+    }
+
+    /** Where the launcher keeps the stand-in JDK's archive for {@code role}: the paths of the JDK and the app. */
+    private String archive(Path cacheDir, String role) {
+        return archive(cacheDir, role, jdk).toString();
+    }
+
+    private Path archive(Path cacheDir, String role, Path javaHome) {
+        return Path.of(cacheDir + "/" + role + "/jdk" + javaHome + "/app" + app + "/ftpkit.jsa");
     }
 
     /** A jar whose main class, {@code Hello}, prints one line: compiled here with the JDK's compiler. */
@@ -161,11 +185,15 @@ class LauncherTest {
         return launch(Map.of(), args);
     }
 
-    /** Runs the launcher with its cache in the temp directory, unless {@code env} names another. */
     private List<String> launch(Map<String, String> env, String... args) throws Exception {
+        return launchIn(temp, env, args);
+    }
+
+    /** Runs the launcher in {@code workDir}, its cache in the temp directory unless {@code env} names another. */
+    private List<String> launchIn(Path workDir, Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("sh", app.resolve("ftpkit").toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(workDir.toFile())
                 .redirectOutput(temp.resolve("out.txt").toFile());
         builder.environment().put("JAVA", jdk.resolve("bin/java").toString());
         builder.environment().remove("FTPKIT_JAVA_OPTS");
