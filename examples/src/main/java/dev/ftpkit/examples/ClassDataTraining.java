@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.PrintStream;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +27,10 @@ import java.util.stream.Stream;
  * process: {@code ftpkit serve} on a temporary directory (loopback, any free port), then {@code get}, {@code put} and
  * {@code ls} against it, an NLST and a LIST of a directory holding files, a subdirectory and a link (what
  * {@code curl -l} and {@code curl} send: the server's listing classes, the link check's included, are then in the
- * archive instead of being loaded from the jar by a fresh server's first listing), then the shutdown {@code serve}
- * does on Ctrl-C. A class missing from the archive is loaded
+ * archive instead of being loaded from the jar by a fresh server's first listing), a download big enough for the
+ * server to measure sendfile against a copy on it (its probe, which a fresh server's first big RETR runs; the
+ * sendfile path's selector classes were loaded from the JDK's modules there, 45 of them), then the shutdown
+ * {@code serve} does on Ctrl-C. A class missing from the archive is loaded
  * from the jar as usual, so a failed training costs only speed; it prints why and exits 1 (the build goes on).
  */
 public final class ClassDataTraining {
@@ -37,6 +40,11 @@ public final class ClassDataTraining {
     private static final int FILE_BYTES = 4 << 20;
     /** Entries of the listed directory: a few, since only the classes a listing loads matter, not its speed. */
     private static final int LISTED_FILES = 8;
+    /**
+     * A download this big from a store the server has not measured yet runs its probe (96 MiB at least). The file is
+     * sparse: it takes no disk space, and its bytes come from no disk.
+     */
+    private static final long PROBED_BYTES = 128L << 20;
 
     private ClassDataTraining() {
     }
@@ -81,6 +89,7 @@ public final class ClassDataTraining {
                 }
             }
             failures += listings(server, root.relativize(listed).toString());
+            failures += probedDownload(server, root);
         } finally {
             try (Stream<Path> tree = Files.walk(work)) {
                 for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
@@ -109,9 +118,7 @@ public final class ClassDataTraining {
 
     /** NLST and LIST of the directory, as {@code curl -l} and {@code curl} ask; returns the number that failed. */
     private static int listings(String server, String directory) {
-        int colon = server.lastIndexOf(':');
-        String host = server.substring(0, colon).replace("[", "").replace("]", "");
-        try (FtpClient client = FtpClient.connect(host, Integer.parseInt(server.substring(colon + 1)))) {
+        try (FtpClient client = connect(server)) {
             client.loginAnonymous();
             int names = client.listNames(directory).size();
             int lines = client.listLines(directory).size();
@@ -125,6 +132,30 @@ public final class ClassDataTraining {
             System.err.println("class-data training: listing failed: " + e);
             return 1;
         }
+    }
+
+    /** A download the server probes (see {@link #PROBED_BYTES}); returns 1 if it failed. */
+    private static int probedDownload(String server, Path root) {
+        try (RandomAccessFile sparse = new RandomAccessFile(root.resolve("probed.bin").toFile(), "rw")) {
+            sparse.setLength(PROBED_BYTES);
+        } catch (IOException e) {
+            System.err.println("class-data training: no file to probe: " + e);
+            return 1;
+        }
+        try (FtpClient client = connect(server)) {
+            client.loginAnonymous();
+            long bytes = client.retrieve("probed.bin", OutputStream.nullOutputStream());
+            return bytes == PROBED_BYTES ? 0 : 1;
+        } catch (IOException | RuntimeException e) {
+            System.err.println("class-data training: the probed download failed: " + e);
+            return 1;
+        }
+    }
+
+    private static FtpClient connect(String server) throws IOException {
+        int colon = server.lastIndexOf(':');
+        String host = server.substring(0, colon).replace("[", "").replace("]", "");
+        return FtpClient.connect(host, Integer.parseInt(server.substring(colon + 1)));
     }
 
     /** Starts {@code ftpkit serve} on a daemon thread; returns its host:port once it listens. */

@@ -38,9 +38,17 @@ final class TransferCommands {
 
     /** Temporary upload files start with this; listings hide them. */
     static final String TEMP_PREFIX = TemporaryNames.PREFIX;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private TransferCommands() {
+    }
+
+    /**
+     * The random part of upload names, made on the first upload rather than with this class: starting a
+     * SecureRandom (its provider and seed) took 20-30 ms of a fresh JVM, which a server's first download paid
+     * before its first byte although downloads never need it.
+     */
+    private static final class UploadNames {
+        static final SecureRandom RANDOM = new SecureRandom();
     }
 
     static Reply retr(Command command, CommandContext session) throws Exception {
@@ -95,7 +103,7 @@ final class TransferCommands {
         String base = command.hasArgument() && !command.argument().contains("/") ? command.argument() : "ftpkit";
         for (int attempt = 0; attempt < 100; attempt++) {
             String name = attempt == 0 && command.hasArgument() ? base
-                    : base + "." + HexFormat.of().toHexDigits(RANDOM.nextInt());
+                    : base + "." + HexFormat.of().toHexDigits(UploadNames.RANDOM.nextInt());
             try (JailedPath candidate = session.locate(name, false)) {
                 try {
                     candidate.newByteChannel(Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)).close();
@@ -233,7 +241,7 @@ final class TransferCommands {
      */
     private static long storeAtomically(CommandContext session, JailedPath target, String opening,
                                         StorageQuota.Upload upload, Mode mode) throws Exception {
-        JailedPath temp = target.sibling(TEMP_PREFIX + HexFormat.of().toHexDigits(RANDOM.nextLong()) + ".part");
+        JailedPath temp = target.sibling(TEMP_PREFIX + HexFormat.of().toHexDigits(UploadNames.RANDOM.nextLong()) + ".part");
         boolean moved = false;
         long received;
         try {
