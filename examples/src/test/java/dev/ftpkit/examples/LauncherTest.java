@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The {@code ftpkit} launcher (src/main/launcher) gives the JVM the class-data archive only when the archive fits
  * that JVM: a JVM handed an archive of another JDK starts without any class-data sharing at all. Another JDK of
- * version 19 or later gets archives of its own in the user's cache, one for the client commands, one for serve. The launcher runs here
- * against a stand-in {@code java} that prints the arguments it was given, and once against the real JVM.
+ * version 19 or later gets archives of its own in the user's cache, one for the client commands, one for serve. The
+ * launcher runs here against a stand-in {@code java} that prints the arguments it was given, and once against the
+ * real JVM.
  */
 class LauncherTest {
 

@@ -241,7 +241,8 @@ final class TransferCommands {
      */
     private static long storeAtomically(CommandContext session, JailedPath target, String opening,
                                         StorageQuota.Upload upload, Mode mode) throws Exception {
-        JailedPath temp = target.sibling(TEMP_PREFIX + HexFormat.of().toHexDigits(UploadNames.RANDOM.nextLong()) + ".part");
+        JailedPath temp = target.sibling(
+                TEMP_PREFIX + HexFormat.of().toHexDigits(UploadNames.RANDOM.nextLong()) + ".part");
         boolean moved = false;
         long received;
         try {
