@@ -21,8 +21,6 @@ import java.util.regex.Pattern;
 final class TransferOpener {
 
     /** vsftpd, ProFTPD and others announce the size in the 150 reply: "... (1234 bytes)." */
-    private static final Pattern SIZE_IN_150 = Pattern.compile("\\((\\d{1,19}) bytes\\)");
-
     private final FtpClientConfig config;
     private final ControlConnection control;
     private final DataConnector connector;
@@ -130,7 +128,7 @@ final class TransferOpener {
     }
 
     private static OptionalLong announcedSize(Reply reply) {
-        Matcher m = SIZE_IN_150.matcher(reply.firstLine());
+        Matcher m = SizeIn150.PATTERN.matcher(reply.firstLine());
         if (m.find()) {
             try {
                 return OptionalLong.of(Long.parseLong(m.group(1)));
@@ -139,5 +137,10 @@ final class TransferOpener {
             }
         }
         return OptionalLong.empty();
+    }
+
+    /** The size some servers put in a download's 150 reply, compiled on the first download, not on an upload. */
+    private static final class SizeIn150 {
+        static final Pattern PATTERN = Pattern.compile("\\((\\d{1,19}) bytes\\)");
     }
 }

@@ -33,8 +33,6 @@ import java.util.regex.Pattern;
 final class Transfers {
 
     /** RFC 1123 §4.1.2.9: STOU's 1xx/2xx reply names the file as "FILE: name". */
-    private static final Pattern STOU_FILE = Pattern.compile("FILE: ?(.+)$");
-
     private final FtpClientConfig config;
     private final ControlConnection control;
     private final TransferOpener opener;
@@ -233,7 +231,7 @@ final class Transfers {
         upload(transfer, in);
         for (Reply reply : new Reply[] {preliminary, transfer.finalReplyOrNull()}) {
             if (reply != null) {
-                Matcher m = STOU_FILE.matcher(reply.firstLine());
+                Matcher m = StouFile.PATTERN.matcher(reply.firstLine());
                 if (m.find()) {
                     return m.group(1).trim();
                 }
@@ -258,5 +256,10 @@ final class Transfers {
         if (current != null) {
             current.closeSilently();
         }
+    }
+
+    /** The name in a STOU reply ("FILE: name", RFC 1123 4.1.2.9), compiled on the first STOU, not on every put. */
+    private static final class StouFile {
+        static final Pattern PATTERN = Pattern.compile("FILE: ?(.+)$");
     }
 }
