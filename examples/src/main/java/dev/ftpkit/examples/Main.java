@@ -10,9 +10,8 @@ import dev.ftpkit.examples.client.PutCommand;
 import dev.ftpkit.examples.client.SimpleCommand;
 import dev.ftpkit.examples.serve.ServeCommand;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,11 +20,37 @@ import java.util.Optional;
  */
 public final class Main {
 
+    /** Every subcommand's name, in the order {@code --help} lists them. */
+    static final List<String> NAMES =
+            List.of("serve", "get", "mirror", "put", "ls", "rm", "mkdir", "rmdir", "mv", "bench");
+
     /** Every subcommand, in the order {@code --help} lists them. */
     static List<Subcommand> subcommands() {
-        return List.of(new ServeCommand(), new GetCommand(), new MirrorCommand(), new PutCommand(), new LsCommand(),
-                SimpleCommand.rm(), SimpleCommand.mkdir(), SimpleCommand.rmdir(), SimpleCommand.mv(),
-                new BenchCommand());
+        List<Subcommand> all = new ArrayList<>();
+        for (String name : NAMES) {
+            all.add(named(name).orElseThrow());
+        }
+        return all;
+    }
+
+    /**
+     * The subcommand of that name, made only when asked for: making all of them loaded the classes of every
+     * command (server, benchmark, mirror) and linked their lambdas before a {@code get} could start.
+     */
+    static Optional<Subcommand> named(String name) {
+        return Optional.ofNullable(switch (name) {
+            case "serve" -> new ServeCommand();
+            case "get" -> new GetCommand();
+            case "mirror" -> new MirrorCommand();
+            case "put" -> new PutCommand();
+            case "ls" -> new LsCommand();
+            case "rm" -> SimpleCommand.rm();
+            case "mkdir" -> SimpleCommand.mkdir();
+            case "rmdir" -> SimpleCommand.rmdir();
+            case "mv" -> SimpleCommand.mv();
+            case "bench" -> new BenchCommand();
+            default -> null;
+        });
     }
 
     private Main() {
@@ -33,7 +58,23 @@ public final class Main {
 
     public static void main(String[] args) {
         useTls12SessionIds();
+        if (args.length > 0 && NAMES.contains(args[0])) {
+            findLoggerBackendMeanwhile();
+        }
         System.exit(run(List.of(args), Terminal.system()));
+    }
+
+    /**
+     * Has the JVM look for its System.Logger backend on another thread while this one reads the command line and
+     * connects. The library's first {@code System.getLogger} makes the JDK search the class path and the runtime
+     * image for {@link System.LoggerFinder} services: 13 ms of a command's start-up (Java 17), spent on the main
+     * thread while the second core idled. The search runs once per JVM; whichever thread comes first does it, and
+     * the other waits for it. Not for {@code version} or {@code --help}, which log nothing.
+     */
+    static void findLoggerBackendMeanwhile() {
+        Thread finder = new Thread(System.LoggerFinder::getLoggerFinder, "ftpkit-logger-finder");
+        finder.setDaemon(true);
+        finder.start();
     }
 
     /** The JSSE property that decides whether a client TLS context offers TLS 1.2 session tickets (RFC 5077). */
@@ -55,17 +96,13 @@ public final class Main {
 
     /** Runs the command line with the given arguments; returns the exit code instead of exiting. */
     public static int run(List<String> args, Terminal io) {
-        Map<String, Subcommand> byName = new LinkedHashMap<>();
-        for (Subcommand subcommand : subcommands()) {
-            byName.put(subcommand.name(), subcommand);
-        }
         if (args.isEmpty()) {
-            printHelp(io, byName);
+            printHelp(io);
             return ExitCode.USAGE;
         }
         String first = args.get(0);
         if (first.equals("--help") || first.equals("-h") || (first.equals("help") && args.size() == 1)) {
-            printHelp(io, byName);
+            printHelp(io);
             return ExitCode.OK;
         }
         if (first.equals("version") || first.equals("--version")) {
@@ -74,11 +111,12 @@ public final class Main {
         }
         boolean helpCommand = first.equals("help");
         String name = helpCommand ? args.get(1) : first;
-        Subcommand subcommand = byName.get(name);
-        if (subcommand == null) {
+        Optional<Subcommand> found = named(name);
+        if (found.isEmpty()) {
             io.err().println("ftpkit: unknown command '" + name + "' (try ftpkit --help)");
             return ExitCode.USAGE;
         }
+        Subcommand subcommand = found.get();
         List<String> rest = args.subList(helpCommand ? 2 : 1, args.size());
         if (helpCommand || asksForHelp(rest)) {
             Help.print(io.out(), subcommand.name() + " " + subcommand.usage(), subcommand.description(),
@@ -124,13 +162,13 @@ public final class Main {
         return Optional.ofNullable(Main.class.getPackage().getImplementationVersion()).orElse(FtpkitVersion.VERSION);
     }
 
-    private static void printHelp(Terminal io, Map<String, Subcommand> byName) {
+    private static void printHelp(Terminal io) {
         io.out().println("ftpkit " + version() + " - an embeddable FTP library for the JVM");
         io.out().println();
         io.out().println("usage: java -jar ftpkit.jar COMMAND [OPTIONS]");
         io.out().println();
         io.out().println("commands:");
-        for (Subcommand subcommand : byName.values()) {
+        for (Subcommand subcommand : subcommands()) {
             io.out().println("  " + subcommand.summary());
         }
         io.out().println("  help COMMAND                      the options of COMMAND, with their defaults"

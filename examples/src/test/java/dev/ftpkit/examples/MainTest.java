@@ -42,4 +42,12 @@ class MainTest {
         assertThat(Main.run(List.of(), io)).isEqualTo(ExitCode.USAGE);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("commands:");
     }
+
+    @Test
+    void everyListedNameMakesTheSubcommandOfThatName() {
+        for (String name : Main.NAMES) {
+            assertThat(Main.named(name)).hasValueSatisfying(subcommand -> assertThat(subcommand.name()).isEqualTo(name));
+        }
+        assertThat(Main.named("frobnicate")).isEmpty();
+    }
 }

@@ -17,10 +17,27 @@ public final class ProtocolTranscript implements AutoCloseable {
 
     private final List<Logger> loggers = new ArrayList<>();
     private final List<Level> previous = new ArrayList<>();
+    /** Prints the named loggers' messages; null for {@link #none()}, which names none. */
     private final Handler handler;
 
-    private ProtocolTranscript(PrintStream out, List<String> names) {
-        this.handler = new Handler() {
+    private ProtocolTranscript(Handler handler, List<String> names) {
+        this.handler = handler;
+        if (!names.isEmpty()) {
+            // the command line's loggers answer java.util.logging's defaults until told it has the say
+            CliLoggerFinder.handOverToJulIfInstalled();
+        }
+        for (String name : names) {
+            // strong references: java.util.logging holds loggers weakly and would forget the level
+            Logger logger = Logger.getLogger(name);
+            loggers.add(logger);
+            previous.add(logger.getLevel());
+            logger.setLevel(Level.FINE);
+            logger.addHandler(handler);
+        }
+    }
+
+    private static Handler printingTo(PrintStream out) {
+        Handler handler = new Handler() {
             @Override
             public void publish(LogRecord record) {
                 out.println(record.getMessage());
@@ -37,14 +54,7 @@ public final class ProtocolTranscript implements AutoCloseable {
             }
         };
         handler.setLevel(Level.ALL);
-        for (String name : names) {
-            // strong references: java.util.logging holds loggers weakly and would forget the level
-            Logger logger = Logger.getLogger(name);
-            loggers.add(logger);
-            previous.add(logger.getLevel());
-            logger.setLevel(Level.FINE);
-            logger.addHandler(handler);
-        }
+        return handler;
     }
 
     /**
@@ -55,16 +65,17 @@ public final class ProtocolTranscript implements AutoCloseable {
      * @return the transcript; close it to stop
      */
     public static ProtocolTranscript show(PrintStream out, String... loggerNames) {
-        return new ProtocolTranscript(out, List.of(loggerNames));
+        return new ProtocolTranscript(printingTo(out), List.of(loggerNames));
     }
 
     /**
-     * A transcript that shows nothing, for when {@code -v} is not given.
+     * A transcript that shows nothing, for when {@code -v} is not given. It leaves java.util.logging alone: a
+     * handler, even an unused one, would start its log manager (see {@link CliLoggerFinder}).
      *
      * @return a transcript whose close does nothing
      */
     public static ProtocolTranscript none() {
-        return new ProtocolTranscript(System.err, List.of());
+        return new ProtocolTranscript(null, List.of());
     }
 
     @Override
