@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,7 @@ import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.regex.Pattern;
 import javax.tools.ToolProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +35,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LauncherTest {
 
     private static final String RUNTIME = "JAVA_RUNTIME_VERSION=\"99.0.1+7-test\"";
+    /** A JDK release file of a version that writes dynamic archives (-XX:+AutoCreateSharedArchive), before 25. */
+    private static final String JDK_21 = "JAVA_VERSION=\"21.0.5\"\n" + RUNTIME + "\n";
+    /**
+     * The stand-in {@code java}: prints its arguments, one a line; asked to make an AOT cache (-XX:AOTMode=create),
+     * it makes the file the way the JVM would and prints nothing.
+     */
+    private static final String STAND_IN_JAVA = String.join("\n", "#!/bin/sh",
+            "for a in \"$@\"; do case $a in -XX:AOTCache=*) cache=${a#-XX:AOTCache=} ;; -XX:AOTMode=create) make=1 ;;"
+                    + " esac; done",
+            "if [ -n \"$make\" ]; then echo cache > \"$cache\"; exit 0; fi",
+            "for a in \"$@\"; do printf '%s\\n' \"$a\"; done", "");
 
     @TempDir
     Path temp;
@@ -48,7 +63,7 @@ class LauncherTest {
         Files.writeString(app.resolve("ftpkit.jsa"), "");
         jdk = Files.createDirectories(temp.resolve("jdk/bin")).getParent().toRealPath();
         Path java = jdk.resolve("bin/java");
-        Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n");
+        Files.writeString(java, STAND_IN_JAVA);
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.writeString(jdk.resolve("release"), "IMPLEMENTOR=\"test\"\n" + RUNTIME + "\nJAVA_VERSION=\"99.0.1\"\n");
     }
@@ -86,6 +101,7 @@ class LauncherTest {
 
     @Test
     void anotherJdkHomeGetsAnArchiveOfItsOwnInTheCacheForAClientCommand() throws Exception {
+        Files.writeString(jdk.resolve("release"), JDK_21);
         Files.writeString(app.resolve("ftpkit.jsa.jdk"), temp.resolve("elsewhere") + " " + RUNTIME + "\n");
         List<String> args = launch("version");
         assertThat(args).hasSize(8);
@@ -98,6 +114,7 @@ class LauncherTest {
 
     @Test
     void withoutTheBuildsArchiveTheCacheIsTheXdgOneAndTheSameForEveryCommand() throws Exception {
+        Files.writeString(jdk.resolve("release"), JDK_21);
         Path xdg = temp.resolve("xdg");
         List<String> first = launch(Map.of("XDG_CACHE_HOME", xdg.toString()), "get", "ftp://h/f");
         List<String> second = launch(Map.of("XDG_CACHE_HOME", xdg.toString()), "ls", "ftp://h/");
@@ -107,6 +124,7 @@ class LauncherTest {
 
     @Test
     void theServerGetsAnArchiveApartFromTheClientCommandsAndTheBenchNone() throws Exception {
+        Files.writeString(jdk.resolve("release"), JDK_21);
         List<String> serve = launch("serve", "--anonymous");
         assertThat(serve.get(0)).isEqualTo("-XX:+AutoCreateSharedArchive");
         assertThat(serve.get(1)).isEqualTo("-XX:SharedArchiveFile=" + archive(cache, "serve"));
@@ -130,9 +148,67 @@ class LauncherTest {
                 .containsExactly("-XX:TieredStopAtLevel=1", "-jar", app.resolve("ftpkit.jar").toString(), "version");
     }
 
+    @Test
+    void aJdk25OrLaterRecordsTheFirstCommandsRunForAnAotCache() throws Exception {
+        List<String> args = launch("get", "ftp://h/f");
+        assertThat(args.get(0)).isEqualTo("-XX:AOTMode=record");
+        assertThat(args.get(1)).matches(Pattern.quote("-XX:AOTConfiguration=" + aotCache(cache, "client")
+                + ".config.") + "[0-9]+");
+        assertThat(args.subList(2, args.size())).containsExactly("-Xlog:aot=off", "-Xlog:cds=off",
+                "-XX:+UnlockDiagnosticVMOptions", "-XX:-DisplayVMOutput", "-XX:TieredStopAtLevel=1", "-jar",
+                app.resolve("ftpkit.jar").toString(), "get", "ftp://h/f");
+    }
+
+    @Test
+    void theNextCommandMakesTheCacheFromAFinishedRunsRecordAndMapsIt() throws Exception {
+        jarMadeLongAgo();
+        Path record = recordOf(finishedPid(), "serve");
+
+        List<String> args = launch("serve", "--anonymous");
+
+        assertThat(args).containsExactly("-XX:AOTCache=" + aotCache(cache, "serve"), "-Xlog:aot=off", "-Xlog:cds=off",
+                "-jar", app.resolve("ftpkit.jar").toString(), "serve", "--anonymous");
+        assertThat(Path.of(aotCache(cache, "serve"))).hasContent("cache");
+        assertThat(record).doesNotExist();
+        try (var left = Files.list(record.getParent())) {
+            assertThat(left).containsExactly(Path.of(aotCache(cache, "serve"))); // no half-made names left
+        }
+    }
+
+    @Test
+    void whileACommandIsStillRecordingOthersRunWithoutRecording() throws Exception {
+        jarMadeLongAgo();
+        Path record = recordOf(ProcessHandle.current().pid(), "client"); // a live process: still recording
+
+        assertThat(launch("ls", "ftp://h/")).containsExactly("-XX:TieredStopAtLevel=1", "-jar",
+                app.resolve("ftpkit.jar").toString(), "ls", "ftp://h/");
+        assertThat(record).exists();
+    }
+
+    @Test
+    void aRecordOfAnOlderJarIsDroppedAndTheRunRecordedAgain() throws Exception {
+        Path record = recordOf(finishedPid(), "client");
+        Files.setLastModifiedTime(record, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+
+        assertThat(launch("version").get(0)).isEqualTo("-XX:AOTMode=record");
+        assertThat(record).doesNotExist();
+    }
+
+    @Test
+    void aCacheOlderThanTheJarIsNotMapped() throws Exception {
+        Path aot = Files.createDirectories(Path.of(aotCache(cache, "client")).getParent()).resolve("ftpkit.aot");
+        Files.writeString(aot, "cache");
+        jarMadeLongAgo();
+        assertThat(launch("version").get(0)).isEqualTo("-XX:AOTCache=" + aot);
+
+        Files.setLastModifiedTime(aot, FileTime.from(Instant.now().minus(Duration.ofDays(3))));
+        assertThat(launch("version").get(0)).isEqualTo("-XX:AOTMode=record");
+    }
+
     /**
      * The real JVM running this test: from Java 19 on, the first command writes the archive and the second maps its
-     * class from it; Java 17 gets no archive and still runs.
+     * class from it (from Java 25 on, the first records its run and the second makes the AOT cache from that and maps
+     * it); Java 17 gets no archive and still runs.
      */
     @Test
     void theRealJvmWritesItsArchiveOnceAndMapsItAfterwards() throws Exception {
@@ -144,14 +220,44 @@ class LauncherTest {
         assertThat(first).contains("hello from the launcher test");
         assertThat(second).contains("hello from the launcher test");
         String helloLoaded = second.stream().filter(line -> line.contains(" Hello source: ")).findFirst().orElseThrow();
-        if (Runtime.version().feature() >= 19) {
-            Path javaHome = realJava.toRealPath().getParent().getParent();
+        Path javaHome = realJava.toRealPath().getParent().getParent();
+        if (Runtime.version().feature() >= 25) {
+            // the first run recorded, the second made the AOT cache from that record and mapped it
+            assertThat(archive(cache, "client", javaHome).resolveSibling("ftpkit.aot")).isNotEmptyFile();
+            assertThat(helloLoaded).contains("shared objects file");
+        } else if (Runtime.version().feature() >= 19) {
             assertThat(archive(cache, "client", javaHome)).isNotEmptyFile();
             assertThat(helloLoaded).contains("shared objects file");
         } else {
             assertThat(cache).doesNotExist();
             assertThat(helloLoaded).doesNotContain("shared objects file");
         }
+    }
+
+    /** Where the launcher keeps the stand-in JDK's AOT cache (Java 25 and later) for {@code role}. */
+    private String aotCache(Path cacheDir, String role) {
+        return Path.of(archive(cacheDir, role)).resolveSibling("ftpkit.aot").toString();
+    }
+
+    /** A finished command's record for {@code role}'s cache, made now (after the jar). */
+    private Path recordOf(long pid, String role) throws IOException {
+        Path record = Path.of(aotCache(cache, role) + ".config." + pid);
+        Files.createDirectories(record.getParent());
+        Files.writeString(record, "record");
+        return record;
+    }
+
+    /** The jar two days old, so that anything made in the test is newer. */
+    private void jarMadeLongAgo() throws IOException {
+        Files.setLastModifiedTime(app.resolve("ftpkit.jar"), FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+        Files.setLastModifiedTime(jdk.resolve("release"), FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+    }
+
+    /** The PID of a process that has ended (PIDs are not reused this soon). */
+    private static long finishedPid() throws Exception {
+        Process process = new ProcessBuilder("true").start();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return process.pid();
     }
 
     /** Where the launcher keeps the stand-in JDK's archive for {@code role}: the paths of the JDK and the app. */
