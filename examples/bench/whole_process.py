@@ -41,8 +41,8 @@ JAR = os.path.join(REPO, "examples", "target", "ftpkit.jar")
 LAUNCHER = os.path.join(REPO, "examples", "target", "ftpkit")
 JAVA = os.environ.get("JAVA", shutil.which("java") or "java")
 MIB = 1024 * 1024
-ROWS = ["nlst", "list", "logins", "retr-disk", "retr-tmpfs", "stor-disk", "stor-tmpfs", "get", "put", "first-retr",
-        "first-stor", "ftps-retr", "ftps-stor", "startup"]
+ROWS = ["nlst", "list", "logins", "retr-disk", "retr-tmpfs", "stor-disk", "stor-tmpfs", "get", "put", "put-small",
+        "first-retr", "first-stor", "ftps-retr", "ftps-stor", "startup", "floor"]
 TLS_PASSWORD = "whole-process"
 
 
@@ -263,7 +263,23 @@ class Bench:
         if not set(rows) - {"nlst", "list", "logins", "startup"}:
             self.size = 0  # no transfer row: no big file to write
         self.disk = self.tree(self.args.dir, self.args.entries)
+        self.prime_server_cache(self.disk)
         self.ours, self.theirs = self.serve(self.disk)
+        self.prime_client_cache()
+
+    # A JDK that did not make the build's archive gets the launcher's own caches (FTPKIT_CDS_DIR, here in the work
+    # directory). The launcher makes them from a user's first commands: a dynamic archive when the first ends (Java
+    # 19-24); on Java 25 a record when the first ends and the AOT cache when the second starts. These make them
+    # before any figure is taken, as a user's first two servers and client commands would; with the build's archive
+    # they change nothing.
+
+    def prime_server_cache(self, root):
+        for _ in range(2):
+            ftpkit_serve(root, self.keys).stop()
+
+    def prime_client_cache(self):
+        for _ in range(2):
+            self.into_work(lambda local: launcher() + ["get", "-q", self.theirs.url("big.bin"), local])
 
     def tree(self, parent, entries):
         root = make_tree(parent, self.size, entries)
@@ -400,6 +416,30 @@ class Bench:
             lambda: self.upload_with(lambda url: ["curl", "-s", "-T", source, url], self.disk, self.theirs))
         return table_row("`ftpkit put` vs `curl -T`, %d MiB from the disk to vsftpd, whole process "
                          "(JVM start-up included), MiB/s" % self.mib(), "curl", "MiB/s", ours, theirs, False)
+
+    def row_put_small(self):
+        source = os.path.join(self.work, "one-byte.bin")
+        with open(source, "wb") as f:
+            f.write(b"x")
+
+        def put(argv_for):
+            name = "upload/small-%d.bin" % time.monotonic_ns()
+            seconds, _ = timed(argv_for(self.theirs.url(name)))
+            target = os.path.join(self.disk, name)
+            expect_size(target, 1, argv_for("")[0])
+            os.remove(target)
+            return seconds
+
+        ours, theirs = self.pair(lambda: put(lambda url: launcher() + ["put", "-q", source, url]),
+                                 lambda: put(lambda url: ["curl", "-s", "-T", source, url]))
+        return table_row("`ftpkit put` vs `curl -T`, 1 byte to vsftpd, whole process: what a command costs besides "
+                         "its transfer, time", "curl", "s", ours, theirs, True)
+
+    def row_floor(self):
+        ours, theirs = self.pair(lambda: timed([JAVA, "-XX:TieredStopAtLevel=1", "-version"])[0],
+                                 lambda: timed(["curl", "--version"])[0])
+        return table_row("start of an empty JVM (`java -version`, no application) vs `curl --version`: the floor "
+                         "under any JVM command, time", "curl", "s", ours, theirs, True)
 
     def row_first_retr(self):
         ours, theirs = self.pair(
