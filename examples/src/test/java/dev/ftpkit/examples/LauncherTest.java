@@ -72,7 +72,7 @@ class LauncherTest {
     void theArchiveGoesToTheJdkThatMadeIt() throws Exception {
         Files.writeString(app.resolve("ftpkit.jsa.jdk"), jdk + " " + RUNTIME + "\n");
         assertThat(launch("get", "ftp://h/f")).containsExactly("-XX:SharedArchiveFile=" + app.resolve("ftpkit.jsa"),
-                "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto", "-Xlog:cds=off", "-XX:TieredStopAtLevel=1",
                 "-jar", app.resolve("ftpkit.jar").toString(), "get", "ftp://h/f");
     }
 
