@@ -60,7 +60,7 @@ final class DirectoryBatches implements ListingCommands.Entries {
             while (batch.size() < BATCH && hasMore()) {
                 batch.add(nextEntry());
             }
-            List<FileInfo> infos = ParallelEntries.read(batch, reader, threads, helpers);
+            List<FileInfo> infos = ParallelEntries.read(batch, stream, reader, threads, helpers);
             if (first && !hasMore()) {
                 infos.sort(Comparator.comparing(FileInfo::name)); // the whole directory: sorted as ls does
             }

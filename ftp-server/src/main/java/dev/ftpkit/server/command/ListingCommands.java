@@ -227,7 +227,7 @@ final class ListingCommands {
         boolean posix = FileInfo.hasPosix(directory.path());
         DirectoryStream<Path> stream = directory.newDirectoryStream();
         return new DirectoryBatches(stream,
-                child -> shownEntry(stream, child, ftpDirectory, session, showHidden, posix, shownName),
+                (handle, child) -> shownEntry(handle, child, ftpDirectory, session, showHidden, posix, shownName),
                 session.settings().transferThreadFactory(), session.settings().listingHelpers());
     }
 
@@ -247,7 +247,7 @@ final class ListingCommands {
             if (known.isPresent()) {
                 Set<String> links = known.get();
                 boolean noLinks = links.isEmpty(); // most directories: then no name is looked up
-                return new DirectoryBatches(stream, child -> {
+                return new DirectoryBatches(stream, (handle, child) -> {
                     String name = shownName(DirectoryEntry.nameOf(child), target.all(), matches);
                     boolean shown = name != null && (noLinks || !links.contains(name)
                             || linkTarget(ftpDirectory, name, session) != null);
@@ -257,8 +257,8 @@ final class ListingCommands {
             long scanStart = System.currentTimeMillis();
             Set<String> links = ConcurrentHashMap.newKeySet();
             Path directory = located.path();
-            DirectoryBatches scan = new DirectoryBatches(stream, child -> {
-                FileInfo info = FileInfo.readEntry(stream, DirectoryEntry.of(child), false);
+            DirectoryBatches scan = new DirectoryBatches(stream, (handle, child) -> {
+                FileInfo info = FileInfo.readEntry(handle, DirectoryEntry.of(child), false);
                 if (info.symbolicLink()) {
                     links.add(info.name()); // hidden or not: the next NLST may ask for them (-a)
                 }
