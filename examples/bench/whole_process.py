@@ -418,7 +418,7 @@ class Bench:
     def row_put(self):
         source = os.path.join(self.disk, "big.bin")
         ours, theirs = self.pair(
-            lambda: self.upload_with(lambda url: launcher() + ["put", "-q", source, url], self.disk, self.theirs),
+            lambda: self.upload_with(lambda url: self.ftpkit_put(source, url), self.disk, self.theirs),
             lambda: self.upload_with(lambda url: ["curl", "-s", "-T", source, url], self.disk, self.theirs))
         return table_row("`ftpkit put` vs `curl -T`, %d MiB from the disk to vsftpd, whole process "
                          "(JVM start-up included), MiB/s" % self.mib(), "curl", "MiB/s", ours, theirs, False)
@@ -436,8 +436,12 @@ class Bench:
         os.remove(target)
         return seconds
 
+    @staticmethod
+    def ftpkit_put(source, url):
+        return launcher() + ["put", "-q", source, url]
+
     def row_put_small(self):
-        ours, theirs = self.pair(lambda: self.put_small(lambda source, url: launcher() + ["put", "-q", source, url]),
+        ours, theirs = self.pair(lambda: self.put_small(self.ftpkit_put),
                                  lambda: self.put_small(lambda source, url: ["curl", "-s", "-T", source, url]))
         return table_row("`ftpkit put` vs `curl -T`, 1 byte to vsftpd, whole process: what a command costs besides "
                          "its transfer, time", "curl", "s", ours, theirs, True)
@@ -477,7 +481,7 @@ class Bench:
         if launcher() != [LAUNCHER]:
             return "| start-up through the launcher | no launcher in examples/target | | | |"
         ours, theirs = self.pair(
-            lambda: self.put_small(lambda source, url: launcher() + ["put", "-q", source, url]),
+            lambda: self.put_small(self.ftpkit_put),
             lambda: self.put_small(lambda source, url: [JAVA, "-jar", JAR, "put", "-q", source, url]))
         return table_row("`ftpkit put` of 1 byte through the launcher (class-data archive, C1 only) vs the same "
                          "command with `java -jar`, time", "`java -jar`", "s", ours, theirs, True)
