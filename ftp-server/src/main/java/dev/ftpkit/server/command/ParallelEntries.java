@@ -130,29 +130,23 @@ final class ParallelEntries {
     private static void readSliceWithOwnHandle(List<Path> entries, int from, int to, DirectoryStream<Path> directory,
                                                EntryReader reader, FileInfo[] infos,
                                                AtomicReference<Throwable> failure) {
-        DirectoryStream<Path> own = null;
-        if (directory instanceof SecureDirectoryStream<Path> handle) {
-            try {
-                own = handle.newDirectoryStream(Path.of("."), LinkOption.NOFOLLOW_LINKS);
-            } catch (IOException | RuntimeException noHandle) {
-                own = null;
-            }
-        }
-        try {
+        try (DirectoryStream<Path> own = ownHandle(directory)) {
             readSlice(entries, from, to, own == null ? directory : own, reader, infos, failure);
-        } finally {
-            closeQuietly(own);
+        } catch (IOException closing) {
+            // a read-only handle: nothing was written that a failed close could lose
         }
     }
 
-    private static void closeQuietly(DirectoryStream<Path> handle) {
-        if (handle != null) {
+    /** A handle of its own on the directory, opened from {@code directory}; null where none can be opened. */
+    private static DirectoryStream<Path> ownHandle(DirectoryStream<Path> directory) {
+        if (directory instanceof SecureDirectoryStream<Path> handle) {
             try {
-                handle.close();
-            } catch (IOException ignored) {
-                // a read-only handle: nothing was written that a failed close could lose
+                return handle.newDirectoryStream(Path.of("."), LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException | RuntimeException noHandle) {
+                return null;
             }
         }
+        return null;
     }
 
     private static void readSlice(List<Path> entries, int from, int to, DirectoryStream<Path> directory,
