@@ -46,7 +46,8 @@ class MainTest {
     @Test
     void everyListedNameMakesTheSubcommandOfThatName() {
         for (String name : Main.NAMES) {
-            assertThat(Main.named(name)).hasValueSatisfying(subcommand -> assertThat(subcommand.name()).isEqualTo(name));
+            assertThat(Main.named(name))
+                    .hasValueSatisfying(subcommand -> assertThat(subcommand.name()).isEqualTo(name));
         }
         assertThat(Main.named("frobnicate")).isEmpty();
     }

@@ -153,10 +153,11 @@ public final class PassiveSettings {
         /**
          * The port range (vsftpd's {@code pasv_min_port}/{@code pasv_max_port}); without it each session gets a
          * random port of the system's ephemeral range (Linux's {@code ip_local_port_range}, else 49152-65535), never
-         * one of the ports reserved in Linux's {@code ip_local_reserved_ports}. A port of the range is shared: sessions whose clients have different addresses wait on
-         * one listener, which hands each data connection to the session of its source address; a second session
-         * from an address already waiting on a port gets another one (unless {@link #promiscuous(boolean)}, which
-         * gives each data connection a port of its own). An exhausted range gives {@code 425}.
+         * one of the ports reserved in Linux's {@code ip_local_reserved_ports}. A port of the range is shared:
+         * sessions whose clients have different addresses wait on one listener, which hands each data connection to
+         * the session of its source address; a second session from an address already waiting on a port gets
+         * another one (unless {@link #promiscuous(boolean)}, which gives each data connection a port of its own).
+         * An exhausted range gives {@code 425}.
          *
          * @param min the lowest port, 1..65535
          * @param max the highest port, min..65535

@@ -79,7 +79,8 @@ class CliLoggerFinderTest {
         assertThat(warning.getThrown()).isSameAs(cause);
         assertThat(warning.getLoggerName()).isEqualTo(NAME);
         assertThat(warning.getSourceClassName()).isEqualTo(CliLoggerFinderTest.class.getName());
-        assertThat(warning.getSourceMethodName()).isEqualTo("aMessageThatPassesGoesToJavaUtilLoggingWithItsCallerAndLevel");
+        assertThat(warning.getSourceMethodName())
+                .isEqualTo("aMessageThatPassesGoesToJavaUtilLoggingWithItsCallerAndLevel");
         LogRecord error = published.get(1);
         assertThat(error.getLevel()).isEqualTo(Level.SEVERE);
         assertThat(error.getParameters()).containsExactly(3, 4);

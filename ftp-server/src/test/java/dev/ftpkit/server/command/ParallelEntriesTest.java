@@ -40,7 +40,8 @@ class ParallelEntriesTest {
     void largeDirectoryIsReadOnHelperThreadsAndKeepsItsOrder() throws Exception {
         List<Path> entries = paths(3 * ParallelEntries.ENTRIES_PER_THREAD + 17);
 
-        List<FileInfo> infos = ParallelEntries.read(entries, NO_DIRECTORY, ParallelEntriesTest::info, countingThreads, helpers);
+        List<FileInfo> infos = ParallelEntries.read(entries, NO_DIRECTORY, ParallelEntriesTest::info, countingThreads,
+                helpers);
 
         assertThat(infos).extracting(FileInfo::name)
                 .containsExactlyElementsOf(entries.stream().map(Path::toString).toList());
@@ -51,7 +52,8 @@ class ParallelEntriesTest {
     void smallDirectoryStaysOnTheSessionThread() throws Exception {
         List<Path> entries = paths(ParallelEntries.ENTRIES_PER_THREAD - 1);
 
-        List<FileInfo> infos = ParallelEntries.read(entries, NO_DIRECTORY, ParallelEntriesTest::info, countingThreads, helpers);
+        List<FileInfo> infos = ParallelEntries.read(entries, NO_DIRECTORY, ParallelEntriesTest::info, countingThreads,
+                helpers);
 
         assertThat(infos).hasSize(entries.size());
         assertThat(threadsMade.get()).isZero();
@@ -97,7 +99,8 @@ class ParallelEntriesTest {
         List<Path> entries = paths(4 * ParallelEntries.ENTRIES_PER_THREAD);
         Semaphore none = new Semaphore(0);
 
-        List<FileInfo> infos = ParallelEntries.read(entries, NO_DIRECTORY, ParallelEntriesTest::info, countingThreads, none);
+        List<FileInfo> infos = ParallelEntries.read(entries, NO_DIRECTORY, ParallelEntriesTest::info, countingThreads,
+                none);
 
         assertThat(infos).hasSize(entries.size());
         assertThat(threadsMade.get()).isZero();

@@ -112,7 +112,8 @@ class EphemeralPortsTest {
     @Provide
     Arbitrary<List<int[]>> portRanges() {
         Arbitrary<int[]> range = Arbitraries.integers().between(0, 65535).list().ofSize(2)
-                .map(bounds -> new int[] {Math.min(bounds.get(0), bounds.get(1)), Math.max(bounds.get(0), bounds.get(1))});
+                .map(bounds -> new int[] {Math.min(bounds.get(0), bounds.get(1)),
+                        Math.max(bounds.get(0), bounds.get(1))});
         return range.list().ofMaxSize(8);
     }
 
