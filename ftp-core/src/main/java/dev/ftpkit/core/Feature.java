@@ -25,7 +25,7 @@ public record Feature(String name, String parameters) {
     public Feature {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(parameters, "parameters");
-        if (name.isEmpty() || !name.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+        if (name.isEmpty() || !Text.isVisibleAscii(name)) {
             throw new IllegalArgumentException("Feature label must be visible ASCII (RFC 2389 §3): "
                     + Text.excerpt(name));
         }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The features a server announces in its FEAT reply (RFC 2389 §3).
@@ -84,7 +83,7 @@ public record FeatureSet(List<Feature> features) {
      * @return true if present
      */
     public boolean has(String name) {
-        return find(name).findAny().isPresent();
+        return first(name) != null;
     }
 
     /**
@@ -96,7 +95,13 @@ public record FeatureSet(List<Feature> features) {
      * @return true if present
      */
     public boolean has(String name, String parameter) {
-        return find(name).anyMatch(f -> f.hasParameter(parameter));
+        String upper = upper(name);
+        for (Feature f : features) {
+            if (f.name().equals(upper) && f.hasParameter(parameter)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -106,7 +111,8 @@ public record FeatureSet(List<Feature> features) {
      * @return the parameters ({@code ""} when the feature has none), or empty if it is not announced
      */
     public Optional<String> parameters(String name) {
-        return find(name).findFirst().map(Feature::parameters);
+        Feature first = first(name);
+        return first == null ? Optional.empty() : Optional.of(first.parameters());
     }
 
     /**
@@ -128,8 +134,21 @@ public record FeatureSet(List<Feature> features) {
         return Reply.of(FEAT_OK, lines);
     }
 
-    private Stream<Feature> find(String name) {
-        String upper = Objects.requireNonNull(name, "name").toUpperCase(Locale.ROOT);
-        return features.stream().filter(f -> f.name().equals(upper));
+    /*
+     * Loops rather than streams: a client asks these right after login, and in a command-line client's fresh JVM the
+     * first stream pipeline loads some thirty classes and links its lambdas before the first transfer.
+     */
+    private Feature first(String name) {
+        String upper = upper(name);
+        for (Feature f : features) {
+            if (f.name().equals(upper)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private static String upper(String name) {
+        return Objects.requireNonNull(name, "name").toUpperCase(Locale.ROOT);
     }
 }

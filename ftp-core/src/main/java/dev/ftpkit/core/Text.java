@@ -28,6 +28,17 @@ final class Text {
         return s;
     }
 
+    /** Whether every character is visible ASCII, 0x21 to 0x7E (no space, no control, nothing above 0x7E). */
+    static boolean isVisibleAscii(CharSequence s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static boolean isAsciiDigit(char c) {
         return c >= '0' && c <= '9';
     }
