@@ -16,22 +16,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The training run of the launcher's class-data archive (AppCDS), run at package time as
- * {@code java -XX:ArchiveClassesAtExit=ftpkit.jsa -cp ftpkit.jar dev.ftpkit.examples.ClassDataTraining}: the JVM
- * archives every class this run loaded, so the archive should hold what real commands load. It runs them, in one
- * process: {@code ftpkit serve} on a temporary directory (loopback, any free port), then {@code get}, {@code put} and
- * {@code ls} against it, an NLST and a LIST of a directory holding files, a subdirectory and a link (what
- * {@code curl -l} and {@code curl} send: the server's listing classes, the link check's included, are then in the
- * archive instead of being loaded from the jar by a fresh server's first listing), a download big enough for the
- * server to measure sendfile against a copy on it (its probe, which a fresh server's first big RETR runs; the
- * sendfile path's selector classes were loaded from the JDK's modules there, 45 of them), then the shutdown
- * {@code serve} does on Ctrl-C. A class missing from the archive is loaded
- * from the jar as usual, so a failed training costs only speed; it prints why and exits 1 (the build goes on).
+ * The training runs of the launcher's two class-data archives (AppCDS), run at package time: the JVM lists the
+ * classes each run loaded ({@code -XX:DumpLoadedClassList}), and each list becomes a static archive
+ * ({@code -Xshare:dump}), one for {@code ftpkit serve} and one for the client commands. Two, because a client command
+ * maps its archive at every start and the JVM's cost of mapping it grows with its size: a one-byte {@code ftpkit put}
+ * started 13 ms sooner (199 ms against 212, Java 17, 31 interleaved runs) with an archive of the classes a client
+ * loads (12 MB) than with one that also held the server's (16 MB).
+ *
+ * <p>{@code java -XX:DumpLoadedClassList=serve.classlist -cp ftpkit.jar dev.ftpkit.examples.ClassDataTraining
+ * client.classlist} runs {@code ftpkit serve} on a temporary directory (loopback, any free port) and, in a JVM of its
+ * own that lists its classes into {@code client.classlist}, the client side: {@code get}, {@code put} and {@code ls}
+ * against it, an NLST and a LIST of a directory holding files, a subdirectory and links (what {@code curl -l} and
+ * {@code curl} send: the server's listing classes, the link check's included, are then in the archive instead of
+ * being loaded from the jar by a fresh server's first listing), and a download big enough for the server to measure
+ * sendfile against a copy on it (its probe, which a fresh server's first big RETR runs; the sendfile path's selector
+ * classes were loaded from the JDK's modules there, 45 of them). Then the shutdown {@code serve} does on Ctrl-C. A
+ * class missing from an archive is loaded from the jar as usual, so a failed training costs only speed; it prints why
+ * and exits 1 (the build goes on).
  */
 public final class ClassDataTraining {
 
@@ -45,38 +53,98 @@ public final class ClassDataTraining {
      * sparse: it takes no disk space, and its bytes come from no disk.
      */
     private static final long PROBED_BYTES = 128L << 20;
+    /** How long the client side may take: seconds on a loaded machine; a hung one must not hang the build. */
+    private static final long CLIENT_MINUTES = 5;
+    /** The directory the client side lists, in the root. */
+    private static final String LISTED = "listed";
+    /** The argument that makes a run the client side (followed by the server's host:port). */
+    private static final String CLIENT_SIDE = "--client-side";
 
     private ClassDataTraining() {
     }
 
     /**
-     * Runs the training commands; exits when they are done (the serve thread's shutdown hook then runs too).
+     * {@code CLIENT_CLASSLIST}: serves, and runs the client side in a JVM of its own that lists its classes there;
+     * {@code --client-side HOST:PORT}: the client side. Exits when done (the serve thread's shutdown hook then
+     * runs too).
      *
-     * @param args none
+     * @param args as above
      */
     public static void main(String[] args) {
+        // what Main.main does before a command runs: a lambda whose class the JDK would otherwise spin at every start
+        // (ASM, about 8 ms of a one-byte put), and System.console(), whose classes the default archive lacks
+        Main.findLoggerBackendMeanwhile();
+        Terminal.system();
         int code;
         try {
-            code = train();
+            readManifestAsJavaDashJarDoes();
+            if (args.length == 2 && args[0].equals(CLIENT_SIDE)) {
+                code = clientSide(args[1]);
+            } else if (args.length == 1) {
+                code = serveAndTrainClient(Path.of(args[0]));
+            } else {
+                System.err.println("usage: ClassDataTraining CLIENT_CLASSLIST | " + CLIENT_SIDE + " HOST:PORT");
+                code = 2;
+            }
         } catch (IOException | RuntimeException e) {
             System.err.println("class-data training failed: " + e);
+            code = 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            System.err.println("class-data training interrupted");
             code = 1;
         }
         System.exit(code);
     }
 
-    private static int train() throws IOException {
+    /**
+     * What {@code java -jar ftpkit.jar}, the launcher's way, does before {@code main} and a training run on the class
+     * path does not: it reads the jar's manifest, which loads a few classes the JDK's archive lacks.
+     */
+    private static void readManifestAsJavaDashJarDoes() throws IOException {
+        try (JarFile jar = new JarFile(System.getProperty("java.class.path"))) {
+            jar.getManifest();
+        }
+    }
+
+    private static int serveAndTrainClient(Path clientClasslist) throws IOException, InterruptedException {
         Path work = Files.createTempDirectory("ftpkit-cds-training-");
-        Path root = Files.createDirectory(work.resolve("root"));
-        Path local = work.resolve("local.bin");
-        Files.write(root.resolve("file.bin"), new byte[FILE_BYTES]);
-        Path listed = listedDirectory(root);
-        String server = serve(root);
+        try {
+            Path root = Files.createDirectory(work.resolve("root"));
+            Files.write(root.resolve("file.bin"), new byte[FILE_BYTES]);
+            listedDirectory(root);
+            try (RandomAccessFile sparse = new RandomAccessFile(root.resolve("probed.bin").toFile(), "rw")) {
+                sparse.setLength(PROBED_BYTES);
+            }
+            String server = serve(root);
+            Process client = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-XX:DumpLoadedClassList=" + clientClasslist, "-cp", System.getProperty("java.class.path"),
+                    ClassDataTraining.class.getName(), CLIENT_SIDE, server)
+                    .inheritIO().start();
+            if (!client.waitFor(CLIENT_MINUTES, TimeUnit.MINUTES)) {
+                client.destroyForcibly();
+                System.err.println("class-data training: the client side took over " + CLIENT_MINUTES + " minutes");
+                return 1;
+            }
+            return client.exitValue();
+        } finally {
+            try (Stream<Path> tree = Files.walk(work)) {
+                for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
+    }
+
+    /** What the client commands do, against the training server at {@code server}. */
+    private static int clientSide(String server) throws IOException {
+        Path local = Files.createTempFile("ftpkit-cds-training-", ".bin");
         Terminal quiet = new Terminal(InputStream.nullInputStream(), new PrintStream(OutputStream.nullOutputStream()),
                 new PrintStream(OutputStream.nullOutputStream()), false);
         List<List<String>> commands = List.of(
                 List.of("get", "ftp://" + server + "/file.bin", local.toString()),
-                List.of("put", local.toString(), "ftp://" + server + "/uploaded.bin"),
+                // with an option: parsing one links a lambda of its own
+                List.of("put", "-q", local.toString(), "ftp://" + server + "/uploaded.bin"),
                 List.of("ls", "ftp://" + server + "/"),
                 List.of("version"));
         int failures = 0;
@@ -88,21 +156,17 @@ public final class ClassDataTraining {
                     failures++;
                 }
             }
-            failures += listings(server, root.relativize(listed).toString());
-            failures += probedDownload(server, root);
+            failures += listings(server, LISTED);
+            failures += probedDownload(server);
         } finally {
-            try (Stream<Path> tree = Files.walk(work)) {
-                for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
-            }
+            Files.deleteIfExists(local);
         }
         return failures == 0 ? ExitCode.OK : 1;
     }
 
     /** A directory to list: files, a subdirectory and, where links can be made, a link inside the root and one out. */
-    private static Path listedDirectory(Path root) throws IOException {
-        Path listed = Files.createDirectory(root.resolve("listed"));
+    private static void listedDirectory(Path root) throws IOException {
+        Path listed = Files.createDirectory(root.resolve(LISTED));
         for (int i = 0; i < LISTED_FILES; i++) {
             Files.createFile(listed.resolve("file-" + i + ".dat"));
         }
@@ -113,7 +177,6 @@ public final class ClassDataTraining {
         } catch (UnsupportedOperationException | IOException noLinks) {
             // the listing still runs, without the link check
         }
-        return listed;
     }
 
     /** NLST and LIST of the directory, as {@code curl -l} and {@code curl} ask; returns the number that failed. */
@@ -135,13 +198,7 @@ public final class ClassDataTraining {
     }
 
     /** A download the server probes (see {@link #PROBED_BYTES}); returns 1 if it failed. */
-    private static int probedDownload(String server, Path root) {
-        try (RandomAccessFile sparse = new RandomAccessFile(root.resolve("probed.bin").toFile(), "rw")) {
-            sparse.setLength(PROBED_BYTES);
-        } catch (IOException e) {
-            System.err.println("class-data training: no file to probe: " + e);
-            return 1;
-        }
+    private static int probedDownload(String server) {
         try (FtpClient client = connect(server)) {
             client.loginAnonymous();
             long bytes = client.retrieve("probed.bin", OutputStream.nullOutputStream());

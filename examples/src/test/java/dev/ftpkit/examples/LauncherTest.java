@@ -26,11 +26,11 @@ import javax.tools.ToolProvider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code ftpkit} launcher (src/main/launcher) gives the JVM the class-data archive only when the archive fits
- * that JVM: a JVM handed an archive of another JDK starts without any class-data sharing at all. Another JDK of
- * version 19 or later gets archives of its own in the user's cache, one for the client commands, one for serve. The
- * launcher runs here against a stand-in {@code java} that prints the arguments it was given, and once against the
- * real JVM.
+ * The {@code ftpkit} launcher (src/main/launcher) gives the JVM the build's class-data archive of its command, the
+ * server's or the client's, only when the archives fit that JVM: a JVM handed an archive of another JDK starts
+ * without any class-data sharing at all. Another JDK of version 19 or later gets archives of its own in the user's
+ * cache, one for the client commands, one for serve. The launcher runs here against a stand-in {@code java} that
+ * prints the arguments it was given, and once against the real JVM.
  */
 class LauncherTest {
 
@@ -60,7 +60,8 @@ class LauncherTest {
         cache = temp.toRealPath().resolve("cds");
         Files.copy(Path.of("src/main/launcher/ftpkit"), app.resolve("ftpkit"));
         Files.writeString(app.resolve("ftpkit.jar"), "");
-        Files.writeString(app.resolve("ftpkit.jsa"), "");
+        Files.writeString(app.resolve("ftpkit-client.jsa"), "");
+        Files.writeString(app.resolve("ftpkit-serve.jsa"), "");
         jdk = Files.createDirectories(temp.resolve("jdk/bin")).getParent().toRealPath();
         Path java = jdk.resolve("bin/java");
         Files.writeString(java, STAND_IN_JAVA);
@@ -69,11 +70,20 @@ class LauncherTest {
     }
 
     @Test
-    void theArchiveGoesToTheJdkThatMadeIt() throws Exception {
+    void theArchivesGoToTheJdkThatMadeThemTheClientsToAClientCommand() throws Exception {
         Files.writeString(app.resolve("ftpkit.jsa.jdk"), jdk + " " + RUNTIME + "\n");
-        assertThat(launch("get", "ftp://h/f")).containsExactly("-XX:SharedArchiveFile=" + app.resolve("ftpkit.jsa"),
-                "-Xshare:auto", "-Xlog:cds=off", "-XX:TieredStopAtLevel=1",
-                "-jar", app.resolve("ftpkit.jar").toString(), "get", "ftp://h/f");
+        assertThat(launch("get", "ftp://h/f")).containsExactly(
+                "-XX:SharedArchiveFile=" + app.resolve("ftpkit-client.jsa"), "-Xshare:auto", "-Xlog:cds=off",
+                "-XX:TieredStopAtLevel=1", "-jar", app.resolve("ftpkit.jar").toString(), "get", "ftp://h/f");
+    }
+
+    @Test
+    void serveAndBenchMapTheServersArchive() throws Exception {
+        Files.writeString(app.resolve("ftpkit.jsa.jdk"), jdk + " " + RUNTIME + "\n");
+        for (String command : List.of("serve", "bench")) {
+            assertThat(launch(command)).containsExactly("-XX:SharedArchiveFile=" + app.resolve("ftpkit-serve.jsa"),
+                    "-Xshare:auto", "-Xlog:cds=off", "-jar", app.resolve("ftpkit.jar").toString(), command);
+        }
     }
 
     @Test
@@ -83,7 +93,7 @@ class LauncherTest {
         Files.createSymbolicLink(bin.resolve("java"), jdk.resolve("bin/java"));
         List<String> args = launch(Map.of("JAVA", "java", "PATH", temp.resolve("empty") + ":" + bin + ":/usr/bin:/bin"),
                 "version");
-        assertThat(args.get(0)).isEqualTo("-XX:SharedArchiveFile=" + app.resolve("ftpkit.jsa"));
+        assertThat(args.get(0)).isEqualTo("-XX:SharedArchiveFile=" + app.resolve("ftpkit-client.jsa"));
     }
 
     @Test
