@@ -74,7 +74,8 @@ class LauncherTest {
         Files.writeString(app.resolve("ftpkit.jsa.jdk"), jdk + " " + RUNTIME + "\n");
         assertThat(launch("get", "ftp://h/f")).containsExactly(
                 "-XX:SharedArchiveFile=" + app.resolve("ftpkit-client.jsa"), "-Xshare:auto", "-Xlog:cds=off",
-                "-XX:TieredStopAtLevel=1", "-jar", app.resolve("ftpkit.jar").toString(), "get", "ftp://h/f");
+                "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=3",
+                "-jar", app.resolve("ftpkit.jar").toString(), "get", "ftp://h/f");
     }
 
     @Test
@@ -114,11 +115,12 @@ class LauncherTest {
         Files.writeString(jdk.resolve("release"), JDK_21);
         Files.writeString(app.resolve("ftpkit.jsa.jdk"), temp.resolve("elsewhere") + " " + RUNTIME + "\n");
         List<String> args = launch("version");
-        assertThat(args).hasSize(8);
+        assertThat(args).hasSize(9);
         assertThat(args.get(0)).isEqualTo("-XX:+AutoCreateSharedArchive");
         assertThat(args.get(1)).isEqualTo("-XX:SharedArchiveFile=" + archive(cache, "client"));
-        assertThat(args.subList(2, 8)).containsExactly("-Xlog:cds=off", "-Xlog:cds+dynamic=off",
-                "-XX:TieredStopAtLevel=1", "-jar", app.resolve("ftpkit.jar").toString(), "version");
+        assertThat(args.subList(2, 9)).containsExactly("-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=3",
+                "-jar", app.resolve("ftpkit.jar").toString(), "version");
         assertThat(cache).isDirectory();
     }
 
@@ -147,15 +149,16 @@ class LauncherTest {
     @Test
     void aJdkBefore19GetsNoArchiveOfItsOwn() throws Exception {
         Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"17.0.2\"\nJAVA_RUNTIME_VERSION=\"17.0.2+8\"\n");
-        assertThat(launch("version")).containsExactly("-XX:TieredStopAtLevel=1", "-jar",
-                app.resolve("ftpkit.jar").toString(), "version");
+        assertThat(launch("version")).containsExactly("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=3",
+                "-jar", app.resolve("ftpkit.jar").toString(), "version");
     }
 
     @Test
     void aCacheThatCannotBeMadeMeansNoArchive() throws Exception {
         Files.writeString(temp.resolve("a-file"), "");
         assertThat(launch(Map.of("FTPKIT_CDS_DIR", temp.resolve("a-file/cds").toString()), "version"))
-                .containsExactly("-XX:TieredStopAtLevel=1", "-jar", app.resolve("ftpkit.jar").toString(), "version");
+                .containsExactly("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=3",
+                        "-jar", app.resolve("ftpkit.jar").toString(), "version");
     }
 
     @Test
@@ -165,7 +168,8 @@ class LauncherTest {
         assertThat(args.get(1)).matches(Pattern.quote("-XX:AOTConfiguration=" + aotCache(cache, "client")
                 + ".config.") + "[0-9]+");
         assertThat(args.subList(2, args.size())).containsExactly("-Xlog:aot=off", "-Xlog:cds=off",
-                "-XX:+UnlockDiagnosticVMOptions", "-XX:-DisplayVMOutput", "-XX:TieredStopAtLevel=1", "-jar",
+                "-XX:+UnlockDiagnosticVMOptions", "-XX:-DisplayVMOutput", "-XX:TieredStopAtLevel=1",
+                "-XX:CompileThresholdScaling=3", "-jar",
                 app.resolve("ftpkit.jar").toString(), "get", "ftp://h/f");
     }
 
