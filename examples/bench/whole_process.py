@@ -35,6 +35,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 JAR = os.path.join(REPO, "examples", "target", "ftpkit.jar")
@@ -42,7 +43,7 @@ LAUNCHER = os.path.join(REPO, "examples", "target", "ftpkit")
 JAVA = os.environ.get("JAVA", shutil.which("java") or "java")
 MIB = 1024 * 1024
 ROWS = ["nlst", "list", "logins", "retr-disk", "retr-tmpfs", "stor-disk", "stor-tmpfs", "get", "put", "put-small",
-        "first-retr", "first-stor", "ftps-retr", "ftps-stor", "startup", "floor"]
+        "first-retr", "first-stor", "ftps-retr", "ftps-stor", "startup", "floor", "floor-put"]
 TLS_PASSWORD = "whole-process"
 
 
@@ -97,6 +98,18 @@ def launcher():
     if os.access(LAUNCHER, os.X_OK):
         return [LAUNCHER]
     return [JAVA, "-jar", JAR]
+
+
+def java_feature(bin_dir):
+    """The feature version of the JDK whose bin directory that is (its release file's JAVA_VERSION), 0 if unknown."""
+    try:
+        with open(os.path.join(os.path.dirname(bin_dir), "release")) as release:
+            for line in release:
+                if line.startswith("JAVA_VERSION="):
+                    return int(line.split("=", 1)[1].strip().strip('"').split(".")[0])
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 def on_free_port(start, attempts=3):
@@ -257,10 +270,10 @@ class Bench:
         self.size = args.size_mib * MIB
         self.keys = Keys(work)
         self.servers, self.trees = [], []
-        self.disk = self.ours = self.theirs = self._tmpfs = None
+        self.disk = self.ours = self.theirs = self._tmpfs = self._minimal_put = None
 
     def start(self, rows):
-        if not set(rows) - {"nlst", "list", "logins", "startup"}:
+        if not set(rows) - {"nlst", "list", "logins", "startup", "put-small", "floor", "floor-put"}:
             self.size = 0  # no transfer row: no big file to write
         self.disk = self.tree(self.args.dir, self.args.entries)
         self.prime_server_cache(self.disk)
@@ -451,6 +464,42 @@ class Bench:
                                  lambda: timed(["curl", "--version"])[0])
         return table_row("start of an empty JVM (`java -version`, no application) vs `curl --version`: the floor "
                          "under any JVM command, time", "curl", "s", ours, theirs, True)
+
+    def minimal_put(self):
+        """The argv that runs MinimalPut: compiled into the work directory, with a class-data archive of its own made
+        from one run, as the launcher's are (an AOT cache on Java 25 and later, a static archive before)."""
+        if self._minimal_put is None:
+            out = os.path.join(self.work, "minimal-put")
+            os.makedirs(out, exist_ok=True)
+            bin_dir = os.path.dirname(os.path.realpath(JAVA))
+            subprocess.run([os.path.join(bin_dir, "javac"), "-d", out,
+                            os.path.join(REPO, "examples", "bench", "MinimalPut.java")], check=True)
+            jar = os.path.join(out, "minimal-put.jar")
+            with zipfile.ZipFile(jar, "w") as z:
+                z.write(os.path.join(out, "MinimalPut.class"), "MinimalPut.class")
+            run = ["-XX:TieredStopAtLevel=1", "-cp", jar, "MinimalPut"]
+            if java_feature(bin_dir) >= 25:
+                cache = os.path.join(out, "minimal-put.aot")
+                self.put_small(lambda source, url: [JAVA, "-XX:AOTCacheOutput=" + cache, "-Xlog:aot=off",
+                                                    "-Xlog:cds=off"] + run + [source, url])
+                self._minimal_put = [JAVA, "-XX:AOTCache=" + cache, "-Xlog:aot=off", "-Xlog:cds=off"] + run
+            else:
+                classes = os.path.join(out, "minimal-put.classlist")
+                archive = os.path.join(out, "minimal-put.jsa")
+                self.put_small(lambda source, url: [JAVA, "-XX:DumpLoadedClassList=" + classes] + run + [source, url])
+                subprocess.run([JAVA, "-Xshare:dump", "-XX:SharedClassListFile=" + classes,
+                                "-XX:SharedArchiveFile=" + archive, "-cp", jar], check=True,
+                               stdout=subprocess.DEVNULL)
+                self._minimal_put = [JAVA, "-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:cds=off"] + run
+        return self._minimal_put
+
+    def row_floor_put(self):
+        minimal = self.minimal_put()
+        ours, theirs = self.pair(lambda: self.put_small(lambda source, url: minimal + [source, url]),
+                                 lambda: self.put_small(lambda source, url: ["curl", "-s", "-T", source, url]))
+        return table_row("a JVM command that does nothing but the upload (examples/bench/MinimalPut.java: one class, "
+                         "no options, no TLS; its own class-data archive, C1 only) vs `curl -T`, 1 byte to vsftpd: "
+                         "the floor under `ftpkit put`, time", "curl", "s", ours, theirs, True)
 
     def row_first_retr(self):
         ours, theirs = self.pair(
