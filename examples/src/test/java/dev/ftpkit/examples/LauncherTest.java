@@ -79,6 +79,17 @@ class LauncherTest {
     }
 
     @Test
+    void theBuildsAotCacheGoesBeforeItsStaticArchive() throws Exception {
+        Files.writeString(app.resolve("ftpkit.jsa.jdk"), jdk + " " + RUNTIME + "\n");
+        Files.writeString(app.resolve("ftpkit-client.aot"), "");
+        assertThat(launch("put", "f", "ftp://h/f")).containsExactly(
+                "-XX:AOTCache=" + app.resolve("ftpkit-client.aot"), "-Xlog:aot=off", "-Xlog:cds=off",
+                "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=3",
+                "-jar", app.resolve("ftpkit.jar").toString(), "put", "f", "ftp://h/f");
+        assertThat(launch("serve").get(0)).isEqualTo("-XX:SharedArchiveFile=" + app.resolve("ftpkit-serve.jsa"));
+    }
+
+    @Test
     void serveAndBenchMapTheServersArchive() throws Exception {
         Files.writeString(app.resolve("ftpkit.jsa.jdk"), jdk + " " + RUNTIME + "\n");
         for (String command : List.of("serve", "bench")) {
