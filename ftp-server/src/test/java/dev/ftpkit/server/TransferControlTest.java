@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,6 +47,23 @@ class TransferControlTest {
                 .build().start();
         try (RawFtp ftp = RawFtp.login(server.port())) {
             assertThat(ftp.list("DUMP stats")).isEqualTo("dumped stats");
+        }
+    }
+
+    @Test
+    void aTransferVerbThatClosesAfterItsReplySendsTheReplyFirst() throws Exception {
+        server = TestServers.builder(root)
+                .command("BUSY", CommandDescriptor.transfer((command, session) -> {
+                    session.closeAfterReply();
+                    // a handler that works on after asking to close: the session thread has long seen the request
+                    // by the time the reply goes out (it closed the connection first, and the 421 was lost)
+                    LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+                    return Reply.of(421, "Too busy.");
+                }))
+                .build().start();
+        try (RawFtp ftp = RawFtp.login(server.port())) {
+            assertThat(ftp.send("BUSY").encode()).isEqualTo("421 Too busy.\r\n");
+            assertThat(ftp.closedByServer()).isTrue();
         }
     }
 

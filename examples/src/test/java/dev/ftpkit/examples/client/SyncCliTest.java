@@ -146,9 +146,10 @@ class SyncCliTest {
         Path local = Files.write(dir.resolve("up.bin"), content);
         server.inject(Fault.reply(421, "Injected fault").on("STOR").times(1));
 
-        assertThat(run(false, "put", local.toString(), url("once.bin"))).isEqualTo(ExitCode.REFUSED);
+        assertThat(run(false, "put", local.toString(), url("once.bin"))).as(this::stderr).isEqualTo(ExitCode.REFUSED);
         server.inject(Fault.reply(421, "Injected fault").on("STOR").times(1));
-        assertThat(run(false, "put", "--retry", "2", local.toString(), url("up.bin"))).isEqualTo(ExitCode.OK);
+        assertThat(run(false, "put", "--retry", "2", local.toString(), url("up.bin"))).as(this::stderr)
+                .isEqualTo(ExitCode.OK);
 
         assertThat(Files.readAllBytes(root.resolve("up.bin"))).isEqualTo(content);
         assertThat(run(false, "put", "--retry", "2", "--append", local.toString(), url("up.bin")))

@@ -200,6 +200,11 @@ public final class Session implements Runnable {
             control.charset(context.parameters().nameCharset()); // OPTS UTF8 ON switches the replies after its own
             context.sessionTls().afterReply(control, config);
         }
+        if (context.closeRequested()) {
+            // A transfer verb's handler that asks to close after its reply (a 421) runs on the transfer's thread,
+            // which sends that reply: closing now lost it (the client saw the connection end, 2 times in 400).
+            context.transfers().awaitRunning();
+        }
     }
 
     private void dispatch(Command command) throws IOException {
@@ -264,6 +269,8 @@ public final class Session implements Runnable {
         if (context.closing()) {
             control.sendQuietly(farewell);
             control.close();
+        } else if (context.closeRequested()) {
+            control.close(); // the handler asked to close after its reply; the session thread may wait for a command
         }
     }
 
