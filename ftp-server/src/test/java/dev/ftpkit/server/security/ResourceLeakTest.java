@@ -137,7 +137,7 @@ class ResourceLeakTest extends SecurityFixture {
 
         assertThat(server.sessionCount()).isZero();
         assertThat(openFileDescriptors()).isLessThanOrEqualTo(fdBaseline + 5);
-        assertThat(Thread.activeCount()).isLessThanOrEqualTo(threadBaseline + 2);
+        assertThat(Thread.activeCount()).as(ResourceLeakTest::liveThreads).isLessThanOrEqualTo(threadBaseline + 2);
         // the only writes allowed are the aborted uploads, which must leave nothing behind
         assertThat(Security.snapshot(root)).isEqualTo(before);
     }
@@ -149,6 +149,11 @@ class ResourceLeakTest extends SecurityFixture {
             t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
             assertThat(t.isAlive()).as("%s ended", t.getName()).isFalse();
         }
+    }
+
+    /** The live threads' names, for a failure to say which ones are left. */
+    private static String liveThreads() {
+        return "live threads: " + Thread.getAllStackTraces().keySet().stream().map(Thread::getName).sorted().toList();
     }
 
     private static long openFileDescriptors() throws IOException {
