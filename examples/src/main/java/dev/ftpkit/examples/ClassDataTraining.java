@@ -76,8 +76,9 @@ public final class ClassDataTraining {
      * @param args as above
      */
     public static void main(String[] args) {
-        // what Main.main does before a command runs: a lambda whose class the JDK would otherwise spin at every start
-        // (ASM, about 8 ms of a one-byte put), and System.console(), whose classes the default archive lacks
+        // what Main.main does before a command runs: a lambda whose class the JDK would otherwise spin with ASM at
+        // every start (with the console, 3 ms of a one-byte put), and System.console(), whose classes the default
+        // archive lacks
         Main.findLoggerBackendMeanwhile();
         Terminal.system();
         int code;
