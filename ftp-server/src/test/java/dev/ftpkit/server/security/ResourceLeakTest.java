@@ -109,7 +109,14 @@ class ResourceLeakTest extends SecurityFixture {
         int threadBaseline = Thread.activeCount();
 
         int sessions = 1_000;
-        ExecutorService pool = Executors.newFixedThreadPool(16);
+        // the clients' own threads, joined before threads are counted: a terminated pool's workers may still be
+        // ending their runs
+        Queue<Thread> clientThreads = new ConcurrentLinkedQueue<>();
+        ExecutorService pool = Executors.newFixedThreadPool(16, r -> {
+            Thread t = new Thread(r);
+            clientThreads.add(t);
+            return t;
+        });
         try {
             List<Future<?>> runs = new ArrayList<>();
             for (int i = 0; i < sessions; i++) {
@@ -128,6 +135,7 @@ class ResourceLeakTest extends SecurityFixture {
         } finally {
             pool.shutdown();
             assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+            joinAll(clientThreads);
         }
         disconnects.await(sessions + 1, 60);
         joinAll(serverThreads);
