@@ -200,11 +200,11 @@ public final class Session implements Runnable {
             control.charset(context.parameters().nameCharset()); // OPTS UTF8 ON switches the replies after its own
             context.sessionTls().afterReply(control, config);
         }
-        if (context.closeRequested()) {
-            // A transfer verb's handler that asks to close after its reply (a 421) runs on the transfer's thread,
-            // which sends that reply: closing now lost it (the client saw the connection end, 2 times in 400).
-            context.transfers().awaitRunning();
-        }
+        // Asked to close (a reply such as QUIT's or a 421) or closing (shutdown, out of memory): when a transfer's
+        // thread asked it, that thread still sends the transfer's reply and the farewell, and closes the connection
+        // itself. Closing here first lost them (a 421 injected on STOR: the client saw the connection end, 2 times
+        // in 400; an out-of-memory transfer's 421 once in a CI run).
+        context.transfers().awaitRunning();
     }
 
     private void dispatch(Command command) throws IOException {
@@ -264,13 +264,17 @@ public final class Session implements Runnable {
             // no reply could be sent, or no memory was left to send it: the session cannot go on
             control.close();
         } finally {
-            t.finished(); // whatever happened: the session thread waits for this
-        }
-        if (context.closing()) {
-            control.sendQuietly(farewell);
-            control.close();
-        } else if (context.closeRequested()) {
-            control.close(); // the handler asked to close after its reply; the session thread may wait for a command
+            try {
+                if (context.closing()) {
+                    control.sendQuietly(farewell);
+                    control.close();
+                } else if (context.closeRequested()) {
+                    control.close(); // asked to close after the reply; the session thread may wait for a command
+                }
+            } finally {
+                // whatever happened: the session thread waits for this, and closes the connection only after it
+                t.finished();
+            }
         }
     }
 
