@@ -432,7 +432,7 @@ class Bench:
         source = os.path.join(self.disk, "big.bin")
         ours, theirs = self.pair(
             lambda: self.upload_with(lambda url: self.ftpkit_put(source, url), self.disk, self.theirs),
-            lambda: self.upload_with(lambda url: ["curl", "-s", "-T", source, url], self.disk, self.theirs))
+            lambda: self.upload_with(lambda url: self.curl_put(source, url), self.disk, self.theirs))
         return table_row("`ftpkit put` vs `curl -T`, %d MiB from the disk to vsftpd, whole process "
                          "(JVM start-up included), MiB/s" % self.mib(), "curl", "MiB/s", ours, theirs, False)
 
@@ -453,9 +453,13 @@ class Bench:
     def ftpkit_put(source, url):
         return launcher() + ["put", "-q", source, url]
 
+    @staticmethod
+    def curl_put(source, url):
+        return ["curl", "-s", "-T", source, url]
+
     def row_put_small(self):
         ours, theirs = self.pair(lambda: self.put_small(self.ftpkit_put),
-                                 lambda: self.put_small(lambda source, url: ["curl", "-s", "-T", source, url]))
+                                 lambda: self.put_small(self.curl_put))
         return table_row("`ftpkit put` vs `curl -T`, 1 byte to vsftpd, whole process: what a command costs besides "
                          "its transfer, time", "curl", "s", ours, theirs, True)
 
@@ -496,7 +500,7 @@ class Bench:
     def row_floor_put(self):
         minimal = self.minimal_put()
         ours, theirs = self.pair(lambda: self.put_small(lambda source, url: minimal + [source, url]),
-                                 lambda: self.put_small(lambda source, url: ["curl", "-s", "-T", source, url]))
+                                 lambda: self.put_small(self.curl_put))
         return table_row("a JVM command that does nothing but the upload (examples/bench/MinimalPut.java: one class, "
                          "no options, no TLS; its own class-data archive, C1 only) vs `curl -T`, 1 byte to vsftpd: "
                          "the floor under `ftpkit put`, time", "curl", "s", ours, theirs, True)
